@@ -1,0 +1,152 @@
+//! The commands: each takes parsed arguments and returns an exit code.
+
+use crate::check::{Configs, ProgramReport, Summary, check_program};
+use crate::cli::{Cli, ColorChoice, Command};
+use crate::error::{Error, Result};
+use crate::model::Date;
+use crate::output::Format;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Runs a parsed command line; the result is the exit status.
+pub fn run(cli: Cli) -> Result<u8> {
+    let color = cli.color;
+    match cli.command {
+        Command::Init { dir, lang, example } => {
+            crate::init::init(&dir, lang, example)?;
+            Ok(0)
+        }
+        Command::Check {
+            paths,
+            format,
+            deny_warnings,
+            today,
+        } => {
+            let today = today_or(today.as_deref())?;
+            check(&paths, format, deny_warnings, today, color)
+        }
+        Command::Explain { code } => {
+            let rule = crate::rules::find(code.trim()).ok_or_else(|| unknown_code(&code))?;
+            print_out(&explain(rule));
+            Ok(0)
+        }
+        Command::Rules => {
+            print_out(&rules_table());
+            Ok(0)
+        }
+    }
+}
+
+/// Parses `--today`, or reads the local date.
+pub fn today_or(text: Option<&str>) -> Result<Date> {
+    match text {
+        Some(t) => crate::dates::parse_date(t).map_err(|why| Error::BadDate {
+            text: t.to_string(),
+            why,
+        }),
+        None => Ok(jiff::Zoned::now().date()),
+    }
+}
+
+fn unknown_code(code: &str) -> Error {
+    let hint = match crate::suggest::did_you_mean(code, crate::rules::RULES.iter().map(|r| r.code)) {
+        Some(s) => format!("; did you mean `{s}`? (`al rules` lists them)"),
+        None => "; `al rules` lists the codes".to_string(),
+    };
+    Error::UnknownCode {
+        code: code.to_string(),
+        hint,
+    }
+}
+
+/// Writes to stdout; a closed pipe (`al rules | head`) is not an error.
+fn print_out(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+}
+
+fn stream(color: ColorChoice) -> anstream::AutoStream<std::io::Stdout> {
+    let choice = match color {
+        ColorChoice::Auto => anstream::ColorChoice::Auto,
+        ColorChoice::Always => anstream::ColorChoice::Always,
+        ColorChoice::Never => anstream::ColorChoice::Never,
+    };
+    anstream::AutoStream::new(std::io::stdout(), choice)
+}
+
+/// `al check`: every program under every path, findings streamed per program.
+pub fn check(paths: &[PathBuf], format: Format, deny_warnings: bool, today: Date, color: ColorChoice) -> Result<u8> {
+    let mut programs = Vec::new();
+    for path in paths {
+        for dir in crate::load::discover(path)? {
+            let display = dir.to_string_lossy().replace('\\', "/");
+            programs.push((dir, display));
+        }
+    }
+    let mut configs = Configs::default();
+    let mut summary = Summary::default();
+    let mut all = Vec::new();
+    let mut out = stream(color);
+    let styled = !matches!(color, ColorChoice::Never);
+    for (dir, display) in &programs {
+        let report: ProgramReport = check_program(dir, display, today, &mut configs)?;
+        summary.add(&report);
+        match format {
+            Format::Human => {
+                let text = crate::output::human::render_program(&report, styled);
+                if out.write_all(text.as_bytes()).is_err() {
+                    return Ok(exit_code(&summary, deny_warnings));
+                }
+            }
+            Format::Json => all.extend(report.diagnostics),
+        }
+    }
+    let tail = match format {
+        Format::Human => format!("{}\n", crate::output::human::summary_line(&summary)),
+        Format::Json => crate::output::json::render(&all, &summary),
+    };
+    let _ = out.write_all(tail.as_bytes());
+    let _ = out.flush();
+    Ok(exit_code(&summary, deny_warnings))
+}
+
+fn exit_code(s: &Summary, deny_warnings: bool) -> u8 {
+    if s.errors > 0 || (deny_warnings && s.warnings > 0) { 1 } else { 0 }
+}
+
+/// `al explain CODE` as text.
+pub fn explain(rule: &crate::rules::Rule) -> String {
+    let indent = |s: &str| s.lines().map(|l| format!("    {l}\n")).collect::<String>();
+    format!(
+        "{code} {name} ({sev} by default)\n{summary}\n\nWhat it checks\n{what}\n\nWhy the method asks for it\n{why}\n\nExample\n{example}\nInstead\n{instead}",
+        code = rule.code,
+        name = rule.name,
+        sev = rule.severity.as_str(),
+        summary = rule.summary,
+        what = rule.what,
+        why = rule.why,
+        example = indent(rule.example),
+        instead = indent(rule.instead),
+    )
+}
+
+/// `al rules` as text: one line per rule.
+pub fn rules_table() -> String {
+    let mut s = String::new();
+    for r in crate::rules::RULES {
+        s.push_str(&format!("{}  {:<26} {:<8} {}\n", r.code, r.name, r.severity.as_str(), r.summary));
+    }
+    s
+}
+
+/// Turns a panic into a short report and exit status 2 instead of a backtrace and 101.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        eprintln!(
+            "internal error{place}: {info}\nthis is a bug in al, please report it with the files you were checking"
+        );
+        std::process::exit(2);
+    }));
+}

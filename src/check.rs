@@ -1,0 +1,178 @@
+//! `al check`: load → rules → severity overrides and waivers → diagnostics,
+//! one program at a time.
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Loc, Severity};
+use crate::error::Result;
+use crate::model::Date;
+use crate::rules::{self, Finding};
+use crate::source::SourceFile;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// The diagnostics of one program, with the texts needed to show them.
+#[derive(Debug)]
+pub struct ProgramReport {
+    /// The program folder as shown.
+    pub display: String,
+    /// The files read (and the al.toml, when a finding points into it).
+    pub sources: Vec<SourceFile>,
+    /// Number of program files read.
+    pub files: usize,
+    /// Findings in a stable order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl ProgramReport {
+    /// The text of a file by its display path.
+    pub fn text_of(&self, display: &str) -> Option<&str> {
+        self.sources.iter().find(|s| s.display == display).map(|s| s.text.as_str())
+    }
+}
+
+/// Totals over a run.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    /// Programs checked.
+    pub programs: usize,
+    /// Files read.
+    pub files: usize,
+    /// Error findings.
+    pub errors: usize,
+    /// Warning findings.
+    pub warnings: usize,
+}
+
+impl Summary {
+    /// Adds one program's counts.
+    pub fn add(&mut self, r: &ProgramReport) {
+        self.programs += 1;
+        self.files += r.files;
+        for d in &r.diagnostics {
+            match d.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+            }
+        }
+    }
+}
+
+/// al.toml files already read in this run, by path; each reports its own
+/// problems once even when it serves many programs.
+#[derive(Default)]
+pub struct Configs {
+    loaded: BTreeMap<PathBuf, Config>,
+    reported: BTreeSet<PathBuf>,
+}
+
+impl Configs {
+    /// The configuration for a program folder, and whether its al.toml's own
+    /// findings are still to be reported.
+    pub fn for_program(&mut self, dir: &Path, display: &str) -> Result<(Config, bool)> {
+        let Some((path, shown)) = crate::config::find(dir, display) else {
+            return Ok((Config::default(), false));
+        };
+        if !self.loaded.contains_key(&path) {
+            let text = fs_err::read_to_string(&path).map_err(|e| crate::error::Error::Io {
+                path: path.clone(),
+                source: e,
+            })?;
+            let cfg = Config::parse(&text, &shown)?;
+            self.loaded.insert(path.clone(), cfg);
+        }
+        let first = self.reported.insert(path.clone());
+        let cfg = self.loaded.get(&path).cloned().unwrap_or_default();
+        Ok((cfg, first))
+    }
+}
+
+/// Checks one program folder.
+pub fn check_program(dir: &Path, display: &str, today: Date, configs: &mut Configs) -> Result<ProgramReport> {
+    let (config, report_config) = configs.for_program(dir, display)?;
+    let program = crate::load::load_program(dir, display);
+    let findings = rules::run(&program, &config.limits, today);
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    for f in findings {
+        let (file, rel) = match f.file.and_then(|i| program.files.get(i)) {
+            Some(src) => (src.display.clone(), src.rel.clone()),
+            None => {
+                let shown = f.missing_path.clone().unwrap_or_default();
+                let rel = shown.rsplit('/').next().unwrap_or("").to_string();
+                (shown, rel)
+            }
+        };
+        if let Some(d) = finalize(f, file, rel, &config, today) {
+            diagnostics.push(d);
+        }
+    }
+    let mut sources = program.files;
+    if report_config && let Some(cfg_file) = &config.file {
+        let mut any = false;
+        for w in config.waivers.iter().filter(|w| w.reason.is_none()) {
+            let f = Finding {
+                code: "AL002",
+                file: None,
+                missing_path: None,
+                loc: w.loc.clone(),
+                message: format!("the waiver of {} for `{}` gives no reason", w.rule, w.path),
+                help: "add `reason = \"…\"` saying who approved the exception and why; until then it silences nothing".to_string(),
+                label: Some("no `reason`".to_string()),
+            };
+            if let Some(d) = finalize(f, cfg_file.clone(), "al.toml".to_string(), &Config::default(), today) {
+                diagnostics.push(d);
+                any = true;
+            }
+        }
+        if any {
+            sources.push(SourceFile {
+                display: cfg_file.clone(),
+                rel: "al.toml".to_string(),
+                text: config.text.clone(),
+            });
+        }
+    }
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diagnostics.dedup();
+    let files = sources.iter().filter(|s| s.rel != "al.toml").count();
+    Ok(ProgramReport {
+        display: display.to_string(),
+        sources,
+        files,
+        diagnostics,
+    })
+}
+
+/// Applies al.toml to one finding: severity override, then waivers.
+fn finalize(f: Finding, file: String, rel: String, config: &Config, today: Date) -> Option<Diagnostic> {
+    let rule = rules::find(f.code)?;
+    let severity = config.severity(rule.code, rule.severity)?;
+    let waived = config.waivers.iter().any(|w| {
+        w.rule.eq_ignore_ascii_case(rule.code)
+            && w.path == rel
+            && w.reason.is_some()
+            && w.until.is_none_or(|until| today <= until)
+    });
+    if waived {
+        return None;
+    }
+    let Loc {
+        line,
+        column,
+        bytes,
+        whole_file,
+    } = f.loc;
+    Some(Diagnostic {
+        code: rule.code,
+        name: rule.name,
+        severity,
+        message: f.message,
+        help: f.help,
+        file,
+        line,
+        column,
+        label: f.label,
+        bytes,
+        whole_file,
+        rel_path: rel,
+    })
+}

@@ -1,0 +1,68 @@
+//! Command-line definitions (clap derive), nothing else.
+
+use crate::config::Lang;
+use crate::output::Format;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Run action learning programs (行动学习) as code.
+#[derive(Debug, Parser)]
+#[command(name = "al", version, about, long_about = None, arg_required_else_help = true)]
+pub struct Cli {
+    /// When to use colour: auto (terminal and NO_COLOR decide), always, never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Colour choice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Scaffold a program in a new or empty folder; never overwrites.
+    Init {
+        /// Folder to create the program in.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Language of the comments and the example.
+        #[arg(long, value_enum, default_value_t = Lang::Zh)]
+        lang: Lang,
+        /// Write a complete, realistic example program instead of empty templates.
+        #[arg(long)]
+        example: bool,
+    },
+    /// Check programs against the method's rules.
+    Check {
+        /// Program folders, or folders to search for programs.
+        #[arg(default_value = ".")]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Exit 1 when there are warnings, too.
+        #[arg(long)]
+        deny_warnings: bool,
+        /// The date rules judge against (YYYY-MM-DD); default: today's local date.
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+    },
+    /// Explain a rule: what it checks, why, an example and the fix.
+    Explain {
+        /// Rule code, e.g. AL201.
+        code: String,
+    },
+    /// List every rule with its code, name and default severity.
+    Rules,
+}

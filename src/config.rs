@@ -1,0 +1,261 @@
+//! al.toml → [`Config`]: language, limits, severity overrides and waivers.
+
+use crate::diag::{Loc, Severity};
+use crate::error::{Error, Result};
+use crate::model::Date;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+
+/// Language of reports, agendas and messages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// 中文.
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The code as written in al.toml.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// What `[rules]` can say about a code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Do not report.
+    Allow,
+    /// Report as a warning.
+    Warn,
+    /// Report as an error.
+    Deny,
+}
+
+/// The numbers of the method, all overridable in `[limits]`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Limits {
+    /// Members per core group, inclusive (4–8).
+    pub group_size: [u32; 2],
+    /// Core groups per program (5).
+    pub max_groups: u32,
+    /// Days between consecutive workshops (45–62: every 1.5–2 months).
+    pub workshop_gap_days: [u32; 2],
+    /// Length of a follow-up workshop in days (2–3).
+    pub workshop_days: [f64; 2],
+    /// Group meetings per calendar month during step 3 (1–2).
+    pub meetings_per_month: [u32; 2],
+    /// Months from the start to the review of the preliminary solution (6).
+    pub steps_1_to_3_months: u32,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            group_size: [4, 8],
+            max_groups: 5,
+            workshop_gap_days: [45, 62],
+            workshop_days: [2.0, 3.0],
+            meetings_per_month: [1, 2],
+            steps_1_to_3_months: 6,
+        }
+    }
+}
+
+/// A waiver: silences one rule in one file, for a stated reason, maybe until a date.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Allow {
+    /// Rule code.
+    pub rule: String,
+    /// File inside the program folder, e.g. `team.yaml`.
+    pub path: String,
+    /// Why the waiver was granted (required).
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// Last day the waiver holds.
+    #[serde(default)]
+    pub until: Option<toml::value::Datetime>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    lang: Option<Lang>,
+    #[serde(default)]
+    limits: Limits,
+    #[serde(default)]
+    rules: BTreeMap<String, toml::Spanned<Level>>,
+    #[serde(default)]
+    allow: Vec<toml::Spanned<Allow>>,
+}
+
+/// A waiver after validation, with its place in al.toml.
+#[derive(Clone, Debug)]
+pub struct Waiver {
+    /// Rule code.
+    pub rule: String,
+    /// File inside the program folder.
+    pub path: String,
+    /// Why (`None` makes it an AL002 finding and it silences nothing).
+    pub reason: Option<String>,
+    /// Last day it holds.
+    pub until: Option<Date>,
+    /// Where it is written in al.toml.
+    pub loc: Loc,
+}
+
+/// The settings that apply to a program.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// The al.toml this came from, as shown to the user (None: defaults).
+    pub file: Option<String>,
+    /// The text of that al.toml, for excerpts.
+    pub text: String,
+    /// Language.
+    pub lang: Option<Lang>,
+    /// Limits.
+    pub limits: Limits,
+    /// Severity overrides per code.
+    pub rules: BTreeMap<String, Level>,
+    /// Waivers.
+    pub waivers: Vec<Waiver>,
+}
+
+impl Config {
+    /// Reads and validates one al.toml; `display` is how its path is shown.
+    pub fn parse(text: &str, display: &str) -> Result<Config> {
+        let text = crate::source::strip_bom(text);
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let loc = crate::source::loc_of_bytes(text, e.span().unwrap_or(0..0));
+            config_error(display, &loc, e.message().trim().to_string())
+        })?;
+        check_range(display, text, "group_size", raw.limits.group_size.map(f64::from))?;
+        check_range(display, text, "workshop_gap_days", raw.limits.workshop_gap_days.map(f64::from))?;
+        check_range(display, text, "workshop_days", raw.limits.workshop_days)?;
+        check_range(display, text, "meetings_per_month", raw.limits.meetings_per_month.map(f64::from))?;
+        let mut rules = BTreeMap::new();
+        for (code, level) in raw.rules {
+            check_code(display, text, &code, None)?;
+            rules.insert(code, *level.get_ref());
+        }
+        let mut waivers = Vec::new();
+        for allow in raw.allow {
+            let loc = crate::source::loc_of_bytes(text, allow.span());
+            let a = allow.into_inner();
+            check_code(display, text, &a.rule, Some(&loc))?;
+            let until = match &a.until {
+                None => None,
+                Some(dt) => match (dt.date, dt.time) {
+                    (Some(d), None) => Date::new(d.year as i16, d.month as i8, d.day as i8).ok(),
+                    _ => None,
+                }
+                .map(Some)
+                .ok_or_else(|| {
+                    config_error(display, &loc, format!("`until = {dt}` is not a date; write it as 2026-09-30"))
+                })?,
+            };
+            waivers.push(Waiver {
+                rule: a.rule,
+                path: a.path.trim_start_matches("./").replace('\\', "/"),
+                reason: a.reason.filter(|r| !r.trim().is_empty()),
+                until,
+                loc,
+            });
+        }
+        Ok(Config {
+            file: Some(display.to_string()),
+            text: text.to_string(),
+            lang: raw.lang,
+            limits: raw.limits,
+            rules,
+            waivers,
+        })
+    }
+
+    /// The severity of `code` after `[rules]`; `None` when it is allowed.
+    pub fn severity(&self, code: &str, default: Severity) -> Option<Severity> {
+        match self.rules.get(code) {
+            None => Some(default),
+            Some(Level::Allow) => None,
+            Some(Level::Warn) => Some(Severity::Warning),
+            Some(Level::Deny) => Some(Severity::Error),
+        }
+    }
+}
+
+fn config_error(display: &str, loc: &Loc, message: String) -> Error {
+    Error::Config {
+        path: display.to_string(),
+        line: loc.line as usize,
+        column: loc.column as usize,
+        message,
+    }
+}
+
+fn check_range(display: &str, text: &str, key: &str, [lo, hi]: [f64; 2]) -> Result<()> {
+    if lo <= hi && lo >= 0.0 {
+        return Ok(());
+    }
+    let at = text.find(key).unwrap_or(0);
+    let loc = crate::source::loc_of_bytes(text, at..at + key.len());
+    Err(config_error(
+        display,
+        &loc,
+        format!("[limits] {key} = [{lo}, {hi}] is not a range; write [smallest, largest]"),
+    ))
+}
+
+fn check_code(display: &str, text: &str, code: &str, at: Option<&Loc>) -> Result<()> {
+    if crate::rules::find(code).is_some() {
+        return Ok(());
+    }
+    let loc = match at {
+        Some(l) => l.clone(),
+        None => {
+            let i = text.find(code).unwrap_or(0);
+            crate::source::loc_of_bytes(text, i..i + code.len())
+        }
+    };
+    let hint = match crate::suggest::did_you_mean(code, crate::rules::RULES.iter().map(|r| r.code)) {
+        Some(s) => format!("; did you mean `{s}`? (`al rules` lists them)"),
+        None => "; `al rules` lists the codes".to_string(),
+    };
+    Err(config_error(display, &loc, format!("unknown rule code `{code}`{hint}")))
+}
+
+/// Finds the al.toml that applies to `dir`: in it or the nearest parent,
+/// up to and including the root of the git repository that holds it.
+pub fn find(dir: &Path, display_dir: &str) -> Option<(PathBuf, String)> {
+    let canonical = fs_err::canonicalize(dir).ok()?;
+    let cwd = std::env::current_dir().ok().and_then(|c| fs_err::canonicalize(c).ok());
+    for (depth, ancestor) in canonical.ancestors().enumerate() {
+        let candidate = ancestor.join("al.toml");
+        if candidate.is_file() {
+            let relative = cwd.as_ref().and_then(|c| candidate.strip_prefix(c).ok());
+            let display = if depth == 0 {
+                crate::load::display_join(display_dir, "al.toml")
+            } else if let Some(r) = relative {
+                r.to_string_lossy().replace('\\', "/")
+            } else {
+                candidate.to_string_lossy().replace('\\', "/")
+            };
+            return Some((candidate, display));
+        }
+        if ancestor.join(".git").exists() {
+            break;
+        }
+    }
+    None
+}

@@ -1,0 +1,63 @@
+//! Operational failures: the tool could not do its job (exit 2).
+
+use std::path::PathBuf;
+
+/// Why `al` could not run. Rule findings are never errors; see [`crate::diag`].
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A path given on the command line does not exist or cannot be read.
+    #[error("cannot read `{path}`")]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A path was given that holds no program.
+    #[error("no action learning program found in `{0}` (a program is a folder with topic.yaml)")]
+    NoProgram(PathBuf),
+    /// al.toml could not be read as configuration.
+    #[error("{path}:{line}:{column}: {message}")]
+    Config {
+        /// The al.toml file.
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column in characters.
+        column: usize,
+        /// What is wrong and what to do.
+        message: String,
+    },
+    /// `al init` was pointed at a folder that has files in it.
+    #[error("`{0}` is not empty; `al init` only writes into a new or empty folder, so nothing was written")]
+    NotEmpty(PathBuf),
+    /// A rule code that does not exist.
+    #[error("unknown rule code `{code}`{hint}")]
+    UnknownCode {
+        /// What the user wrote.
+        code: String,
+        /// A "did you mean" or pointer to `al rules`.
+        hint: String,
+    },
+    /// A date on the command line is not a date.
+    #[error("`{text}` is not a valid date: {why}")]
+    BadDate {
+        /// What the user wrote.
+        text: String,
+        /// Why.
+        why: String,
+    },
+    /// Writing output failed.
+    #[error("cannot write `{path}`")]
+    Write {
+        /// The path.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Result with [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,61 @@
+//! `al init`: scaffold a program from the built-in templates or examples.
+
+use crate::config::Lang;
+use crate::error::{Error, Result};
+use std::io::Write;
+use std::path::Path;
+
+/// The files `al init` writes for a language, as (path, contents).
+pub fn files(lang: Lang, example: bool) -> &'static [(&'static str, &'static str)] {
+    use crate::embedded::*;
+    match (lang, example) {
+        (Lang::Zh, false) => INIT_ZH,
+        (Lang::En, false) => INIT_EN,
+        (Lang::Zh, true) => EXAMPLE_ZH,
+        (Lang::En, true) => EXAMPLE_EN,
+    }
+}
+
+/// Writes a new program into `dir`, which must be absent or empty. Nothing
+/// is written when it is not, and no existing file is ever replaced.
+pub fn init(dir: &Path, lang: Lang, example: bool) -> Result<()> {
+    let io = |e: std::io::Error| Error::Write {
+        path: dir.to_path_buf(),
+        source: e,
+    };
+    if dir.exists() {
+        let mut entries = fs_err::read_dir(dir).map_err(io)?;
+        if !dir.is_dir() || entries.next().is_some() {
+            return Err(Error::NotEmpty(dir.to_path_buf()));
+        }
+    }
+    fs_err::create_dir_all(dir).map_err(io)?;
+    let list = files(lang, example);
+    for (rel, text) in list {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            fs_err::create_dir_all(parent).map_err(io)?;
+        }
+        let mut f = fs_err::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .map_err(|e| Error::Write {
+                path: path.clone(),
+                source: e.into(),
+            })?;
+        f.write_all(text.as_bytes()).map_err(|e| Error::Write {
+            path: path.clone(),
+            source: e,
+        })?;
+    }
+    let shown = dir.display();
+    let what = if example { "example program" } else { "program" };
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "created {what} in {shown} ({} files)", list.len());
+    for (rel, _) in list {
+        let _ = writeln!(out, "  {rel}");
+    }
+    let _ = writeln!(out, "next: edit the files, then run `al check {shown}`");
+    Ok(())
+}

@@ -1,0 +1,144 @@
+//! sessions/*.yaml: one meeting, workshop, activity, review or report.
+
+use super::{Date, Int, Number, Sp, Text, words};
+use crate::yaml::lenient;
+use serde::{Deserialize, Serialize};
+
+words! {
+    /// What kind of session this is.
+    SessionKind, "a session kind" {
+        /// 启动会议.
+        Kickoff = "kickoff",
+        /// 研讨班 / 研讨会: the first, and the follow-ups.
+        Workshop = "workshop",
+        /// 小组会议.
+        GroupMeeting = "group-meeting",
+        /// 会议以外的活动.
+        Activity = "activity",
+        /// 初步方案评审.
+        Review = "review",
+        /// 成果报告.
+        Report = "report",
+    }
+}
+
+words! {
+    /// Activities outside meetings (会议以外的活动).
+    ActivityKind, "an activity" {
+        /// 调查研究.
+        Survey = "survey",
+        /// 外出考察学习.
+        StudyVisit = "study-visit",
+        /// 学习培训班.
+        Training = "training",
+        /// 专题论坛.
+        Forum = "forum",
+        /// 成果报告/征求意见.
+        Consultation = "consultation",
+        /// 网络学习交流.
+        Online = "online",
+    }
+}
+
+words! {
+    /// Where an action stands.
+    ActionStatus, "an action status" { Open = "open", Done = "done", Dropped = "dropped" }
+}
+
+/// sessions/*.yaml.
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub struct Session {
+    /// kickoff | workshop | group-meeting | activity | review | report (required).
+    #[serde(default, deserialize_with = "lenient")]
+    pub kind: Option<Sp<SessionKind>>,
+    /// Title.
+    #[serde(default, deserialize_with = "lenient")]
+    pub title: Option<Sp<Text>>,
+    /// Date (required).
+    #[serde(default, deserialize_with = "lenient")]
+    pub date: Option<Sp<Date>>,
+    /// Length in days; default 1, may be 0.5.
+    #[serde(default, deserialize_with = "lenient")]
+    pub days: Option<Sp<Number>>,
+    /// Groups taking part (group-meeting: exactly one; kickoff/workshop: default all).
+    #[serde(default)]
+    pub groups: Vec<Sp<String>>,
+    /// Where.
+    #[serde(default, deserialize_with = "lenient")]
+    pub place: Option<Sp<Text>>,
+    /// For kind: activity — what activity.
+    #[serde(default, deserialize_with = "lenient")]
+    pub activity: Option<Sp<ActivityKind>>,
+    /// The facilitator of this session.
+    #[serde(default, deserialize_with = "lenient")]
+    pub facilitator: Option<Sp<Text>>,
+    /// The learning officer on duty (rotation).
+    #[serde(default, deserialize_with = "lenient")]
+    pub learning_officer: Option<Sp<Text>>,
+    /// Who attended; default all members of the groups.
+    #[serde(default)]
+    pub attendees: Option<Vec<Sp<String>>>,
+    /// Objectives.
+    #[serde(default)]
+    pub objectives: Vec<Sp<String>>,
+    /// The agenda; when absent the standard agenda for the kind is used.
+    #[serde(default)]
+    pub agenda: Vec<Sp<AgendaItem>>,
+    /// What was studied, and who brought it.
+    #[serde(default)]
+    pub learning: Vec<Sp<LearningItem>>,
+    /// Free notes.
+    #[serde(default, deserialize_with = "lenient")]
+    pub notes: Option<Sp<Text>>,
+    /// Decisions taken.
+    #[serde(default)]
+    pub decisions: Vec<Sp<String>>,
+    /// Commitments made here.
+    #[serde(default)]
+    pub actions: Vec<Sp<Action>>,
+}
+
+/// One agenda item.
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub struct AgendaItem {
+    /// What (required).
+    #[serde(default, deserialize_with = "lenient")]
+    pub item: Option<Sp<Text>>,
+    /// How long.
+    #[serde(default, deserialize_with = "lenient")]
+    pub minutes: Option<Sp<Int>>,
+    /// Who leads it.
+    #[serde(default, deserialize_with = "lenient")]
+    pub owner: Option<Sp<Text>>,
+}
+
+/// Something studied at the session.
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub struct LearningItem {
+    /// What was studied (required).
+    #[serde(default, deserialize_with = "lenient")]
+    pub title: Option<Sp<Text>>,
+    /// Who brought it.
+    #[serde(default, deserialize_with = "lenient")]
+    pub by: Option<Sp<Text>>,
+}
+
+/// A commitment made at a session.
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub struct Action {
+    /// What is to be done (required).
+    #[serde(default, deserialize_with = "lenient")]
+    pub task: Option<Sp<Text>>,
+    /// Who does it.
+    #[serde(default, deserialize_with = "lenient")]
+    pub owner: Option<Sp<Text>>,
+    /// By when.
+    #[serde(default, deserialize_with = "lenient")]
+    pub due: Option<Sp<Date>>,
+    /// open (default) | done | dropped.
+    #[serde(default, deserialize_with = "lenient")]
+    pub status: Option<Sp<ActionStatus>>,
+    /// The sub-topic it serves.
+    #[serde(default, deserialize_with = "lenient")]
+    pub subtopic: Option<Sp<Text>>,
+}

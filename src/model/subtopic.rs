@@ -1,0 +1,156 @@
+//! subtopics/*.yaml: a sub-topic (子课题) and its path through the six moves.
+
+use super::{Date, Number, Sp, Text, words};
+use crate::yaml::lenient;
+use serde::{Deserialize, Serialize};
+
+words! {
+    /// Where a sub-topic stands.
+    SubtopicStatus, "a sub-topic status" {
+        Active = "active",
+        /// 深入: the question was deepened.
+        Deepened = "deepened",
+        /// 更新: the question was replaced by another sub-topic.
+        Replaced = "replaced",
+        Done = "done",
+    }
+}
+
+words! {
+    /// The decision of a proposal review.
+    Decision, "a review decision" { Approved = "approved", Revise = "revise", Rejected = "rejected" }
+}
+
+/// subtopics/*.yaml.
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub struct Subtopic {
+    /// Id; defaults to the file stem.
+    #[serde(default, deserialize_with = "lenient")]
+    pub id: Option<Sp<Text>>,
+    /// The concrete question (required).
+    #[serde(default, deserialize_with = "lenient")]
+    pub question: Option<Sp<Text>>,
+    /// The core group working on it.
+    #[serde(default, deserialize_with = "lenient")]
+    pub group: Option<Sp<Text>>,
+    /// 负责人, a member of that group.
+    #[serde(default, deserialize_with = "lenient")]
+    pub owner: Option<Sp<Text>>,
+    /// When it was fixed.
+    #[serde(default, deserialize_with = "lenient")]
+    pub defined: Option<Sp<Date>>,
+    /// active | deepened | replaced | done.
+    #[serde(default, deserialize_with = "lenient")]
+    pub status: Option<Sp<SubtopicStatus>>,
+    /// The sub-topic this one replaced (更新).
+    #[serde(default, deserialize_with = "lenient")]
+    pub replaces: Option<Sp<Text>>,
+    /// The six moves, as far as they have gone.
+    #[serde(default)]
+    pub analysis: Option<Sp<Analysis>>,
+    /// 定方案 — step 4.
+    #[serde(default)]
+    pub proposal: Option<Sp<Proposal>>,
+    /// 抓落实 — step 5.
+    #[serde(default)]
+    pub implementation: Option<Sp<Implementation>>,
+    /// Step 6: what was made permanent and shared.
+    #[serde(default)]
+    pub results: Option<Sp<Results>>,
+}
+
+/// The first four of the six moves, each a list of short statements.
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub struct Analysis {
+    /// 摆现象.
+    #[serde(default)]
+    pub symptoms: Vec<Sp<String>>,
+    /// 查问题.
+    #[serde(default)]
+    pub problems: Vec<Sp<String>>,
+    /// 析原因.
+    #[serde(default)]
+    pub causes: Vec<Sp<String>>,
+    /// 找对策.
+    #[serde(default)]
+    pub countermeasures: Vec<Sp<String>>,
+}
+
+/// The preliminary solution (初步方案).
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub struct Proposal {
+    /// The proposal in brief.
+    #[serde(default, deserialize_with = "lenient")]
+    pub summary: Option<Sp<Text>>,
+    /// When it was submitted.
+    #[serde(default, deserialize_with = "lenient")]
+    pub submitted: Option<Sp<Date>>,
+    /// Its review (评审与决策).
+    #[serde(default)]
+    pub review: Option<Sp<Review>>,
+}
+
+/// The review of a proposal.
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub struct Review {
+    /// When.
+    #[serde(default, deserialize_with = "lenient")]
+    pub date: Option<Sp<Date>>,
+    /// Who reviewed it (names).
+    #[serde(default)]
+    pub by: Vec<Sp<String>>,
+    /// approved | revise | rejected.
+    #[serde(default, deserialize_with = "lenient")]
+    pub decision: Option<Sp<Decision>>,
+    /// Remarks.
+    #[serde(default, deserialize_with = "lenient")]
+    pub notes: Option<Sp<Text>>,
+}
+
+/// Carrying out the approved solution.
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub struct Implementation {
+    /// Who is responsible.
+    #[serde(default, deserialize_with = "lenient")]
+    pub owner: Option<Sp<Text>>,
+    /// When it started.
+    #[serde(default, deserialize_with = "lenient")]
+    pub start: Option<Sp<Date>>,
+    /// How success is measured.
+    #[serde(default)]
+    pub metrics: Vec<Sp<Metric>>,
+}
+
+/// A measure of the implementation: baseline → target → actual.
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub struct Metric {
+    /// What is measured (required).
+    #[serde(default, deserialize_with = "lenient")]
+    pub name: Option<Sp<Text>>,
+    /// Unit.
+    #[serde(default, deserialize_with = "lenient")]
+    pub unit: Option<Sp<Text>>,
+    /// Value before.
+    #[serde(default, deserialize_with = "lenient")]
+    pub baseline: Option<Sp<Number>>,
+    /// Value aimed at.
+    #[serde(default, deserialize_with = "lenient")]
+    pub target: Option<Sp<Number>>,
+    /// Value reached.
+    #[serde(default, deserialize_with = "lenient")]
+    pub actual: Option<Sp<Number>>,
+    /// When `actual` was measured.
+    #[serde(default, deserialize_with = "lenient")]
+    pub measured: Option<Sp<Date>>,
+}
+
+/// Step 6: the results made permanent and shared.
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub struct Results {
+    /// Rules, systems, standards adopted.
+    #[serde(default)]
+    pub adopted: Vec<Sp<String>>,
+    /// Where they were shared.
+    #[serde(default)]
+    pub shared: Vec<Sp<String>>,
+}

@@ -1,0 +1,170 @@
+//! team.yaml: people, facilitators, external support and the core groups.
+
+use super::{Date, Int, Sp, Text, words};
+use crate::yaml::{Scalar, lenient};
+use serde::{Deserialize, Serialize};
+
+words! {
+    /// A facilitator's level (促进师级别).
+    FacilitatorLevel, "a facilitator level" {
+        /// 初级: meeting level.
+        Junior = "junior",
+        /// 中级: team level.
+        Intermediate = "intermediate",
+        /// 高级: organisation level.
+        Senior = "senior",
+    }
+}
+
+words! {
+    /// What an external supporter brings (外援).
+    ExternalKind, "a kind of external support" { Expert = "expert", Information = "information" }
+}
+
+/// A person's recorded consent to take part (自愿).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Consent {
+    /// `true`: consent given, date not recorded.
+    Yes,
+    /// `false`: explicitly not given.
+    No,
+    /// The date they agreed.
+    On(Date),
+}
+
+impl Scalar for Consent {
+    const WHAT: &'static str = "a consent (a date or true)";
+    fn parse(text: &str) -> Result<Self, String> {
+        match text {
+            "true" => Ok(Consent::Yes),
+            "false" => Ok(Consent::No),
+            _ => crate::dates::parse_date(text)
+                .map(Consent::On)
+                .map_err(|e| format!("write the date they agreed, or true; {e}")),
+        }
+    }
+}
+
+impl Serialize for Consent {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Consent::Yes => s.serialize_bool(true),
+            Consent::No => s.serialize_bool(false),
+            Consent::On(d) => d.serialize(s),
+        }
+    }
+}
+
+/// team.yaml.
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub struct Team {
+    /// Everyone who is a member of some group.
+    #[serde(default)]
+    pub people: Vec<Sp<Person>>,
+    /// Facilitators (促进师).
+    #[serde(default)]
+    pub facilitators: Vec<Sp<Facilitator>>,
+    /// External support (外援).
+    #[serde(default)]
+    pub external: Vec<Sp<External>>,
+    /// Core groups.
+    #[serde(default)]
+    pub groups: Vec<Sp<Group>>,
+}
+
+/// A member of the program.
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub struct Person {
+    /// Id used in references; defaults to the name.
+    #[serde(default, deserialize_with = "lenient")]
+    pub id: Option<Sp<Text>>,
+    /// Full name (required).
+    #[serde(default, deserialize_with = "lenient")]
+    pub name: Option<Sp<Text>>,
+    /// Department.
+    #[serde(default, deserialize_with = "lenient")]
+    pub department: Option<Sp<Text>>,
+    /// Hierarchy level, free text.
+    #[serde(default, deserialize_with = "lenient")]
+    pub level: Option<Sp<Text>>,
+    /// Gender, free text.
+    #[serde(default, deserialize_with = "lenient")]
+    pub gender: Option<Sp<Text>>,
+    /// Year of birth.
+    #[serde(default, deserialize_with = "lenient")]
+    pub birth_year: Option<Sp<Int>>,
+    /// Discipline.
+    #[serde(default, deserialize_with = "lenient")]
+    pub discipline: Option<Sp<Text>>,
+    /// Date they agreed to take part, or true.
+    #[serde(default, deserialize_with = "lenient")]
+    pub consent: Option<Sp<Consent>>,
+}
+
+impl Person {
+    /// The id others use to name this person: `id`, else `name`.
+    pub fn key(&self) -> Option<&Sp<Text>> {
+        self.id.as_ref().or(self.name.as_ref())
+    }
+}
+
+/// A facilitator (促进师).
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub struct Facilitator {
+    /// Id used in references; defaults to the name.
+    #[serde(default, deserialize_with = "lenient")]
+    pub id: Option<Sp<Text>>,
+    /// Full name (required).
+    #[serde(default, deserialize_with = "lenient")]
+    pub name: Option<Sp<Text>>,
+    /// junior | intermediate | senior.
+    #[serde(default, deserialize_with = "lenient")]
+    pub level: Option<Sp<FacilitatorLevel>>,
+}
+
+impl Facilitator {
+    /// The id others use to name this facilitator: `id`, else `name`.
+    pub fn key(&self) -> Option<&Sp<Text>> {
+        self.id.as_ref().or(self.name.as_ref())
+    }
+}
+
+/// External support (外援).
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub struct External {
+    /// Name (required).
+    #[serde(default, deserialize_with = "lenient")]
+    pub name: Option<Sp<Text>>,
+    /// expert | information.
+    #[serde(default, deserialize_with = "lenient")]
+    pub kind: Option<Sp<ExternalKind>>,
+    /// Their organisation.
+    #[serde(default, deserialize_with = "lenient")]
+    pub organisation: Option<Sp<Text>>,
+}
+
+/// A core group (核心小组).
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub struct Group {
+    /// Id used in references (required).
+    #[serde(default, deserialize_with = "lenient")]
+    pub id: Option<Sp<Text>>,
+    /// Display name.
+    #[serde(default, deserialize_with = "lenient")]
+    pub name: Option<Sp<Text>>,
+    /// Its focus area.
+    #[serde(default, deserialize_with = "lenient")]
+    pub focus: Option<Sp<Text>>,
+    /// Group leader (组长), a member.
+    #[serde(default, deserialize_with = "lenient")]
+    pub leader: Option<Sp<Text>>,
+    /// Learning officers (学习委员) in rotation order, each a member.
+    #[serde(default)]
+    pub learning_officers: Vec<Sp<String>>,
+    /// The group's facilitator.
+    #[serde(default, deserialize_with = "lenient")]
+    pub facilitator: Option<Sp<Text>>,
+    /// Member ids.
+    #[serde(default)]
+    pub members: Vec<Sp<String>>,
+}

@@ -1,0 +1,146 @@
+//! topic.yaml: the topic (主题), its criteria, convener, sponsor, dates, stage and budget.
+
+use super::{Date, Int, Number, Sp, Text, words};
+use crate::yaml::lenient;
+use serde::{Deserialize, Serialize};
+
+words! {
+    /// What the topic is (主题类型).
+    TopicKind, "a topic kind" { Problem = "problem", Task = "task", Project = "project" }
+}
+
+words! {
+    /// Where the topic came from (主题来源).
+    TopicSource, "a topic source" {
+        /// 中心工作: key near-term work set by leadership or strategy.
+        StrategicPriority = "strategic-priority",
+        /// 检查评估: a difficulty found in a review or evaluation.
+        ReviewFinding = "review-finding",
+        /// 标杆对比: a gap found by benchmarking.
+        BenchmarkGap = "benchmark-gap",
+        /// 服务对象的困难: a difficulty of the people served.
+        StakeholderNeed = "stakeholder-need",
+    }
+}
+
+words! {
+    /// Which came first, the topic or the convener.
+    TopicMode, "a mode" { TopicFirst = "topic-first", ConvenerFirst = "convener-first" }
+}
+
+words! {
+    /// Budget category (成本).
+    BudgetCategory, "a budget category" {
+        Experts = "experts", Research = "research", Meetings = "meetings",
+        Training = "training", Other = "other",
+    }
+}
+
+/// topic.yaml.
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub struct Topic {
+    /// The topic's title (required).
+    #[serde(default, deserialize_with = "lenient")]
+    pub title: Option<Sp<Text>>,
+    /// problem | task | project.
+    #[serde(default, deserialize_with = "lenient")]
+    pub kind: Option<Sp<TopicKind>>,
+    /// The problem in a few lines (required).
+    #[serde(default, deserialize_with = "lenient")]
+    pub statement: Option<Sp<Text>>,
+    /// Where the topic came from.
+    #[serde(default, deserialize_with = "lenient")]
+    pub source: Option<Sp<TopicSource>>,
+    /// The four criteria, each argued.
+    #[serde(default)]
+    pub criteria: Option<Sp<Criteria>>,
+    /// The convener (召集人).
+    #[serde(default)]
+    pub convener: Option<Sp<Convener>>,
+    /// topic-first | convener-first.
+    #[serde(default, deserialize_with = "lenient")]
+    pub mode: Option<Sp<TopicMode>>,
+    /// The top leader and their commitment (一把手).
+    #[serde(default)]
+    pub sponsor: Option<Sp<Sponsor>>,
+    /// Start date (required).
+    #[serde(default, deserialize_with = "lenient")]
+    pub start: Option<Sp<Date>>,
+    /// Planned end date.
+    #[serde(default, deserialize_with = "lenient")]
+    pub end: Option<Sp<Date>>,
+    /// Current step of the six, 1..6.
+    #[serde(default, deserialize_with = "lenient")]
+    pub stage: Option<Sp<Int>>,
+    /// Sub-topic areas (分课题).
+    #[serde(default)]
+    pub focus_areas: Vec<Sp<String>>,
+    /// Launch batch (分批启动).
+    #[serde(default, deserialize_with = "lenient")]
+    pub batch: Option<Sp<Text>>,
+    /// Budget lines.
+    #[serde(default)]
+    pub budget: Vec<Sp<BudgetItem>>,
+    /// Currency of the budget, e.g. CNY.
+    #[serde(default, deserialize_with = "lenient")]
+    pub currency: Option<Sp<Text>>,
+}
+
+/// The four criteria of a good topic (最佳标准).
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub struct Criteria {
+    /// 重要: why it matters now.
+    #[serde(default, deserialize_with = "lenient")]
+    pub important: Option<Sp<Text>>,
+    /// 困难: why there is no ready answer.
+    #[serde(default, deserialize_with = "lenient")]
+    pub difficult: Option<Sp<Text>>,
+    /// 可行: why it can be solved within the program's authority.
+    #[serde(default, deserialize_with = "lenient")]
+    pub feasible: Option<Sp<Text>>,
+    /// 学习: what the organisation will learn.
+    #[serde(default, deserialize_with = "lenient")]
+    pub learning: Option<Sp<Text>>,
+}
+
+/// The convener (召集人).
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub struct Convener {
+    /// Name.
+    #[serde(default, deserialize_with = "lenient")]
+    pub name: Option<Sp<Text>>,
+    /// Job title.
+    #[serde(default, deserialize_with = "lenient")]
+    pub title: Option<Sp<Text>>,
+}
+
+/// The top leader who backs the program (一把手) and what they committed to.
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub struct Sponsor {
+    /// Name.
+    #[serde(default, deserialize_with = "lenient")]
+    pub name: Option<Sp<Text>>,
+    /// Job title.
+    #[serde(default, deserialize_with = "lenient")]
+    pub title: Option<Sp<Text>>,
+    /// The commitment (承诺).
+    #[serde(default, deserialize_with = "lenient")]
+    pub commitment: Option<Sp<Text>>,
+}
+
+/// One budget line.
+#[derive(Debug, Default, Deserialize, Serialize)]
+pub struct BudgetItem {
+    /// What it is for.
+    #[serde(default, deserialize_with = "lenient")]
+    pub item: Option<Sp<Text>>,
+    /// experts | research | meetings | training | other.
+    #[serde(default, deserialize_with = "lenient")]
+    pub category: Option<Sp<BudgetCategory>>,
+    /// Planned amount.
+    #[serde(default, deserialize_with = "lenient")]
+    pub planned: Option<Sp<Number>>,
+    /// Spent so far.
+    #[serde(default, deserialize_with = "lenient")]
+    pub spent: Option<Sp<Number>>,
+}

@@ -1,0 +1,101 @@
+//! The human format: annotate-snippets excerpts with a caret under the value.
+
+use crate::check::{ProgramReport, Summary};
+use crate::diag::{Diagnostic, Severity};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use std::ops::Range;
+
+/// Renders one program's findings, each block followed by a blank line.
+pub fn render_program(report: &ProgramReport, styled: bool) -> String {
+    let renderer = if styled { Renderer::styled() } else { Renderer::plain() };
+    let mut out = String::new();
+    for d in &report.diagnostics {
+        out.push_str(&render_one(&renderer, d, report.text_of(&d.file)));
+        out.push_str("\n\n");
+    }
+    out
+}
+
+fn render_one(renderer: &Renderer, d: &Diagnostic, text: Option<&str>) -> String {
+    let level = match d.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    };
+    let title = level.primary_title(d.message.as_str()).id(d.code);
+    let help = Level::HELP.message(d.help.as_str());
+    let report: Vec<Group> = match text {
+        Some(text) if !text.is_empty() && d.line > 0 && !d.whole_file => {
+            let span = caret_range(text, d);
+            let mut ann = AnnotationKind::Primary.span(span);
+            if let Some(l) = &d.label {
+                ann = ann.label(l.as_str());
+            }
+            vec![
+                Group::with_title(title)
+                    .element(Snippet::source(text).path(d.file.as_str()).annotation(ann))
+                    .element(help),
+            ]
+        }
+        _ => vec![
+            Group::with_title(title)
+                .element(
+                    Origin::path(d.file.as_str())
+                        .line(d.line.max(1) as usize)
+                        .char_column(d.column.max(1) as usize),
+                )
+                .element(help),
+        ],
+    };
+    renderer.render(&report)
+}
+
+/// The bytes to underline: the value's own range, or, for a value the parser
+/// gave no length (a mapping), the word that starts at its place.
+fn caret_range(text: &str, d: &Diagnostic) -> Range<usize> {
+    if d.bytes.end > d.bytes.start && d.bytes.end <= text.len() && text.is_char_boundary(d.bytes.start) && text.is_char_boundary(d.bytes.end) {
+        return trim_line_end(text, d.bytes.clone());
+    }
+    let start = offset_of(text, d.line, d.column);
+    let rest = &text[start..];
+    let len: usize = rest
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace() || matches!(c, ':' | ',' | ']' | '}' | '#'))
+        .map_or(rest.len(), |(i, _)| i);
+    let len = if len == 0 { rest.chars().next().filter(|c| *c != '\n' && *c != '\r').map_or(0, char::len_utf8) } else { len };
+    start..start + len
+}
+
+/// Keeps a multi-line value's underline on its first line.
+fn trim_line_end(text: &str, r: Range<usize>) -> Range<usize> {
+    match text[r.clone()].find(['\r', '\n']) {
+        Some(i) if i > 0 => r.start..r.start + i,
+        _ => r,
+    }
+}
+
+/// The byte offset of a 1-based line and character column.
+fn offset_of(text: &str, line: u32, column: u32) -> usize {
+    let mut offset = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line as usize {
+            let col = (column.max(1) - 1) as usize;
+            let within = l.char_indices().nth(col).map_or(l.trim_end_matches(['\n', '\r']).len(), |(b, _)| b);
+            return offset + within;
+        }
+        offset += l.len();
+    }
+    text.len()
+}
+
+/// The closing line: counts, or that all is well.
+pub fn summary_line(s: &Summary) -> String {
+    let programs = format!("{} program{}", s.programs, if s.programs == 1 { "" } else { "s" });
+    let files = format!("{} file{}", s.files, if s.files == 1 { "" } else { "s" });
+    if s.errors == 0 && s.warnings == 0 {
+        return format!("ok: no findings in {programs} ({files})");
+    }
+    let errors = format!("{} error{}", s.errors, if s.errors == 1 { "" } else { "s" });
+    let warnings = format!("{} warning{}", s.warnings, if s.warnings == 1 { "" } else { "s" });
+    let verdict = if s.errors > 0 { "failed" } else { "passed with warnings" };
+    format!("{verdict}: {errors}, {warnings} in {programs} ({files})")
+}

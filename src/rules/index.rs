@@ -1,0 +1,61 @@
+//! The ids a program defines, built once per program for the checks.
+
+use crate::load::Program;
+use crate::model::{Facilitator, Group, Person, Subtopic};
+use std::collections::BTreeMap;
+
+/// Ids defined in a program, first definition wins.
+#[derive(Debug, Default)]
+pub struct Index<'a> {
+    /// People by id (id, else name).
+    pub people: BTreeMap<&'a str, &'a Person>,
+    /// Facilitators by id (id, else name).
+    pub facilitators: BTreeMap<&'a str, &'a Facilitator>,
+    /// Groups by id.
+    pub groups: BTreeMap<&'a str, &'a Group>,
+    /// Sub-topics by id (id, else file stem).
+    pub subtopics: BTreeMap<&'a str, &'a Subtopic>,
+    /// People's names → their id, to help someone who wrote a name.
+    pub names: BTreeMap<&'a str, &'a str>,
+}
+
+impl<'a> Index<'a> {
+    /// Builds the index.
+    pub fn build(p: &'a Program) -> Self {
+        let mut ix = Index::default();
+        if let Some(team) = &p.team {
+            for person in &team.value.people {
+                if let Some(key) = person.key() {
+                    ix.people.entry(key.value.0.as_str()).or_insert(&person.value);
+                    if let Some(name) = &person.name {
+                        ix.names.entry(name.value.0.as_str()).or_insert(key.value.0.as_str());
+                    }
+                }
+            }
+            for f in &team.value.facilitators {
+                if let Some(key) = f.key() {
+                    ix.facilitators.entry(key.value.0.as_str()).or_insert(&f.value);
+                }
+            }
+            for g in &team.value.groups {
+                if let Some(id) = &g.id {
+                    ix.groups.entry(id.value.0.as_str()).or_insert(&g.value);
+                }
+            }
+        }
+        for st in &p.subtopics {
+            let id = st.value.id.as_ref().map_or_else(|| p.stem(st.file), |i| i.value.0.as_str());
+            ix.subtopics.entry(id).or_insert(&st.value);
+        }
+        ix
+    }
+
+    /// The ids of the groups a person is a member of, in team.yaml order.
+    pub fn groups_of(&self, person: &str) -> Vec<&'a str> {
+        self.groups
+            .iter()
+            .filter(|(_, g)| g.members.iter().any(|m| m.value == person))
+            .map(|(id, _)| *id)
+            .collect()
+    }
+}

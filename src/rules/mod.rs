@@ -1,0 +1,129 @@
+//! The rule registry and the checks. One ordered list, [`RULES`], holds every
+//! rule; `al rules`, `al explain` and docs/rules.md are generated from it.
+
+mod catalogue;
+mod index;
+mod schema;
+mod team;
+mod topic;
+
+pub use catalogue::RULES;
+pub use index::Index;
+
+use crate::config::Limits;
+use crate::diag::{Loc, Severity};
+use crate::load::Program;
+use crate::model::Date;
+
+/// A rule of the method, as documentation and identity. The check itself
+/// lives in the family module that emits its code.
+#[derive(Debug)]
+pub struct Rule {
+    /// Code, e.g. `AL201`.
+    pub code: &'static str,
+    /// Kebab-case name that reads as "allow NAME".
+    pub name: &'static str,
+    /// Severity unless al.toml says otherwise.
+    pub severity: Severity,
+    /// One line: what it finds.
+    pub summary: &'static str,
+    /// What it checks.
+    pub what: &'static str,
+    /// Why the method asks for it.
+    pub why: &'static str,
+    /// A file that fails.
+    pub example: &'static str,
+    /// The same file, passing.
+    pub instead: &'static str,
+}
+
+/// The rule with this code (case-insensitive).
+pub fn find(code: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.code.eq_ignore_ascii_case(code))
+}
+
+/// A finding before severity overrides and waivers are applied.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    /// Rule code.
+    pub code: &'static str,
+    /// Index of the file in [`Program::files`]; `None` for a file that does not exist.
+    pub file: Option<usize>,
+    /// Display path, used when `file` is `None`.
+    pub missing_path: Option<String>,
+    /// Where.
+    pub loc: Loc,
+    /// What is wrong.
+    pub message: String,
+    /// What to do.
+    pub help: String,
+    /// Short label under the caret.
+    pub label: Option<String>,
+}
+
+/// What every check gets: the program, its index, the limits and today.
+pub struct Ctx<'a> {
+    /// The program.
+    pub program: &'a Program,
+    /// Ids defined in the program.
+    pub index: Index<'a>,
+    /// The numbers of the method.
+    pub limits: &'a Limits,
+    /// The date rules judge against.
+    pub today: Date,
+    out: Vec<Finding>,
+}
+
+impl<'a> Ctx<'a> {
+    /// A context for one program.
+    pub fn new(program: &'a Program, limits: &'a Limits, today: Date) -> Self {
+        Ctx {
+            program,
+            index: Index::build(program),
+            limits,
+            today,
+            out: Vec::new(),
+        }
+    }
+
+    /// Records a finding at `loc` in file `file`.
+    pub fn emit(&mut self, code: &'static str, file: usize, loc: &Loc, message: String, help: String) -> &mut Finding {
+        self.out.push(Finding {
+            code,
+            file: Some(file),
+            missing_path: None,
+            loc: loc.clone(),
+            message,
+            help,
+            label: None,
+        });
+        let last = self.out.len() - 1;
+        &mut self.out[last]
+    }
+
+    /// The findings so far.
+    pub fn into_findings(self) -> Vec<Finding> {
+        self.out
+    }
+}
+
+impl Finding {
+    /// Sets the label drawn under the caret.
+    pub fn label(&mut self, label: impl Into<String>) -> &mut Self {
+        self.label = Some(label.into());
+        self
+    }
+}
+
+/// Runs every check on a loaded program.
+pub fn run(program: &Program, limits: &Limits, today: Date) -> Vec<Finding> {
+    let mut ctx = Ctx::new(program, limits, today);
+    schema::parse_problems(&mut ctx);
+    schema::missing_files(&mut ctx);
+    schema::required_keys(&mut ctx);
+    schema::duplicate_ids(&mut ctx);
+    schema::references(&mut ctx);
+    topic::check(&mut ctx);
+    team::check(&mut ctx);
+    ctx.into_findings()
+}

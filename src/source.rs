@@ -1,0 +1,64 @@
+//! Source files: their text (kept for excerpts) and position arithmetic.
+
+use crate::diag::Loc;
+
+/// One file read from a program folder.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path as shown to the user: the command-line path joined with `rel`.
+    pub display: String,
+    /// Path inside the program folder, with `/` separators.
+    pub rel: String,
+    /// The text, without a UTF-8 byte-order mark.
+    pub text: String,
+}
+
+/// Removes a leading UTF-8 byte-order mark.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// Turns a byte range of `text` into a location with a 1-based line and a
+/// 1-based column counted in characters (not bytes: users write Chinese).
+pub fn loc_of_bytes(text: &str, bytes: std::ops::Range<usize>) -> Loc {
+    let start = floor_char_boundary(text, bytes.start.min(text.len()));
+    let end = floor_char_boundary(text, bytes.end.min(text.len())).max(start);
+    let before = &text[..start];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = text[line_start..start].chars().count() + 1;
+    Loc {
+        line: u32::try_from(line).unwrap_or(u32::MAX),
+        column: u32::try_from(column).unwrap_or(u32::MAX),
+        bytes: start..end,
+        whole_file: false,
+    }
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters() {
+        let text = "名称: 张伟\nid: x\n";
+        let at = text.find("张伟").unwrap_or(0);
+        let loc = loc_of_bytes(text, at..at + "张伟".len());
+        assert_eq!((loc.line, loc.column), (1, 5));
+        let at = text.find('x').unwrap_or(0);
+        assert_eq!(loc_of_bytes(text, at..at + 1).line, 2);
+    }
+
+    #[test]
+    fn bom_is_removed() {
+        assert_eq!(strip_bom("\u{feff}a: 1"), "a: 1");
+        assert_eq!(strip_bom("a: 1"), "a: 1");
+    }
+}

@@ -1,0 +1,490 @@
+//! YAML → typed model through serde-saphyr, with every problem turned into a
+//! located [`Problem`] instead of an early return.
+//!
+//! Three kinds of problem come out of one parse:
+//! - invalid YAML or a value of the wrong type (the file is then unusable);
+//! - unknown keys, found with `serde_ignored` while the typed model still builds;
+//! - bad scalar values (an impossible date, an unknown enum word), which the
+//!   lenient field deserializers record and replace with "absent".
+
+use crate::diag::Loc;
+use serde::de::{self, Deserialize, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
+use std::cell::RefCell;
+use std::fmt;
+
+/// A value with the place it was written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sp<T> {
+    /// The value.
+    pub value: T,
+    /// Where it was written.
+    pub loc: Loc,
+}
+
+impl<T> Sp<T> {
+    /// Wraps a value with a location.
+    pub fn new(value: T, loc: Loc) -> Self {
+        Sp { value, loc }
+    }
+}
+
+impl<T> std::ops::Deref for Sp<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Sp<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Spanned::<T>::deserialize(d)?;
+        Ok(Sp {
+            value: s.value,
+            loc: s.referenced.into(),
+        })
+    }
+}
+
+impl<T: serde::Serialize> serde::Serialize for Sp<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(s)
+    }
+}
+
+/// Which rule a parse problem belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// AL001: not valid YAML (or over a parser limit).
+    Syntax,
+    /// AL002: valid YAML that does not fit the file format.
+    Schema,
+}
+
+/// A problem found while parsing one file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// Syntax or schema.
+    pub kind: ProblemKind,
+    /// Where.
+    pub loc: Loc,
+    /// What is wrong.
+    pub message: String,
+    /// What to do.
+    pub help: String,
+}
+
+thread_local! {
+    static SINK: RefCell<Vec<Problem>> = const { RefCell::new(Vec::new()) };
+}
+
+fn record(p: Problem) {
+    SINK.with(|s| s.borrow_mut().push(p));
+}
+
+/// A scalar parsed from YAML text after deserialization, so that a bad value
+/// is a located finding and not a failed file.
+pub trait Scalar: Sized {
+    /// What the value is, for messages ("a date", "a session kind").
+    const WHAT: &'static str;
+    /// Parses the text; the error says why it is not valid.
+    fn parse(text: &str) -> Result<Self, String>;
+    /// The accepted words, when the value is one of a fixed set.
+    fn choices() -> &'static [&'static str] {
+        &[]
+    }
+}
+
+/// The text of any YAML scalar (string, number or boolean).
+struct ScalarText(Option<String>);
+
+impl<'de> Deserialize<'de> for ScalarText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = ScalarText;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a single value")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<ScalarText, E> {
+                Ok(ScalarText(Some(v.to_owned())))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<ScalarText, E> {
+                Ok(ScalarText(Some(v.to_string())))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<ScalarText, E> {
+                Ok(ScalarText(Some(v.to_string())))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<ScalarText, E> {
+                Ok(ScalarText(Some(v.to_string())))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<ScalarText, E> {
+                Ok(ScalarText(Some(v.to_string())))
+            }
+            fn visit_unit<E>(self) -> Result<ScalarText, E> {
+                Ok(ScalarText(None))
+            }
+            fn visit_none<E>(self) -> Result<ScalarText, E> {
+                Ok(ScalarText(None))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// `deserialize_with` for optional scalar fields: a bad value is recorded
+/// as an AL002 problem at its place and the field reads as absent.
+pub fn lenient<'de, D, T>(d: D) -> Result<Option<Sp<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Scalar,
+{
+    let s = Spanned::<ScalarText>::deserialize(d)?;
+    let loc: Loc = s.referenced.into();
+    let Some(text) = s.value.0 else {
+        return Ok(None);
+    };
+    match T::parse(text.trim()) {
+        Ok(v) => Ok(Some(Sp::new(v, loc))),
+        Err(why) => {
+            let choices = T::choices();
+            let help = if choices.is_empty() {
+                why.clone()
+            } else {
+                match crate::suggest::did_you_mean(&text, choices.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`? expected one of: {}", choices.join(", ")),
+                    None => format!("expected one of: {}", choices.join(", ")),
+                }
+            };
+            record(Problem {
+                kind: ProblemKind::Schema,
+                loc,
+                message: format!("`{text}` is not {}", T::WHAT),
+                help,
+            });
+            Ok(None)
+        }
+    }
+}
+
+impl Scalar for jiff::civil::Date {
+    const WHAT: &'static str = "a valid date";
+    fn parse(text: &str) -> Result<Self, String> {
+        crate::dates::parse_date(text)
+    }
+}
+
+/// A segment of the path to a value inside a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Seg {
+    /// A mapping key.
+    Key(String),
+    /// A sequence index.
+    Index(usize),
+}
+
+/// Turns a `serde_ignored` path into our segments, dropping the internal
+/// layers `Spanned` adds. Returns `None` for internal paths.
+fn segments(path: &serde_ignored::Path<'_>) -> Option<Vec<Seg>> {
+    use serde_ignored::Path as P;
+    fn walk(p: &P<'_>, out: &mut Vec<Seg>) -> bool {
+        match p {
+            P::Root => true,
+            P::Seq { parent, index } => {
+                let ok = walk(parent, out);
+                out.push(Seg::Index(*index));
+                ok
+            }
+            P::Map { parent, key } => {
+                if key.contains("__serde_saphyr_private_spanned") {
+                    return false;
+                }
+                let ok = walk(parent, out);
+                // `Spanned<T>` is a newtype around a map whose `value` holds T.
+                if key == "value" && matches!(parent, P::NewtypeStruct { .. } | P::Some { .. }) {
+                    return ok;
+                }
+                out.push(Seg::Key(key.clone()));
+                ok
+            }
+            P::Some { parent } | P::NewtypeStruct { parent } | P::NewtypeVariant { parent } => {
+                walk(parent, out)
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(path, &mut out).then_some(out)
+}
+
+/// A key tree with positions, read only when a file has unknown keys.
+#[derive(Debug)]
+enum Node {
+    Map(Vec<(Spanned<String>, Spanned<Node>)>),
+    Seq(Vec<Spanned<Node>>),
+    Scalar,
+}
+
+impl<'de> Deserialize<'de> for Node {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Node;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any YAML node")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Node, A::Error> {
+                let mut v = Vec::new();
+                while let Some(k) = m.next_key::<Spanned<KeyText>>()? {
+                    let n = m.next_value::<Spanned<Node>>()?;
+                    let k = Spanned::new(k.value.0, k.referenced, k.defined);
+                    v.push((k, n));
+                }
+                Ok(Node::Map(v))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut m: A) -> Result<Node, A::Error> {
+                let mut v = Vec::new();
+                while let Some(n) = m.next_element::<Spanned<Node>>()? {
+                    v.push(n);
+                }
+                Ok(Node::Seq(v))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Node, E> {
+                Ok(Node::Scalar)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Node, E> {
+                Ok(Node::Scalar)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Node, E> {
+                Ok(Node::Scalar)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Node, E> {
+                Ok(Node::Scalar)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Node, E> {
+                Ok(Node::Scalar)
+            }
+            fn visit_unit<E>(self) -> Result<Node, E> {
+                Ok(Node::Scalar)
+            }
+            fn visit_none<E>(self) -> Result<Node, E> {
+                Ok(Node::Scalar)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A mapping key of any scalar type, as text.
+struct KeyText(String);
+
+impl<'de> Deserialize<'de> for KeyText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let t = ScalarText::deserialize(d)?;
+        Ok(KeyText(t.0.unwrap_or_default()))
+    }
+}
+
+fn locate(root: &Spanned<Node>, path: &[Seg]) -> Option<Loc> {
+    let (last, parents) = path.split_last()?;
+    let mut node = root;
+    for seg in parents {
+        node = match (seg, &node.value) {
+            (Seg::Key(k), Node::Map(entries)) => &entries.iter().find(|(key, _)| &key.value == k)?.1,
+            (Seg::Index(i), Node::Seq(items)) => items.get(*i)?,
+            _ => return None,
+        };
+    }
+    match (last, &node.value) {
+        (Seg::Key(k), Node::Map(entries)) => {
+            let (key, _) = entries.iter().find(|(key, _)| &key.value == k)?;
+            Some(key.referenced.into())
+        }
+        _ => None,
+    }
+}
+
+/// The names of the fields of a struct that derives `Deserialize`, read from
+/// serde itself so that the "did you mean" list cannot drift from the model.
+pub fn fields_of<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
+    struct Collector;
+    #[derive(Debug)]
+    struct Found(&'static [&'static str]);
+    impl fmt::Display for Found {
+        fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("fields collected")
+        }
+    }
+    impl std::error::Error for Found {}
+    impl de::Error for Found {
+        fn custom<M: fmt::Display>(_: M) -> Self {
+            Found(&[])
+        }
+    }
+    impl<'de> Deserializer<'de> for Collector {
+        type Error = Found;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Found> {
+            Err(Found(&[]))
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Found> {
+            Err(Found(fields))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+            bytes byte_buf option unit unit_struct newtype_struct seq tuple
+            tuple_struct map enum identifier ignored_any
+        }
+    }
+    match T::deserialize(Collector) {
+        Err(Found(fields)) => fields,
+        Ok(_) => &[],
+    }
+}
+
+/// Tells, for a path inside a file, which keys are allowed there.
+pub type KeysAt = fn(&[Seg]) -> &'static [&'static str];
+
+/// The outcome of parsing one file.
+#[derive(Debug)]
+pub struct Parsed<T> {
+    /// The model, unless the file is unusable.
+    pub value: Option<T>,
+    /// Everything found on the way, in file order.
+    pub problems: Vec<Problem>,
+}
+
+/// Deserializer settings shared by every file: strict booleans (`no` stays
+/// text), leading-zero numbers as text, and explicit resource budgets.
+pub fn options() -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = 64;
+    budget.max_nodes = 2_000_000;
+    budget.max_events = 4_000_000;
+    budget.max_aliases = 1_000;
+    budget.max_anchors = 1_000;
+    budget.max_documents = 1;
+    serde_saphyr::options! {
+        strict_booleans: true,
+        leading_zero_numbers_as_strings: true,
+        with_snippet: false,
+        budget: Some(budget),
+    }
+}
+
+fn strip_location_suffix(msg: &str) -> &str {
+    match msg.rfind(" at line ") {
+        Some(i) => &msg[..i],
+        None => msg,
+    }
+}
+
+fn is_empty_document(err: &serde_saphyr::Error) -> bool {
+    let mut inner = err;
+    while let serde_saphyr::Error::WithSnippet { error, .. } = inner {
+        inner = error;
+    }
+    matches!(inner, serde_saphyr::Error::Eof { .. })
+}
+
+fn error_problem(err: &serde_saphyr::Error) -> Problem {
+    use serde_saphyr::Error as E;
+    let mut inner = err;
+    while let E::WithSnippet { error, .. } = inner {
+        inner = error;
+    }
+    let kind = match inner {
+        E::SerdeInvalidType { .. }
+        | E::SerdeInvalidValue { .. }
+        | E::SerdeInvalidLength { .. }
+        | E::SerdeUnknownVariant { .. }
+        | E::SerdeUnknownField { .. }
+        | E::SerdeMissingField { .. }
+        | E::InvalidBooleanStrict { .. }
+        | E::NullIntoString { .. }
+        | E::InvalidScalar { .. }
+        | E::Message { .. }
+        | E::UnexpectedValueForUnit { .. } => ProblemKind::Schema,
+        _ => ProblemKind::Syntax,
+    };
+    let loc = err.location().map(Loc::from).unwrap_or_else(Loc::file_start);
+    let raw = inner.to_string();
+    let message = strip_location_suffix(&raw).trim().to_string();
+    let message = message
+        .replace(", set DuplicateKeyPolicy in Options if acceptable", "")
+        .replace("__serde_saphyr_private_spanned", "value");
+    let help = match kind {
+        ProblemKind::Syntax => {
+            "fix the YAML here; the rest of this file cannot be checked until it parses".to_string()
+        }
+        ProblemKind::Schema => {
+            "give this key a value of the type the file format expects (see `al schema`)".to_string()
+        }
+    };
+    let message = match kind {
+        ProblemKind::Syntax => format!("invalid YAML: {message}"),
+        ProblemKind::Schema => format!("wrong type: {message}"),
+    };
+    Problem {
+        kind,
+        loc,
+        message,
+        help,
+    }
+}
+
+/// Parses `text` (BOM already removed) into `T`, reporting unknown keys with
+/// the keys allowed at their place.
+pub fn parse<T: DeserializeOwned + Default>(text: &str, keys_at: KeysAt) -> Parsed<T> {
+    SINK.with(|s| s.borrow_mut().clear());
+    let mut ignored: Vec<Vec<Seg>> = Vec::new();
+    let result: Result<T, serde_saphyr::Error> =
+        serde_saphyr::with_deserializer_from_str_with_options(text, options(), |de| {
+            serde_ignored::deserialize(de, |path| {
+                if let Some(segs) = segments(&path) {
+                    ignored.push(segs);
+                }
+            })
+        });
+    let mut problems = SINK.with(|s| std::mem::take(&mut *s.borrow_mut()));
+    let value = match result {
+        Ok(v) => Some(v),
+        // A file that is empty or holds only comments reads as an empty mapping:
+        // the model rules then say what is missing.
+        Err(e) if is_empty_document(&e) => Some(T::default()),
+        Err(e) => {
+            problems.push(error_problem(&e));
+            None
+        }
+    };
+    if !ignored.is_empty() && value.is_some() {
+        let tree: Option<Spanned<Node>> =
+            serde_saphyr::from_str_with_options(text, options()).ok();
+        for path in ignored {
+            let Some(Seg::Key(key)) = path.last() else {
+                continue;
+            };
+            let loc = tree
+                .as_ref()
+                .and_then(|t| locate(t, &path))
+                .unwrap_or_else(Loc::file_start);
+            let allowed = keys_at(&path[..path.len() - 1]);
+            let help = match crate::suggest::did_you_mean(key, allowed.iter().copied()) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None if allowed.is_empty() => "remove this key".to_string(),
+                None => format!("remove this key; the keys allowed here are: {}", allowed.join(", ")),
+            };
+            problems.push(Problem {
+                kind: ProblemKind::Schema,
+                loc,
+                message: format!("unknown key `{key}`"),
+                help,
+            });
+        }
+    }
+    problems.sort_by_key(|p| (p.loc.line, p.loc.column));
+    Parsed { value, problems }
+}
