@@ -12,7 +12,9 @@ const SETS: &[(&str, &str)] = &[
 ];
 
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
     entries.sort();
     for p in entries {
@@ -35,7 +37,11 @@ fn main() {
         let _ = writeln!(code, "/// Files of `{dir}`: (path inside the folder, contents).");
         let _ = writeln!(code, "pub static {name}: &[(&str, &str)] = &[");
         for f in list {
-            let rel = f.strip_prefix(&base).unwrap_or(&f).to_string_lossy().replace('\\', "/");
+            let rel = f
+                .strip_prefix(&base)
+                .unwrap_or(&f)
+                .to_string_lossy()
+                .replace('\\', "/");
             let abs = f.to_string_lossy().replace('\\', "/");
             let _ = writeln!(code, "    ({rel:?}, include_str!({abs:?})),");
         }

@@ -76,7 +76,13 @@ fn stream(color: ColorChoice) -> anstream::AutoStream<std::io::Stdout> {
 }
 
 /// `al check`: every program under every path, findings streamed per program.
-pub fn check(paths: &[PathBuf], format: Format, deny_warnings: bool, today: Date, color: ColorChoice) -> Result<u8> {
+pub fn check(
+    paths: &[PathBuf],
+    format: Format,
+    deny_warnings: bool,
+    today: Date,
+    color: ColorChoice,
+) -> Result<u8> {
     let mut programs = Vec::new();
     for path in paths {
         for dir in crate::load::discover(path)? {
@@ -112,7 +118,11 @@ pub fn check(paths: &[PathBuf], format: Format, deny_warnings: bool, today: Date
 }
 
 fn exit_code(s: &Summary, deny_warnings: bool) -> u8 {
-    if s.errors > 0 || (deny_warnings && s.warnings > 0) { 1 } else { 0 }
+    if s.errors > 0 || (deny_warnings && s.warnings > 0) {
+        1
+    } else {
+        0
+    }
 }
 
 /// `al explain CODE` as text.
@@ -135,7 +145,45 @@ pub fn explain(rule: &crate::rules::Rule) -> String {
 pub fn rules_table() -> String {
     let mut s = String::new();
     for r in crate::rules::RULES {
-        s.push_str(&format!("{}  {:<26} {:<8} {}\n", r.code, r.name, r.severity.as_str(), r.summary));
+        s.push_str(&format!(
+            "{}  {:<26} {:<8} {}\n",
+            r.code,
+            r.name,
+            r.severity.as_str(),
+            r.summary
+        ));
+    }
+    s
+}
+
+/// The rules page of the docs (docs/rules.md), generated from the registry.
+pub fn rules_markdown() -> String {
+    let mut s = String::from(
+        "# Rules\n\n<!-- Generated from the rule registry (src/rules/catalogue.rs); do not edit by hand.\n     Regenerate with: AL_BLESS=1 cargo test --test docs -->\n\n",
+    );
+    s.push_str("| code | name | default | what |\n|---|---|---|---|\n");
+    for r in crate::rules::RULES {
+        s.push_str(&format!(
+            "| [{code}](#{lower}) | {name} | {sev} | {summary} |\n",
+            code = r.code,
+            lower = r.code.to_lowercase(),
+            name = r.name,
+            sev = r.severity.as_str(),
+            summary = r.summary
+        ));
+    }
+    for r in crate::rules::RULES {
+        s.push_str(&format!(
+            "\n## {code}\n\n`{name}` — {sev} by default. {summary}.\n\n### What it checks\n\n{what}\n\n### Why the method asks for it\n\n{why}\n\n### Example\n\n```yaml\n{example}```\n\n### Instead\n\n```yaml\n{instead}```\n",
+            code = r.code,
+            name = r.name,
+            sev = r.severity.as_str(),
+            summary = r.summary,
+            what = r.what,
+            why = r.why,
+            example = r.example,
+            instead = r.instead,
+        ));
     }
     s
 }
@@ -143,7 +191,10 @@ pub fn rules_table() -> String {
 /// Turns a panic into a short report and exit status 2 instead of a backtrace and 101.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
         eprintln!(
             "internal error{place}: {info}\nthis is a bug in al, please report it with the files you were checking"
         );

@@ -26,7 +26,10 @@ pub struct ProgramReport {
 impl ProgramReport {
     /// The text of a file by its display path.
     pub fn text_of(&self, display: &str) -> Option<&str> {
-        self.sources.iter().find(|s| s.display == display).map(|s| s.text.as_str())
+        self.sources
+            .iter()
+            .find(|s| s.display == display)
+            .map(|s| s.text.as_str())
     }
 }
 
@@ -118,7 +121,13 @@ pub fn check_program(dir: &Path, display: &str, today: Date, configs: &mut Confi
                 help: "add `reason = \"…\"` saying who approved the exception and why; until then it silences nothing".to_string(),
                 label: Some("no `reason`".to_string()),
             };
-            if let Some(d) = finalize(f, cfg_file.clone(), "al.toml".to_string(), &Config::default(), today) {
+            if let Some(d) = finalize(
+                f,
+                cfg_file.clone(),
+                "al.toml".to_string(),
+                &Config::default(),
+                today,
+            ) {
                 diagnostics.push(d);
                 any = true;
             }

@@ -7,7 +7,6 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-
 /// Language of reports, agendas and messages.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
@@ -142,9 +141,19 @@ impl Config {
             config_error(display, &loc, e.message().trim().to_string())
         })?;
         check_range(display, text, "group_size", raw.limits.group_size.map(f64::from))?;
-        check_range(display, text, "workshop_gap_days", raw.limits.workshop_gap_days.map(f64::from))?;
+        check_range(
+            display,
+            text,
+            "workshop_gap_days",
+            raw.limits.workshop_gap_days.map(f64::from),
+        )?;
         check_range(display, text, "workshop_days", raw.limits.workshop_days)?;
-        check_range(display, text, "meetings_per_month", raw.limits.meetings_per_month.map(f64::from))?;
+        check_range(
+            display,
+            text,
+            "meetings_per_month",
+            raw.limits.meetings_per_month.map(f64::from),
+        )?;
         let mut rules = BTreeMap::new();
         for (code, level) in raw.rules {
             check_code(display, text, &code, None)?;
@@ -163,7 +172,11 @@ impl Config {
                 }
                 .map(Some)
                 .ok_or_else(|| {
-                    config_error(display, &loc, format!("`until = {dt}` is not a date; write it as 2026-09-30"))
+                    config_error(
+                        display,
+                        &loc,
+                        format!("`until = {dt}` is not a date; write it as 2026-09-30"),
+                    )
                 })?,
             };
             waivers.push(Waiver {
@@ -232,14 +245,20 @@ fn check_code(display: &str, text: &str, code: &str, at: Option<&Loc>) -> Result
         Some(s) => format!("; did you mean `{s}`? (`al rules` lists them)"),
         None => "; `al rules` lists the codes".to_string(),
     };
-    Err(config_error(display, &loc, format!("unknown rule code `{code}`{hint}")))
+    Err(config_error(
+        display,
+        &loc,
+        format!("unknown rule code `{code}`{hint}"),
+    ))
 }
 
 /// Finds the al.toml that applies to `dir`: in it or the nearest parent,
 /// up to and including the root of the git repository that holds it.
 pub fn find(dir: &Path, display_dir: &str) -> Option<(PathBuf, String)> {
     let canonical = fs_err::canonicalize(dir).ok()?;
-    let cwd = std::env::current_dir().ok().and_then(|c| fs_err::canonicalize(c).ok());
+    let cwd = std::env::current_dir()
+        .ok()
+        .and_then(|c| fs_err::canonicalize(c).ok());
     for (depth, ancestor) in canonical.ancestors().enumerate() {
         let candidate = ancestor.join("al.toml");
         if candidate.is_file() {

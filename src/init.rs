@@ -42,7 +42,7 @@ pub fn init(dir: &Path, lang: Lang, example: bool) -> Result<()> {
             .open(&path)
             .map_err(|e| Error::Write {
                 path: path.clone(),
-                source: e.into(),
+                source: e,
             })?;
         f.write_all(text.as_bytes()).map_err(|e| Error::Write {
             path: path.clone(),

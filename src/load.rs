@@ -86,7 +86,7 @@ pub fn is_program(dir: &Path) -> bool {
 pub fn discover(path: &Path) -> Result<Vec<PathBuf>> {
     let meta = fs_err::metadata(path).map_err(|e| Error::Io {
         path: path.to_path_buf(),
-        source: e.into(),
+        source: e,
     })?;
     if !meta.is_dir() {
         return Err(Error::NoProgram(path.to_path_buf()));
@@ -123,17 +123,29 @@ pub fn discover(path: &Path) -> Result<Vec<PathBuf>> {
 /// Reads a file as text: size limit, UTF-8 check, BOM removed.
 fn read_text(path: &Path) -> std::result::Result<String, (Loc, String, String)> {
     let meta = fs_err::metadata(path).map_err(|e| {
-        (Loc::file_start(), format!("cannot read this file: {}", io_reason(&e)), "check that the file exists and is readable".to_string())
+        (
+            Loc::file_start(),
+            format!("cannot read this file: {}", io_reason(&e)),
+            "check that the file exists and is readable".to_string(),
+        )
     })?;
     if meta.len() > MAX_FILE_BYTES {
         return Err((
             Loc::file_start(),
-            format!("file is {} bytes, over the limit of {} bytes; it was not parsed", meta.len(), MAX_FILE_BYTES),
+            format!(
+                "file is {} bytes, over the limit of {} bytes; it was not parsed",
+                meta.len(),
+                MAX_FILE_BYTES
+            ),
             "split the file, or remove what does not belong in a program file".to_string(),
         ));
     }
     let bytes = fs_err::read(path).map_err(|e| {
-        (Loc::file_start(), format!("cannot read this file: {}", io_reason(&e)), "check that the file exists and is readable".to_string())
+        (
+            Loc::file_start(),
+            format!("cannot read this file: {}", io_reason(&e)),
+            "check that the file exists and is readable".to_string(),
+        )
     })?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(match text.strip_prefix('\u{feff}') {
@@ -146,7 +158,10 @@ fn read_text(path: &Path) -> std::result::Result<String, (Loc, String, String)> 
             let loc = crate::source::loc_of_bytes(&good, valid..valid);
             Err((
                 Loc { bytes: 0..0, ..loc },
-                format!("file is not valid UTF-8 (first bad byte at line {}, column {})", loc.line, loc.column),
+                format!(
+                    "file is not valid UTF-8 (first bad byte at line {}, column {})",
+                    loc.line, loc.column
+                ),
                 "save the file as UTF-8".to_string(),
             ))
         }
@@ -319,7 +334,8 @@ where
         Ok(text) => {
             let parsed = crate::yaml::parse::<T>(&text, keys);
             p.files.push(SourceFile { display, rel, text });
-            p.problems.extend(parsed.problems.into_iter().map(|pr| (file, pr)));
+            p.problems
+                .extend(parsed.problems.into_iter().map(|pr| (file, pr)));
             parsed.value.map(|value| Doc { file, value })
         }
     }
@@ -333,7 +349,10 @@ mod tests {
     fn display_paths() {
         assert_eq!(display_join(".", "team.yaml"), "team.yaml");
         assert_eq!(display_join("./x/", "team.yaml"), "x/team.yaml");
-        assert_eq!(display_join("examples/a", "sessions/b.yaml"), "examples/a/sessions/b.yaml");
+        assert_eq!(
+            display_join("examples/a", "sessions/b.yaml"),
+            "examples/a/sessions/b.yaml"
+        );
     }
 
     #[test]
@@ -341,6 +360,13 @@ mod tests {
         assert!(topic_keys(&[]).contains(&"criteria"));
         assert!(team_keys(&[Seg::Key("groups".into()), Seg::Index(0)]).contains(&"members"));
         assert!(session_keys(&[Seg::Key("actions".into()), Seg::Index(3)]).contains(&"due"));
-        assert!(subtopic_keys(&[Seg::Key("implementation".into()), Seg::Key("metrics".into()), Seg::Index(0)]).contains(&"baseline"));
+        assert!(
+            subtopic_keys(&[
+                Seg::Key("implementation".into()),
+                Seg::Key("metrics".into()),
+                Seg::Index(0)
+            ])
+            .contains(&"baseline")
+        );
     }
 }

@@ -461,8 +461,7 @@ pub fn parse<T: DeserializeOwned + Default>(text: &str, keys_at: KeysAt) -> Pars
         }
     };
     if !ignored.is_empty() && value.is_some() {
-        let tree: Option<Spanned<Node>> =
-            serde_saphyr::from_str_with_options(text, options()).ok();
+        let tree: Option<Spanned<Node>> = serde_saphyr::from_str_with_options(text, options()).ok();
         for path in ignored {
             let Some(Seg::Key(key)) = path.last() else {
                 continue;
@@ -475,7 +474,10 @@ pub fn parse<T: DeserializeOwned + Default>(text: &str, keys_at: KeysAt) -> Pars
             let help = match crate::suggest::did_you_mean(key, allowed.iter().copied()) {
                 Some(s) => format!("did you mean `{s}`?"),
                 None if allowed.is_empty() => "remove this key".to_string(),
-                None => format!("remove this key; the keys allowed here are: {}", allowed.join(", ")),
+                None => format!(
+                    "remove this key; the keys allowed here are: {}",
+                    allowed.join(", ")
+                ),
             };
             problems.push(Problem {
                 kind: ProblemKind::Schema,

@@ -15,7 +15,9 @@ pub use subtopic::{
     Analysis, Decision, Implementation, Metric, Proposal, Results, Review, Subtopic, SubtopicStatus,
 };
 pub use team::{Consent, External, ExternalKind, Facilitator, FacilitatorLevel, Group, Person, Team};
-pub use topic::{BudgetCategory, BudgetItem, Criteria, Sponsor, Topic, TopicKind, TopicMode, TopicSource, Convener};
+pub use topic::{
+    BudgetCategory, BudgetItem, Convener, Criteria, Sponsor, Topic, TopicKind, TopicMode, TopicSource,
+};
 
 pub use crate::yaml::Sp;
 

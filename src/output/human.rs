@@ -7,7 +7,11 @@ use std::ops::Range;
 
 /// Renders one program's findings, each block followed by a blank line.
 pub fn render_program(report: &ProgramReport, styled: bool) -> String {
-    let renderer = if styled { Renderer::styled() } else { Renderer::plain() };
+    let renderer = if styled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     let mut out = String::new();
     for d in &report.diagnostics {
         out.push_str(&render_one(&renderer, d, report.text_of(&d.file)));
@@ -52,17 +56,62 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, text: Option<&str>) -> String
 /// The bytes to underline: the value's own range, or, for a value the parser
 /// gave no length (a mapping), the word that starts at its place.
 fn caret_range(text: &str, d: &Diagnostic) -> Range<usize> {
-    if d.bytes.end > d.bytes.start && d.bytes.end <= text.len() && text.is_char_boundary(d.bytes.start) && text.is_char_boundary(d.bytes.end) {
+    if let Some(rest) = text.get(d.bytes.start..)
+        && let Some(len) = flow_collection_len(rest)
+    {
+        return d.bytes.start..d.bytes.start + len;
+    }
+    if d.bytes.end > d.bytes.start
+        && d.bytes.end <= text.len()
+        && text.is_char_boundary(d.bytes.start)
+        && text.is_char_boundary(d.bytes.end)
+    {
         return trim_line_end(text, d.bytes.clone());
     }
     let start = offset_of(text, d.line, d.column);
     let rest = &text[start..];
+    if let Some(len) = flow_collection_len(rest) {
+        return start..start + len;
+    }
     let len: usize = rest
         .char_indices()
         .find(|(_, c)| c.is_whitespace() || matches!(c, ':' | ',' | ']' | '}' | '#'))
         .map_or(rest.len(), |(i, _)| i);
-    let len = if len == 0 { rest.chars().next().filter(|c| *c != '\n' && *c != '\r').map_or(0, char::len_utf8) } else { len };
+    let len = if len == 0 {
+        rest.chars()
+            .next()
+            .filter(|c| *c != '\n' && *c != '\r')
+            .map_or(0, char::len_utf8)
+    } else {
+        len
+    };
     start..start + len
+}
+
+/// The length of a flow mapping or sequence (`{ … }`, `[ … ]`) that starts
+/// `rest` and closes on the same line.
+fn flow_collection_len(rest: &str) -> Option<usize> {
+    let open = rest.chars().next().filter(|c| matches!(c, '{' | '['))?;
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    for (i, c) in rest.char_indices() {
+        match (quote, c) {
+            (_, '\n') => return None,
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '{' | '[') => depth += 1,
+            (None, '}' | ']') => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return Some(i + c.len_utf8());
+                }
+            }
+            _ => {}
+        }
+    }
+    let _ = open;
+    None
 }
 
 /// Keeps a multi-line value's underline on its first line.
@@ -79,7 +128,10 @@ fn offset_of(text: &str, line: u32, column: u32) -> usize {
     for (i, l) in text.split_inclusive('\n').enumerate() {
         if i + 1 == line as usize {
             let col = (column.max(1) - 1) as usize;
-            let within = l.char_indices().nth(col).map_or(l.trim_end_matches(['\n', '\r']).len(), |(b, _)| b);
+            let within = l
+                .char_indices()
+                .nth(col)
+                .map_or(l.trim_end_matches(['\n', '\r']).len(), |(b, _)| b);
             return offset + within;
         }
         offset += l.len();
@@ -96,6 +148,10 @@ pub fn summary_line(s: &Summary) -> String {
     }
     let errors = format!("{} error{}", s.errors, if s.errors == 1 { "" } else { "s" });
     let warnings = format!("{} warning{}", s.warnings, if s.warnings == 1 { "" } else { "s" });
-    let verdict = if s.errors > 0 { "failed" } else { "passed with warnings" };
+    let verdict = if s.errors > 0 {
+        "failed"
+    } else {
+        "passed with warnings"
+    };
     format!("{verdict}: {errors}, {warnings} in {programs} ({files})")
 }

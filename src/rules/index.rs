@@ -28,7 +28,9 @@ impl<'a> Index<'a> {
                 if let Some(key) = person.key() {
                     ix.people.entry(key.value.0.as_str()).or_insert(&person.value);
                     if let Some(name) = &person.name {
-                        ix.names.entry(name.value.0.as_str()).or_insert(key.value.0.as_str());
+                        ix.names
+                            .entry(name.value.0.as_str())
+                            .or_insert(key.value.0.as_str());
                     }
                 }
             }
@@ -44,7 +46,11 @@ impl<'a> Index<'a> {
             }
         }
         for st in &p.subtopics {
-            let id = st.value.id.as_ref().map_or_else(|| p.stem(st.file), |i| i.value.0.as_str());
+            let id = st
+                .value
+                .id
+                .as_ref()
+                .map_or_else(|| p.stem(st.file), |i| i.value.0.as_str());
             ix.subtopics.entry(id).or_insert(&st.value);
         }
         ix

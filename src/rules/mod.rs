@@ -87,7 +87,14 @@ impl<'a> Ctx<'a> {
     }
 
     /// Records a finding at `loc` in file `file`.
-    pub fn emit(&mut self, code: &'static str, file: usize, loc: &Loc, message: String, help: String) -> &mut Finding {
+    pub fn emit(
+        &mut self,
+        code: &'static str,
+        file: usize,
+        loc: &Loc,
+        message: String,
+        help: String,
+    ) -> &mut Finding {
         self.out.push(Finding {
             code,
             file: Some(file),

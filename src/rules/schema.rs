@@ -22,7 +22,9 @@ pub fn parse_problems(ctx: &mut Ctx) {
 pub fn missing_files(ctx: &mut Ctx) {
     for m in &ctx.program.missing {
         let help = match m.rel {
-            "topic.yaml" => "create topic.yaml with the topic's title, statement, criteria, convener and start (`al init` writes a commented one)",
+            "topic.yaml" => {
+                "create topic.yaml with the topic's title, statement, criteria, convener and start (`al init` writes a commented one)"
+            }
             _ => "create team.yaml with the people and the core groups (`al init` writes a commented one)",
         };
         ctx.out.push(Finding {
@@ -40,14 +42,24 @@ pub fn missing_files(ctx: &mut Ctx) {
 /// Whether the parser already reported a bad value for `key` in `file`
 /// (then the key is present, and "missing" would be wrong).
 fn bad_value_reported(ctx: &Ctx, file: usize, key: &str) -> bool {
-    let Some(src) = ctx.program.files.get(file) else { return false };
+    let Some(src) = ctx.program.files.get(file) else {
+        return false;
+    };
     ctx.program.problems.iter().any(|(f, p)| {
         *f == file
             && p.kind == ProblemKind::Schema
-            && src.text.lines().nth((p.loc.line as usize).saturating_sub(1)).is_some_and(|l| {
-                let l = l.trim_start().trim_start_matches("- ").trim_start_matches('{').trim_start();
-                l.starts_with(&format!("{key}:"))
-            })
+            && src
+                .text
+                .lines()
+                .nth((p.loc.line as usize).saturating_sub(1))
+                .is_some_and(|l| {
+                    let l = l
+                        .trim_start()
+                        .trim_start_matches("- ")
+                        .trim_start_matches('{')
+                        .trim_start();
+                    l.starts_with(&format!("{key}:"))
+                })
     })
 }
 
@@ -71,8 +83,22 @@ pub fn required_keys(ctx: &mut Ctx) {
     if let Some(t) = &p.topic {
         let f = t.file;
         require(ctx, f, &top, &t.value.title, "title", "the topic's title");
-        require(ctx, f, &top, &t.value.statement, "statement", "the problem in a few lines");
-        require(ctx, f, &top, &t.value.start, "start", "the start date, e.g. 2026-03-01");
+        require(
+            ctx,
+            f,
+            &top,
+            &t.value.statement,
+            "statement",
+            "the problem in a few lines",
+        );
+        require(
+            ctx,
+            f,
+            &top,
+            &t.value.start,
+            "start",
+            "the start date, e.g. 2026-03-01",
+        );
         if let Some(stage) = &t.value.stage
             && !(1..=6).contains(&stage.value.0)
         {
@@ -92,22 +118,57 @@ pub fn required_keys(ctx: &mut Ctx) {
     if let Some(team) = &p.team {
         let f = team.file;
         for person in &team.value.people {
-            require(ctx, f, &person.loc, &person.value.name, "name", "the person's full name");
+            require(
+                ctx,
+                f,
+                &person.loc,
+                &person.value.name,
+                "name",
+                "the person's full name",
+            );
         }
         for fac in &team.value.facilitators {
-            require(ctx, f, &fac.loc, &fac.value.name, "name", "the facilitator's full name");
+            require(
+                ctx,
+                f,
+                &fac.loc,
+                &fac.value.name,
+                "name",
+                "the facilitator's full name",
+            );
         }
         for ext in &team.value.external {
-            require(ctx, f, &ext.loc, &ext.value.name, "name", "the name of the expert or source");
+            require(
+                ctx,
+                f,
+                &ext.loc,
+                &ext.value.name,
+                "name",
+                "the name of the expert or source",
+            );
         }
         for g in &team.value.groups {
-            require(ctx, f, &g.loc, &g.value.id, "id", "a short id such as g1, used by sessions and sub-topics");
+            require(
+                ctx,
+                f,
+                &g.loc,
+                &g.value.id,
+                "id",
+                "a short id such as g1, used by sessions and sub-topics",
+            );
         }
     }
     for s in &p.sessions {
         let f = s.file;
         let v = &s.value;
-        require(ctx, f, &top, &v.kind, "kind", "one of: kickoff, workshop, group-meeting, activity, review, report");
+        require(
+            ctx,
+            f,
+            &top,
+            &v.kind,
+            "kind",
+            "one of: kickoff, workshop, group-meeting, activity, review, report",
+        );
         require(ctx, f, &top, &v.date, "date", "the date, e.g. 2026-04-13");
         if let Some(kind) = &v.kind
             && kind.value == SessionKind::GroupMeeting
@@ -118,7 +179,10 @@ pub fn required_keys(ctx: &mut Ctx) {
                 "AL002",
                 f,
                 loc,
-                format!("a group meeting names exactly one group, this one names {}", v.groups.len()),
+                format!(
+                    "a group meeting names exactly one group, this one names {}",
+                    v.groups.len()
+                ),
                 "write `groups: [g1]` with the one group that met".to_string(),
             );
         }
@@ -145,7 +209,14 @@ pub fn required_keys(ctx: &mut Ctx) {
     }
     for st in &p.subtopics {
         let f = st.file;
-        require(ctx, f, &top, &st.value.question, "question", "the concrete question, e.g. 如何降低核心技术人员的流失率?");
+        require(
+            ctx,
+            f,
+            &top,
+            &st.value.question,
+            "question",
+            "the concrete question, e.g. 如何降低核心技术人员的流失率?",
+        );
         if let Some(imp) = &st.value.implementation {
             for m in &imp.value.metrics {
                 require(ctx, f, &m.loc, &m.value.name, "name", "what is measured");
@@ -241,7 +312,10 @@ fn check_ref(ctx: &mut Ctx, file: usize, value: &str, loc: &Loc, kind: RefKind) 
     let (what, place): (&str, &str) = match kind {
         RefKind::Person => ("person", "team.yaml under `people:`"),
         RefKind::Facilitator => ("facilitator", "team.yaml under `facilitators:`"),
-        RefKind::PersonOrFacilitator => ("person or facilitator", "team.yaml under `people:` or `facilitators:`"),
+        RefKind::PersonOrFacilitator => (
+            "person or facilitator",
+            "team.yaml under `people:` or `facilitators:`",
+        ),
         RefKind::Group => ("group", "team.yaml under `groups:`"),
         RefKind::Subtopic => ("sub-topic", "subtopics/ (the id defaults to the file name)"),
     };
@@ -271,10 +345,9 @@ fn check_ref(ctx: &mut Ctx, file: usize, value: &str, loc: &Loc, kind: RefKind) 
 pub fn references(ctx: &mut Ctx) {
     let p = ctx.program;
     let team_ok = p.team.is_some();
-    let subtopics_ok = !p
-        .problems
-        .iter()
-        .any(|(f, pr)| pr.kind == ProblemKind::Syntax && p.files.get(*f).is_some_and(|x| x.rel.starts_with("subtopics/")));
+    let subtopics_ok = !p.problems.iter().any(|(f, pr)| {
+        pr.kind == ProblemKind::Syntax && p.files.get(*f).is_some_and(|x| x.rel.starts_with("subtopics/"))
+    });
     let mut refs: Vec<(usize, &str, &Loc, RefKind)> = Vec::new();
     if let Some(team) = &p.team {
         for g in &team.value.groups {

@@ -58,17 +58,24 @@ pub fn check(ctx: &mut Ctx) {
                     f,
                     group_loc(g),
                     format!("{name} has no leader (组长)"),
-                    "add `leader:` with the id of a member, usually one with experience of leading".to_string(),
+                    "add `leader:` with the id of a member, usually one with experience of leading"
+                        .to_string(),
                 )
                 .label("no `leader`");
             }
-            Some(l) if !members.contains(l.value.0.as_str()) && ctx.index.people.contains_key(l.value.0.as_str()) => {
+            Some(l)
+                if !members.contains(l.value.0.as_str())
+                    && ctx.index.people.contains_key(l.value.0.as_str()) =>
+            {
                 ctx.emit(
                     "AL204",
                     f,
                     &l.loc,
                     format!("the leader `{}` of {name} is not one of its members", l.value.0),
-                    format!("choose the leader from `members:`, or add `{}` to them", l.value.0),
+                    format!(
+                        "choose the leader from `members:`, or add `{}` to them",
+                        l.value.0
+                    ),
                 )
                 .label("not a member");
             }
@@ -81,7 +88,8 @@ pub fn check(ctx: &mut Ctx) {
                 f,
                 group_loc(g),
                 format!("{name} has no learning officer (学习委员)"),
-                "add `learning_officers:` with one or more members; they may rotate, in the order given".to_string(),
+                "add `learning_officers:` with one or more members; they may rotate, in the order given"
+                    .to_string(),
             )
             .label("no `learning_officers`");
         }
@@ -91,7 +99,10 @@ pub fn check(ctx: &mut Ctx) {
                     "AL206",
                     f,
                     &lo.loc,
-                    format!("the learning officer `{}` of {name} is not one of its members", lo.value),
+                    format!(
+                        "the learning officer `{}` of {name} is not one of its members",
+                        lo.value
+                    ),
                     "learning officers are members of the group; choose them from `members:`".to_string(),
                 )
                 .label("not a member");
@@ -120,8 +131,12 @@ pub fn check(ctx: &mut Ctx) {
             "AL203",
             f,
             group_loc(g),
-            format!("the program has {} core groups, more than the maximum of {max_groups}", team.groups.len()),
-            "one topic has at most 5 core groups: merge groups, or split the topic into two programs".to_string(),
+            format!(
+                "the program has {} core groups, more than the maximum of {max_groups}",
+                team.groups.len()
+            ),
+            "one topic has at most 5 core groups: merge groups, or split the topic into two programs"
+                .to_string(),
         )
         .label(format!("group {} of {}", max_groups + 1, team.groups.len()));
     }
@@ -178,7 +193,12 @@ pub fn check(ctx: &mut Ctx) {
 
 fn diversity(ctx: &mut Ctx, f: usize, g: &Sp<Group>, name: &str) {
     let ix = &ctx.index;
-    let people: Vec<_> = g.value.members.iter().filter_map(|m| ix.people.get(m.value.as_str())).collect();
+    let people: Vec<_> = g
+        .value
+        .members
+        .iter()
+        .filter_map(|m| ix.people.get(m.value.as_str()))
+        .collect();
     if people.len() < 2 || people.len() != g.value.members.len() {
         return;
     }

@@ -11,10 +11,22 @@ pub fn check(ctx: &mut Ctx) {
 
     // AL101: the four criteria, each argued.
     let names = [
-        ("important", "重要: why it is a major difficulty that must be solved soon"),
-        ("difficult", "困难: why there is no ready answer (scope, dilemmas, stakeholders)"),
-        ("feasible", "可行: why it serves the strategy and lies within the program's authority"),
-        ("learning", "学习: what the organisation will learn and be able to share"),
+        (
+            "important",
+            "重要: why it is a major difficulty that must be solved soon",
+        ),
+        (
+            "difficult",
+            "困难: why there is no ready answer (scope, dilemmas, stakeholders)",
+        ),
+        (
+            "feasible",
+            "可行: why it serves the strategy and lies within the program's authority",
+        ),
+        (
+            "learning",
+            "学习: what the organisation will learn and be able to share",
+        ),
     ];
     match &t.criteria {
         None => {
@@ -23,12 +35,21 @@ pub fn check(ctx: &mut Ctx) {
                 "AL101",
                 f,
                 &top,
-                "the topic argues none of the four criteria (important, difficult, feasible, learning)".to_string(),
-                format!("add `criteria:` with {}, each a sentence or two", missing.join(", ")),
+                "the topic argues none of the four criteria (important, difficult, feasible, learning)"
+                    .to_string(),
+                format!(
+                    "add `criteria:` with {}, each a sentence or two",
+                    missing.join(", ")
+                ),
             );
         }
         Some(c) => {
-            let values = [&c.value.important, &c.value.difficult, &c.value.feasible, &c.value.learning];
+            let values = [
+                &c.value.important,
+                &c.value.difficult,
+                &c.value.feasible,
+                &c.value.learning,
+            ];
             for ((name, why), value) in names.iter().zip(values) {
                 match value {
                     None => {
@@ -69,7 +90,8 @@ pub fn check(ctx: &mut Ctx) {
             f,
             &loc,
             "the topic has no convener (召集人)".to_string(),
-            "add `convener: { name: …, title: … }` — the overall lead who organises, tracks and decides".to_string(),
+            "add `convener: { name: …, title: … }` — the overall lead who organises, tracks and decides"
+                .to_string(),
         );
     }
 
@@ -80,7 +102,8 @@ pub fn check(ctx: &mut Ctx) {
             f,
             &top,
             "the topic does not say where it came from (主题来源)".to_string(),
-            "add `source:` with one of: strategic-priority, review-finding, benchmark-gap, stakeholder-need".to_string(),
+            "add `source:` with one of: strategic-priority, review-finding, benchmark-gap, stakeholder-need"
+                .to_string(),
         );
     }
 
@@ -95,13 +118,19 @@ pub fn check(ctx: &mut Ctx) {
                 "add `sponsor: { name: …, title: …, commitment: … }`".to_string(),
             );
         }
-        Some(s) if s.value.commitment.as_ref().is_none_or(|c| c.value.0.trim().is_empty()) => {
+        Some(s)
+            if s.value
+                .commitment
+                .as_ref()
+                .is_none_or(|c| c.value.0.trim().is_empty()) =>
+        {
             ctx.emit(
                 "AL104",
                 f,
                 &s.loc,
                 "the sponsor's commitment is not recorded".to_string(),
-                "add `commitment:` saying what the top leader committed to, e.g. 每季度听取一次汇报".to_string(),
+                "add `commitment:` saying what the top leader committed to, e.g. 每季度听取一次汇报"
+                    .to_string(),
             )
             .label("no `commitment` here");
         }

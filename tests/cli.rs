@@ -1,0 +1,381 @@
+//! The real binary, as a user runs it: exit codes, init, examples, al.toml.
+
+use assert_cmd::Command;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const TODAY: &str = "2026-09-30";
+
+fn al() -> Command {
+    let mut c = Command::cargo_bin("al").expect("binary");
+    c.env_remove("NO_COLOR")
+        .env_remove("GITHUB_ACTIONS")
+        .env_remove("CLICOLOR_FORCE");
+    c
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(cmd: &mut Command) -> Run {
+    let out = cmd.output().expect("runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("mkdir");
+    for entry in fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// A copy of a clean program in a temp folder (a git root, so no al.toml above it is found).
+fn program(tmp: &tempfile::TempDir) -> PathBuf {
+    fs::create_dir_all(tmp.path().join(".git")).expect("git marker");
+    let dir = tmp.path().join("prog");
+    copy_dir(Path::new("tests/fixtures/AL201/pass"), &dir);
+    dir
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).expect("read");
+    assert!(text.contains(from), "{} lacks {from:?}", path.display());
+    fs::write(path, text.replacen(from, to, 1)).expect("write");
+}
+
+#[test]
+fn examples_pass_with_zero_findings() {
+    for path in [
+        "examples/talent-retention",
+        "examples/complaint-resolution",
+        "examples",
+    ] {
+        let r = run(al().args(["check", path, "--today", TODAY, "--deny-warnings"]));
+        assert_eq!(r.code, 0, "{path}:\n{}{}", r.stdout, r.stderr);
+        assert!(r.stdout.starts_with("ok: no findings"), "{}", r.stdout);
+    }
+}
+
+#[test]
+fn exit_codes_follow_the_spec() {
+    let r = run(al().args(["check", "tests/fixtures/AL201/fail", "--today", TODAY]));
+    assert_eq!(r.code, 1, "an error finding exits 1");
+    let r = run(al().args(["check", "tests/fixtures/AL208/fail", "--today", TODAY]));
+    assert_eq!(r.code, 0, "warnings alone exit 0");
+    let r = run(al().args([
+        "check",
+        "tests/fixtures/AL208/fail",
+        "--today",
+        TODAY,
+        "--deny-warnings",
+    ]));
+    assert_eq!(r.code, 1, "--deny-warnings makes warnings fail");
+    let r = run(al().args(["check", "no/such/folder"]));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("no/such/folder"), "{}", r.stderr);
+    let r = run(al().args(["check", "examples", "--today", "2026-02-30"]));
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("2026-02-30") && r.stderr.contains("day"),
+        "{}",
+        r.stderr
+    );
+    let r = run(al().args(["check", "src"]));
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("no action learning program found"),
+        "{}",
+        r.stderr
+    );
+    let r = run(al().args(["explain", "AL999"]));
+    assert_eq!(r.code, 2);
+    let r = run(al().args(["frobnicate"]));
+    assert_eq!(r.code, 2, "bad arguments exit 2");
+}
+
+#[test]
+fn a_broken_program_reports_everything_in_one_run() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = program(&tmp);
+    // A group of three, a typo in topic.yaml, a syntax error in one session
+    // and an unknown reference in another.
+    edit(
+        &dir.join("team.yaml"),
+        "members: [zhang, li, wang, chen]",
+        "members: [zhang, li, wang]",
+    );
+    edit(&dir.join("topic.yaml"), "criteria:", "critera:");
+    fs::write(
+        dir.join("sessions/2026-03-16-workshop-1.yaml"),
+        "kind: workshop\ndate: 2026-03-16\nobjectives: [破冰\n",
+    )
+    .expect("write");
+    fs::write(
+        dir.join("sessions/2026-03-30-g1-meeting.yaml"),
+        "kind: group-meeting\ndate: 2026-03-30\ngroups: [g1]\nattendees: [zhang, lii]\n",
+    )
+    .expect("write");
+    let r = run(al()
+        .current_dir(tmp.path())
+        .args(["check", "prog", "--today", TODAY]));
+    assert_eq!(r.code, 1);
+    insta::assert_snapshot!("broken_program", format!("exit: {}\n{}", r.code, r.stdout));
+    assert!(r.stdout.contains("error[AL201]: group `g1` has 3 members"));
+    assert!(r.stdout.contains("--> prog/team.yaml:9:9"));
+    assert!(r.stdout.contains("unknown key `critera`") && r.stdout.contains("did you mean `criteria`?"));
+    assert!(
+        r.stdout.contains("error[AL001]") && r.stdout.contains("prog/sessions/2026-03-16-workshop-1.yaml:3:")
+    );
+    assert!(
+        r.stdout.contains("unknown person `lii`")
+            && r.stdout.contains("prog/sessions/2026-03-30-g1-meeting.yaml:4:")
+    );
+}
+
+#[test]
+fn json_output_is_one_stable_document() {
+    let r = run(al().args([
+        "check",
+        "tests/fixtures/AL201/fail",
+        "--today",
+        TODAY,
+        "--format",
+        "json",
+    ]));
+    assert_eq!(r.code, 1);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("valid JSON");
+    assert_eq!(v["version"], 1);
+    let f = &v["findings"][0];
+    let keys = [
+        "code", "name", "severity", "message", "help", "file", "line", "column",
+    ];
+    assert_eq!(f.as_object().expect("object").len(), keys.len());
+    let at: Vec<usize> = keys
+        .iter()
+        .map(|k| r.stdout.find(&format!("\"{k}\":")).expect("key"))
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "keys in the documented order");
+    assert_eq!(f["file"], "tests/fixtures/AL201/fail/team.yaml");
+    assert_eq!(v["summary"]["errors"], 1);
+    assert_eq!(v["summary"]["programs"], 1);
+    let again = run(al().args([
+        "check",
+        "tests/fixtures/AL201/fail",
+        "--today",
+        TODAY,
+        "--format",
+        "json",
+    ]));
+    assert_eq!(r.stdout, again.stdout, "same input, same bytes");
+}
+
+#[test]
+fn init_refuses_a_non_empty_folder_and_writes_nothing() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    fs::write(tmp.path().join("notes.txt"), "mine").expect("write");
+    let r = run(al().args(["init"]).arg(tmp.path()));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("not empty"), "{}", r.stderr);
+    let names: Vec<_> = fs::read_dir(tmp.path())
+        .expect("list")
+        .map(|e| e.expect("e").file_name())
+        .collect();
+    assert_eq!(names, ["notes.txt"]);
+    assert_eq!(
+        fs::read_to_string(tmp.path().join("notes.txt")).expect("read"),
+        "mine"
+    );
+}
+
+#[test]
+fn init_writes_programs_that_pass() {
+    for lang in ["zh", "en"] {
+        for example in [false, true] {
+            let tmp = tempfile::tempdir().expect("tmp");
+            fs::create_dir_all(tmp.path().join(".git")).expect("git marker");
+            let dir = tmp.path().join("new");
+            let mut cmd = al();
+            cmd.args(["init", "--lang", lang]).arg(&dir);
+            if example {
+                cmd.arg("--example");
+            }
+            let r = run(&mut cmd);
+            assert_eq!(r.code, 0, "{}", r.stderr);
+            assert!(dir.join("topic.yaml").is_file() && dir.join("team.yaml").is_file());
+            let today = if example { TODAY } else { "2026-03-10" };
+            let r = run(al()
+                .args(["check", "--deny-warnings", "--today", today])
+                .arg(&dir));
+            assert_eq!(r.code, 0, "init --lang {lang} example={example}:\n{}", r.stdout);
+            assert!(r.stdout.starts_with("ok: no findings"), "{}", r.stdout);
+        }
+    }
+    // The templates explain their keys in the chosen language.
+    let tmp = tempfile::tempdir().expect("tmp");
+    let r = run(al().args(["init", "--lang", "en"]).arg(tmp.path().join("p")));
+    assert_eq!(r.code, 0);
+    let topic = fs::read_to_string(tmp.path().join("p/topic.yaml")).expect("topic");
+    assert!(topic.contains("# The four criteria of a good topic"));
+    let tmp = tempfile::tempdir().expect("tmp");
+    run(al().args(["init", "--lang", "zh"]).arg(tmp.path().join("p")));
+    let topic = fs::read_to_string(tmp.path().join("p/topic.yaml")).expect("topic");
+    assert!(topic.contains("# 好主题的四条标准"));
+}
+
+#[test]
+fn al_toml_overrides_severity_and_waives_with_a_reason() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = program(&tmp);
+    edit(
+        &dir.join("team.yaml"),
+        "members: [zhang, li, wang, chen]",
+        "members: [zhang, li, wang]",
+    );
+    edit(&dir.join("team.yaml"), ", consent: 2026-02-20 }", " }");
+
+    fs::write(
+        dir.join("al.toml"),
+        "[rules]\nAL208 = \"allow\"\nAL201 = \"warn\"\n",
+    )
+    .expect("write");
+    let r = run(al().args(["check", "--today", TODAY]).arg(&dir));
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(
+        r.stdout.contains("warning[AL201]") && !r.stdout.contains("AL208"),
+        "{}",
+        r.stdout
+    );
+
+    let waiver = "[[allow]]\nrule = \"AL201\"\npath = \"team.yaml\"\nreason = \"试点小组，经项目办批准为 3 人\"\nuntil = 2026-12-31\n";
+    fs::write(
+        dir.join("al.toml"),
+        format!("[rules]\nAL208 = \"allow\"\n{waiver}"),
+    )
+    .expect("write");
+    let r = run(al().args(["check", "--today", TODAY]).arg(&dir));
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(r.stdout.starts_with("ok: no findings"), "{}", r.stdout);
+
+    // Past its `until`, a waiver silences nothing.
+    let r = run(al().args(["check", "--today", "2027-01-01"]).arg(&dir));
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(r.stdout.contains("error[AL201]"));
+
+    // Without a reason it silences nothing and is itself an AL002 error in al.toml.
+    fs::write(
+        dir.join("al.toml"),
+        "[rules]\nAL208 = \"allow\"\n\n[[allow]]\nrule = \"AL201\"\npath = \"team.yaml\"\n",
+    )
+    .expect("write");
+    let r = run(al()
+        .current_dir(tmp.path())
+        .args(["check", "prog", "--today", TODAY]));
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("error[AL201]"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("error[AL002]: the waiver of AL201 for `team.yaml` gives no reason"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("--> prog/al.toml:4:1"), "{}", r.stdout);
+}
+
+#[test]
+fn a_broken_al_toml_stops_with_exit_2_and_its_place() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = program(&tmp);
+    for (text, expect) in [
+        ("[limits]\nmax_groups = \"five\"\n", "prog/al.toml:2:14"),
+        ("[rules]\nAL21 = \"allow\"\n", "unknown rule code `AL21`"),
+        ("[limits]\ngroup_size = [8, 4]\n", "not a range"),
+        ("lang = \"fr\"\n", "prog/al.toml:1:8"),
+    ] {
+        fs::write(dir.join("al.toml"), text).expect("write");
+        let r = run(al().current_dir(tmp.path()).args(["check", "prog"]));
+        assert_eq!(r.code, 2, "{text}: {}", r.stderr);
+        assert!(r.stderr.contains(expect), "{text}: {}", r.stderr);
+    }
+}
+
+#[test]
+fn bom_and_crlf_read_fine() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = program(&tmp);
+    for name in ["topic.yaml", "team.yaml"] {
+        let text = fs::read_to_string(dir.join(name)).expect("read");
+        fs::write(dir.join(name), format!("\u{feff}{}", text.replace('\n', "\r\n"))).expect("write");
+    }
+    let r = run(al()
+        .args(["check", "--today", TODAY, "--deny-warnings"])
+        .arg(&dir));
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    // And positions stay right: a finding in a BOM + CRLF file points at its line.
+    edit(
+        &dir.join("team.yaml"),
+        "members: [zhang, li, wang, chen]",
+        "members: [zhang, li, wang]",
+    );
+    let r = run(al()
+        .args(["check", "--today", TODAY, "--format", "json"])
+        .arg(&dir));
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    assert_eq!(
+        (
+            v["findings"][0]["line"].as_u64(),
+            v["findings"][0]["column"].as_u64()
+        ),
+        (Some(9), Some(9))
+    );
+}
+
+#[test]
+fn walking_a_folder_finds_programs_and_skips_hidden_and_target() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    fs::create_dir_all(tmp.path().join(".git")).expect("git");
+    for sub in ["2026/a", "2027/b", ".hidden/c", "target/d"] {
+        copy_dir(Path::new("tests/fixtures/AL201/pass"), &tmp.path().join(sub));
+    }
+    let r = run(al()
+        .current_dir(tmp.path())
+        .args(["check", ".", "--today", TODAY, "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    assert_eq!(v["summary"]["programs"], 2, "{}", r.stdout);
+}
+
+#[test]
+fn colour_follows_the_flag_and_no_color() {
+    let args = ["check", "tests/fixtures/AL201/fail", "--today", TODAY];
+    let r = run(al().args(args).arg("--color=always"));
+    assert!(r.stdout.contains("\u{1b}["), "--color=always colours");
+    let r = run(al().args(args).arg("--color=never"));
+    assert!(!r.stdout.contains("\u{1b}["));
+    let r = run(al().args(args).env("NO_COLOR", "1"));
+    assert!(
+        !r.stdout.contains("\u{1b}["),
+        "NO_COLOR and a pipe give plain text"
+    );
+}
+
+#[test]
+fn explain_and_rules_come_from_the_registry() {
+    let r = run(al().args(["explain", "al201"]));
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.starts_with("AL201 group-too-small"));
+    let r = run(al().args(["rules"]));
+    assert_eq!(r.code, 0);
+    assert_eq!(r.stdout.lines().count(), al::rules::RULES.len());
+}

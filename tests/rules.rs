@@ -1,0 +1,135 @@
+//! Every rule: a failing and a passing fixture, with snapshots of what the
+//! user sees (human and JSON), plus meta-tests on the registry.
+
+use al::check::{Configs, Summary, check_program};
+use al::rules::RULES;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn today() -> al::model::Date {
+    al::dates::parse_date("2026-03-20").expect("fixed date")
+}
+
+/// Runs `al check` on one fixture folder through the library, as the CLI would.
+fn check(dir: &str) -> (String, String, BTreeSet<&'static str>) {
+    let mut configs = Configs::default();
+    let report = check_program(Path::new(dir), dir, today(), &mut configs).expect("fixture loads");
+    let mut summary = Summary::default();
+    summary.add(&report);
+    let human = format!(
+        "{}{}\n",
+        al::output::human::render_program(&report, false),
+        al::output::human::summary_line(&summary)
+    );
+    let json = al::output::json::render(&report.diagnostics, &summary);
+    let codes = report.diagnostics.iter().map(|d| d.code).collect();
+    (human, json, codes)
+}
+
+#[test]
+fn every_rule_fails_its_fail_fixture_and_passes_its_pass_fixture() {
+    for rule in RULES {
+        let fail = format!("tests/fixtures/{}/fail", rule.code);
+        let pass = format!("tests/fixtures/{}/pass", rule.code);
+        assert!(
+            Path::new(&fail).is_dir(),
+            "{} has no failing fixture at {fail}",
+            rule.code
+        );
+        assert!(
+            Path::new(&pass).is_dir(),
+            "{} has no passing fixture at {pass}",
+            rule.code
+        );
+
+        let (human, json, codes) = check(&fail);
+        assert!(
+            codes.contains(rule.code),
+            "{fail} does not trigger {}:\n{human}",
+            rule.code
+        );
+        assert_eq!(
+            codes.len(),
+            1,
+            "{fail} should show {} alone, got {codes:?}:\n{human}",
+            rule.code
+        );
+        insta::assert_snapshot!(format!("{}_fail_human", rule.code), human);
+        insta::assert_snapshot!(format!("{}_fail_json", rule.code), json);
+
+        let (human, json, codes) = check(&pass);
+        assert!(codes.is_empty(), "{pass} should be clean:\n{human}");
+        insta::assert_snapshot!(format!("{}_pass_human", rule.code), human);
+        insta::assert_snapshot!(format!("{}_pass_json", rule.code), json);
+    }
+}
+
+#[test]
+fn every_fixture_folder_belongs_to_a_rule() {
+    let known: BTreeSet<&str> = RULES.iter().map(|r| r.code).collect();
+    for entry in std::fs::read_dir("tests/fixtures").expect("fixtures folder") {
+        let entry = entry.expect("entry");
+        if entry.path().is_dir() {
+            let name = entry.file_name().to_string_lossy().to_string();
+            assert!(
+                known.contains(name.as_str()),
+                "fixture folder {name} names no rule"
+            );
+        }
+    }
+}
+
+#[test]
+fn codes_are_unique_sorted_and_named_in_kebab_case() {
+    let codes: Vec<&str> = RULES.iter().map(|r| r.code).collect();
+    let mut sorted = codes.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(codes, sorted, "codes must be unique and in order");
+    let names: BTreeSet<&str> = RULES.iter().map(|r| r.name).collect();
+    assert_eq!(names.len(), RULES.len(), "names must be unique");
+    for r in RULES {
+        assert!(r.code.len() == 5 && r.code.starts_with("AL"), "{}", r.code);
+        assert!(
+            r.name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit()),
+            "{} is not kebab-case",
+            r.name
+        );
+    }
+    insta::assert_snapshot!("rules_table", al::app::rules_table());
+}
+
+#[test]
+fn every_explanation_has_its_sections() {
+    for r in RULES {
+        for (section, text) in [
+            ("summary", r.summary),
+            ("What it checks", r.what),
+            ("Why the method asks for it", r.why),
+            ("Example", r.example),
+            ("Instead", r.instead),
+        ] {
+            assert!(text.trim().len() > 10, "{} has an empty {section}", r.code);
+        }
+        assert_ne!(
+            r.example, r.instead,
+            "{}: the example and its fix are the same",
+            r.code
+        );
+        let text = al::app::explain(r);
+        for heading in [
+            "What it checks",
+            "Why the method asks for it",
+            "Example",
+            "Instead",
+        ] {
+            assert!(text.contains(heading), "{} explanation lacks {heading}", r.code);
+        }
+    }
+    insta::assert_snapshot!(
+        "explain_AL201",
+        al::app::explain(al::rules::find("AL201").expect("AL201"))
+    );
+}
