@@ -140,6 +140,14 @@ pub fn check_program(dir: &Path, display: &str, today: Date, configs: &mut Confi
             });
         }
     }
+    for d in &mut diagnostics {
+        if d.bytes.end > d.bytes.start
+            && let Some(src) = sources.iter().find(|s| s.display == d.file)
+        {
+            let end = crate::source::loc_of_bytes(&src.text, d.bytes.end..d.bytes.end);
+            d.end = Some((end.line, end.column));
+        }
+    }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
     let files = sources.iter().filter(|s| s.rel != "al.toml").count();
@@ -180,6 +188,7 @@ fn finalize(f: Finding, file: String, rel: String, config: &Config, today: Date)
         line,
         column,
         label: f.label,
+        end: None,
         bytes,
         whole_file,
         rel_path: rel,

@@ -87,6 +87,9 @@ pub struct Diagnostic {
     pub line: u32,
     /// 1-based column in characters.
     pub column: u32,
+    /// Where the value ends (line, column just past it), when known.
+    #[serde(skip)]
+    pub end: Option<(u32, u32)>,
     /// Short label drawn under the caret (human output only).
     #[serde(skip)]
     pub label: Option<String>,

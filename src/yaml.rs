@@ -167,6 +167,15 @@ where
     }
 }
 
+/// `deserialize_with` for list fields: an empty value (`members:`) is an empty list.
+pub fn list<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
+}
+
 impl Scalar for jiff::civil::Date {
     const WHAT: &'static str = "a valid date";
     fn parse(text: &str) -> Result<Self, String> {
@@ -407,7 +416,8 @@ fn error_problem(err: &serde_saphyr::Error) -> Problem {
         | E::NullIntoString { .. }
         | E::InvalidScalar { .. }
         | E::Message { .. }
-        | E::UnexpectedValueForUnit { .. } => ProblemKind::Schema,
+        | E::UnexpectedValueForUnit { .. }
+        | E::Unexpected { .. } => ProblemKind::Schema,
         _ => ProblemKind::Syntax,
     };
     let loc = err.location().map(Loc::from).unwrap_or_else(Loc::file_start);
@@ -415,13 +425,22 @@ fn error_problem(err: &serde_saphyr::Error) -> Problem {
     let message = strip_location_suffix(&raw).trim().to_string();
     let message = message
         .replace(", set DuplicateKeyPolicy in Options if acceptable", "")
-        .replace("__serde_saphyr_private_spanned", "value");
+        .replace("__serde_saphyr_private_spanned", "value")
+        .replace(
+            "expected mapping start",
+            "expected a mapping (`key: value` lines) here",
+        )
+        .replace(
+            "expected sequence start",
+            "expected a list (`[a, b]` or `- a` lines) here",
+        );
     let help = match kind {
         ProblemKind::Syntax => {
             "fix the YAML here; the rest of this file cannot be checked until it parses".to_string()
         }
         ProblemKind::Schema => {
-            "give this key a value of the type the file format expects (see `al schema`)".to_string()
+            "give this key a value of the type the file format expects (docs/format.md lists every key)"
+                .to_string()
         }
     };
     let message = match kind {
@@ -489,4 +508,78 @@ pub fn parse<T: DeserializeOwned + Default>(text: &str, keys_at: KeysAt) -> Pars
     }
     problems.sort_by_key(|p| (p.loc.line, p.loc.column));
     Parsed { value, problems }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Team, Topic};
+
+    #[test]
+    fn unknown_nested_key_is_located_with_a_suggestion() {
+        let text = "groups:\n  - id: g1\n    membres: [a]\n";
+        let parsed = parse::<Team>(text, crate::load::team_keys);
+        assert!(parsed.value.is_some(), "the model still builds");
+        let p = &parsed.problems[0];
+        assert_eq!((p.loc.line, p.loc.column), (3, 5));
+        assert_eq!(p.message, "unknown key `membres`");
+        assert_eq!(p.help, "did you mean `members`?");
+    }
+
+    #[test]
+    fn empty_list_value_is_an_empty_list() {
+        let parsed = parse::<Team>("groups:\n  - id: g1\n    members:\n", crate::load::team_keys);
+        let team = parsed.value.expect("parses");
+        assert!(team.groups[0].value.members.is_empty());
+        assert!(parsed.problems.is_empty());
+    }
+
+    #[test]
+    fn wrong_type_makes_the_file_unusable_with_a_schema_problem() {
+        let parsed = parse::<Team>("groups: {a: 1}\n", crate::load::team_keys);
+        assert!(parsed.value.is_none());
+        assert_eq!(parsed.problems[0].kind, ProblemKind::Schema);
+        assert_eq!(parsed.problems[0].loc.line, 1);
+    }
+
+    #[test]
+    fn bad_words_and_dates_are_located_and_read_as_absent() {
+        let parsed = parse::<Topic>(
+            "kind: problm\nstart: 2026-02-30\ntitle: 标题\n",
+            crate::load::topic_keys,
+        );
+        let topic = parsed.value.expect("parses");
+        assert!(topic.kind.is_none() && topic.start.is_none());
+        assert_eq!(topic.title.map(|t| t.value.0), Some("标题".to_string()));
+        let lines: Vec<u32> = parsed.problems.iter().map(|p| p.loc.line).collect();
+        assert_eq!(lines, [1, 2]);
+        assert!(parsed.problems[0].help.contains("did you mean `problem`"));
+    }
+
+    #[test]
+    fn strict_booleans_and_leading_zeros_stay_text() {
+        let parsed = parse::<Topic>("title: no\nbatch: 007\n", crate::load::topic_keys);
+        let topic = parsed.value.expect("parses");
+        assert_eq!(topic.title.map(|t| t.value.0), Some("no".to_string()));
+        assert_eq!(topic.batch.map(|t| t.value.0), Some("007".to_string()));
+    }
+
+    #[test]
+    fn syntax_errors_are_syntax() {
+        let parsed = parse::<Topic>("title: \"unclosed\n", crate::load::topic_keys);
+        assert_eq!(parsed.problems[0].kind, ProblemKind::Syntax);
+        let parsed = parse::<Topic>("title: a\ntitle: b\n", crate::load::topic_keys);
+        assert_eq!(
+            parsed.problems[0].kind,
+            ProblemKind::Syntax,
+            "duplicate keys are invalid YAML"
+        );
+        assert_eq!(parsed.problems[0].loc.line, 2);
+    }
+
+    #[test]
+    fn comments_only_file_is_empty() {
+        let parsed = parse::<Topic>("# nothing yet\n", crate::load::topic_keys);
+        assert!(parsed.value.is_some() && parsed.problems.is_empty());
+    }
 }

@@ -133,3 +133,17 @@ fn every_explanation_has_its_sections() {
         al::app::explain(al::rules::find("AL201").expect("AL201"))
     );
 }
+
+#[test]
+fn findings_know_where_their_value_ends() {
+    let mut configs = Configs::default();
+    let dir = "tests/fixtures/AL004/fail";
+    let report = check_program(Path::new(dir), dir, today(), &mut configs).expect("loads");
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("李娜"))
+        .expect("finding");
+    // `李娜` starts at column 20 and is two characters long.
+    assert_eq!((d.line, d.column, d.end), (4, 20, Some((4, 22))));
+}

@@ -61,7 +61,7 @@ pub struct Session {
     #[serde(default, deserialize_with = "lenient")]
     pub days: Option<Sp<Number>>,
     /// Groups taking part (group-meeting: exactly one; kickoff/workshop: default all).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::list")]
     pub groups: Vec<Sp<String>>,
     /// Where.
     #[serde(default, deserialize_with = "lenient")]
@@ -79,22 +79,22 @@ pub struct Session {
     #[serde(default)]
     pub attendees: Option<Vec<Sp<String>>>,
     /// Objectives.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::list")]
     pub objectives: Vec<Sp<String>>,
     /// The agenda; when absent the standard agenda for the kind is used.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::list")]
     pub agenda: Vec<Sp<AgendaItem>>,
     /// What was studied, and who brought it.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::list")]
     pub learning: Vec<Sp<LearningItem>>,
     /// Free notes.
     #[serde(default, deserialize_with = "lenient")]
     pub notes: Option<Sp<Text>>,
     /// Decisions taken.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::list")]
     pub decisions: Vec<Sp<String>>,
     /// Commitments made here.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::list")]
     pub actions: Vec<Sp<Action>>,
 }
 

@@ -63,16 +63,16 @@ pub struct Subtopic {
 #[derive(Debug, Default, Deserialize, Serialize)]
 pub struct Analysis {
     /// 摆现象.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::list")]
     pub symptoms: Vec<Sp<String>>,
     /// 查问题.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::list")]
     pub problems: Vec<Sp<String>>,
     /// 析原因.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::list")]
     pub causes: Vec<Sp<String>>,
     /// 找对策.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::list")]
     pub countermeasures: Vec<Sp<String>>,
 }
 
@@ -97,7 +97,7 @@ pub struct Review {
     #[serde(default, deserialize_with = "lenient")]
     pub date: Option<Sp<Date>>,
     /// Who reviewed it (names).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::list")]
     pub by: Vec<Sp<String>>,
     /// approved | revise | rejected.
     #[serde(default, deserialize_with = "lenient")]
@@ -117,7 +117,7 @@ pub struct Implementation {
     #[serde(default, deserialize_with = "lenient")]
     pub start: Option<Sp<Date>>,
     /// How success is measured.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::list")]
     pub metrics: Vec<Sp<Metric>>,
 }
 
@@ -148,9 +148,9 @@ pub struct Metric {
 #[derive(Debug, Default, Deserialize, Serialize)]
 pub struct Results {
     /// Rules, systems, standards adopted.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::list")]
     pub adopted: Vec<Sp<String>>,
     /// Where they were shared.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::list")]
     pub shared: Vec<Sp<String>>,
 }

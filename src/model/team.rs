@@ -59,16 +59,16 @@ impl Serialize for Consent {
 #[derive(Debug, Default, Deserialize, Serialize)]
 pub struct Team {
     /// Everyone who is a member of some group.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::list")]
     pub people: Vec<Sp<Person>>,
     /// Facilitators (促进师).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::list")]
     pub facilitators: Vec<Sp<Facilitator>>,
     /// External support (外援).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::list")]
     pub external: Vec<Sp<External>>,
     /// Core groups.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::list")]
     pub groups: Vec<Sp<Group>>,
 }
 
@@ -159,12 +159,12 @@ pub struct Group {
     #[serde(default, deserialize_with = "lenient")]
     pub leader: Option<Sp<Text>>,
     /// Learning officers (学习委员) in rotation order, each a member.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::list")]
     pub learning_officers: Vec<Sp<String>>,
     /// The group's facilitator.
     #[serde(default, deserialize_with = "lenient")]
     pub facilitator: Option<Sp<Text>>,
     /// Member ids.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::list")]
     pub members: Vec<Sp<String>>,
 }

@@ -73,13 +73,13 @@ pub struct Topic {
     #[serde(default, deserialize_with = "lenient")]
     pub stage: Option<Sp<Int>>,
     /// Sub-topic areas (分课题).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::list")]
     pub focus_areas: Vec<Sp<String>>,
     /// Launch batch (分批启动).
     #[serde(default, deserialize_with = "lenient")]
     pub batch: Option<Sp<Text>>,
     /// Budget lines.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::list")]
     pub budget: Vec<Sp<BudgetItem>>,
     /// Currency of the budget, e.g. CNY.
     #[serde(default, deserialize_with = "lenient")]
