@@ -132,6 +132,25 @@ pub fn check_program(dir: &Path, display: &str, today: Date, configs: &mut Confi
                 any = true;
             }
         }
+        for w in config.waivers.iter().filter(|w| w.reason.is_some()) {
+            let Some(until) = w.until.filter(|u| *u < today) else {
+                continue;
+            };
+            let f = Finding {
+                code: "AL901",
+                file: None,
+                missing_path: None,
+                loc: w.loc.clone(),
+                message: format!("the waiver of {} for `{}` expired on {until}", w.rule, w.path),
+                help: "renew it with a new `until` and a reason, or remove it so the rule applies again"
+                    .to_string(),
+                label: Some(format!("until {until}")),
+            };
+            if let Some(d) = finalize(f, cfg_file.clone(), "al.toml".to_string(), &config, today) {
+                diagnostics.push(d);
+                any = true;
+            }
+        }
         if any {
             sources.push(SourceFile {
                 display: cfg_file.clone(),

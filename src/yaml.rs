@@ -445,7 +445,7 @@ fn error_problem(err: &serde_saphyr::Error) -> Problem {
     };
     let message = match kind {
         ProblemKind::Syntax => format!("invalid YAML: {message}"),
-        ProblemKind::Schema => format!("wrong type: {message}"),
+        ProblemKind::Schema => format!("wrong type: {}", message.trim_start_matches("invalid type: ")),
     };
     Problem {
         kind,

@@ -5,6 +5,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 const TODAY: &str = "2026-09-30";
+/// The date the fixture programs describe.
+const FIXTURE_TODAY: &str = "2026-03-20";
 
 fn al() -> Command {
     let mut c = Command::cargo_bin("al").expect("binary");
@@ -71,15 +73,15 @@ fn examples_pass_with_zero_findings() {
 
 #[test]
 fn exit_codes_follow_the_spec() {
-    let r = run(al().args(["check", "tests/fixtures/AL201/fail", "--today", TODAY]));
+    let r = run(al().args(["check", "tests/fixtures/AL201/fail", "--today", FIXTURE_TODAY]));
     assert_eq!(r.code, 1, "an error finding exits 1");
-    let r = run(al().args(["check", "tests/fixtures/AL208/fail", "--today", TODAY]));
+    let r = run(al().args(["check", "tests/fixtures/AL208/fail", "--today", FIXTURE_TODAY]));
     assert_eq!(r.code, 0, "warnings alone exit 0");
     let r = run(al().args([
         "check",
         "tests/fixtures/AL208/fail",
         "--today",
-        TODAY,
+        FIXTURE_TODAY,
         "--deny-warnings",
     ]));
     assert_eq!(r.code, 1, "--deny-warnings makes warnings fail");
@@ -130,7 +132,7 @@ fn a_broken_program_reports_everything_in_one_run() {
     .expect("write");
     let r = run(al()
         .current_dir(tmp.path())
-        .args(["check", "prog", "--today", TODAY]));
+        .args(["check", "prog", "--today", FIXTURE_TODAY]));
     assert_eq!(r.code, 1);
     insta::assert_snapshot!("broken_program", format!("exit: {}\n{}", r.code, r.stdout));
     assert!(r.stdout.contains("error[AL201]: group `g1` has 3 members"));
@@ -151,7 +153,7 @@ fn json_output_is_one_stable_document() {
         "check",
         "tests/fixtures/AL201/fail",
         "--today",
-        TODAY,
+        FIXTURE_TODAY,
         "--format",
         "json",
     ]));
@@ -175,7 +177,7 @@ fn json_output_is_one_stable_document() {
         "check",
         "tests/fixtures/AL201/fail",
         "--today",
-        TODAY,
+        FIXTURE_TODAY,
         "--format",
         "json",
     ]));
@@ -251,7 +253,7 @@ fn al_toml_overrides_severity_and_waives_with_a_reason() {
         "[rules]\nAL208 = \"allow\"\nAL201 = \"warn\"\n",
     )
     .expect("write");
-    let r = run(al().args(["check", "--today", TODAY]).arg(&dir));
+    let r = run(al().args(["check", "--today", FIXTURE_TODAY]).arg(&dir));
     assert_eq!(r.code, 0, "{}", r.stdout);
     assert!(
         r.stdout.contains("warning[AL201]") && !r.stdout.contains("AL208"),
@@ -265,7 +267,7 @@ fn al_toml_overrides_severity_and_waives_with_a_reason() {
         format!("[rules]\nAL208 = \"allow\"\n{waiver}"),
     )
     .expect("write");
-    let r = run(al().args(["check", "--today", TODAY]).arg(&dir));
+    let r = run(al().args(["check", "--today", FIXTURE_TODAY]).arg(&dir));
     assert_eq!(r.code, 0, "{}", r.stdout);
     assert!(r.stdout.starts_with("ok: no findings"), "{}", r.stdout);
 
@@ -273,6 +275,10 @@ fn al_toml_overrides_severity_and_waives_with_a_reason() {
     let r = run(al().args(["check", "--today", "2027-01-01"]).arg(&dir));
     assert_eq!(r.code, 1, "{}", r.stdout);
     assert!(r.stdout.contains("error[AL201]"));
+    assert!(
+        r.stdout
+            .contains("warning[AL901]: the waiver of AL201 for `team.yaml` expired on 2026-12-31")
+    );
 
     // Without a reason it silences nothing and is itself an AL002 error in al.toml.
     fs::write(
@@ -282,7 +288,7 @@ fn al_toml_overrides_severity_and_waives_with_a_reason() {
     .expect("write");
     let r = run(al()
         .current_dir(tmp.path())
-        .args(["check", "prog", "--today", TODAY]));
+        .args(["check", "prog", "--today", FIXTURE_TODAY]));
     assert_eq!(r.code, 1);
     assert!(r.stdout.contains("error[AL201]"), "{}", r.stdout);
     assert!(
@@ -320,7 +326,7 @@ fn bom_and_crlf_read_fine() {
         fs::write(dir.join(name), format!("\u{feff}{}", text.replace('\n', "\r\n"))).expect("write");
     }
     let r = run(al()
-        .args(["check", "--today", TODAY, "--deny-warnings"])
+        .args(["check", "--today", FIXTURE_TODAY, "--deny-warnings"])
         .arg(&dir));
     assert_eq!(r.code, 0, "{}", r.stdout);
     // And positions stay right: a finding in a BOM + CRLF file points at its line.
@@ -330,7 +336,7 @@ fn bom_and_crlf_read_fine() {
         "members: [zhang, li, wang]",
     );
     let r = run(al()
-        .args(["check", "--today", TODAY, "--format", "json"])
+        .args(["check", "--today", FIXTURE_TODAY, "--format", "json"])
         .arg(&dir));
     let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
     assert_eq!(
@@ -349,16 +355,17 @@ fn walking_a_folder_finds_programs_and_skips_hidden_and_target() {
     for sub in ["2026/a", "2027/b", ".hidden/c", "target/d"] {
         copy_dir(Path::new("tests/fixtures/AL201/pass"), &tmp.path().join(sub));
     }
-    let r = run(al()
-        .current_dir(tmp.path())
-        .args(["check", ".", "--today", TODAY, "--format", "json"]));
+    let r =
+        run(al()
+            .current_dir(tmp.path())
+            .args(["check", ".", "--today", FIXTURE_TODAY, "--format", "json"]));
     let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
     assert_eq!(v["summary"]["programs"], 2, "{}", r.stdout);
 }
 
 #[test]
 fn colour_follows_the_flag_and_no_color() {
-    let args = ["check", "tests/fixtures/AL201/fail", "--today", TODAY];
+    let args = ["check", "tests/fixtures/AL201/fail", "--today", FIXTURE_TODAY];
     let r = run(al().args(args).arg("--color=always"));
     assert!(r.stdout.contains("\u{1b}["), "--color=always colours");
     let r = run(al().args(args).arg("--color=never"));
@@ -378,4 +385,80 @@ fn explain_and_rules_come_from_the_registry() {
     let r = run(al().args(["rules"]));
     assert_eq!(r.code, 0);
     assert_eq!(r.stdout.lines().count(), al::rules::RULES.len());
+}
+
+#[test]
+fn the_session_and_subtopic_rules_find_every_slip_in_one_run() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    fs::create_dir_all(tmp.path().join(".git")).expect("git");
+    let dir = tmp.path().join("talent-retention");
+    copy_dir(Path::new("examples/talent-retention"), &dir);
+    let s = dir.join("sessions");
+    // The second workshop four months after the first, and only one day long.
+    fs::remove_file(s.join("2026-07-06-workshop-3.yaml")).expect("rm");
+    fs::rename(
+        s.join("2026-05-11-workshop-2.yaml"),
+        s.join("2026-07-16-workshop-2.yaml"),
+    )
+    .expect("mv");
+    edit(
+        &s.join("2026-07-16-workshop-2.yaml"),
+        "date: 2026-05-11\ndays: 2",
+        "date: 2026-07-16\ndays: 1",
+    );
+    // A sub-topic fixed after it.
+    edit(
+        &dir.join("subtopics/career-path.yaml"),
+        "defined: 2026-03-16",
+        "defined: 2026-07-20",
+    );
+    // An overdue open action.
+    edit(
+        &s.join("2026-08-10-g1-meeting.yaml"),
+        "due: 2026-08-17, status: done",
+        "due: 2026-08-17, status: open",
+    );
+    // Group g1 skipped June.
+    fs::remove_file(s.join("2026-06-15-g1-meeting.yaml")).expect("rm");
+
+    let r = run(al()
+        .current_dir(tmp.path())
+        .args(["check", "talent-retention", "--today", TODAY]));
+    insta::assert_snapshot!("slips_in_one_run", format!("exit: {}\n{}", r.code, r.stdout));
+    for (code, place) in [
+        (
+            "AL302",
+            "talent-retention/sessions/2026-07-16-workshop-2.yaml:3:7",
+        ),
+        (
+            "AL303",
+            "talent-retention/sessions/2026-07-16-workshop-2.yaml:4:7",
+        ),
+        ("AL402", "talent-retention/subtopics/career-path.yaml:4:10"),
+        (
+            "AL307",
+            "talent-retention/sessions/2026-08-10-g1-meeting.yaml:13:",
+        ),
+        ("AL304", "talent-retention/team.yaml:21:9"),
+    ] {
+        let at = r
+            .stdout
+            .find(&format!("warning[{code}]"))
+            .unwrap_or_else(|| panic!("no {code}:\n{}", r.stdout));
+        let block = &r.stdout[at..];
+        let block = &block[..block.find("\n\n").unwrap_or(block.len())];
+        assert!(block.contains(place), "{code} not at {place}:\n{block}");
+    }
+    assert!(r.stdout.contains("held no group meetings in 2026-06"));
+}
+
+#[test]
+fn explain_al302_gives_the_rhythm_and_an_example() {
+    let r = run(al().args(["explain", "AL302"]));
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.contains("one and a half to two months") && r.stdout.contains("45 to 62"));
+    assert!(
+        r.stdout
+            .contains("Example\n    # sessions/2026-03-16-workshop-1.yaml")
+    );
 }

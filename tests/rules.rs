@@ -10,10 +10,18 @@ fn today() -> al::model::Date {
     al::dates::parse_date("2026-03-20").expect("fixed date")
 }
 
+/// The date a fixture is judged at: its `.today` file, else 2026-03-20.
+fn today_of(dir: &str) -> al::model::Date {
+    match std::fs::read_to_string(Path::new(dir).join(".today")) {
+        Ok(t) => al::dates::parse_date(t.trim()).expect("a date in .today"),
+        Err(_) => today(),
+    }
+}
+
 /// Runs `al check` on one fixture folder through the library, as the CLI would.
 fn check(dir: &str) -> (String, String, BTreeSet<&'static str>) {
     let mut configs = Configs::default();
-    let report = check_program(Path::new(dir), dir, today(), &mut configs).expect("fixture loads");
+    let report = check_program(Path::new(dir), dir, today_of(dir), &mut configs).expect("fixture loads");
     let mut summary = Summary::default();
     summary.add(&report);
     let human = format!(
@@ -146,4 +154,27 @@ fn findings_know_where_their_value_ends() {
         .expect("finding");
     // `李娜` starts at column 20 and is two characters long.
     assert_eq!((d.line, d.column, d.end), (4, 20, Some((4, 22))));
+}
+
+#[test]
+fn every_code_the_checks_emit_is_in_the_registry() {
+    let known: BTreeSet<&str> = RULES.iter().map(|r| r.code).collect();
+    let mut files: Vec<_> = std::fs::read_dir("src/rules")
+        .expect("src/rules")
+        .map(|e| e.expect("e").path())
+        .collect();
+    files.push("src/check.rs".into());
+    for path in files {
+        let text = std::fs::read_to_string(&path).expect("source");
+        for (i, _) in text.match_indices("\"AL") {
+            let code = &text[i + 1..(i + 6).min(text.len())];
+            if code[2..].chars().all(|c| c.is_ascii_digit()) {
+                assert!(
+                    known.contains(code),
+                    "{} emits {code}, which is not in RULES",
+                    path.display()
+                );
+            }
+        }
+    }
 }

@@ -4,6 +4,9 @@
 mod catalogue;
 mod index;
 mod schema;
+mod sessions;
+mod stages;
+mod subtopics;
 mod team;
 mod topic;
 
@@ -132,5 +135,8 @@ pub fn run(program: &Program, limits: &Limits, today: Date) -> Vec<Finding> {
     schema::references(&mut ctx);
     topic::check(&mut ctx);
     team::check(&mut ctx);
+    sessions::check(&mut ctx);
+    subtopics::check(&mut ctx);
+    stages::check(&mut ctx);
     ctx.into_findings()
 }

@@ -41,7 +41,7 @@ pub fn missing_files(ctx: &mut Ctx) {
 
 /// Whether the parser already reported a bad value for `key` in `file`
 /// (then the key is present, and "missing" would be wrong).
-fn bad_value_reported(ctx: &Ctx, file: usize, key: &str) -> bool {
+pub(super) fn bad_value_reported(ctx: &Ctx, file: usize, key: &str) -> bool {
     let Some(src) = ctx.program.files.get(file) else {
         return false;
     };
