@@ -1,7 +1,7 @@
 //! The commands: each takes parsed arguments and returns an exit code.
 
 use crate::check::{Configs, ProgramReport, Summary, check_program};
-use crate::cli::{Cli, ColorChoice, Command};
+use crate::cli::{Cli, ColorChoice, Command, NewCommand};
 use crate::error::{Error, Result};
 use crate::model::Date;
 use crate::output::Format;
@@ -24,6 +24,46 @@ pub fn run(cli: Cli) -> Result<u8> {
         } => {
             let today = today_or(today.as_deref())?;
             check(&paths, format, deny_warnings, today, color)
+        }
+        Command::New { what } => {
+            let path = match what {
+                NewCommand::Session {
+                    kind,
+                    date,
+                    group,
+                    activity,
+                    title,
+                    lang,
+                    program,
+                } => {
+                    let req = crate::new::SessionRequest {
+                        kind,
+                        date: today_or(Some(&date))?,
+                        group,
+                        activity,
+                        title,
+                    };
+                    crate::new::session(&program, &req, lang)?
+                }
+                NewCommand::Subtopic {
+                    id,
+                    group,
+                    owner,
+                    today,
+                    lang,
+                    program,
+                } => {
+                    let req = crate::new::SubtopicRequest {
+                        id,
+                        group,
+                        owner,
+                        defined: today_or(today.as_deref())?,
+                    };
+                    crate::new::subtopic(&program, &req, lang)?
+                }
+            };
+            print_out(&format!("created {}\n", path.display()));
+            Ok(0)
         }
         Command::Explain { code } => {
             let rule = crate::rules::find(code.trim()).ok_or_else(|| unknown_code(&code))?;

@@ -58,6 +58,12 @@ pub enum Command {
         #[arg(long, value_name = "DATE")]
         today: Option<String>,
     },
+    /// Add a session or sub-topic file from the built-in template; never overwrites.
+    New {
+        /// What to add.
+        #[command(subcommand)]
+        what: NewCommand,
+    },
     /// Explain a rule: what it checks, why, an example and the fix.
     Explain {
         /// Rule code, e.g. AL201.
@@ -65,4 +71,58 @@ pub enum Command {
     },
     /// List every rule with its code, name and default severity.
     Rules,
+}
+
+/// What `al new` adds.
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// A session file under sessions/, named after its date, group and kind.
+    Session {
+        /// Kind of session.
+        #[arg(long, value_parser = word_parser::<crate::model::SessionKind>)]
+        kind: crate::model::SessionKind,
+        /// Date (YYYY-MM-DD).
+        #[arg(long)]
+        date: String,
+        /// The group (required for a group meeting).
+        #[arg(long)]
+        group: Option<String>,
+        /// For `--kind activity`: survey, study-visit, training, forum, consultation, online.
+        #[arg(long, value_parser = word_parser::<crate::model::ActivityKind>)]
+        activity: Option<crate::model::ActivityKind>,
+        /// Title (default: numbered from the earlier sessions of its kind).
+        #[arg(long)]
+        title: Option<String>,
+        /// Language of the comments (default: al.toml, else the topic's language).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+        /// The program folder.
+        #[arg(default_value = ".")]
+        program: PathBuf,
+    },
+    /// A sub-topic file subtopics/ID.yaml.
+    Subtopic {
+        /// Its id, also the file name.
+        id: String,
+        /// The core group working on it.
+        #[arg(long)]
+        group: String,
+        /// The owner (负责人), a member of that group.
+        #[arg(long)]
+        owner: String,
+        /// The date it is fixed (default: today's local date).
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+        /// Language of the comments (default: al.toml, else the topic's language).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+        /// The program folder.
+        #[arg(default_value = ".")]
+        program: PathBuf,
+    },
+}
+
+/// Parses one of the fixed words of the file format on the command line.
+fn word_parser<T: crate::yaml::Scalar>(s: &str) -> Result<T, String> {
+    T::parse(s)
 }

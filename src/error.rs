@@ -48,6 +48,9 @@ pub enum Error {
         /// Why.
         why: String,
     },
+    /// A request that cannot be carried out as given (the message says why and what to do).
+    #[error("{0}")]
+    Invalid(String),
     /// Writing output failed.
     #[error("cannot write `{path}`")]
     Write {

@@ -462,3 +462,174 @@ fn explain_al302_gives_the_rhythm_and_an_example() {
             .contains("Example\n    # sessions/2026-03-16-workshop-1.yaml")
     );
 }
+
+#[test]
+fn new_session_and_subtopic_write_named_commented_files_and_never_overwrite() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    fs::create_dir_all(tmp.path().join(".git")).expect("git");
+    let dir = tmp.path().join("tr");
+    copy_dir(Path::new("examples/talent-retention"), &dir);
+    let in_tmp = |args: &[&str]| run(al().current_dir(tmp.path()).args(args));
+
+    let r = in_tmp(&[
+        "new",
+        "session",
+        "--kind",
+        "group-meeting",
+        "--group",
+        "g1",
+        "--date",
+        "2026-10-12",
+        "tr",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, "created tr/sessions/2026-10-12-g1-meeting.yaml\n");
+    let written = fs::read_to_string(dir.join("sessions/2026-10-12-g1-meeting.yaml")).expect("file");
+    insta::assert_snapshot!("new_group_meeting_zh", written);
+
+    // Never overwrites: the same command again is refused and the file is unchanged.
+    let r = in_tmp(&[
+        "new",
+        "session",
+        "--kind",
+        "group-meeting",
+        "--group",
+        "g1",
+        "--date",
+        "2026-10-12",
+        "tr",
+    ]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("already exists"), "{}", r.stderr);
+    assert_eq!(
+        fs::read_to_string(dir.join("sessions/2026-10-12-g1-meeting.yaml")).expect("file"),
+        written
+    );
+
+    let r = in_tmp(&[
+        "new",
+        "subtopic",
+        "retention-bonus",
+        "--group",
+        "g1",
+        "--owner",
+        "li",
+        "--today",
+        "2026-05-01",
+        "tr",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    insta::assert_snapshot!(
+        "new_subtopic_zh",
+        fs::read_to_string(dir.join("subtopics/retention-bonus.yaml")).expect("file")
+    );
+    let r = in_tmp(&[
+        "new",
+        "session",
+        "--kind",
+        "workshop",
+        "--date",
+        "2026-11-02",
+        "--lang",
+        "en",
+        "tr",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    insta::assert_snapshot!(
+        "new_workshop_en",
+        fs::read_to_string(dir.join("sessions/2026-11-02-workshop-4.yaml")).expect("file")
+    );
+
+    // The new files are part of a program that still checks clean of errors.
+    let r = in_tmp(&["check", "tr", "--today", "2026-10-01", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    assert_eq!(v["summary"]["errors"], 0, "{}", r.stdout);
+
+    // Bad requests say what to do, exit 2, and write nothing.
+    for (args, expect) in [
+        (
+            vec![
+                "new",
+                "session",
+                "--kind",
+                "group-meeting",
+                "--date",
+                "2026-10-12",
+                "tr",
+            ],
+            "--group",
+        ),
+        (
+            vec![
+                "new",
+                "session",
+                "--kind",
+                "group-meeting",
+                "--group",
+                "g9",
+                "--date",
+                "2026-10-12",
+                "tr",
+            ],
+            "did you mean `g1`?",
+        ),
+        (
+            vec![
+                "new",
+                "session",
+                "--kind",
+                "activity",
+                "--date",
+                "2026-10-20",
+                "tr",
+            ],
+            "--activity",
+        ),
+        (
+            vec![
+                "new",
+                "session",
+                "--kind",
+                "meeting",
+                "--date",
+                "2026-10-20",
+                "tr",
+            ],
+            "group-meeting",
+        ),
+        (
+            vec!["new", "session", "--kind", "review", "--date", "2026-02-30", "tr"],
+            "2026-02-30",
+        ),
+        (
+            vec!["new", "subtopic", "x", "--group", "g1", "--owner", "zhou", "tr"],
+            "not a member of group `g1`",
+        ),
+        (
+            vec!["new", "subtopic", "../x", "--group", "g1", "--owner", "li", "tr"],
+            "cannot be a sub-topic id",
+        ),
+        (
+            vec![
+                "new",
+                "subtopic",
+                "career-path",
+                "--group",
+                "g2",
+                "--owner",
+                "wu",
+                "tr",
+            ],
+            "already exists",
+        ),
+    ] {
+        let before = fs::read_dir(dir.join("sessions")).expect("ls").count()
+            + fs::read_dir(dir.join("subtopics")).expect("ls").count();
+        let r = in_tmp(&args);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains(expect), "{args:?}: {}", r.stderr);
+        let after = fs::read_dir(dir.join("sessions")).expect("ls").count()
+            + fs::read_dir(dir.join("subtopics")).expect("ls").count();
+        assert_eq!(before, after, "{args:?} wrote a file");
+    }
+}

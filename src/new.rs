@@ -1,0 +1,546 @@
+//! `al new session|subtopic`: add a correctly named, commented file to a
+//! program from the built-in template, never overwriting anything.
+
+use crate::config::Lang;
+use crate::error::{Error, Result};
+use crate::load::{Program, load_program};
+use crate::model::{ActivityKind, Date, Group, SessionKind};
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+/// What `al new session` is asked for.
+#[derive(Debug, Clone)]
+pub struct SessionRequest {
+    /// The kind of session.
+    pub kind: SessionKind,
+    /// Its date.
+    pub date: Date,
+    /// The group (required for a group meeting).
+    pub group: Option<String>,
+    /// For an activity: which.
+    pub activity: Option<ActivityKind>,
+    /// A title instead of the default one.
+    pub title: Option<String>,
+}
+
+/// What `al new subtopic` is asked for.
+#[derive(Debug, Clone)]
+pub struct SubtopicRequest {
+    /// The id, which is also the file name.
+    pub id: String,
+    /// The core group working on it.
+    pub group: String,
+    /// The owner, a member of that group.
+    pub owner: String,
+    /// When it is fixed (today).
+    pub defined: Date,
+}
+
+fn invalid(message: String) -> Error {
+    Error::Invalid(message)
+}
+
+/// Whether text contains Chinese, Japanese or Korean characters.
+pub fn has_cjk(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x3040..=0x30FF | 0xAC00..=0xD7AF)
+    })
+}
+
+/// The language of a program's documents: `--lang`, else al.toml's `lang`,
+/// else Chinese when the topic's title has CJK text, else English.
+pub fn program_lang(program: &Program, flag: Option<Lang>, config_lang: Option<Lang>) -> Lang {
+    if let Some(l) = flag.or(config_lang) {
+        return l;
+    }
+    let title = program
+        .topic
+        .as_ref()
+        .and_then(|t| t.value.title.as_ref())
+        .map(|t| t.value.0.as_str());
+    if title.is_some_and(has_cjk) {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
+}
+
+fn open_program(dir: &Path) -> Result<Program> {
+    if !dir.join("topic.yaml").is_file() {
+        return Err(Error::NoProgram(dir.to_path_buf()));
+    }
+    Ok(load_program(dir, &dir.to_string_lossy()))
+}
+
+fn find_group<'a>(program: &'a Program, id: &str) -> Result<&'a Group> {
+    let groups: Vec<&Group> = program
+        .team
+        .iter()
+        .flat_map(|t| t.value.groups.iter().map(|g| &g.value))
+        .collect();
+    let known: Vec<&str> = groups
+        .iter()
+        .filter_map(|g| g.id.as_ref().map(|i| i.value.0.as_str()))
+        .collect();
+    groups
+        .into_iter()
+        .find(|g| g.id.as_ref().is_some_and(|i| i.value.0 == id))
+        .ok_or_else(|| {
+            let hint = match crate::suggest::did_you_mean(id, known.iter().copied()) {
+                Some(s) => format!("did you mean `{s}`? "),
+                None => String::new(),
+            };
+            invalid(format!(
+                "unknown group `{id}`; {hint}the groups in team.yaml are: {}",
+                list_or_none(&known)
+            ))
+        })
+}
+
+fn list_or_none(items: &[&str]) -> String {
+    if items.is_empty() {
+        "(none)".to_string()
+    } else {
+        items.join(", ")
+    }
+}
+
+fn write_new(dir: &Path, rel: &str, text: &str) -> Result<PathBuf> {
+    let path = dir.join(rel);
+    if let Some(parent) = path.parent() {
+        fs_err::create_dir_all(parent).map_err(|e| Error::Write {
+            path: parent.to_path_buf(),
+            source: e,
+        })?;
+    }
+    let mut f = fs_err::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                invalid(format!(
+                    "`{}` already exists; nothing was written (al never overwrites a file)",
+                    path.display()
+                ))
+            } else {
+                Error::Write {
+                    path: path.clone(),
+                    source: e,
+                }
+            }
+        })?;
+    f.write_all(text.as_bytes()).map_err(|e| Error::Write {
+        path: path.clone(),
+        source: e,
+    })?;
+    Ok(path)
+}
+
+/// Writes a new session file; returns its path.
+pub fn session(dir: &Path, req: &SessionRequest, lang: Option<Lang>) -> Result<PathBuf> {
+    let program = open_program(dir)?;
+    let config = crate::config::find(dir, &dir.to_string_lossy())
+        .and_then(|(p, shown)| fs_err::read_to_string(p).ok().map(|t| (t, shown)))
+        .map(|(t, shown)| crate::config::Config::parse(&t, &shown))
+        .transpose()?
+        .unwrap_or_default();
+    let lang = program_lang(&program, lang, config.lang);
+    let zh = lang == Lang::Zh;
+    let kind = req.kind;
+    let group = match (&req.group, kind) {
+        (Some(g), _) => Some(find_group(&program, g)?),
+        (None, SessionKind::GroupMeeting) => {
+            return Err(invalid(
+                "a group meeting is for one group: give it with `--group ID`".to_string(),
+            ));
+        }
+        (None, _) => None,
+    };
+    let activity = match (kind, req.activity) {
+        (SessionKind::Activity, None) => {
+            return Err(invalid(format!(
+                "an activity says which activity it is: give `--activity` with one of: {}",
+                ActivityKind::WORDS.join(", ")
+            )));
+        }
+        (SessionKind::Activity, Some(a)) => Some(a),
+        (_, Some(_)) => return Err(invalid("`--activity` is only for `--kind activity`".to_string())),
+        (_, None) => None,
+    };
+    let gid = group.and_then(|g| g.id.as_ref()).map(|i| i.value.0.clone());
+
+    // How many sessions of this kind (for this group) come before: numbers the title
+    // and picks the learning officer on duty by rotation.
+    let earlier = program
+        .sessions
+        .iter()
+        .filter(|s| s.value.kind.as_ref().is_some_and(|k| k.value == kind))
+        .filter(|s| s.value.date.as_ref().is_some_and(|d| d.value < req.date))
+        .filter(|s| {
+            gid.as_ref()
+                .is_none_or(|g| s.value.groups.iter().any(|x| &x.value == g) || s.value.groups.is_empty())
+        })
+        .count();
+    let n = earlier + 1;
+    let title = req
+        .title
+        .clone()
+        .unwrap_or_else(|| default_title(kind, n, group, activity, zh));
+    let days = match kind {
+        SessionKind::Kickoff | SessionKind::Review | SessionKind::Report => "0.5",
+        SessionKind::Workshop => "2",
+        _ => "1",
+    };
+    let stem = match (kind, &gid, activity) {
+        (SessionKind::GroupMeeting, Some(g), _) => format!("{}-{g}-meeting", req.date),
+        (SessionKind::Activity, _, Some(a)) => format!("{}-{}", req.date, a.as_str()),
+        (SessionKind::Workshop, None, _) => format!("{}-workshop-{n}", req.date),
+        (k, Some(g), _) => format!("{}-{g}-{}", req.date, k.as_str()),
+        (k, None, _) => format!("{}-{}", req.date, k.as_str()),
+    };
+    let rel = format!("sessions/{stem}.yaml");
+
+    let mut t = String::new();
+    let c = |zh_text: &'static str, en_text: &'static str| if zh { zh_text } else { en_text };
+    let _ = writeln!(
+        t,
+        "{}",
+        c(
+            "# 一次会议一个文件。写好后运行 `al check` 检查。",
+            "# One file per session. Run `al check` when it is filled in."
+        )
+    );
+    let _ = writeln!(t, "kind: {kind}");
+    if let Some(a) = activity {
+        let _ = writeln!(
+            t,
+            "activity: {a}                {}",
+            c(
+                "# survey 调查研究 | study-visit 外出考察 | training 培训班 | forum 专题论坛 | consultation 成果报告/征求意见 | online 网络交流",
+                "# survey | study-visit | training | forum | consultation | online"
+            )
+        );
+    }
+    let _ = writeln!(t, "title: {}", yaml_text(&title));
+    let _ = writeln!(t, "date: {}", req.date);
+    let _ = writeln!(
+        t,
+        "days: {days}                    {}",
+        c("# 时长（天），可为 0.5", "# length in days; may be 0.5")
+    );
+    if let Some(g) = &gid {
+        let _ = writeln!(t, "groups: [{g}]");
+    } else {
+        let _ = writeln!(
+            t,
+            "{}",
+            c(
+                "# groups: [g1]            # 省略时为全部小组",
+                "# groups: [g1]            # default: every group"
+            )
+        );
+    }
+    let _ = writeln!(t, "place: \"\"");
+    match group.and_then(|g| g.facilitator.as_ref()) {
+        Some(f) => {
+            let _ = writeln!(t, "facilitator: {}", f.value.0);
+        }
+        None => {
+            let _ = writeln!(t, "{}", c("# facilitator: f1", "# facilitator: f1"));
+        }
+    }
+    if let Some(g) = group {
+        if kind == SessionKind::GroupMeeting && !g.learning_officers.is_empty() {
+            let on_duty = &g.learning_officers[earlier % g.learning_officers.len()].value;
+            let _ = writeln!(
+                t,
+                "learning_officer: {on_duty}          {}",
+                c(
+                    "# 本次值班的学习委员（按轮换顺序）",
+                    "# on duty this time, by rotation"
+                )
+            );
+        }
+        let members: Vec<&str> = g.members.iter().map(|m| m.value.as_str()).collect();
+        let _ = writeln!(
+            t,
+            "{}{}]",
+            c("# attendees: [", "# attendees: ["),
+            members.join(", ")
+        );
+    }
+    let _ = writeln!(t, "objectives:");
+    let _ = writeln!(
+        t,
+        "  - {}",
+        c("本次会议的目标", "What this session is to achieve")
+    );
+    let _ = writeln!(
+        t,
+        "{}",
+        c(
+            "# agenda:                 # 可选；省略时使用该类会议的标准议程",
+            "# agenda:                 # optional; the standard agenda of the kind is used otherwise"
+        )
+    );
+    let _ = writeln!(
+        t,
+        "{}",
+        c(
+            "#   - { item: 陈述与支持, minutes: 40, owner: p1 }",
+            "#   - { item: Statements and support, minutes: 40, owner: p1 }"
+        )
+    );
+    let _ = writeln!(
+        t,
+        "{}",
+        c(
+            "# learning: [{ title: 学习材料, by: p1 }]",
+            "# learning: [{ title: Reading, by: p1 }]"
+        )
+    );
+    let _ = writeln!(t, "notes: \"\"");
+    let _ = writeln!(t, "decisions: []");
+    let _ = writeln!(
+        t,
+        "{}",
+        c(
+            "# 行动：每项须有负责人和截止日期；status：open（默认）| done | dropped",
+            "# Actions: each with an owner and a due date; status: open (default) | done | dropped"
+        )
+    );
+    let _ = writeln!(t, "actions: []");
+    let _ = writeln!(
+        t,
+        "{}",
+        c(
+            "#  - { task: 要做的事, owner: p1, due: 2026-05-31, subtopic: first-subtopic }",
+            "#  - { task: What is to be done, owner: p1, due: 2026-05-31, subtopic: first-subtopic }"
+        )
+    );
+    write_new(dir, &rel, &t)
+}
+
+fn default_title(
+    kind: SessionKind,
+    n: usize,
+    group: Option<&Group>,
+    activity: Option<ActivityKind>,
+    zh: bool,
+) -> String {
+    let gname = group
+        .and_then(|g| g.name.as_ref().or(g.id.as_ref()))
+        .map(|x| x.value.0.clone())
+        .unwrap_or_default();
+    match (kind, zh) {
+        (SessionKind::Kickoff, true) => "项目启动会".to_string(),
+        (SessionKind::Kickoff, false) => "Kick-off meeting".to_string(),
+        (SessionKind::Workshop, true) => format!("第{}期研讨班", chinese_number(n)),
+        (SessionKind::Workshop, false) => format!("Workshop {n}"),
+        (SessionKind::GroupMeeting, true) => format!("{gname}第{}次小组会议", chinese_number(n)),
+        (SessionKind::GroupMeeting, false) => format!("{gname}: group meeting {n}"),
+        (SessionKind::Activity, true) => match activity {
+            Some(ActivityKind::Survey) => "调查研究".to_string(),
+            Some(ActivityKind::StudyVisit) => "外出考察学习".to_string(),
+            Some(ActivityKind::Training) => "学习培训班".to_string(),
+            Some(ActivityKind::Forum) => "专题论坛".to_string(),
+            Some(ActivityKind::Consultation) => "成果报告与征求意见".to_string(),
+            Some(ActivityKind::Online) => "网络学习交流".to_string(),
+            None => "活动".to_string(),
+        },
+        (SessionKind::Activity, false) => match activity {
+            Some(ActivityKind::Survey) => "Survey".to_string(),
+            Some(ActivityKind::StudyVisit) => "Study visit".to_string(),
+            Some(ActivityKind::Training) => "Training course".to_string(),
+            Some(ActivityKind::Forum) => "Topical forum".to_string(),
+            Some(ActivityKind::Consultation) => "Results report and consultation".to_string(),
+            Some(ActivityKind::Online) => "Online exchange".to_string(),
+            None => "Activity".to_string(),
+        },
+        (SessionKind::Review, true) => "初步方案评审会".to_string(),
+        (SessionKind::Review, false) => "Review of the preliminary solution".to_string(),
+        (SessionKind::Report, true) => "成果汇报会".to_string(),
+        (SessionKind::Report, false) => "Results report".to_string(),
+    }
+}
+
+/// 1 → 一, 12 → 十二, 21 → 二十一 (up to 99; larger numbers stay digits).
+pub fn chinese_number(n: usize) -> String {
+    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => D[n].to_string(),
+        10..=19 => format!("十{}", if n == 10 { "" } else { D[n - 10] }),
+        20..=99 => format!(
+            "{}十{}",
+            D[n / 10],
+            if n.is_multiple_of(10) { "" } else { D[n % 10] }
+        ),
+        _ => n.to_string(),
+    }
+}
+
+/// Quotes text for YAML when it would not read back as the same plain text.
+fn yaml_text(s: &str) -> String {
+    let plain = !s.is_empty()
+        && !s.starts_with([
+            ' ', '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@',
+            '`',
+        ])
+        && !s.contains(": ")
+        && !s.contains(" #")
+        && !s.ends_with([' ', ':']);
+    if plain { s.to_string() } else { format!("{:?}", s) }
+}
+
+/// Writes a new sub-topic file; returns its path.
+pub fn subtopic(dir: &Path, req: &SubtopicRequest, lang: Option<Lang>) -> Result<PathBuf> {
+    let program = open_program(dir)?;
+    let id = req.id.trim();
+    let safe = !id.is_empty()
+        && !id.starts_with('.')
+        && id.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+    if !safe {
+        return Err(invalid(format!(
+            "`{id}` cannot be a sub-topic id: use letters, digits, `-` and `_` (it becomes the file name subtopics/{id}.yaml)"
+        )));
+    }
+    if program.subtopics.iter().any(|s| {
+        s.value
+            .id
+            .as_ref()
+            .map_or_else(|| program.stem(s.file) == id, |i| i.value.0 == id)
+    }) {
+        return Err(invalid(format!(
+            "a sub-topic with id `{id}` already exists; nothing was written"
+        )));
+    }
+    let group = find_group(&program, &req.group)?;
+    let members: Vec<&str> = group.members.iter().map(|m| m.value.as_str()).collect();
+    if !members.contains(&req.owner.as_str()) {
+        return Err(invalid(format!(
+            "`{}` is not a member of group `{}`; its members are: {}",
+            req.owner,
+            req.group,
+            list_or_none(&members)
+        )));
+    }
+    let config_lang = crate::config::find(dir, &dir.to_string_lossy())
+        .and_then(|(p, shown)| fs_err::read_to_string(p).ok().map(|t| (t, shown)))
+        .and_then(|(t, shown)| crate::config::Config::parse(&t, &shown).ok())
+        .and_then(|c| c.lang);
+    let zh = program_lang(&program, lang, config_lang) == Lang::Zh;
+    let c = |zh_text: &'static str, en_text: &'static str| if zh { zh_text } else { en_text };
+    let mut t = String::new();
+    let _ = writeln!(
+        t,
+        "{}",
+        c(
+            "# 子课题：一个具体的问题，用问句表述。id 即文件名。",
+            "# A sub-topic: one concrete problem, put as a question. Its id is the file name."
+        )
+    );
+    let _ = writeln!(
+        t,
+        "question: {}",
+        c(
+            "如何……？                # 必填：改写为本子课题的具体问题",
+            "How can we …?            # required: rewrite as this sub-topic's question"
+        )
+    );
+    let _ = writeln!(t, "group: {}", req.group);
+    let _ = writeln!(
+        t,
+        "owner: {}                 {}",
+        req.owner,
+        c("# 负责人，须为该组成员", "# a member of the group")
+    );
+    let _ = writeln!(t, "defined: {}", req.defined);
+    let _ = writeln!(
+        t,
+        "status: active             # active | deepened | replaced | done"
+    );
+    let _ = writeln!(
+        t,
+        "{}",
+        c(
+            "# replaces: old-id        # 若替换了另一个子课题（更新）",
+            "# replaces: old-id        # when it replaces another sub-topic"
+        )
+    );
+    let _ = writeln!(
+        t,
+        "{}",
+        c(
+            "# 行动六步：摆现象 → 查问题 → 析原因 → 找对策 →（定方案 → 抓落实）",
+            "# The six moves: symptoms -> problems -> causes -> countermeasures -> (proposal -> implementation)"
+        )
+    );
+    let _ = writeln!(t, "analysis:");
+    for (key, zh_note, en_note) in [
+        ("symptoms", "摆现象", "the symptoms"),
+        ("problems", "查问题", "the problems"),
+        ("causes", "析原因", "the causes"),
+        ("countermeasures", "找对策", "the countermeasures"),
+    ] {
+        let _ = writeln!(
+            t,
+            "  {key}: []{:width$}# {}",
+            "",
+            if zh { zh_note } else { en_note },
+            width = 16 - key.len()
+        );
+    }
+    let _ = writeln!(
+        t,
+        "{}",
+        c(
+            "# proposal:               # 定方案（第四步）",
+            "# proposal:               # step 4"
+        )
+    );
+    let _ = writeln!(t, "#   summary: …");
+    let _ = writeln!(t, "#   submitted: YYYY-MM-DD");
+    let _ = writeln!(
+        t,
+        "#   review: {{ date: YYYY-MM-DD, by: [], decision: approved }}   # approved | revise | rejected"
+    );
+    let _ = writeln!(
+        t,
+        "{}",
+        c(
+            "# implementation:         # 抓落实（第五步）",
+            "# implementation:         # step 5"
+        )
+    );
+    let _ = writeln!(t, "#   owner: {}", req.owner);
+    let _ = writeln!(t, "#   metrics: [{{ name: …, unit: …, baseline: 0, target: 0 }}]");
+    write_new(dir, &format!("subtopics/{id}.yaml"), &t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_chinese() {
+        assert_eq!(chinese_number(1), "一");
+        assert_eq!(chinese_number(10), "十");
+        assert_eq!(chinese_number(12), "十二");
+        assert_eq!(chinese_number(20), "二十");
+        assert_eq!(chinese_number(37), "三十七");
+    }
+
+    #[test]
+    fn cjk_detection() {
+        assert!(has_cjk("如何降低优秀人才流失率"));
+        assert!(!has_cjk("How can we halve the time?"));
+    }
+
+    #[test]
+    fn titles_are_quoted_only_when_needed() {
+        assert_eq!(yaml_text("第三次小组会议"), "第三次小组会议");
+        assert_eq!(yaml_text("g1: group meeting 2"), "\"g1: group meeting 2\"");
+    }
+}
