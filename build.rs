@@ -9,6 +9,8 @@ const SETS: &[(&str, &str)] = &[
     ("EXAMPLE_EN", "examples/complaint-resolution"),
     ("INIT_ZH", "templates/init/zh"),
     ("INIT_EN", "templates/init/en"),
+    ("TEMPLATES_ZH", "templates/zh"),
+    ("TEMPLATES_EN", "templates/en"),
 ];
 
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {

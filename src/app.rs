@@ -65,6 +65,40 @@ pub fn run(cli: Cli) -> Result<u8> {
             print_out(&format!("created {}\n", path.display()));
             Ok(0)
         }
+        Command::Report {
+            program,
+            output,
+            lang,
+            today,
+            context,
+        } => {
+            let today = today_or(today.as_deref())?;
+            let text = if context {
+                let (ctx, _) = crate::report::report_context(&program, lang, today)?;
+                json_text(&ctx)
+            } else {
+                crate::report::report(&program, lang, today)?
+            };
+            emit(output.as_deref(), &text)?;
+            Ok(0)
+        }
+        Command::Agenda {
+            session,
+            output,
+            lang,
+            today,
+            context,
+        } => {
+            let today = today_or(today.as_deref())?;
+            let text = if context {
+                let (ctx, _, _) = crate::report::agenda_context(&session, lang, today)?;
+                json_text(&ctx)
+            } else {
+                crate::report::agenda(&session, lang, today)?
+            };
+            emit(output.as_deref(), &text)?;
+            Ok(0)
+        }
         Command::Explain { code } => {
             let rule = crate::rules::find(code.trim()).ok_or_else(|| unknown_code(&code))?;
             print_out(&explain(rule));
@@ -96,6 +130,23 @@ fn unknown_code(code: &str) -> Error {
     Error::UnknownCode {
         code: code.to_string(),
         hint,
+    }
+}
+
+fn json_text(v: &serde_json::Value) -> String {
+    let mut s = serde_json::to_string_pretty(v).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Writes a rendered document to `-o FILE` (atomically) or stdout.
+fn emit(output: Option<&std::path::Path>, text: &str) -> Result<()> {
+    match output {
+        Some(path) => crate::report::write_atomic(path, text),
+        None => {
+            print_out(text);
+            Ok(())
+        }
     }
 }
 

@@ -64,6 +64,41 @@ pub enum Command {
         #[command(subcommand)]
         what: NewCommand,
     },
+    /// Render the progress report of a program as Markdown.
+    Report {
+        /// The program folder.
+        #[arg(default_value = ".")]
+        program: PathBuf,
+        /// Write to this file (atomically, and only when rendering succeeded) instead of stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Language (default: al.toml, else Chinese when the topic's title is Chinese).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+        /// The date the report is written at (YYYY-MM-DD); default: today's local date.
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+        /// Print the JSON the templates receive instead of the report.
+        #[arg(long)]
+        context: bool,
+    },
+    /// Render the agenda of one session as Markdown.
+    Agenda {
+        /// The session file.
+        session: PathBuf,
+        /// Write to this file (atomically, and only when rendering succeeded) instead of stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Language (default: al.toml, else Chinese when the topic's title is Chinese).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+        /// The date the agenda is written at (YYYY-MM-DD); default: today's local date.
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+        /// Print the JSON the template receives instead of the agenda.
+        #[arg(long)]
+        context: bool,
+    },
     /// Explain a rule: what it checks, why, an example and the fix.
     Explain {
         /// Rule code, e.g. AL201.

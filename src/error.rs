@@ -51,6 +51,14 @@ pub enum Error {
     /// A request that cannot be carried out as given (the message says why and what to do).
     #[error("{0}")]
     Invalid(String),
+    /// A template could not be parsed or rendered.
+    #[error("cannot render: a template is broken (overrides are read from {folder}):\n{message}")]
+    Template {
+        /// Where the templates came from.
+        folder: String,
+        /// Tera's report, with the template's name and line.
+        message: String,
+    },
     /// Writing output failed.
     #[error("cannot write `{path}`")]
     Write {

@@ -15,6 +15,7 @@ pub mod load;
 pub mod model;
 pub mod new;
 pub mod output;
+pub mod report;
 pub mod rules;
 pub mod source;
 pub mod suggest;

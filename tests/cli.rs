@@ -633,3 +633,117 @@ fn new_session_and_subtopic_write_named_commented_files_and_never_overwrite() {
         assert_eq!(before, after, "{args:?} wrote a file");
     }
 }
+
+#[test]
+fn report_and_agenda_write_files_atomically_and_keep_them_on_failure() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    fs::create_dir_all(tmp.path().join(".git")).expect("git");
+    let dir = tmp.path().join("tr");
+    copy_dir(Path::new("examples/talent-retention"), &dir);
+    let out = tmp.path().join("report.md");
+    let r = run(al().args(["report", "--today", TODAY, "-o"]).arg(&out).arg(&dir));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.is_empty(), "with -o nothing goes to stdout");
+    let good = fs::read_to_string(&out).expect("written");
+    assert!(good.starts_with("# 如何降低优秀人才流失率"));
+
+    // A broken override: exit 2, the template named with its line, the old file kept.
+    fs::create_dir_all(dir.join("templates")).expect("mkdir");
+    fs::write(
+        dir.join("templates/report.md.tera"),
+        "# {{ topic.title }}\n\n{% for x in %}\n",
+    )
+    .expect("write");
+    let r = run(al().args(["report", "--today", TODAY, "-o"]).arg(&out).arg(&dir));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("report.md.tera:3"), "{}", r.stderr);
+    assert_eq!(fs::read_to_string(&out).expect("kept"), good);
+    let leftovers: Vec<_> = fs::read_dir(tmp.path())
+        .expect("ls")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".al-"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary file left behind");
+
+    // A working override is used, and can say {{ topic.title }}.
+    fs::write(
+        dir.join("templates/report.md.tera"),
+        "# {{ topic.title }} — {{ stage.number }}/6\n",
+    )
+    .expect("write");
+    let r = run(al().args(["report", "--today", TODAY]).arg(&dir));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, "# 如何降低优秀人才流失率 — 5/6\n");
+
+    // Agendas too.
+    let agenda = tmp.path().join("agenda.md");
+    let r = run(al()
+        .args(["agenda", "--today", TODAY, "-o"])
+        .arg(&agenda)
+        .arg(dir.join("sessions/2026-06-15-g1-meeting.yaml")));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        fs::read_to_string(&agenda)
+            .expect("agenda")
+            .contains("| 13:00–15:30 | 集体研讨 |")
+    );
+}
+
+#[test]
+fn text_that_would_break_a_table_is_escaped() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = program(&tmp);
+    edit(&dir.join("team.yaml"), "name: 张伟,", "name: \"张|伟\",");
+    edit(
+        &dir.join("topic.yaml"),
+        "convener: { name: 王建国, title: 副总经理 }",
+        "convener: { name: 王建国, title: \"副总经理|CTO\" }",
+    );
+    let r = run(al().args(["report", "--today", FIXTURE_TODAY]).arg(&dir));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("| 张\\|伟 | 研发中心 | 中层 | 组长 |"),
+        "{}",
+        r.stdout
+    );
+    // Every row of every table has as many cells as its header.
+    let mut columns = None;
+    for line in r.stdout.lines() {
+        if !line.starts_with('|') {
+            columns = None;
+            continue;
+        }
+        let cells = line.replace("\\|", "").matches('|').count();
+        match columns {
+            None => columns = Some(cells),
+            Some(n) => assert_eq!(n, cells, "broken table row: {line}"),
+        }
+    }
+}
+
+#[test]
+fn report_context_and_errors() {
+    let r = run(al().args([
+        "report",
+        "examples/talent-retention",
+        "--today",
+        TODAY,
+        "--context",
+    ]));
+    assert_eq!(r.code, 0);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    assert_eq!(v["topic"]["title"], "如何降低优秀人才流失率");
+    let r = run(al().args(["report", "src"]));
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("no action learning program found in `src`"),
+        "{}",
+        r.stderr
+    );
+    let r = run(al().args(["agenda", "README.md"]));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("not inside a program"), "{}", r.stderr);
+    let r = run(al().args(["agenda", "examples/talent-retention/topic.yaml"]));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("is not a session file"), "{}", r.stderr);
+}

@@ -90,9 +90,20 @@ impl std::ops::Deref for Text {
 }
 
 /// A number (days, money, a metric value).
-#[derive(Clone, Copy, Debug, PartialEq, PartialOrd, serde::Serialize)]
-#[serde(transparent)]
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
 pub struct Number(pub f64);
+
+impl serde::Serialize for Number {
+    /// Whole numbers as integers (`12`, not `12.0`), so reports read as written.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let v = self.0;
+        if v.fract() == 0.0 && v.abs() < 9.0e15 {
+            s.serialize_i64(v as i64)
+        } else {
+            s.serialize_f64(v)
+        }
+    }
+}
 
 impl crate::yaml::Scalar for Number {
     const WHAT: &'static str = "a number";

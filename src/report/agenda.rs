@@ -1,0 +1,586 @@
+//! The agenda of one session: header, objectives, a timed agenda (the
+//! session's own, or the standard one of its kind), the open actions of its
+//! groups to review, and space for notes.
+
+use super::context::{Names, expected, present, session_groups, sorted_sessions};
+use super::labels::{self, pick};
+use crate::config::Lang;
+use crate::load::{Doc, Program};
+use crate::model::{ActionStatus, ActivityKind, Date, Session, SessionKind};
+use serde::Serialize;
+use serde_json::{Value, json};
+
+/// One row of a timed agenda.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    /// 1-based day of the session.
+    pub day: u32,
+    /// Start, `HH:MM`.
+    pub start: String,
+    /// End, `HH:MM`.
+    pub end: String,
+    /// What happens.
+    pub item: String,
+    /// Who leads it (a name), if anyone.
+    pub owner: String,
+    /// `item`, `lunch` or `continued`.
+    pub kind: &'static str,
+}
+
+/// The working periods of a day, in minutes from midnight.
+fn periods(days: f64) -> Vec<(u32, u32, u32)> {
+    let days = if days.is_finite() && days > 0.0 {
+        days.min(30.0)
+    } else {
+        1.0
+    };
+    let full = days.trunc() as u32;
+    let half = days.fract() > 0.0;
+    let mut out = Vec::new();
+    for d in 1..=full {
+        out.push((d, 9 * 60, 12 * 60));
+        out.push((d, 13 * 60, 17 * 60));
+    }
+    if half {
+        out.push((full + 1, 9 * 60, 12 * 60 + 30));
+    }
+    out
+}
+
+/// Minutes a session of `days` days offers: a day is 09:00–17:00 with an hour
+/// for lunch (420 minutes); half a day is 09:00–12:30 (210 minutes).
+pub fn capacity(days: f64) -> u32 {
+    periods(days).iter().map(|(_, a, b)| b - a).sum()
+}
+
+fn hhmm(m: u32) -> String {
+    format!("{:02}:{:02}", m / 60, m % 60)
+}
+
+/// Lays items out over the session's days: an item that runs into lunch or
+/// the end of a day goes on after it, marked as continued.
+pub fn schedule(items: &[(String, u32, String)], days: f64, lang: Lang) -> Vec<Row> {
+    let slots = periods(days);
+    let mut rows = Vec::new();
+    let mut slot = 0usize;
+    let mut t = slots.first().map_or(9 * 60, |s| s.1);
+    for (item, minutes, owner) in items {
+        let mut left = (*minutes).max(5);
+        let mut first = true;
+        while left > 0 {
+            let (day, _, end) =
+                slots
+                    .get(slot)
+                    .copied()
+                    .unwrap_or((slots.last().map_or(1, |s| s.0), 0, u32::MAX));
+            if t >= end {
+                slot += 1;
+                match slots.get(slot) {
+                    Some(&(next_day, next_start, _)) => {
+                        if next_day == day {
+                            rows.push(Row {
+                                day,
+                                start: hhmm(t.min(end)),
+                                end: hhmm(next_start),
+                                item: pick(lang, "午餐", "Lunch").to_string(),
+                                owner: String::new(),
+                                kind: "lunch",
+                            });
+                        }
+                        t = next_start;
+                    }
+                    None => {
+                        // Past the last period: carry on after it.
+                        slot = slots.len();
+                    }
+                }
+                continue;
+            }
+            let take = left.min(end - t);
+            rows.push(Row {
+                day,
+                start: hhmm(t),
+                end: hhmm(t + take),
+                item: if first {
+                    item.clone()
+                } else {
+                    format!("{item}{}", pick(lang, "（续）", " (continued)"))
+                },
+                owner: owner.clone(),
+                kind: if first { "item" } else { "continued" },
+            });
+            first = false;
+            t += take;
+            left -= take;
+        }
+    }
+    rows
+}
+
+/// Splits `total` minutes by weight, in 5-minute steps, the last item taking the rest.
+pub fn apportion(weights: &[u32], total: u32) -> Vec<u32> {
+    let sum: u32 = weights.iter().sum::<u32>().max(1);
+    let mut out: Vec<u32> = weights.iter().map(|w| (w * total / sum) / 5 * 5).collect();
+    let used: u32 = out.iter().sum();
+    if let Some(last) = out.last_mut() {
+        *last += total.saturating_sub(used);
+    }
+    out
+}
+
+/// Lays the standard agenda out so that no item is cut by lunch or the end
+/// of a day: items go, in order, to the period where the middle of their
+/// share of the time falls, and fill it. When there are more periods than
+/// items, it falls back to [`schedule`] over the whole length.
+pub fn standard_rows(items: &[(String, u32)], days: f64, lang: Lang) -> Vec<Row> {
+    let slots = periods(days);
+    let total_w: u32 = items.iter().map(|(_, w)| *w).sum::<u32>().max(1);
+    let total_c: u32 = slots.iter().map(|(_, a, b)| b - a).sum::<u32>().max(1);
+    let mut assigned: Vec<Vec<usize>> = vec![Vec::new(); slots.len()];
+    let mut before = 0u32;
+    for (i, (_, w)) in items.iter().enumerate() {
+        let mid = f64::from(before) + f64::from(*w) / 2.0;
+        let at = mid / f64::from(total_w) * f64::from(total_c);
+        let mut acc = 0.0;
+        let mut k = slots.len().saturating_sub(1);
+        for (j, (_, a, b)) in slots.iter().enumerate() {
+            acc += f64::from(b - a);
+            if at < acc {
+                k = j;
+                break;
+            }
+        }
+        if let Some(slot) = assigned.get_mut(k) {
+            slot.push(i);
+        }
+        before += w;
+    }
+    if assigned.iter().any(Vec::is_empty) {
+        let weights: Vec<u32> = items.iter().map(|(_, w)| *w).collect();
+        let minutes = apportion(&weights, capacity(days));
+        let list: Vec<(String, u32, String)> = items
+            .iter()
+            .zip(minutes)
+            .map(|((i, _), m)| (i.clone(), m, String::new()))
+            .collect();
+        return schedule(&list, days, lang);
+    }
+    let mut rows = Vec::new();
+    for (k, (day, start, end)) in slots.iter().enumerate() {
+        if let Some((prev_day, _, prev_end)) = k.checked_sub(1).and_then(|p| slots.get(p))
+            && prev_day == day
+        {
+            rows.push(Row {
+                day: *day,
+                start: hhmm(*prev_end),
+                end: hhmm(*start),
+                item: pick(lang, "午餐", "Lunch").to_string(),
+                owner: String::new(),
+                kind: "lunch",
+            });
+        }
+        let weights: Vec<u32> = assigned[k].iter().map(|&i| items[i].1).collect();
+        let minutes = apportion(&weights, end - start);
+        let mut t = *start;
+        for (&i, m) in assigned[k].iter().zip(minutes) {
+            rows.push(Row {
+                day: *day,
+                start: hhmm(t),
+                end: hhmm(t + m),
+                item: items[i].0.clone(),
+                owner: String::new(),
+                kind: "item",
+            });
+            t += m;
+        }
+    }
+    rows
+}
+
+/// The standard agenda of a kind of session (DOMAIN.md, step 3), as (item, weight).
+pub fn standard(
+    kind: SessionKind,
+    first_workshop: bool,
+    activity: Option<ActivityKind>,
+    groups: &[String],
+    lang: Lang,
+) -> Vec<(String, u32)> {
+    let s = |zh: &'static str, en: &'static str, w: u32| (pick(lang, zh, en).to_string(), w);
+    match kind {
+        SessionKind::Kickoff => vec![
+            s("目的意义", "Purpose and significance", 45),
+            s("总体目标", "Overall goals", 45),
+            s(
+                "任务要求与领导期望",
+                "Tasks and the leadership's expectations",
+                60,
+            ),
+            s("团队组成与制度安排", "The team and the working rules", 60),
+        ],
+        SessionKind::Workshop if first_workshop => vec![
+            s("破冰与团队建设", "Ice-breaking and team building", 150),
+            s("行动学习理念与方法", "Action learning: concepts and methods", 180),
+            s(
+                "项目背景与小组任务",
+                "The topic's background and each group's task",
+                180,
+            ),
+            s("制定行动方案", "The group's action plan", 330),
+        ],
+        SessionKind::Workshop => vec![
+            s("进展汇报", "Progress reports", 150),
+            s("学习培训", "Learning and training", 180),
+            s("分组研讨", "Group discussion", 240),
+            s("全班交流", "Plenary exchange", 180),
+            s("回顾小结", "Review and summary", 90),
+        ],
+        SessionKind::GroupMeeting => vec![
+            s(
+                "明确会议内容、目标与方法",
+                "Clarify the meeting's content, goals and method",
+                20,
+            ),
+            s("陈述与支持", "Statements and support", 100),
+            s("学习与分享", "Learning and sharing", 60),
+            s("集体研讨", "Collective discussion", 150),
+            s("制定下一步行动计划", "The next action plan", 60),
+            s("回顾总结", "Review and summary", 30),
+        ],
+        SessionKind::Activity => {
+            let what = activity.map_or_else(
+                || pick(lang, "活动", "The activity").to_string(),
+                |a| labels::activity(lang, a).to_string(),
+            );
+            vec![
+                s("说明目的与分工", "Purpose and who does what", 30),
+                (
+                    format!("{what}{}", pick(lang, "：实施", ": carrying it out")),
+                    270,
+                ),
+                s("整理记录与初步发现", "Notes and first findings", 60),
+                s("交流与下一步", "Exchange and next steps", 60),
+            ]
+        }
+        SessionKind::Review => {
+            let mut v = vec![s("评审说明", "How the review works", 15)];
+            if groups.is_empty() {
+                v.push(s("汇报初步方案", "The preliminary solution is presented", 60));
+            }
+            for g in groups {
+                v.push((
+                    format!(
+                        "{g}{}",
+                        pick(lang, "汇报初步方案", ": presents its preliminary solution")
+                    ),
+                    40,
+                ));
+            }
+            v.push(s("质询与点评", "Questions and comments", 60));
+            v.push(s("评审与决策", "Review and decision", 45));
+            v.push(s(
+                "领导讲话与下一步安排",
+                "The leadership's remarks and next steps",
+                30,
+            ));
+            v
+        }
+        SessionKind::Report => vec![
+            s("成果汇报", "The results are presented", 90),
+            s("交流与点评", "Exchange and comments", 60),
+            s(
+                "成果固化与推广安排",
+                "Making the results permanent and sharing them",
+                40,
+            ),
+            s("领导讲话", "The leadership's remarks", 20),
+        ],
+    }
+}
+
+/// The learning officer on duty: the session's own, else the next in the
+/// group's rotation, counted over that group's earlier meetings.
+fn officer_on_duty(p: &Program, s: &Doc<Session>) -> Option<String> {
+    if let Some(lo) = &s.value.learning_officer {
+        return Some(lo.value.0.clone());
+    }
+    let team = p.team.as_ref()?;
+    let gid = match s.value.groups.as_slice() {
+        [one] => one.value.as_str(),
+        _ => return None,
+    };
+    let group = team
+        .value
+        .groups
+        .iter()
+        .find(|g| g.value.id.as_ref().is_some_and(|i| i.value.0 == gid))?;
+    let officers = &group.value.learning_officers;
+    if officers.is_empty() {
+        return None;
+    }
+    let date = s.value.date.as_ref()?.value;
+    let earlier = p
+        .sessions
+        .iter()
+        .filter(|o| {
+            o.value
+                .kind
+                .as_ref()
+                .is_some_and(|k| k.value == SessionKind::GroupMeeting)
+        })
+        .filter(|o| o.value.groups.iter().any(|g| g.value == gid))
+        .filter(|o| o.value.date.as_ref().is_some_and(|d| d.value < date))
+        .count();
+    Some(officers[earlier % officers.len()].value.clone())
+}
+
+/// The agenda's context for the session at `index` in `p.sessions`.
+pub fn context(p: &Program, index: usize, lang: Lang, today: Date) -> Value {
+    let doc = &p.sessions[index];
+    let s = &doc.value;
+    let team = p.team.as_ref().map(|t| &t.value);
+    let names = Names::new(team);
+    let kind = s.kind.as_ref().map_or(SessionKind::GroupMeeting, |k| k.value);
+    let date = s.date.as_ref().map(|d| d.value);
+    let days = s.days.as_ref().map_or(1.0, |d| d.value.0);
+    let group_ids = session_groups(s, team);
+    let group_labels: Vec<String> = group_ids
+        .iter()
+        .map(|id| {
+            team.and_then(|t| {
+                t.groups
+                    .iter()
+                    .find(|g| g.value.id.as_ref().is_some_and(|i| i.value.0 == *id))
+            })
+            .and_then(|g| g.value.name.as_ref())
+            .map_or_else(|| id.to_string(), |n| n.value.0.clone())
+        })
+        .collect();
+    let first_workshop = kind == SessionKind::Workshop
+        && !p.sessions.iter().any(|o| {
+            o.value
+                .kind
+                .as_ref()
+                .is_some_and(|k| k.value == SessionKind::Workshop)
+                && o.value.date.as_ref().map(|d| d.value) < date
+                && session_groups(&o.value, team)
+                    .iter()
+                    .any(|g| group_ids.contains(g))
+        });
+
+    let (rows, standard_used) = if s.agenda.is_empty() {
+        let std = standard(
+            kind,
+            first_workshop,
+            s.activity.as_ref().map(|a| a.value),
+            &group_labels,
+            lang,
+        );
+        (standard_rows(&std, days, lang), true)
+    } else {
+        let items: Vec<(String, u32, String)> = s
+            .agenda
+            .iter()
+            .map(|a| {
+                let item = a
+                    .value
+                    .item
+                    .as_ref()
+                    .map(|i| i.value.0.clone())
+                    .unwrap_or_default();
+                let minutes = a
+                    .value
+                    .minutes
+                    .as_ref()
+                    .map_or(30, |m| m.value.0.clamp(5, 24 * 60) as u32);
+                let owner = a
+                    .value
+                    .owner
+                    .as_ref()
+                    .map(|o| names.of(&o.value.0))
+                    .unwrap_or_default();
+                (item, minutes, owner)
+            })
+            .collect();
+        (schedule(&items, days, lang), false)
+    };
+    let day_count = rows.iter().map(|r| r.day).max().unwrap_or(1);
+
+    // Open actions of the session's groups, agreed at earlier sessions.
+    let members: Vec<&str> = expected(s, team);
+    let subtopics_of_groups: Vec<String> = p
+        .subtopics
+        .iter()
+        .filter(|st| {
+            st.value
+                .group
+                .as_ref()
+                .is_some_and(|g| group_ids.contains(&g.value.0.as_str()))
+        })
+        .map(|st| {
+            st.value
+                .id
+                .as_ref()
+                .map_or_else(|| p.stem(st.file).to_string(), |i| i.value.0.clone())
+        })
+        .collect();
+    let mut open_actions = Vec::new();
+    for other in sorted_sessions(p) {
+        if other.value.date.as_ref().map(|d| d.value) >= date || std::ptr::eq(other, doc) {
+            continue;
+        }
+        for a in &other.value.actions {
+            let v = &a.value;
+            if v.status.as_ref().is_some_and(|x| x.value != ActionStatus::Open) {
+                continue;
+            }
+            let owner = v.owner.as_ref().map(|o| o.value.0.as_str()).unwrap_or_default();
+            let ours = members.contains(&owner)
+                || v.subtopic
+                    .as_ref()
+                    .is_some_and(|x| subtopics_of_groups.contains(&x.value.0));
+            if !ours {
+                continue;
+            }
+            let due = v.due.as_ref().map(|d| d.value);
+            open_actions.push(json!({
+                "task": v.task.as_ref().map(|t| t.value.0.clone()).unwrap_or_default(),
+                "owner": owner,
+                "owner_name": names.of(owner),
+                "due": due,
+                "overdue": match (due, date) { (Some(d), Some(at)) => d < at, _ => false },
+                "from": other.value.title.as_ref().map_or_else(|| p.files[other.file].rel.clone(), |t| t.value.0.clone()),
+                "from_date": other.value.date.as_ref().map(|d| d.value),
+            }));
+        }
+    }
+
+    let participants: Vec<String> = present(s, team).iter().map(|id| names.of(id)).collect();
+    let mut session = serde_json::to_value(s).unwrap_or(Value::Null);
+    session["file"] = json!(p.files[doc.file].rel);
+    json!({
+        "lang": lang.as_str(),
+        "today": today,
+        "program": p.display,
+        "topic": p.topic.as_ref().map(|t| serde_json::to_value(&t.value).unwrap_or(Value::Null)),
+        "session": session,
+        "kind": kind.as_str(),
+        "kind_label": labels::session_kind(lang, kind),
+        "first_workshop": first_workshop,
+        "activity_label": s.activity.as_ref().map(|a| labels::activity(lang, a.value)),
+        "title": s.title.as_ref().map_or_else(|| labels::session_kind(lang, kind).to_string(), |t| t.value.0.clone()),
+        "date": date,
+        "length": labels::length(lang, days),
+        "place": s.place.as_ref().map(|x| x.value.0.clone()).filter(|x| !x.is_empty()),
+        "groups": group_labels,
+        "participants": participants,
+        "facilitator": s.facilitator.as_ref().map(|f| names.of(&f.value.0)),
+        "learning_officer": officer_on_duty(p, doc).map(|id| names.of(&id)),
+        "objectives": s.objectives.iter().map(|o| o.value.clone()).collect::<Vec<_>>(),
+        "standard_agenda": standard_used,
+        "days": day_count,
+        "agenda": rows,
+        "open_actions": open_actions,
+        "learning": s.learning.iter().map(|l| json!({
+            "title": l.value.title.as_ref().map(|t| t.value.0.clone()).unwrap_or_default(),
+            "by": l.value.by.as_ref().map(|b| names.of(&b.value.0)),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(v: &[(&str, u32)]) -> Vec<(String, u32, String)> {
+        v.iter()
+            .map(|(i, m)| (i.to_string(), *m, String::new()))
+            .collect()
+    }
+
+    #[test]
+    fn a_day_is_420_minutes_and_half_a_day_210() {
+        assert_eq!(capacity(1.0), 420);
+        assert_eq!(capacity(0.5), 210);
+        assert_eq!(capacity(2.0), 840);
+        assert_eq!(capacity(1.5), 630);
+    }
+
+    #[test]
+    fn the_standard_group_meeting_fills_the_day_with_lunch() {
+        let std = standard(SessionKind::GroupMeeting, false, None, &[], Lang::Zh);
+        let rows = standard_rows(&std, 1.0, Lang::Zh);
+        let times: Vec<(&str, &str, &str)> = rows
+            .iter()
+            .map(|r| (r.start.as_str(), r.end.as_str(), r.item.as_str()))
+            .collect();
+        assert_eq!(
+            times,
+            [
+                ("09:00", "09:20", "明确会议内容、目标与方法"),
+                ("09:20", "11:00", "陈述与支持"),
+                ("11:00", "12:00", "学习与分享"),
+                ("12:00", "13:00", "午餐"),
+                ("13:00", "15:30", "集体研讨"),
+                ("15:30", "16:30", "制定下一步行动计划"),
+                ("16:30", "17:00", "回顾总结"),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_item_that_runs_into_lunch_continues_after_it() {
+        let rows = schedule(&items(&[("A", 150), ("B", 60)]), 1.0, Lang::En);
+        let times: Vec<(&str, &str, &str)> = rows
+            .iter()
+            .map(|r| (r.start.as_str(), r.end.as_str(), r.item.as_str()))
+            .collect();
+        assert_eq!(
+            times,
+            [
+                ("09:00", "11:30", "A"),
+                ("11:30", "12:00", "B"),
+                ("12:00", "13:00", "Lunch"),
+                ("13:00", "13:30", "B (continued)")
+            ]
+        );
+    }
+
+    #[test]
+    fn two_days_go_on_to_the_second_morning() {
+        let rows = schedule(&items(&[("A", 420), ("B", 60)]), 2.0, Lang::En);
+        assert_eq!(
+            rows.last().map(|r| (r.day, r.start.as_str(), r.end.as_str())),
+            Some((2, "09:00", "10:00"))
+        );
+    }
+
+    #[test]
+    fn half_a_day_ends_at_half_past_twelve() {
+        let std = standard(SessionKind::Kickoff, false, None, &[], Lang::Zh);
+        let rows = standard_rows(&std, 0.5, Lang::Zh);
+        assert_eq!(rows.last().map(|r| r.end.as_str()), Some("12:30"));
+        assert_eq!(rows.first().map(|r| r.start.as_str()), Some("09:00"));
+    }
+
+    #[test]
+    fn a_two_day_workshop_keeps_items_whole_and_fills_both_days() {
+        let std = standard(SessionKind::Workshop, false, None, &[], Lang::En);
+        let rows = standard_rows(&std, 2.0, Lang::En);
+        assert!(rows.iter().all(|r| r.kind != "continued"), "{rows:?}");
+        let items: Vec<&str> = rows
+            .iter()
+            .filter(|r| r.kind == "item")
+            .map(|r| r.item.as_str())
+            .collect();
+        assert_eq!(items.len(), 5);
+        assert_eq!(rows.last().map(|r| (r.day, r.end.as_str())), Some((2, "17:00")));
+        assert_eq!(rows.iter().filter(|r| r.kind == "lunch").count(), 2);
+    }
+
+    #[test]
+    fn more_periods_than_items_falls_back_to_a_continuous_day() {
+        let items = vec![("A".to_string(), 1), ("B".to_string(), 1)];
+        let rows = standard_rows(&items, 2.0, Lang::En);
+        assert_eq!(rows.last().map(|r| (r.day, r.end.as_str())), Some((2, "17:00")));
+    }
+}

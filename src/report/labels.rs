@@ -1,0 +1,179 @@
+//! Words shown in reports and agendas, in Chinese and English.
+
+use crate::config::Lang;
+use crate::model::{
+    ActionStatus, ActivityKind, BudgetCategory, Decision, FacilitatorLevel, SessionKind, SubtopicStatus,
+    TopicKind, TopicMode, TopicSource,
+};
+
+/// Picks the Chinese or the English text.
+pub fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// The six steps of the method, 1-based.
+pub fn step_name(lang: Lang, n: i64) -> &'static str {
+    match n {
+        1 => pick(lang, "选定主题", "Select the topic"),
+        2 => pick(lang, "组建团队", "Build the team"),
+        3 => pick(lang, "开展团队学习与工作", "Team learning and work"),
+        4 => pick(
+            lang,
+            "初步方案评审与决策",
+            "Review of the preliminary solution, and decision",
+        ),
+        5 => pick(
+            lang,
+            "方案实施与跟踪评估",
+            "Implementation, tracking and evaluation",
+        ),
+        6 => pick(
+            lang,
+            "最终成果固化与应用",
+            "Consolidation and application of the results",
+        ),
+        _ => pick(lang, "未注明", "not stated"),
+    }
+}
+
+/// A session kind.
+pub fn session_kind(lang: Lang, k: SessionKind) -> &'static str {
+    match k {
+        SessionKind::Kickoff => pick(lang, "启动会议", "Kick-off"),
+        SessionKind::Workshop => pick(lang, "研讨班", "Workshop"),
+        SessionKind::GroupMeeting => pick(lang, "小组会议", "Group meeting"),
+        SessionKind::Activity => pick(lang, "活动", "Activity"),
+        SessionKind::Review => pick(lang, "方案评审", "Review"),
+        SessionKind::Report => pick(lang, "成果报告", "Results report"),
+    }
+}
+
+/// An activity outside meetings.
+pub fn activity(lang: Lang, a: ActivityKind) -> &'static str {
+    match a {
+        ActivityKind::Survey => pick(lang, "调查研究", "Survey"),
+        ActivityKind::StudyVisit => pick(lang, "外出考察学习", "Study visit"),
+        ActivityKind::Training => pick(lang, "学习培训班", "Training course"),
+        ActivityKind::Forum => pick(lang, "专题论坛", "Topical forum"),
+        ActivityKind::Consultation => pick(lang, "成果报告/征求意见", "Results report and consultation"),
+        ActivityKind::Online => pick(lang, "网络学习交流", "Online exchange"),
+    }
+}
+
+/// An action's status.
+pub fn action_status(lang: Lang, s: ActionStatus) -> &'static str {
+    match s {
+        ActionStatus::Open => pick(lang, "未完成", "open"),
+        ActionStatus::Done => pick(lang, "已完成", "done"),
+        ActionStatus::Dropped => pick(lang, "已取消", "dropped"),
+    }
+}
+
+/// A sub-topic's status.
+pub fn subtopic_status(lang: Lang, s: SubtopicStatus) -> &'static str {
+    match s {
+        SubtopicStatus::Active => pick(lang, "进行中", "active"),
+        SubtopicStatus::Deepened => pick(lang, "已深入", "deepened"),
+        SubtopicStatus::Replaced => pick(lang, "已更新（被替换）", "replaced"),
+        SubtopicStatus::Done => pick(lang, "已完成", "done"),
+    }
+}
+
+/// A review decision.
+pub fn decision(lang: Lang, d: Decision) -> &'static str {
+    match d {
+        Decision::Approved => pick(lang, "通过", "approved"),
+        Decision::Revise => pick(lang, "修改后再议", "to be revised"),
+        Decision::Rejected => pick(lang, "未通过", "rejected"),
+    }
+}
+
+/// A facilitator's level.
+pub fn facilitator_level(lang: Lang, l: FacilitatorLevel) -> &'static str {
+    match l {
+        FacilitatorLevel::Junior => pick(lang, "初级", "junior"),
+        FacilitatorLevel::Intermediate => pick(lang, "中级", "intermediate"),
+        FacilitatorLevel::Senior => pick(lang, "高级", "senior"),
+    }
+}
+
+/// A budget category.
+pub fn budget_category(lang: Lang, c: BudgetCategory) -> &'static str {
+    match c {
+        BudgetCategory::Experts => pick(lang, "专家", "Experts"),
+        BudgetCategory::Research => pick(lang, "调研", "Research"),
+        BudgetCategory::Meetings => pick(lang, "会议", "Meetings"),
+        BudgetCategory::Training => pick(lang, "培训", "Training"),
+        BudgetCategory::Other => pick(lang, "其他", "Other"),
+    }
+}
+
+/// What the topic is.
+pub fn topic_kind(lang: Lang, k: TopicKind) -> &'static str {
+    match k {
+        TopicKind::Problem => pick(lang, "问题", "problem"),
+        TopicKind::Task => pick(lang, "任务或挑战", "task or challenge"),
+        TopicKind::Project => pick(lang, "项目", "project"),
+    }
+}
+
+/// Where the topic came from.
+pub fn topic_source(lang: Lang, s: TopicSource) -> &'static str {
+    match s {
+        TopicSource::StrategicPriority => pick(
+            lang,
+            "中心工作（领导或战略确定的近期重点工作）",
+            "key work set by the leadership or strategy",
+        ),
+        TopicSource::ReviewFinding => pick(
+            lang,
+            "检查评估中发现的重点难点问题",
+            "a difficulty found in a review or evaluation",
+        ),
+        TopicSource::BenchmarkGap => pick(
+            lang,
+            "标杆对比、行业对比和目标现状的差距",
+            "a gap found by benchmarking",
+        ),
+        TopicSource::StakeholderNeed => pick(
+            lang,
+            "群众或服务对象面临的困难",
+            "a difficulty of the people served",
+        ),
+    }
+}
+
+/// Topic first or convener first.
+pub fn topic_mode(lang: Lang, m: TopicMode) -> &'static str {
+    match m {
+        TopicMode::TopicFirst => pick(
+            lang,
+            "先选题再确定召集人（推动工作）",
+            "topic first, then convener (to push work forward)",
+        ),
+        TopicMode::ConvenerFirst => pick(
+            lang,
+            "先确定召集人再选题（领导力发展）",
+            "convener first, then topic (leadership development)",
+        ),
+    }
+}
+
+/// A length in days, as words.
+pub fn length(lang: Lang, days: f64) -> String {
+    if days == 0.5 {
+        return pick(lang, "半天", "half a day").to_string();
+    }
+    let n = if days.fract() == 0.0 {
+        format!("{days:.0}")
+    } else {
+        format!("{days}")
+    };
+    match lang {
+        Lang::Zh => format!("{n} 天"),
+        Lang::En => format!("{n} day{}", if days == 1.0 { "" } else { "s" }),
+    }
+}

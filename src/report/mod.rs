@@ -1,0 +1,310 @@
+//! Reports and agendas: a context built from the program, rendered through
+//! Tera templates that are built into the binary and can be overridden by
+//! files of the same name in the program's `templates/` folder.
+
+pub mod agenda;
+pub mod context;
+pub mod labels;
+
+use crate::check::{Configs, Summary, check_program};
+use crate::config::Lang;
+use crate::error::{Error, Result};
+use crate::load::{Program, load_program};
+use crate::model::Date;
+use std::path::{Path, PathBuf};
+
+/// The built-in templates of a language, as (name, text).
+pub fn builtin(lang: Lang) -> &'static [(&'static str, &'static str)] {
+    match lang {
+        Lang::Zh => crate::embedded::TEMPLATES_ZH,
+        Lang::En => crate::embedded::TEMPLATES_EN,
+    }
+}
+
+/// Builds the template engine: the built-in set of `lang`, then every
+/// `*.tera` file of `overrides` (the program's `templates/` folder) on top.
+pub fn engine(lang: Lang, overrides: Option<&Path>) -> Result<tera::Tera> {
+    let mut t = tera::Tera::default();
+    t.autoescape_on(Vec::<&'static str>::new());
+    // `default` also stands in for null: the context writes an absent key as null.
+    t.register_filter(
+        "default",
+        |v: tera::Value, kw: tera::Kwargs, _: &tera::State| -> tera::TeraResult<tera::Value> {
+            let fallback = kw.must_get::<tera::Value>("value")?;
+            Ok(if v.is_undefined() || v.is_none() {
+                fallback
+            } else {
+                v
+            })
+        },
+    );
+    t.register_filter("cell", |v: tera::Value, _: tera::Kwargs, _: &tera::State| {
+        context::cell(&text_of(&v))
+    });
+    t.register_filter("mermaid", |v: tera::Value, _: tera::Kwargs, _: &tera::State| {
+        context::mermaid(&text_of(&v))
+    });
+    let mut templates: Vec<(String, String)> = builtin(lang)
+        .iter()
+        .map(|(n, s)| (n.to_string(), s.to_string()))
+        .collect();
+    if let Some(dir) = overrides.filter(|d| d.is_dir()) {
+        let mut files: Vec<PathBuf> = fs_err::read_dir(dir)
+            .map_err(|e| Error::Io {
+                path: dir.to_path_buf(),
+                source: e,
+            })?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "tera"))
+            .collect();
+        files.sort();
+        for f in files {
+            let name = f
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let text = fs_err::read_to_string(&f).map_err(|e| Error::Io {
+                path: f.clone(),
+                source: e,
+            })?;
+            match templates.iter_mut().find(|(n, _)| *n == name) {
+                Some(slot) => slot.1 = text,
+                None => templates.push((name, text)),
+            }
+        }
+    }
+    t.add_raw_templates(templates)
+        .map_err(|e| template_error(overrides, e))?;
+    Ok(t)
+}
+
+/// The text of a template value: strings as they are, null as nothing.
+fn text_of(v: &tera::Value) -> String {
+    if v.is_none() || v.is_undefined() {
+        String::new()
+    } else if let Some(s) = v.as_str() {
+        s.to_string()
+    } else {
+        v.to_string()
+    }
+}
+
+fn template_error(overrides: Option<&Path>, e: tera::Error) -> Error {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(&e);
+    while let Some(s) = source {
+        message.push_str(&format!("\n{s}"));
+        source = s.source();
+    }
+    Error::Template {
+        folder: overrides
+            .map(|d| d.display().to_string())
+            .unwrap_or_else(|| "built-in templates".to_string()),
+        message,
+    }
+}
+
+/// Renders one template with a context.
+pub fn render(
+    engine: &tera::Tera,
+    name: &str,
+    ctx: &serde_json::Value,
+    overrides: Option<&Path>,
+) -> Result<String> {
+    let ctx = tera::Context::from_serialize(ctx).map_err(|e| template_error(overrides, e))?;
+    let out = engine
+        .render(name, &ctx)
+        .map_err(|e| template_error(overrides, e))?;
+    Ok(tidy(&out))
+}
+
+/// Collapses runs of blank lines left by template tags into one, trims
+/// trailing spaces, and ends the text with exactly one newline.
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = 0;
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank += 1;
+            if blank > 1 || out.is_empty() {
+                continue;
+            }
+        } else {
+            blank = 0;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+/// A program opened for a report or an agenda.
+pub struct Opened {
+    /// The program.
+    pub program: Program,
+    /// Its al.toml.
+    pub config: crate::config::Config,
+    /// The program folder.
+    pub dir: PathBuf,
+}
+
+/// Opens the program in `dir` (which must hold topic.yaml).
+pub fn open(dir: &Path) -> Result<Opened> {
+    if !dir.join("topic.yaml").is_file() {
+        return Err(Error::NoProgram(dir.to_path_buf()));
+    }
+    let display = dir.to_string_lossy().replace('\\', "/");
+    let mut configs = Configs::default();
+    let (config, _) = configs.for_program(dir, &display)?;
+    Ok(Opened {
+        program: load_program(dir, &display),
+        config,
+        dir: dir.to_path_buf(),
+    })
+}
+
+/// The language of the documents (see [`crate::new::program_lang`]).
+pub fn lang_of(o: &Opened, flag: Option<Lang>) -> Lang {
+    crate::new::program_lang(&o.program, flag, o.config.lang)
+}
+
+/// The report's context for a program folder.
+pub fn report_context(dir: &Path, lang: Option<Lang>, today: Date) -> Result<(serde_json::Value, Lang)> {
+    let o = open(dir)?;
+    let lang = lang_of(&o, lang);
+    let mut configs = Configs::default();
+    let checked = check_program(dir, &o.program.display, today, &mut configs)?;
+    let mut summary = Summary::default();
+    summary.add(&checked);
+    Ok((
+        context::report(
+            &o.program,
+            &o.config.limits,
+            lang,
+            today,
+            &checked.diagnostics,
+            &summary,
+        ),
+        lang,
+    ))
+}
+
+/// Renders the report of a program folder.
+pub fn report(dir: &Path, lang: Option<Lang>, today: Date) -> Result<String> {
+    let (ctx, lang) = report_context(dir, lang, today)?;
+    let overrides = dir.join("templates");
+    let engine = engine(lang, Some(&overrides))?;
+    render(&engine, "report.md.tera", &ctx, Some(&overrides))
+}
+
+/// Finds the program a session file belongs to: the nearest folder above it
+/// that holds topic.yaml.
+pub fn program_of(session_file: &Path) -> Result<PathBuf> {
+    let abs = fs_err::canonicalize(session_file).map_err(|e| Error::Io {
+        path: session_file.to_path_buf(),
+        source: e,
+    })?;
+    let mut dir = abs.parent();
+    while let Some(d) = dir {
+        if d.join("topic.yaml").is_file() {
+            // Keep the user's relative spelling when the file was given relatively.
+            let depth = abs.strip_prefix(d).map(|r| r.components().count()).unwrap_or(0);
+            let mut shown = session_file.to_path_buf();
+            for _ in 0..depth {
+                shown = shown.parent().map(Path::to_path_buf).unwrap_or_default();
+            }
+            return Ok(if shown.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                shown
+            });
+        }
+        dir = d.parent();
+    }
+    Err(Error::Invalid(format!(
+        "`{}` is not inside a program: no folder above it holds topic.yaml",
+        session_file.display()
+    )))
+}
+
+/// The agenda's context for a session file.
+pub fn agenda_context(
+    session_file: &Path,
+    lang: Option<Lang>,
+    today: Date,
+) -> Result<(serde_json::Value, Lang, PathBuf)> {
+    let dir = program_of(session_file)?;
+    let o = open(&dir)?;
+    let lang = lang_of(&o, lang);
+    let target = fs_err::canonicalize(session_file).map_err(|e| Error::Io {
+        path: session_file.to_path_buf(),
+        source: e,
+    })?;
+    let index = o.program.sessions.iter().position(|s| {
+        fs_err::canonicalize(o.dir.join(&o.program.files[s.file].rel)).is_ok_and(|p| p == target)
+    });
+    let Some(index) = index else {
+        let problem = o
+            .program
+            .files
+            .iter()
+            .position(|f| fs_err::canonicalize(o.dir.join(&f.rel)).is_ok_and(|p| p == target))
+            .and_then(|i| o.program.problems.iter().find(|(f, _)| *f == i))
+            .map(|(_, p)| {
+                format!(
+                    " ({}:{}:{}: {})",
+                    session_file.display(),
+                    p.loc.line,
+                    p.loc.column,
+                    p.message
+                )
+            });
+        return Err(Error::Invalid(match problem {
+            Some(why) => format!(
+                "`{}` cannot be read as a session{why}; run `al check` for details",
+                session_file.display()
+            ),
+            None => format!(
+                "`{}` is not a session file of the program in `{}` (sessions live under sessions/)",
+                session_file.display(),
+                dir.display()
+            ),
+        }));
+    };
+    Ok((agenda::context(&o.program, index, lang, today), lang, dir))
+}
+
+/// Renders the agenda of a session file.
+pub fn agenda(session_file: &Path, lang: Option<Lang>, today: Date) -> Result<String> {
+    let (ctx, lang, dir) = agenda_context(session_file, lang, today)?;
+    let overrides = dir.join("templates");
+    let engine = engine(lang, Some(&overrides))?;
+    render(&engine, "agenda.md.tera", &ctx, Some(&overrides))
+}
+
+/// Writes `text` to `path` atomically: a temporary file in the same folder,
+/// renamed over the target only once it is complete.
+pub fn write_atomic(path: &Path, text: &str) -> Result<()> {
+    use std::io::Write;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let err = |e: std::io::Error| Error::Write {
+        path: path.to_path_buf(),
+        source: e,
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".al-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(err)?;
+    tmp.write_all(text.as_bytes()).map_err(err)?;
+    tmp.as_file().sync_all().map_err(err)?;
+    tmp.persist(path).map_err(|e| err(e.error))?;
+    Ok(())
+}
