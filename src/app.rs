@@ -23,6 +23,13 @@ pub fn run(cli: Cli) -> Result<u8> {
             today,
         } => {
             let today = today_or(today.as_deref())?;
+            let format = format.unwrap_or_else(|| {
+                if std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true") {
+                    Format::Github
+                } else {
+                    Format::Human
+                }
+            });
             check(&paths, format, deny_warnings, today, color)
         }
         Command::New { what } => {
@@ -97,6 +104,29 @@ pub fn run(cli: Cli) -> Result<u8> {
                 crate::report::agenda(&session, lang, today)?
             };
             emit(output.as_deref(), &text)?;
+            Ok(0)
+        }
+        Command::Schema { kind } => {
+            print_out(&crate::schema::schema_text(kind));
+            Ok(0)
+        }
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "al", &mut buf);
+            print_out(&String::from_utf8_lossy(&buf));
+            Ok(0)
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(cmd)
+                .render(&mut buf)
+                .map_err(|e| Error::Write {
+                    path: "stdout".into(),
+                    source: e,
+                })?;
+            print_out(&String::from_utf8_lossy(&buf));
             Ok(0)
         }
         Command::Explain { code } => {
@@ -184,6 +214,7 @@ pub fn check(
     let mut configs = Configs::default();
     let mut summary = Summary::default();
     let mut all = Vec::new();
+    let mut suites: Vec<(String, Vec<String>, usize)> = Vec::new();
     let mut out = stream(color);
     let styled = !matches!(color, ColorChoice::Never);
     for (dir, display) in &programs {
@@ -196,12 +227,35 @@ pub fn check(
                     return Ok(exit_code(&summary, deny_warnings));
                 }
             }
-            Format::Json => all.extend(report.diagnostics),
+            Format::Junit => {
+                let files = report.sources.iter().map(|s| s.display.clone()).collect();
+                suites.push((report.display.clone(), files, report.diagnostics.len()));
+                all.extend(report.diagnostics);
+            }
+            _ => all.extend(report.diagnostics),
         }
     }
     let tail = match format {
         Format::Human => format!("{}\n", crate::output::human::summary_line(&summary)),
         Format::Json => crate::output::json::render(&all, &summary),
+        Format::Github => crate::output::github::render(&all),
+        Format::Sarif => crate::output::sarif::render(&all),
+        Format::Junit => {
+            let mut start = 0;
+            let list: Vec<crate::output::junit::Suite> = suites
+                .iter()
+                .map(|(name, files, n)| {
+                    let s = crate::output::junit::Suite {
+                        name,
+                        files: files.clone(),
+                        findings: &all[start..start + n],
+                    };
+                    start += n;
+                    s
+                })
+                .collect();
+            crate::output::junit::render(&list, deny_warnings)
+        }
     };
     let _ = out.write_all(tail.as_bytes());
     let _ = out.flush();

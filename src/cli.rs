@@ -48,9 +48,9 @@ pub enum Command {
         /// Program folders, or folders to search for programs.
         #[arg(default_value = ".")]
         paths: Vec<PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
+        /// Output format [default: github when GITHUB_ACTIONS=true, else human].
+        #[arg(long, value_enum)]
+        format: Option<Format>,
         /// Exit 1 when there are warnings, too.
         #[arg(long)]
         deny_warnings: bool,
@@ -99,6 +99,20 @@ pub enum Command {
         #[arg(long)]
         context: bool,
     },
+    /// Print the JSON Schema (draft 2020-12) of a file, for editors and validators.
+    Schema {
+        /// Which file.
+        #[arg(value_enum)]
+        kind: crate::schema::SchemaKind,
+    },
+    /// Print a shell completion script (e.g. `al completions bash > /etc/bash_completion.d/al`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff; e.g. `al man > al.1 && man ./al.1`).
+    Man,
     /// Explain a rule: what it checks, why, an example and the fix.
     Explain {
         /// Rule code, e.g. AL201.

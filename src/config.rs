@@ -8,7 +8,18 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Language of reports, agendas and messages.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize, clap::ValueEnum)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Deserialize,
+    serde::Serialize,
+    clap::ValueEnum,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// 中文.
@@ -29,7 +40,7 @@ impl Lang {
 }
 
 /// What `[rules]` can say about a code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     /// Do not report.
@@ -41,7 +52,7 @@ pub enum Level {
 }
 
 /// The numbers of the method, all overridable in `[limits]`.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, schemars::JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Limits {
     /// Members per core group, inclusive (4–8).
@@ -72,7 +83,7 @@ impl Default for Limits {
 }
 
 /// A waiver: silences one rule in one file, for a stated reason, maybe until a date.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Allow {
     /// Rule code.
@@ -84,19 +95,27 @@ pub struct Allow {
     pub reason: Option<String>,
     /// Last day the waiver holds.
     #[serde(default)]
+    #[schemars(with = "Option<jiff::civil::Date>")]
     pub until: Option<toml::value::Datetime>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+/// al.toml as written.
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct RawConfig {
+pub struct ConfigFile {
+    /// Language of reports, agendas and new files: zh | en.
     #[serde(default)]
     lang: Option<Lang>,
+    /// The numbers of the method.
     #[serde(default)]
     limits: Limits,
+    /// Severity per rule code: allow | warn | deny.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, Level>")]
     rules: BTreeMap<String, toml::Spanned<Level>>,
+    /// Waivers: one rule in one file, with a reason.
     #[serde(default)]
+    #[schemars(with = "Vec<Allow>")]
     allow: Vec<toml::Spanned<Allow>>,
 }
 
@@ -136,7 +155,7 @@ impl Config {
     /// Reads and validates one al.toml; `display` is how its path is shown.
     pub fn parse(text: &str, display: &str) -> Result<Config> {
         let text = crate::source::strip_bom(text);
-        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+        let raw: ConfigFile = toml::from_str(text).map_err(|e| {
             let loc = crate::source::loc_of_bytes(text, e.span().unwrap_or(0..0));
             config_error(display, &loc, e.message().trim().to_string())
         })?;

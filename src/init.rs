@@ -31,7 +31,16 @@ pub fn init(dir: &Path, lang: Lang, example: bool) -> Result<()> {
     }
     fs_err::create_dir_all(dir).map_err(io)?;
     let list = files(lang, example);
-    for (rel, text) in list {
+    // Each YAML file names its schema for editors; the schemas go under .al/schema.
+    let mut all: Vec<(String, String)> = list
+        .iter()
+        .map(|(rel, text)| {
+            let header = crate::schema::header_for(rel).unwrap_or_default();
+            (rel.to_string(), format!("{header}{text}"))
+        })
+        .collect();
+    all.extend(crate::schema::files());
+    for (rel, text) in &all {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
             fs_err::create_dir_all(parent).map_err(io)?;
@@ -52,8 +61,8 @@ pub fn init(dir: &Path, lang: Lang, example: bool) -> Result<()> {
     let shown = dir.display();
     let what = if example { "example program" } else { "program" };
     let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "created {what} in {shown} ({} files)", list.len());
-    for (rel, _) in list {
+    let _ = writeln!(out, "created {what} in {shown} ({} files)", all.len());
+    for (rel, _) in &all {
         let _ = writeln!(out, "  {rel}");
     }
     let _ = writeln!(out, "next: edit the files, then run `al check {shown}`");

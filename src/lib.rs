@@ -17,6 +17,7 @@ pub mod new;
 pub mod output;
 pub mod report;
 pub mod rules;
+pub mod schema;
 pub mod source;
 pub mod suggest;
 pub mod yaml;

@@ -108,6 +108,7 @@ fn list_or_none(items: &[&str]) -> String {
 
 fn write_new(dir: &Path, rel: &str, text: &str) -> Result<PathBuf> {
     let path = dir.join(rel);
+    let text = format!("{}{text}", crate::schema::header_for(rel).unwrap_or_default());
     if let Some(parent) = path.parent() {
         fs_err::create_dir_all(parent).map_err(|e| Error::Write {
             path: parent.to_path_buf(),

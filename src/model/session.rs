@@ -46,7 +46,8 @@ words! {
 }
 
 /// sessions/*.yaml.
-#[derive(Debug, Default, Deserialize, Serialize)]
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Session {
     /// kickoff | workshop | group-meeting | activity | review | report (required).
     #[serde(default, deserialize_with = "lenient")]
@@ -99,7 +100,8 @@ pub struct Session {
 }
 
 /// One agenda item.
-#[derive(Debug, Default, Deserialize, Serialize)]
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct AgendaItem {
     /// What (required).
     #[serde(default, deserialize_with = "lenient")]
@@ -113,7 +115,8 @@ pub struct AgendaItem {
 }
 
 /// Something studied at the session.
-#[derive(Debug, Default, Deserialize, Serialize)]
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct LearningItem {
     /// What was studied (required).
     #[serde(default, deserialize_with = "lenient")]
@@ -124,7 +127,8 @@ pub struct LearningItem {
 }
 
 /// A commitment made at a session.
-#[derive(Debug, Default, Deserialize, Serialize)]
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Action {
     /// What is to be done (required).
     #[serde(default, deserialize_with = "lenient")]

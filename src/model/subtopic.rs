@@ -22,7 +22,8 @@ words! {
 }
 
 /// subtopics/*.yaml.
-#[derive(Debug, Default, Deserialize, Serialize)]
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Subtopic {
     /// Id; defaults to the file stem.
     #[serde(default, deserialize_with = "lenient")]
@@ -60,7 +61,8 @@ pub struct Subtopic {
 }
 
 /// The first four of the six moves, each a list of short statements.
-#[derive(Debug, Default, Deserialize, Serialize)]
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Analysis {
     /// 摆现象.
     #[serde(default, deserialize_with = "crate::yaml::list")]
@@ -77,7 +79,8 @@ pub struct Analysis {
 }
 
 /// The preliminary solution (初步方案).
-#[derive(Debug, Default, Deserialize, Serialize)]
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Proposal {
     /// The proposal in brief.
     #[serde(default, deserialize_with = "lenient")]
@@ -91,7 +94,8 @@ pub struct Proposal {
 }
 
 /// The review of a proposal.
-#[derive(Debug, Default, Deserialize, Serialize)]
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Review {
     /// When.
     #[serde(default, deserialize_with = "lenient")]
@@ -108,7 +112,8 @@ pub struct Review {
 }
 
 /// Carrying out the approved solution.
-#[derive(Debug, Default, Deserialize, Serialize)]
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Implementation {
     /// Who is responsible.
     #[serde(default, deserialize_with = "lenient")]
@@ -122,7 +127,8 @@ pub struct Implementation {
 }
 
 /// A measure of the implementation: baseline → target → actual.
-#[derive(Debug, Default, Deserialize, Serialize)]
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Metric {
     /// What is measured (required).
     #[serde(default, deserialize_with = "lenient")]
@@ -145,7 +151,8 @@ pub struct Metric {
 }
 
 /// Step 6: the results made permanent and shared.
-#[derive(Debug, Default, Deserialize, Serialize)]
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Results {
     /// Rules, systems, standards adopted.
     #[serde(default, deserialize_with = "crate::yaml::list")]

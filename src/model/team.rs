@@ -45,6 +45,18 @@ impl Scalar for Consent {
     }
 }
 
+impl schemars::JsonSchema for Consent {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Consent".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "The date the person agreed to take part (YYYY-MM-DD), or true.",
+            "anyOf": [{ "type": "string", "format": "date" }, { "type": "boolean" }]
+        })
+    }
+}
+
 impl Serialize for Consent {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -56,7 +68,8 @@ impl Serialize for Consent {
 }
 
 /// team.yaml.
-#[derive(Debug, Default, Deserialize, Serialize)]
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Team {
     /// Everyone who is a member of some group.
     #[serde(default, deserialize_with = "crate::yaml::list")]
@@ -73,7 +86,8 @@ pub struct Team {
 }
 
 /// A member of the program.
-#[derive(Debug, Default, Deserialize, Serialize)]
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Person {
     /// Id used in references; defaults to the name.
     #[serde(default, deserialize_with = "lenient")]
@@ -109,7 +123,8 @@ impl Person {
 }
 
 /// A facilitator (促进师).
-#[derive(Debug, Default, Deserialize, Serialize)]
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Facilitator {
     /// Id used in references; defaults to the name.
     #[serde(default, deserialize_with = "lenient")]
@@ -130,7 +145,8 @@ impl Facilitator {
 }
 
 /// External support (外援).
-#[derive(Debug, Default, Deserialize, Serialize)]
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct External {
     /// Name (required).
     #[serde(default, deserialize_with = "lenient")]
@@ -144,7 +160,8 @@ pub struct External {
 }
 
 /// A core group (核心小组).
-#[derive(Debug, Default, Deserialize, Serialize)]
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Group {
     /// Id used in references (required).
     #[serde(default, deserialize_with = "lenient")]

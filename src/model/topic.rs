@@ -37,7 +37,8 @@ words! {
 }
 
 /// topic.yaml.
-#[derive(Debug, Default, Deserialize, Serialize)]
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Topic {
     /// The topic's title (required).
     #[serde(default, deserialize_with = "lenient")]
@@ -87,7 +88,8 @@ pub struct Topic {
 }
 
 /// The four criteria of a good topic (最佳标准).
-#[derive(Debug, Default, Deserialize, Serialize)]
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Criteria {
     /// 重要: why it matters now.
     #[serde(default, deserialize_with = "lenient")]
@@ -104,7 +106,8 @@ pub struct Criteria {
 }
 
 /// The convener (召集人).
-#[derive(Debug, Default, Deserialize, Serialize)]
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Convener {
     /// Name.
     #[serde(default, deserialize_with = "lenient")]
@@ -115,7 +118,8 @@ pub struct Convener {
 }
 
 /// The top leader who backs the program (一把手) and what they committed to.
-#[derive(Debug, Default, Deserialize, Serialize)]
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Sponsor {
     /// Name.
     #[serde(default, deserialize_with = "lenient")]
@@ -129,7 +133,8 @@ pub struct Sponsor {
 }
 
 /// One budget line.
-#[derive(Debug, Default, Deserialize, Serialize)]
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct BudgetItem {
     /// What it is for.
     #[serde(default, deserialize_with = "lenient")]

@@ -1,7 +1,10 @@
 //! Renderers of `al check` results: one per `--format`, all from the same diagnostics.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 
 /// Output format of `al check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -10,4 +13,10 @@ pub enum Format {
     Human,
     /// One JSON document, for scripts.
     Json,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// SARIF 2.1.0 (GitHub code scanning).
+    Sarif,
+    /// JUnit XML: a test suite per program, a test case per file.
+    Junit,
 }

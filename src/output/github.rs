@@ -1,0 +1,46 @@
+//! The GitHub Actions format: workflow commands that show as annotations.
+
+use crate::diag::{Diagnostic, Severity};
+
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// One `::error …::message` (or `::warning`) line per finding.
+pub fn render(findings: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in findings {
+        let level = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut props = format!(
+            "file={},line={},col={}",
+            escape_property(&d.file),
+            d.line,
+            d.column
+        );
+        if let Some((end_line, end_col)) = d.end {
+            props.push_str(&format!(",endLine={end_line},endColumn={end_col}"));
+        }
+        props.push_str(&format!(",title={}", escape_property(d.code)));
+        let message = format!("{} ({})\nhelp: {}", d.message, d.name, d.help);
+        out.push_str(&format!("::{level} {props}::{}\n", escape_data(&message)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_as_github_documents() {
+        assert_eq!(escape_data("50% a\nb"), "50%25 a%0Ab");
+        assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+    }
+}

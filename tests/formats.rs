@@ -1,0 +1,257 @@
+//! Every output format is a renderer of the same findings; the JSON Schemas
+//! come from the model. Both are checked with an independent validator
+//! (the `jsonschema` crate).
+
+use assert_cmd::Command;
+use std::path::Path;
+
+fn al() -> Command {
+    let mut c = Command::cargo_bin("al").expect("binary");
+    c.env_remove("NO_COLOR").env_remove("GITHUB_ACTIONS");
+    c
+}
+
+fn stdout(cmd: &mut Command) -> (i32, String) {
+    let out = cmd.output().expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+const FIXTURE: &str = "tests/fixtures/AL201/fail";
+
+#[test]
+fn github_annotations_are_chosen_in_actions_and_point_at_the_line() {
+    let (code, out) = stdout(
+        al().args(["check", FIXTURE, "--today", "2026-03-20"])
+            .env("GITHUB_ACTIONS", "true"),
+    );
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("github", out);
+    assert!(out.starts_with("::error file=tests/fixtures/AL201/fail/team.yaml,line=8,col=9,"));
+    assert!(out.contains(",title=AL201::group `g1` has 3 members"));
+    // An explicit --format wins over the environment.
+    let (_, human) = stdout(
+        al().args(["check", FIXTURE, "--today", "2026-03-20", "--format", "human"])
+            .env("GITHUB_ACTIONS", "true"),
+    );
+    assert!(human.starts_with("error[AL201]"));
+    let (_, warn) = stdout(al().args([
+        "check",
+        "tests/fixtures/AL208/fail",
+        "--today",
+        "2026-03-20",
+        "--format",
+        "github",
+    ]));
+    assert!(warn.starts_with("::warning file="), "{warn}");
+}
+
+fn validator(schema: &serde_json::Value) -> jsonschema::Validator {
+    jsonschema::validator_for(schema).expect("a valid schema")
+}
+
+fn errors(v: &jsonschema::Validator, instance: &serde_json::Value) -> Vec<String> {
+    v.iter_errors(instance)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+#[test]
+fn sarif_is_valid_sarif_2_1_0() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string("tests/schemas/sarif-schema-2.1.0.json").expect("schema"),
+    )
+    .expect("json");
+    let v = validator(&schema);
+    for dir in [
+        "tests/fixtures/AL201/fail",
+        "tests/fixtures/AL403/fail",
+        "examples/talent-retention",
+    ] {
+        let (_, out) = stdout(al().args(["check", dir, "--today", "2026-03-20", "--format", "sarif"]));
+        let log: serde_json::Value = serde_json::from_str(&out).expect("sarif is JSON");
+        let problems = errors(&v, &log);
+        assert!(problems.is_empty(), "{dir}: {problems:#?}");
+        assert_eq!(
+            log["runs"][0]["tool"]["driver"]["rules"].as_array().map(Vec::len),
+            Some(al::rules::RULES.len())
+        );
+    }
+    let (_, out) = stdout(al().args(["check", FIXTURE, "--today", "2026-03-20", "--format", "sarif"]));
+    let log: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let result = &log["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "AL201");
+    assert_eq!(result["level"], "error");
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["region"]["startLine"],
+        8
+    );
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "tests/fixtures/AL201/fail/team.yaml"
+    );
+    // The invalid: a result without a message is rejected by the same validator.
+    let mut broken = log.clone();
+    broken["runs"][0]["results"][0]
+        .as_object_mut()
+        .map(|o| o.remove("message"));
+    assert!(
+        !errors(&v, &broken).is_empty(),
+        "the validator must reject a broken log"
+    );
+}
+
+#[test]
+fn junit_has_a_suite_per_program_and_a_case_per_file() {
+    let (code, out) = stdout(al().args([
+        "check",
+        "tests/fixtures/AL403/fail",
+        "tests/fixtures/AL208/fail",
+        "--today",
+        "2026-03-20",
+        "--format",
+        "junit",
+    ]));
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("junit", out);
+    assert_eq!(out.matches("<testsuite ").count(), 2);
+    assert_eq!(
+        out.matches("<failure ").count(),
+        2,
+        "two files with errors; the warning is not a failure"
+    );
+    let (_, denied) = stdout(al().args([
+        "check",
+        "tests/fixtures/AL208/fail",
+        "--today",
+        "2026-03-20",
+        "--format",
+        "junit",
+        "--deny-warnings",
+    ]));
+    assert_eq!(
+        denied.matches("<failure ").count(),
+        1,
+        "with --deny-warnings warnings fail"
+    );
+}
+
+fn yaml_to_json(path: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(path).expect("read");
+    serde_saphyr::from_str(&text).expect("yaml")
+}
+
+fn schema_of(kind: &str) -> serde_json::Value {
+    let (code, out) = stdout(al().args(["schema", kind]));
+    assert_eq!(code, 0);
+    serde_json::from_str(&out).expect("schema is JSON")
+}
+
+#[test]
+fn example_files_validate_against_al_schema_with_an_independent_validator() {
+    let kinds = [("topic", "topic.yaml"), ("team", "team.yaml")];
+    let mut checked = 0;
+    for example in ["examples/talent-retention", "examples/complaint-resolution"] {
+        for (kind, file) in kinds {
+            let v = validator(&schema_of(kind));
+            let problems = errors(&v, &yaml_to_json(&Path::new(example).join(file)));
+            assert!(problems.is_empty(), "{example}/{file}: {problems:#?}");
+            checked += 1;
+        }
+        for (kind, sub) in [("session", "sessions"), ("subtopic", "subtopics")] {
+            let v = validator(&schema_of(kind));
+            for entry in std::fs::read_dir(Path::new(example).join(sub)).expect("dir") {
+                let path = entry.expect("entry").path();
+                let problems = errors(&v, &yaml_to_json(&path));
+                assert!(problems.is_empty(), "{}: {problems:#?}", path.display());
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, 36, "every file of both examples");
+}
+
+#[test]
+fn the_schemas_reject_bad_files() {
+    let session = validator(&schema_of("session"));
+    let bad = serde_json::json!({ "kind": "meeting", "date": "2026-04-13", "atendees": ["li"] });
+    let problems = errors(&session, &bad);
+    assert!(problems.iter().any(|e| e.contains("meeting")), "{problems:#?}");
+    assert!(problems.iter().any(|e| e.contains("atendees")), "{problems:#?}");
+    let team = validator(&schema_of("team"));
+    assert!(
+        !errors(
+            &team,
+            &serde_json::json!({ "groups": [{ "id": "g1", "members": "li" }] })
+        )
+        .is_empty()
+    );
+    let config = validator(&schema_of("config"));
+    assert!(
+        errors(
+            &config,
+            &serde_json::json!({ "lang": "zh", "limits": { "group_size": [4, 8] } })
+        )
+        .is_empty()
+    );
+    assert!(!errors(&config, &serde_json::json!({ "lang": "fr" })).is_empty());
+}
+
+#[test]
+fn completions_and_man_page() {
+    let (code, bash) = stdout(al().args(["completions", "bash"]));
+    assert_eq!(code, 0);
+    for sub in [
+        "check", "report", "agenda", "init", "new", "schema", "explain", "rules",
+    ] {
+        assert!(bash.contains(sub), "bash completion lacks {sub}");
+    }
+    for shell in ["zsh", "fish", "powershell", "elvish"] {
+        let (code, out) = stdout(al().args(["completions", shell]));
+        assert_eq!(code, 0);
+        assert!(out.contains("check"), "{shell}");
+    }
+    let (code, man) = stdout(al().args(["man"]));
+    assert_eq!(code, 0);
+    assert!(man.starts_with(".ie") && man.contains(".SH NAME"));
+}
+
+#[test]
+fn init_and_new_files_name_their_schema() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("p");
+    let (code, _) = stdout(al().args(["init"]).arg(&dir));
+    assert_eq!(code, 0);
+    let topic = std::fs::read_to_string(dir.join("topic.yaml")).expect("topic");
+    assert!(topic.starts_with("# yaml-language-server: $schema=.al/schema/topic.json\n"));
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join(".al/schema/topic.json")).expect("schema"))
+            .expect("json");
+    assert_eq!(schema, schema_of("topic"));
+    let (code, _) = stdout(
+        al().args([
+            "new",
+            "session",
+            "--kind",
+            "kickoff",
+            "--date",
+            "2026-03-02",
+            "--lang",
+            "en",
+        ])
+        .arg(&dir),
+    );
+    assert_eq!(code, 2, "the template already has a kick-off on that date");
+    let (code, _) = stdout(
+        al().args(["new", "session", "--kind", "workshop", "--date", "2026-03-16"])
+            .arg(&dir),
+    );
+    assert_eq!(code, 0);
+    let s = std::fs::read_to_string(dir.join("sessions/2026-03-16-workshop-1.yaml")).expect("session");
+    assert!(
+        s.starts_with("# yaml-language-server: $schema=../.al/schema/session.json\n"),
+        "{s}"
+    );
+}
