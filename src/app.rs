@@ -10,6 +10,10 @@ use std::path::PathBuf;
 
 /// Runs a parsed command line; the result is the exit status.
 pub fn run(cli: Cli) -> Result<u8> {
+    // Lets the tests prove the panic safety net works; never set in normal use.
+    if std::env::var_os("AL_DEBUG_PANIC").is_some() {
+        panic!("AL_DEBUG_PANIC is set");
+    }
     let color = cli.color;
     match cli.command {
         Command::Init { dir, lang, example } => {
@@ -338,10 +342,22 @@ pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         let place = info
             .location()
-            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .map(|l| format!(" ({}:{})", l.file(), l.line()))
             .unwrap_or_default();
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let file = crate::load::current_file();
+        let while_checking = if file.is_empty() {
+            String::new()
+        } else {
+            format!(" while checking `{file}`")
+        };
         eprintln!(
-            "internal error{place}: {info}\nthis is a bug in al, please report it with the files you were checking"
+            "error: internal error{while_checking}: {what}{place}\nthis is a bug in al; please report it, with that file if you can share it"
         );
         std::process::exit(2);
     }));

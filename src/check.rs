@@ -92,7 +92,19 @@ impl Configs {
 /// Checks one program folder.
 pub fn check_program(dir: &Path, display: &str, today: Date, configs: &mut Configs) -> Result<ProgramReport> {
     let (config, report_config) = configs.for_program(dir, display)?;
-    let program = crate::load::load_program(dir, display);
+    let program = crate::load::load_program_with(dir, display, config.limits.max_file_bytes);
+    Ok(finish(program, &config, report_config, today))
+}
+
+/// Runs the rules on a loaded program and applies its configuration: the
+/// part of [`check_program`] that needs no file system.
+pub fn finish(
+    program: crate::load::Program,
+    config: &Config,
+    report_config: bool,
+    today: Date,
+) -> ProgramReport {
+    let display = program.display.clone();
     let findings = rules::run(&program, &config.limits, today);
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     for f in findings {
@@ -104,7 +116,7 @@ pub fn check_program(dir: &Path, display: &str, today: Date, configs: &mut Confi
                 (shown, rel)
             }
         };
-        if let Some(d) = finalize(f, file, rel, &config, today) {
+        if let Some(d) = finalize(f, file, rel, config, today) {
             diagnostics.push(d);
         }
     }
@@ -146,7 +158,7 @@ pub fn check_program(dir: &Path, display: &str, today: Date, configs: &mut Confi
                     .to_string(),
                 label: Some(format!("until {until}")),
             };
-            if let Some(d) = finalize(f, cfg_file.clone(), "al.toml".to_string(), &config, today) {
+            if let Some(d) = finalize(f, cfg_file.clone(), "al.toml".to_string(), config, today) {
                 diagnostics.push(d);
                 any = true;
             }
@@ -170,12 +182,12 @@ pub fn check_program(dir: &Path, display: &str, today: Date, configs: &mut Confi
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
     let files = sources.iter().filter(|s| s.rel != "al.toml").count();
-    Ok(ProgramReport {
-        display: display.to_string(),
+    ProgramReport {
+        display,
         sources,
         files,
         diagnostics,
-    })
+    }
 }
 
 /// Applies al.toml to one finding: severity override, then waivers.

@@ -67,6 +67,8 @@ pub struct Limits {
     pub meetings_per_month: [u32; 2],
     /// Months from the start to the review of the preliminary solution (6).
     pub steps_1_to_3_months: u32,
+    /// Files larger than this many bytes are reported and not parsed (10 MiB).
+    pub max_file_bytes: u64,
 }
 
 impl Default for Limits {
@@ -78,6 +80,7 @@ impl Default for Limits {
             workshop_days: [2.0, 3.0],
             meetings_per_month: [1, 2],
             steps_1_to_3_months: 6,
+            max_file_bytes: crate::load::MAX_FILE_BYTES,
         }
     }
 }

@@ -9,8 +9,23 @@ use crate::source::SourceFile;
 use crate::yaml::{Problem, ProblemKind, Seg, fields_of};
 use std::path::{Path, PathBuf};
 
-/// Files larger than this are reported and not parsed.
+/// Files larger than this are reported and not parsed, unless al.toml's
+/// `[limits] max_file_bytes` says otherwise.
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+static CURRENT_FILE: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+
+/// The file being read or parsed right now (for the panic safety net).
+pub fn current_file() -> String {
+    CURRENT_FILE.lock().map(|f| f.clone()).unwrap_or_default()
+}
+
+fn set_current_file(path: &str) {
+    if let Ok(mut f) = CURRENT_FILE.lock() {
+        f.clear();
+        f.push_str(path);
+    }
+}
 
 /// A parsed file of a program.
 #[derive(Debug)]
@@ -51,6 +66,8 @@ pub struct Program {
     pub problems: Vec<(usize, Problem)>,
     /// Required files that do not exist (AL003).
     pub missing: Vec<Missing>,
+    /// Files larger than this are not parsed.
+    pub max_file_bytes: u64,
 }
 
 impl Program {
@@ -120,8 +137,8 @@ pub fn discover(path: &Path) -> Result<Vec<PathBuf>> {
     Ok(found)
 }
 
-/// Reads a file as text: size limit, UTF-8 check, BOM removed.
-fn read_text(path: &Path) -> std::result::Result<String, (Loc, String, String)> {
+/// Reads a file as text: only regular files, size limit, UTF-8 check, BOM removed.
+fn read_text(path: &Path, max_bytes: u64) -> std::result::Result<String, (Loc, String, String)> {
     let meta = fs_err::metadata(path).map_err(|e| {
         (
             Loc::file_start(),
@@ -129,15 +146,26 @@ fn read_text(path: &Path) -> std::result::Result<String, (Loc, String, String)> 
             "check that the file exists and is readable".to_string(),
         )
     })?;
-    if meta.len() > MAX_FILE_BYTES {
+    if meta.is_dir() {
         return Err((
             Loc::file_start(),
-            format!(
-                "file is {} bytes, over the limit of {} bytes; it was not parsed",
-                meta.len(),
-                MAX_FILE_BYTES
-            ),
-            "split the file, or remove what does not belong in a program file".to_string(),
+            "this is a folder, not a file".to_string(),
+            "rename the folder: names ending in .yaml or .yml are read as program files".to_string(),
+        ));
+    }
+    if !meta.is_file() {
+        // Never open a pipe or a device: reading it could block for ever.
+        return Err((
+            Loc::file_start(),
+            "this is not a regular file (a pipe, socket or device); it was not read".to_string(),
+            "replace it with a regular YAML file, or remove it".to_string(),
+        ));
+    }
+    if meta.len() > max_bytes {
+        return Err((
+            Loc::file_start(),
+            format!("file is {} bytes, over the limit of {max_bytes} bytes; it was not parsed", meta.len()),
+            "split the file, remove what does not belong in a program file, or raise `[limits] max_file_bytes` in al.toml".to_string(),
         ));
     }
     let bytes = fs_err::read(path).map_err(|e| {
@@ -148,10 +176,7 @@ fn read_text(path: &Path) -> std::result::Result<String, (Loc, String, String)> 
         )
     })?;
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(match text.strip_prefix('\u{feff}') {
-            Some(rest) => rest.to_string(),
-            None => text,
-        }),
+        Ok(text) => Ok(crate::source::normalize(&text)),
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let good = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
@@ -170,27 +195,46 @@ fn read_text(path: &Path) -> std::result::Result<String, (Loc, String, String)> 
 
 fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "it does not exist".to_string(),
+        std::io::ErrorKind::NotFound => "it does not exist (or is a link to nothing)".to_string(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ if e.raw_os_error() == Some(40) || e.to_string().contains("(os error 40)") => {
+            "it is a loop of symbolic links".to_string()
+        }
         _ => e.to_string().split(" at path").next().unwrap_or("").to_string(),
     }
 }
 
-/// The YAML files of a sub-folder (`sessions`, `subtopics`), sorted by path.
+/// The YAML entries of a sub-folder (`sessions`, `subtopics`), sorted by path.
+/// Anything named `*.yaml`/`*.yml` is returned — files, links, and also
+/// folders, pipes or devices, which the reader then reports instead of
+/// skipping in silence. Links are not followed into folders, so a link
+/// loop cannot make the walk run for ever.
 fn yaml_files(dir: &Path) -> Vec<PathBuf> {
     if !dir.is_dir() {
         return Vec::new();
     }
-    let mut out: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+    let is_yaml = |p: &Path| matches!(p.extension().and_then(|x| x.to_str()), Some("yaml" | "yml"));
+    let mut out: Vec<PathBuf> = Vec::new();
+    let mut walk = walkdir::WalkDir::new(dir)
         .follow_links(false)
+        .max_depth(16)
         .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_type().is_file() || e.file_type().is_symlink())
-        .map(|e| e.into_path())
-        .filter(|p| matches!(p.extension().and_then(|x| x.to_str()), Some("yaml" | "yml")))
-        .collect();
+        .into_iter();
+    while let Some(entry) = walk.next() {
+        let Ok(entry) = entry else { continue };
+        if entry.depth() == 0 {
+            continue;
+        }
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        let yaml = is_yaml(entry.path());
+        if entry.file_type().is_dir() && (hidden || yaml) {
+            // A folder named like a YAML file is reported, not entered.
+            walk.skip_current_dir();
+        }
+        if yaml && !hidden {
+            out.push(entry.into_path());
+        }
+    }
     out.sort();
     out
 }
@@ -257,11 +301,17 @@ fn keys_path(path: &[Seg]) -> Vec<&str> {
         .collect()
 }
 
-/// Reads and parses one program folder. Never fails: every problem is recorded.
+/// Reads and parses one program folder with the default file size limit.
 pub fn load_program(dir: &Path, display: &str) -> Program {
+    load_program_with(dir, display, MAX_FILE_BYTES)
+}
+
+/// Reads and parses one program folder. Never fails: every problem is recorded.
+pub fn load_program_with(dir: &Path, display: &str, max_file_bytes: u64) -> Program {
     let mut p = Program {
         display: display.to_string(),
         dir: dir.to_path_buf(),
+        max_file_bytes,
         ..Program::default()
     };
     if let Some(v) = read_one::<Topic>(&mut p, "topic.yaml", topic_keys) {
@@ -311,9 +361,24 @@ fn read_doc<T>(p: &mut Program, path: &Path, rel: String, keys: crate::yaml::Key
 where
     T: serde::de::DeserializeOwned + Default,
 {
+    set_current_file(&display_join(&p.display, &rel));
+    let text = read_text(path, p.max_file_bytes);
+    add_doc(p, rel, text, keys)
+}
+
+/// Parses one file's text (or records why it could not be read) into the program.
+fn add_doc<T>(
+    p: &mut Program,
+    rel: String,
+    text: std::result::Result<String, (Loc, String, String)>,
+    keys: crate::yaml::KeysAt,
+) -> Option<Doc<T>>
+where
+    T: serde::de::DeserializeOwned + Default,
+{
     let file = p.files.len();
     let display = display_join(&p.display, &rel);
-    match read_text(path) {
+    match text {
         Err((loc, message, help)) => {
             p.files.push(SourceFile {
                 display,
@@ -339,6 +404,48 @@ where
             parsed.value.map(|value| Doc { file, value })
         }
     }
+}
+
+/// Builds a program from files held in memory, as (path inside the program,
+/// text): the same parsing as [`load_program`] without a file system. Used by
+/// the fuzzers and property tests; a BOM is removed as when reading.
+pub fn program_from_texts(display: &str, files: &[(String, String)]) -> Program {
+    let mut p = Program {
+        display: display.to_string(),
+        max_file_bytes: MAX_FILE_BYTES,
+        ..Program::default()
+    };
+    let text_of = |rel: &str| {
+        files
+            .iter()
+            .find(|(r, _)| r == rel)
+            .map(|(_, t)| crate::source::normalize(t))
+    };
+    for (rel, slot) in [("topic.yaml", 0), ("team.yaml", 1)] {
+        match text_of(rel) {
+            None => p.missing.push(Missing {
+                rel: if slot == 0 { "topic.yaml" } else { "team.yaml" },
+                display: display_join(display, rel),
+            }),
+            Some(text) if slot == 0 => p.topic = add_doc(&mut p, rel.to_string(), Ok(text), topic_keys),
+            Some(text) => p.team = add_doc(&mut p, rel.to_string(), Ok(text), team_keys),
+        }
+    }
+    let mut rest: Vec<&(String, String)> = files.iter().collect();
+    rest.sort_by(|a, b| a.0.cmp(&b.0));
+    for (rel, text) in rest {
+        let text = Ok(crate::source::normalize(text));
+        if rel.starts_with("sessions/") {
+            if let Some(d) = add_doc(&mut p, rel.clone(), text, session_keys) {
+                p.sessions.push(d);
+            }
+        } else if rel.starts_with("subtopics/")
+            && let Some(d) = add_doc(&mut p, rel.clone(), text, subtopic_keys)
+        {
+            p.subtopics.push(d);
+        }
+    }
+    p
 }
 
 #[cfg(test)]

@@ -13,6 +13,27 @@ pub struct SourceFile {
     pub text: String,
 }
 
+/// Prepares file text for parsing: removes a byte-order mark and turns a
+/// lone carriage return (an old Mac line end, which YAML counts as a line
+/// break) into a line feed, so that lines counted by the parser and by the
+/// excerpts agree. CRLF is kept; byte offsets do not move.
+pub fn normalize(text: &str) -> String {
+    let text = strip_bom(text);
+    if !text.contains('\r') {
+        return text.to_string();
+    }
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        if c == '\r' && bytes.get(i + 1) != Some(&b'\n') {
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Removes a leading UTF-8 byte-order mark.
 pub fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
@@ -54,6 +75,12 @@ mod tests {
         assert_eq!((loc.line, loc.column), (1, 5));
         let at = text.find('x').unwrap_or(0);
         assert_eq!(loc_of_bytes(text, at..at + 1).line, 2);
+    }
+
+    #[test]
+    fn lone_carriage_returns_become_line_feeds() {
+        assert_eq!(normalize("a: 1\rb: 2\r\nc: 3"), "a: 1\nb: 2\r\nc: 3");
+        assert_eq!(normalize("\u{feff}a"), "a");
     }
 
     #[test]

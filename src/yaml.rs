@@ -391,19 +391,40 @@ pub fn options() -> serde_saphyr::Options {
     budget.max_aliases = 1_000;
     budget.max_anchors = 1_000;
     budget.max_documents = 1;
+    budget.max_recorded_anchor_events = 20_000;
+    budget.max_recorded_anchor_bytes = 8 * 1024 * 1024;
+    let mut alias_limits = serde_saphyr::options::AliasLimits::default();
+    alias_limits.max_total_replayed_events = 20_000;
+    alias_limits.max_replay_stack_depth = 16;
     serde_saphyr::options! {
         strict_booleans: true,
         leading_zero_numbers_as_strings: true,
         with_snippet: false,
         budget: Some(budget),
+        alias_limits: alias_limits,
     }
 }
 
-fn strip_location_suffix(msg: &str) -> &str {
-    match msg.rfind(" at line ") {
-        Some(i) => &msg[..i],
-        None => msg,
+/// Removes the " at line N, column M" parts serde-saphyr writes into its
+/// messages: the location is shown separately.
+fn strip_location_suffix(msg: &str) -> String {
+    let mut out = String::with_capacity(msg.len());
+    let mut rest = msg;
+    while let Some(i) = rest.find(" at line ") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + " at line ".len()..];
+        let skip = after
+            .char_indices()
+            .find(|(_, c)| {
+                !(c.is_ascii_digit()
+                    || matches!(c, ',' | ' ')
+                    || c.is_ascii_alphabetic() && "column".contains(*c))
+            })
+            .map_or(after.len(), |(k, _)| k);
+        rest = &after[skip..];
     }
+    out.push_str(rest);
+    out
 }
 
 fn is_empty_document(err: &serde_saphyr::Error) -> bool {
@@ -459,6 +480,26 @@ fn error_problem(err: &serde_saphyr::Error) -> Problem {
         }
     };
     let message = match kind {
+        ProblemKind::Syntax
+            if message.starts_with("budget breached") || message.contains("limit exceeded") =>
+        {
+            let why = if message.contains("Anchor") || message.contains("Alias") || message.contains("alias")
+            {
+                "aliases expand to too much (an alias bomb?)"
+            } else if message.contains("Depth")
+                || message.contains("recursion")
+                || message.contains("nesting")
+            {
+                "it is nested more than 64 levels deep"
+            } else if message.contains("Nodes") || message.contains("Events") {
+                "it has more than 2,000,000 values"
+            } else if message.contains("Documents") {
+                "it holds more than one YAML document"
+            } else {
+                "it is too large or too complex"
+            };
+            format!("the file is over al's YAML limits: {why}")
+        }
         ProblemKind::Syntax => format!("invalid YAML: {message}"),
         ProblemKind::Schema => format!("wrong type: {}", message.trim_start_matches("invalid type: ")),
     };

@@ -9,7 +9,7 @@ pub mod labels;
 use crate::check::{Configs, Summary, check_program};
 use crate::config::Lang;
 use crate::error::{Error, Result};
-use crate::load::{Program, load_program};
+use crate::load::Program;
 use crate::model::Date;
 use std::path::{Path, PathBuf};
 
@@ -161,7 +161,7 @@ pub fn open(dir: &Path) -> Result<Opened> {
     let mut configs = Configs::default();
     let (config, _) = configs.for_program(dir, &display)?;
     Ok(Opened {
-        program: load_program(dir, &display),
+        program: crate::load::load_program_with(dir, &display, config.limits.max_file_bytes),
         config,
         dir: dir.to_path_buf(),
     })

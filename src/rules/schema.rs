@@ -117,6 +117,16 @@ pub fn required_keys(ctx: &mut Ctx) {
     }
     if let Some(team) = &p.team {
         let f = team.file;
+        if team.value.groups.is_empty() {
+            require::<()>(
+                ctx,
+                f,
+                &top,
+                &None,
+                "groups",
+                "the core groups: each with an id, a leader and 4–8 members",
+            );
+        }
         for person in &team.value.people {
             require(
                 ctx,
