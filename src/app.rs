@@ -82,15 +82,40 @@ pub fn run(cli: Cli) -> Result<u8> {
             lang,
             today,
             context,
+            since,
         } => {
             let today = today_or(today.as_deref())?;
             let text = if context {
-                let (ctx, _) = crate::report::report_context(&program, lang, today)?;
+                let (ctx, _) = crate::report::report_context(&program, lang, today, since.as_deref())?;
                 json_text(&ctx)
             } else {
-                crate::report::report(&program, lang, today)?
+                crate::report::report(&program, lang, today, since.as_deref())?
             };
             emit(output.as_deref(), &text)?;
+            Ok(0)
+        }
+        Command::Diff {
+            rev,
+            rest,
+            format,
+            lang,
+            today,
+        } => {
+            let today = today_or(today.as_deref())?;
+            let (until, program) = match rest.as_slice() {
+                [] => (None, PathBuf::from(".")),
+                [one] if std::path::Path::new(one).join("topic.yaml").is_file() => (None, PathBuf::from(one)),
+                [one] => (Some(one.clone()), PathBuf::from(".")),
+                [two, dir, ..] => (Some(two.clone()), PathBuf::from(dir)),
+            };
+            let opened = crate::report::open(&program)?;
+            let lang = crate::report::lang_of(&opened, lang);
+            let d = crate::history::diff(&program, &rev, until.as_deref(), today, lang)?;
+            let text = match format {
+                crate::cli::DiffFormat::Markdown => crate::history::markdown(&d, lang, "##"),
+                crate::cli::DiffFormat::Json => json_text(&serde_json::to_value(&d).unwrap_or_default()),
+            };
+            print_out(&text);
             Ok(0)
         }
         Command::Agenda {

@@ -17,6 +17,15 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// Output of `al diff`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// A Markdown section.
+    Markdown,
+    /// One JSON document.
+    Json,
+}
+
 /// Colour choice.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
@@ -81,6 +90,26 @@ pub enum Command {
         /// Print the JSON the templates receive instead of the report.
         #[arg(long)]
         context: bool,
+        /// Add "changes since REV", reading the older version from git.
+        #[arg(long, value_name = "GIT_REV")]
+        since: Option<String>,
+    },
+    /// What changed in a program between two git revisions (or a revision and the working tree).
+    Diff {
+        /// The older revision, e.g. HEAD~1 or a tag.
+        rev: String,
+        /// The newer revision (default: the working tree), and/or the program folder (default: .).
+        #[arg(num_args = 0..=2, value_name = "REV2|PROGRAM")]
+        rest: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Markdown)]
+        format: DiffFormat,
+        /// Language (default: al.toml, else the topic's language).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+        /// The date the newer version is judged at, for "newly overdue" (default: today).
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
     },
     /// Render the agenda of one session as Markdown.
     Agenda {

@@ -10,6 +10,7 @@ pub mod dates;
 pub mod diag;
 pub mod embedded;
 pub mod error;
+pub mod history;
 pub mod init;
 pub mod load;
 pub mod model;

@@ -16,7 +16,7 @@ const EXAMPLES: [(&str, &str); 2] = [
 fn reports_of_the_examples_in_both_languages() {
     for (name, dir) in EXAMPLES {
         for lang in [Lang::Zh, Lang::En] {
-            let text = al::report::report(Path::new(dir), Some(lang), today()).expect("renders");
+            let text = al::report::report(Path::new(dir), Some(lang), today(), None).expect("renders");
             insta::assert_snapshot!(format!("report_{name}_{}", lang.as_str()), text);
         }
     }
@@ -73,12 +73,12 @@ fn agendas_of_every_kind_in_both_languages() {
 
 #[test]
 fn the_report_language_follows_flag_config_and_title() {
-    let zh = al::report::report(Path::new("examples/talent-retention"), None, today()).expect("zh");
+    let zh = al::report::report(Path::new("examples/talent-retention"), None, today(), None).expect("zh");
     assert!(
         zh.contains("## 一、项目阶段"),
         "a Chinese title gives a Chinese report"
     );
-    let en = al::report::report(Path::new("examples/complaint-resolution"), None, today()).expect("en");
+    let en = al::report::report(Path::new("examples/complaint-resolution"), None, today(), None).expect("en");
     assert!(
         en.contains("## 1. Stage"),
         "an English title gives an English report"
@@ -87,15 +87,15 @@ fn the_report_language_follows_flag_config_and_title() {
 
 #[test]
 fn rendering_is_deterministic() {
-    let a = al::report::report(Path::new("examples/talent-retention"), None, today()).expect("a");
-    let b = al::report::report(Path::new("examples/talent-retention"), None, today()).expect("b");
+    let a = al::report::report(Path::new("examples/talent-retention"), None, today(), None).expect("a");
+    let b = al::report::report(Path::new("examples/talent-retention"), None, today(), None).expect("b");
     assert_eq!(a, b);
 }
 
 #[test]
 fn the_context_has_the_documented_keys() {
     let (ctx, _) =
-        al::report::report_context(Path::new("examples/talent-retention"), None, today()).expect("ctx");
+        al::report::report_context(Path::new("examples/talent-retention"), None, today(), None).expect("ctx");
     for key in [
         "topic",
         "team",

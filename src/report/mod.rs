@@ -172,30 +172,45 @@ pub fn lang_of(o: &Opened, flag: Option<Lang>) -> Lang {
     crate::new::program_lang(&o.program, flag, o.config.lang)
 }
 
-/// The report's context for a program folder.
-pub fn report_context(dir: &Path, lang: Option<Lang>, today: Date) -> Result<(serde_json::Value, Lang)> {
+/// The report's context for a program folder; with `since`, the changes
+/// since that git revision under `changes` (else `changes` is null).
+pub fn report_context(
+    dir: &Path,
+    lang: Option<Lang>,
+    today: Date,
+    since: Option<&str>,
+) -> Result<(serde_json::Value, Lang)> {
     let o = open(dir)?;
     let lang = lang_of(&o, lang);
     let mut configs = Configs::default();
     let checked = check_program(dir, &o.program.display, today, &mut configs)?;
     let mut summary = Summary::default();
     summary.add(&checked);
-    Ok((
-        context::report(
-            &o.program,
-            &o.config.limits,
-            lang,
-            today,
-            &checked.diagnostics,
-            &summary,
-        ),
+    let mut ctx = context::report(
+        &o.program,
+        &o.config.limits,
         lang,
-    ))
+        today,
+        &checked.diagnostics,
+        &summary,
+    );
+    match since {
+        Some(rev) => {
+            let d = crate::history::diff(dir, rev, None, today, lang)?;
+            ctx["changes_markdown"] = serde_json::Value::String(crate::history::markdown(&d, lang, "##"));
+            ctx["changes"] = serde_json::to_value(&d).unwrap_or_default();
+        }
+        None => {
+            ctx["changes"] = serde_json::Value::Null;
+            ctx["changes_markdown"] = serde_json::Value::Null;
+        }
+    }
+    Ok((ctx, lang))
 }
 
 /// Renders the report of a program folder.
-pub fn report(dir: &Path, lang: Option<Lang>, today: Date) -> Result<String> {
-    let (ctx, lang) = report_context(dir, lang, today)?;
+pub fn report(dir: &Path, lang: Option<Lang>, today: Date, since: Option<&str>) -> Result<String> {
+    let (ctx, lang) = report_context(dir, lang, today, since)?;
     let overrides = dir.join("templates");
     let engine = engine(lang, Some(&overrides))?;
     render(&engine, "report.md.tera", &ctx, Some(&overrides))

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Portfolio benchmark (docs/performance.md): the same generated portfolio of
+# programs, measured three ways, medians of several runs after a warm-up:
+#   (a) floor: read every YAML file and parse it with the same parser into
+#       IgnoredAny, on one thread;
+#   (b) `al check` (wall, user, peak memory);
+#   (c) check-jsonschema (pip, in a temporary venv) validating the session
+#       files against `al schema session`.
+# Usage: benches/portfolio.sh [PROGRAMS=1000] [RUNS=5]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-1000}
+RUNS=${2:-5}
+WORK=${BENCH_DIR:-target/bench}
+mkdir -p "$WORK"
+
+cargo build --release --quiet --bin al --example gen-portfolio --example parse-floor
+AL=target/release/al
+GEN=target/release/examples/gen-portfolio
+FLOOR=target/release/examples/parse-floor
+
+port() { # the portfolio of $1 programs, generated once per size
+  local dir="$WORK/portfolio-$1"
+  [ -d "$dir" ] || "$GEN" "$dir" "$1" 42 >&2
+  echo "$dir"
+}
+
+# Runs a command RUNS times after one warm-up; prints "wall user maxrss_kib" medians.
+measure() {
+  "$@" >/dev/null 2>&1 || true
+  local walls=() users=() rss=()
+  for _ in $(seq "$RUNS"); do
+    local out
+    out=$( { /usr/bin/time -f "%e %U %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1 )
+    read -r w u m <<<"$out"
+    walls+=("$w"); users+=("$u"); rss+=("$m")
+  done
+  med() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+  echo "$(med "${walls[@]}") $(med "${users[@]}") $(med "${rss[@]}")"
+}
+
+P=$(port "$N")
+FILES=$(find "$P" -name '*.yaml' | wc -l)
+SESSIONS=$(find "$P" -path '*/sessions/*.yaml' | wc -l)
+echo "portfolio: $N programs, $FILES YAML files ($SESSIONS session files), in $P"
+
+read -r fw fu fm <<<"$(measure "$FLOOR" "$P")"
+read -r aw au am <<<"$(measure "$AL" check "$P" --today 2026-06-30 --format json)"
+P100=$(port 100)
+read -r sw su sm <<<"$(measure "$AL" check "$P100" --today 2026-06-30 --format json)"
+read -r ew eu em <<<"$(RUNS=20 measure "$AL" check examples/talent-retention --today 2026-09-30)"
+
+# check-jsonschema on the same session files, once (it is slow).
+VENV="$WORK/venv"
+if [ ! -x "$VENV/bin/check-jsonschema" ]; then
+  python3 -m venv "$VENV" && "$VENV/bin/pip" install --quiet check-jsonschema
+fi
+"$AL" schema session > "$WORK/session.schema.json"
+cj_start=$(date +%s.%N)
+find "$P" -path '*/sessions/*.yaml' -print0 | xargs -0 -n 2000 "$VENV/bin/check-jsonschema" --schemafile "$WORK/session.schema.json" >/dev/null 2>&1 || true
+cj_end=$(date +%s.%N)
+calc() { awk "BEGIN { printf \"%.2f\", $1 }"; }
+cw=$(calc "$cj_end - $cj_start")
+
+printf '\n| measure | wall (s) | user (s) | peak memory (MiB) |\n|---|---:|---:|---:|\n'
+printf '| (a) floor: read + parse into IgnoredAny, 1 thread, %s programs | %s | %s | %.1f |\n' "$N" "$fw" "$fu" "$(calc "$fm/1024")"
+printf '| (b) al check, %s programs | %s | %s | %.1f |\n' "$N" "$aw" "$au" "$(calc "$am/1024")"
+printf '| (b) al check, 100 programs | %s | %s | %.1f |\n' "$sw" "$su" "$(calc "$sm/1024")"
+printf '| (c) check-jsonschema, the %s session files only (1 run) | %s | — | — |\n' "$SESSIONS" "$cw"
+printf '| al check examples/talent-retention (median of 20) | %s | %s | %.1f |\n' "$ew" "$eu" "$(calc "$em/1024")"
+printf '\nal check / floor: %.2f×   check-jsonschema / al check: %.0f×   memory 1000 vs 100 programs: %.2f×\n' \
+  "$(calc "$aw/$fw")" "$(calc "$cw/$aw")" "$(calc "$am/$sm")"

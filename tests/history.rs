@@ -1,0 +1,255 @@
+//! History through git: a real repository in a temp folder, two commits of a
+//! program, and the comparison of the two models.
+
+use assert_cmd::Command;
+use std::fs;
+use std::path::Path;
+
+fn git(dir: &Path, args: &[&str]) {
+    let out = std::process::Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@example.org")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@example.org")
+        .env("GIT_AUTHOR_DATE", "2026-09-01T10:00:00+08:00")
+        .env("GIT_COMMITTER_DATE", "2026-09-01T10:00:00+08:00")
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn git_out(dir: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("mkdir");
+    for entry in fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).expect("read");
+    assert!(text.contains(from), "{} lacks {from:?}", path.display());
+    fs::write(path, text.replacen(from, to, 1)).expect("write");
+}
+
+fn al(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::cargo_bin("al")
+        .expect("bin")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A repository with two commits of the Chinese example: the second adds a
+/// member, deepens a sub-topic, completes an action and adds a session.
+fn repo() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path();
+    git(root, &["init", "-q", "-b", "main"]);
+    copy_dir(Path::new("examples/talent-retention"), &root.join("tr"));
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-q", "-m", "first report"]);
+    let tr = root.join("tr");
+    edit(
+        &tr.join("team.yaml"),
+        "  - { id: huang,",
+        "  - { id: gao, name: 高远, department: 信息部, level: 员工, consent: 2026-09-10 }\n  - { id: huang,",
+    );
+    edit(
+        &tr.join("team.yaml"),
+        "members: [zhou, wu, zheng, sun, huang]",
+        "members: [zhou, wu, zheng, sun, huang, gao]",
+    );
+    edit(
+        &tr.join("subtopics/career-path.yaml"),
+        "status: active",
+        "status: deepened",
+    );
+    edit(
+        &tr.join("sessions/2026-09-14-g1-meeting.yaml"),
+        "status: open",
+        "status: done",
+    );
+    fs::write(
+        tr.join("sessions/2026-09-15-g2-meeting.yaml"),
+        "kind: group-meeting\ntitle: 第二组第七次小组会议\ndate: 2026-09-15\ngroups: [g2]\nactions:\n  - { task: 整理试点反馈, owner: gao, due: 2026-10-20 }\n",
+    )
+    .expect("write");
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-q", "-m", "second report"]);
+    tmp
+}
+
+#[test]
+fn diff_lists_exactly_what_changed() {
+    let tmp = repo();
+    let (code, out, err) = al(tmp.path(), &["diff", "HEAD~1", "tr", "--today", "2026-09-30"]);
+    assert_eq!(code, 0, "{err}");
+    insta::assert_snapshot!("diff_zh", out);
+    assert!(out.starts_with("## 自 HEAD~1（2026-09-01）以来的变化"));
+    assert!(out.contains("- 新增：高远（gao）"));
+    assert!(out.contains(
+        "- 深入：如何为技术骨干建立管理与专业双通道的职业发展路径?（career-path） — 进行中 → 已深入"
+    ));
+    assert!(out.contains("- 已完成：收集试行首月离职与满意度数据"));
+    assert!(out.contains("- 新增：第二组第七次小组会议"));
+    // Between two revisions, and as JSON.
+    let (code, json, _) = al(
+        tmp.path(),
+        &[
+            "diff",
+            "HEAD~1",
+            "HEAD",
+            "tr",
+            "--format",
+            "json",
+            "--lang",
+            "en",
+            "--today",
+            "2026-09-30",
+        ],
+    );
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let hows: Vec<(String, String)> = v["changes"]
+        .as_array()
+        .expect("changes")
+        .iter()
+        .map(|c| {
+            (
+                c["what"].as_str().unwrap_or("").to_string(),
+                c["how"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    for expected in [
+        ("person", "added"),
+        ("role", "changed"),
+        ("subtopic", "deepened"),
+        ("session", "added"),
+        ("action", "completed"),
+        ("action", "added"),
+    ] {
+        assert!(
+            hows.contains(&(expected.0.to_string(), expected.1.to_string())),
+            "{expected:?} in {hows:?}"
+        );
+    }
+    // Nothing in the user's repository was touched.
+    assert_eq!(git_out(tmp.path(), &["status", "--porcelain"]), "");
+    assert_eq!(git_out(tmp.path(), &["worktree", "list"]).lines().count(), 1);
+}
+
+#[test]
+fn report_since_adds_the_section_in_the_report_s_language() {
+    let tmp = repo();
+    let (code, out, err) = al(
+        tmp.path(),
+        &["report", "tr", "--since", "HEAD~1", "--today", "2026-09-30"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let start = out.find("## 自 HEAD~1").expect("section");
+    let end = out.find("## 一、项目阶段").expect("next section");
+    insta::assert_snapshot!("report_since_zh", &out[start..end]);
+    let (_, en, _) = al(
+        tmp.path(),
+        &[
+            "report",
+            "tr",
+            "--since",
+            "HEAD~1",
+            "--today",
+            "2026-09-30",
+            "--lang",
+            "en",
+        ],
+    );
+    assert!(en.contains("## Changes since HEAD~1 (2026-09-01)"), "{en}");
+    assert!(en.contains("- added: 高远 (gao)"), "{en}");
+}
+
+#[test]
+fn errors_are_clear_and_exit_2() {
+    let tmp = repo();
+    let (code, _, err) = al(tmp.path(), &["diff", "no-such-rev", "tr"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown revision `no-such-rev`"), "{err}");
+    let outside = tempfile::tempdir().expect("tmp");
+    copy_dir(
+        Path::new("examples/complaint-resolution"),
+        &outside.path().join("p"),
+    );
+    let (code, _, err) = al(outside.path(), &["diff", "HEAD", "p"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("is not inside a git repository"), "{err}");
+    let (code, _, err) = al(outside.path(), &["report", "p", "--since", "HEAD"]);
+    assert_eq!(code, 2, "{err}");
+}
+
+#[test]
+fn a_program_that_did_not_exist_is_all_new_with_a_note() {
+    let tmp = repo();
+    let root = tmp.path();
+    copy_dir(Path::new("examples/complaint-resolution"), &root.join("cr"));
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-q", "-m", "new program"]);
+    let (code, out, err) = al(
+        root,
+        &["diff", "HEAD~1", "cr", "--today", "2026-09-30", "--lang", "en"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("> the program did not exist at HEAD~1: everything below is new."),
+        "{out}"
+    );
+    assert!(out.contains("- added: Ana Silva (ana)"));
+}
+
+#[test]
+fn a_broken_file_at_the_revision_is_a_note_not_a_crash() {
+    let tmp = repo();
+    let root = tmp.path();
+    fs::write(
+        root.join("tr/sessions/2026-09-14-g1-meeting.yaml"),
+        "kind: [broken\n",
+    )
+    .expect("write");
+    git(root, &["commit", "-qam", "broken"]);
+    fs::write(
+        root.join("tr/sessions/2026-09-14-g1-meeting.yaml"),
+        "kind: group-meeting\ndate: 2026-09-14\ngroups: [g1]\n",
+    )
+    .expect("write");
+    let (code, out, err) = al(root, &["diff", "HEAD", "tr", "--today", "2026-09-30"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("该版本中无法读取的文件：sessions/2026-09-14-g1-meeting.yaml:1:"),
+        "{out}"
+    );
+}
