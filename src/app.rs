@@ -1,6 +1,6 @@
 //! The commands: each takes parsed arguments and returns an exit code.
 
-use crate::check::{Configs, ProgramReport, Summary, check_program};
+use crate::check::{Configs, ProgramReport, Summary};
 use crate::cli::{Cli, ColorChoice, Command, NewCommand};
 use crate::error::{Error, Result};
 use crate::model::Date;
@@ -76,22 +76,15 @@ pub fn run(cli: Cli) -> Result<u8> {
             print_out(&format!("created {}\n", path.display()));
             Ok(0)
         }
-        Command::Report {
-            program,
-            output,
-            lang,
-            today,
-            context,
-            since,
-        } => {
-            let today = today_or(today.as_deref())?;
-            let text = if context {
-                let (ctx, _) = crate::report::report_context(&program, lang, today, since.as_deref())?;
+        Command::Report { program, doc, since } => {
+            let today = today_or(doc.today.as_deref())?;
+            let text = if doc.context {
+                let (ctx, _) = crate::report::report_context(&program, doc.lang, today, since.as_deref())?;
                 json_text(&ctx)
             } else {
-                crate::report::report(&program, lang, today, since.as_deref())?
+                crate::report::report(&program, doc.lang, today, since.as_deref())?
             };
-            emit(output.as_deref(), &text)?;
+            emit(doc.output.as_deref(), &text)?;
             Ok(0)
         }
         Command::Diff {
@@ -118,21 +111,15 @@ pub fn run(cli: Cli) -> Result<u8> {
             print_out(&text);
             Ok(0)
         }
-        Command::Agenda {
-            session,
-            output,
-            lang,
-            today,
-            context,
-        } => {
-            let today = today_or(today.as_deref())?;
-            let text = if context {
-                let (ctx, _, _) = crate::report::agenda_context(&session, lang, today)?;
+        Command::Agenda { session, doc } => {
+            let today = today_or(doc.today.as_deref())?;
+            let text = if doc.context {
+                let (ctx, _, _) = crate::report::agenda_context(&session, doc.lang, today)?;
                 json_text(&ctx)
             } else {
-                crate::report::agenda(&session, lang, today)?
+                crate::report::agenda(&session, doc.lang, today)?
             };
-            emit(output.as_deref(), &text)?;
+            emit(doc.output.as_deref(), &text)?;
             Ok(0)
         }
         Command::Schema { kind } => {
@@ -201,7 +188,7 @@ fn json_text(v: &serde_json::Value) -> String {
 /// Writes a rendered document to `-o FILE` (atomically) or stdout.
 fn emit(output: Option<&std::path::Path>, text: &str) -> Result<()> {
     match output {
-        Some(path) => crate::report::write_atomic(path, text),
+        Some(path) => crate::files::write_atomic(path, text),
         None => {
             print_out(text);
             Ok(())
@@ -233,6 +220,7 @@ pub fn check(
     today: Date,
     color: ColorChoice,
 ) -> Result<u8> {
+    use rayon::prelude::*;
     let mut programs = Vec::new();
     for path in paths {
         for dir in crate::load::discover(path)? {
@@ -246,28 +234,58 @@ pub fn check(
     let mut suites: Vec<(String, Vec<String>, usize)> = Vec::new();
     let mut out = stream(color);
     let styled = !matches!(color, ColorChoice::Never);
-    for (dir, display) in &programs {
-        let report: ProgramReport = check_program(dir, display, today, &mut configs)?;
-        summary.add(&report);
-        match format {
-            Format::Human => {
-                let text = crate::output::human::render_program(&report, styled);
-                if out.write_all(text.as_bytes()).is_err() {
-                    return Ok(exit_code(&summary, deny_warnings));
+    let mut json = crate::output::json::Stream::default();
+    if format == Format::Json && out.write_all(json.start().as_bytes()).is_err() {
+        return Ok(0);
+    }
+    // Programs are independent: each chunk is checked on all cores, then
+    // printed in order, so the output does not depend on the parallelism and
+    // only one chunk of programs is in memory at a time.
+    for chunk in programs.chunks(CHUNK) {
+        let mut jobs = Vec::with_capacity(chunk.len());
+        for (dir, display) in chunk {
+            let (config, report_config) = configs.for_program(dir, display)?;
+            jobs.push((dir, display, config, report_config));
+        }
+        let done: Vec<(ProgramReport, String)> = jobs
+            .par_iter()
+            .map(|(dir, display, config, report_config)| {
+                let program = crate::load::load_program_with(dir, display, config.limits.max_file_bytes);
+                let report = crate::check::finish(program, config, *report_config, today);
+                let text = match format {
+                    Format::Human => crate::output::human::render_program(&report, styled),
+                    Format::Github => crate::output::github::render(&report.diagnostics),
+                    _ => String::new(),
+                };
+                (report, text)
+            })
+            .collect();
+        for (report, text) in done {
+            summary.add(&report);
+            let piece = match format {
+                Format::Json => json.findings(&report.diagnostics),
+                Format::Junit => {
+                    let files = report.sources.iter().map(|s| s.display.clone()).collect();
+                    suites.push((report.display.clone(), files, report.diagnostics.len()));
+                    all.extend(report.diagnostics);
+                    String::new()
                 }
+                Format::Sarif => {
+                    all.extend(report.diagnostics);
+                    String::new()
+                }
+                Format::Human | Format::Github => text,
+            };
+            if out.write_all(piece.as_bytes()).is_err() {
+                // A closed pipe (`al check | head`) is not an error.
+                return Ok(exit_code(&summary, deny_warnings));
             }
-            Format::Junit => {
-                let files = report.sources.iter().map(|s| s.display.clone()).collect();
-                suites.push((report.display.clone(), files, report.diagnostics.len()));
-                all.extend(report.diagnostics);
-            }
-            _ => all.extend(report.diagnostics),
         }
     }
     let tail = match format {
         Format::Human => format!("{}\n", crate::output::human::summary_line(&summary)),
-        Format::Json => crate::output::json::render(&all, &summary),
-        Format::Github => crate::output::github::render(&all),
+        Format::Json => json.finish(&summary),
+        Format::Github => String::new(),
         Format::Sarif => crate::output::sarif::render(&all),
         Format::Junit => {
             let mut start = 0;
@@ -290,6 +308,9 @@ pub fn check(
     let _ = out.flush();
     Ok(exit_code(&summary, deny_warnings))
 }
+
+/// Programs checked together on all cores before their output is printed.
+const CHUNK: usize = 32;
 
 fn exit_code(s: &Summary, deny_warnings: bool) -> u8 {
     if s.errors > 0 || (deny_warnings && s.warnings > 0) {

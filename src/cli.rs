@@ -17,6 +17,23 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// What `al report` and `al agenda` share.
+#[derive(Debug, clap::Args)]
+pub struct DocOptions {
+    /// Write to this file (atomically, and only when rendering succeeded) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Language (default: al.toml, else Chinese when the topic's title is Chinese).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// The date the document is written at (YYYY-MM-DD); default: today's local date.
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
+    /// Print the JSON the template receives instead of the document.
+    #[arg(long)]
+    pub context: bool,
+}
+
 /// Output of `al diff`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum DiffFormat {
@@ -78,18 +95,9 @@ pub enum Command {
         /// The program folder.
         #[arg(default_value = ".")]
         program: PathBuf,
-        /// Write to this file (atomically, and only when rendering succeeded) instead of stdout.
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Language (default: al.toml, else Chinese when the topic's title is Chinese).
-        #[arg(long, value_enum)]
-        lang: Option<Lang>,
-        /// The date the report is written at (YYYY-MM-DD); default: today's local date.
-        #[arg(long, value_name = "DATE")]
-        today: Option<String>,
-        /// Print the JSON the templates receive instead of the report.
-        #[arg(long)]
-        context: bool,
+        /// Output options.
+        #[command(flatten)]
+        doc: DocOptions,
         /// Add "changes since REV", reading the older version from git.
         #[arg(long, value_name = "GIT_REV")]
         since: Option<String>,
@@ -115,18 +123,9 @@ pub enum Command {
     Agenda {
         /// The session file.
         session: PathBuf,
-        /// Write to this file (atomically, and only when rendering succeeded) instead of stdout.
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Language (default: al.toml, else Chinese when the topic's title is Chinese).
-        #[arg(long, value_enum)]
-        lang: Option<Lang>,
-        /// The date the agenda is written at (YYYY-MM-DD); default: today's local date.
-        #[arg(long, value_name = "DATE")]
-        today: Option<String>,
-        /// Print the JSON the template receives instead of the agenda.
-        #[arg(long)]
-        context: bool,
+        /// Output options.
+        #[command(flatten)]
+        doc: DocOptions,
     },
     /// Print the JSON Schema (draft 2020-12) of a file, for editors and validators.
     Schema {

@@ -334,12 +334,7 @@ fn sessions(p: &Program) -> BTreeMap<String, (Option<Date>, Option<SessionKind>,
         .iter()
         .map(|s| {
             let rel = p.files[s.file].rel.clone();
-            let title = s
-                .value
-                .title
-                .as_ref()
-                .map(|t| t.value.0.clone())
-                .unwrap_or_default();
+            let title = s.value.title.as_ref().map(|t| t.0.clone()).unwrap_or_default();
             (
                 rel,
                 (
@@ -365,12 +360,7 @@ fn actions(p: &Program) -> BTreeMap<(String, String), ActionView> {
     for s in &p.sessions {
         let rel = p.files[s.file].rel.clone();
         for a in &s.value.actions {
-            let task = a
-                .value
-                .task
-                .as_ref()
-                .map(|t| t.value.0.clone())
-                .unwrap_or_default();
+            let task = a.value.task.as_ref().map(|t| t.0.clone()).unwrap_or_default();
             out.insert(
                 (rel.clone(), task.clone()),
                 ActionView {

@@ -41,22 +41,7 @@ pub fn init(dir: &Path, lang: Lang, example: bool) -> Result<()> {
         .collect();
     all.extend(crate::schema::files());
     for (rel, text) in &all {
-        let path = dir.join(rel);
-        if let Some(parent) = path.parent() {
-            fs_err::create_dir_all(parent).map_err(io)?;
-        }
-        let mut f = fs_err::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-            .map_err(|e| Error::Write {
-                path: path.clone(),
-                source: e,
-            })?;
-        f.write_all(text.as_bytes()).map_err(|e| Error::Write {
-            path: path.clone(),
-            source: e,
-        })?;
+        crate::files::write_new(&dir.join(rel), text)?;
     }
     let shown = dir.display();
     let what = if example { "example program" } else { "program" };

@@ -6,7 +6,6 @@ use crate::error::{Error, Result};
 use crate::load::{Program, load_program};
 use crate::model::{ActivityKind, Date, Group, SessionKind};
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 /// What `al new session` is asked for.
@@ -58,7 +57,7 @@ pub fn program_lang(program: &Program, flag: Option<Lang>, config_lang: Option<L
         .topic
         .as_ref()
         .and_then(|t| t.value.title.as_ref())
-        .map(|t| t.value.0.as_str());
+        .map(|t| t.0.as_str());
     if title.is_some_and(has_cjk) {
         Lang::Zh
     } else {
@@ -109,33 +108,7 @@ fn list_or_none(items: &[&str]) -> String {
 fn write_new(dir: &Path, rel: &str, text: &str) -> Result<PathBuf> {
     let path = dir.join(rel);
     let text = format!("{}{text}", crate::schema::header_for(rel).unwrap_or_default());
-    if let Some(parent) = path.parent() {
-        fs_err::create_dir_all(parent).map_err(|e| Error::Write {
-            path: parent.to_path_buf(),
-            source: e,
-        })?;
-    }
-    let mut f = fs_err::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .map_err(|e| {
-            if e.kind() == std::io::ErrorKind::AlreadyExists {
-                invalid(format!(
-                    "`{}` already exists; nothing was written (al never overwrites a file)",
-                    path.display()
-                ))
-            } else {
-                Error::Write {
-                    path: path.clone(),
-                    source: e,
-                }
-            }
-        })?;
-    f.write_all(text.as_bytes()).map_err(|e| Error::Write {
-        path: path.clone(),
-        source: e,
-    })?;
+    crate::files::write_new(&path, &text)?;
     Ok(path)
 }
 

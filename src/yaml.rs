@@ -191,6 +191,15 @@ where
     Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
 }
 
+/// `deserialize_with` for free text no rule points at: any scalar, as text,
+/// without keeping its place (cheaper to parse than a spanned value).
+pub fn plain<'de, D>(d: D) -> Result<Option<crate::model::Text>, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    Ok(ScalarText::deserialize(d)?.0.map(crate::model::Text))
+}
+
 impl Scalar for jiff::civil::Date {
     const WHAT: &'static str = "a valid date";
     fn parse(text: &str) -> Result<Self, String> {
@@ -606,7 +615,7 @@ mod tests {
         );
         let topic = parsed.value.expect("parses");
         assert!(topic.kind.is_none() && topic.start.is_none());
-        assert_eq!(topic.title.map(|t| t.value.0), Some("标题".to_string()));
+        assert_eq!(topic.title.map(|t| t.0), Some("标题".to_string()));
         let lines: Vec<u32> = parsed.problems.iter().map(|p| p.loc.line).collect();
         assert_eq!(lines, [1, 2]);
         assert!(parsed.problems[0].help.contains("did you mean `problem`"));
@@ -616,8 +625,8 @@ mod tests {
     fn strict_booleans_and_leading_zeros_stay_text() {
         let parsed = parse::<Topic>("title: no\nbatch: 007\n", crate::load::topic_keys);
         let topic = parsed.value.expect("parses");
-        assert_eq!(topic.title.map(|t| t.value.0), Some("no".to_string()));
-        assert_eq!(topic.batch.map(|t| t.value.0), Some("007".to_string()));
+        assert_eq!(topic.title.map(|t| t.0), Some("no".to_string()));
+        assert_eq!(topic.batch.map(|t| t.0), Some("007".to_string()));
     }
 
     #[test]

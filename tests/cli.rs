@@ -1,8 +1,11 @@
 //! The real binary, as a user runs it: exit codes, init, examples, al.toml.
 
+mod common;
+use common::*;
+
 use assert_cmd::Command;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 const TODAY: &str = "2026-09-30";
 /// The date the fixture programs describe.
@@ -29,33 +32,6 @@ fn run(cmd: &mut Command) -> Run {
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("mkdir");
-    for entry in fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
-
-/// A copy of a clean program in a temp folder (a git root, so no al.toml above it is found).
-fn program(tmp: &tempfile::TempDir) -> PathBuf {
-    fs::create_dir_all(tmp.path().join(".git")).expect("git marker");
-    let dir = tmp.path().join("prog");
-    copy_dir(Path::new("tests/fixtures/AL201/pass"), &dir);
-    dir
-}
-
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = fs::read_to_string(path).expect("read");
-    assert!(text.contains(from), "{} lacks {from:?}", path.display());
-    fs::write(path, text.replacen(from, to, 1)).expect("write");
 }
 
 #[test]

@@ -1,6 +1,9 @@
 //! History through git: a real repository in a temp folder, two commits of a
 //! program, and the comparison of the two models.
 
+mod common;
+use common::*;
+
 use assert_cmd::Command;
 use std::fs;
 use std::path::Path;
@@ -31,25 +34,6 @@ fn git_out(dir: &Path, args: &[&str]) -> String {
         .output()
         .expect("git");
     String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("mkdir");
-    for entry in fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
-
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = fs::read_to_string(path).expect("read");
-    assert!(text.contains(from), "{} lacks {from:?}", path.display());
-    fs::write(path, text.replacen(from, to, 1)).expect("write");
 }
 
 fn al(dir: &Path, args: &[&str]) -> (i32, String, String) {

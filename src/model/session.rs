@@ -53,8 +53,8 @@ pub struct Session {
     #[serde(default, deserialize_with = "lenient")]
     pub kind: Option<Sp<SessionKind>>,
     /// Title.
-    #[serde(default, deserialize_with = "lenient")]
-    pub title: Option<Sp<Text>>,
+    #[serde(default, deserialize_with = "crate::yaml::plain")]
+    pub title: Option<Text>,
     /// Date (required).
     #[serde(default, deserialize_with = "lenient")]
     pub date: Option<Sp<Date>>,
@@ -65,8 +65,8 @@ pub struct Session {
     #[serde(default, deserialize_with = "crate::yaml::list")]
     pub groups: Vec<Sp<String>>,
     /// Where.
-    #[serde(default, deserialize_with = "lenient")]
-    pub place: Option<Sp<Text>>,
+    #[serde(default, deserialize_with = "crate::yaml::plain")]
+    pub place: Option<Text>,
     /// For kind: activity — what activity.
     #[serde(default, deserialize_with = "lenient")]
     pub activity: Option<Sp<ActivityKind>>,
@@ -81,7 +81,7 @@ pub struct Session {
     pub attendees: Option<Vec<Sp<String>>>,
     /// Objectives.
     #[serde(default, deserialize_with = "crate::yaml::list")]
-    pub objectives: Vec<Sp<String>>,
+    pub objectives: Vec<String>,
     /// The agenda; when absent the standard agenda for the kind is used.
     #[serde(default, deserialize_with = "crate::yaml::list")]
     pub agenda: Vec<Sp<AgendaItem>>,
@@ -89,11 +89,11 @@ pub struct Session {
     #[serde(default, deserialize_with = "crate::yaml::list")]
     pub learning: Vec<Sp<LearningItem>>,
     /// Free notes.
-    #[serde(default, deserialize_with = "lenient")]
-    pub notes: Option<Sp<Text>>,
+    #[serde(default, deserialize_with = "crate::yaml::plain")]
+    pub notes: Option<Text>,
     /// Decisions taken.
     #[serde(default, deserialize_with = "crate::yaml::list")]
-    pub decisions: Vec<Sp<String>>,
+    pub decisions: Vec<String>,
     /// Commitments made here.
     #[serde(default, deserialize_with = "crate::yaml::list")]
     pub actions: Vec<Sp<Action>>,
@@ -104,8 +104,8 @@ pub struct Session {
 #[schemars(deny_unknown_fields)]
 pub struct AgendaItem {
     /// What (required).
-    #[serde(default, deserialize_with = "lenient")]
-    pub item: Option<Sp<Text>>,
+    #[serde(default, deserialize_with = "crate::yaml::plain")]
+    pub item: Option<Text>,
     /// How long.
     #[serde(default, deserialize_with = "lenient")]
     pub minutes: Option<Sp<Int>>,
@@ -119,8 +119,8 @@ pub struct AgendaItem {
 #[schemars(deny_unknown_fields)]
 pub struct LearningItem {
     /// What was studied (required).
-    #[serde(default, deserialize_with = "lenient")]
-    pub title: Option<Sp<Text>>,
+    #[serde(default, deserialize_with = "crate::yaml::plain")]
+    pub title: Option<Text>,
     /// Who brought it.
     #[serde(default, deserialize_with = "lenient")]
     pub by: Option<Sp<Text>>,
@@ -131,8 +131,8 @@ pub struct LearningItem {
 #[schemars(deny_unknown_fields)]
 pub struct Action {
     /// What is to be done (required).
-    #[serde(default, deserialize_with = "lenient")]
-    pub task: Option<Sp<Text>>,
+    #[serde(default, deserialize_with = "crate::yaml::plain")]
+    pub task: Option<Text>,
     /// Who does it.
     #[serde(default, deserialize_with = "lenient")]
     pub owner: Option<Sp<Text>>,

@@ -66,16 +66,16 @@ pub struct Subtopic {
 pub struct Analysis {
     /// 摆现象.
     #[serde(default, deserialize_with = "crate::yaml::list")]
-    pub symptoms: Vec<Sp<String>>,
+    pub symptoms: Vec<String>,
     /// 查问题.
     #[serde(default, deserialize_with = "crate::yaml::list")]
-    pub problems: Vec<Sp<String>>,
+    pub problems: Vec<String>,
     /// 析原因.
     #[serde(default, deserialize_with = "crate::yaml::list")]
-    pub causes: Vec<Sp<String>>,
+    pub causes: Vec<String>,
     /// 找对策.
     #[serde(default, deserialize_with = "crate::yaml::list")]
-    pub countermeasures: Vec<Sp<String>>,
+    pub countermeasures: Vec<String>,
 }
 
 /// The preliminary solution (初步方案).
@@ -83,8 +83,8 @@ pub struct Analysis {
 #[schemars(deny_unknown_fields)]
 pub struct Proposal {
     /// The proposal in brief.
-    #[serde(default, deserialize_with = "lenient")]
-    pub summary: Option<Sp<Text>>,
+    #[serde(default, deserialize_with = "crate::yaml::plain")]
+    pub summary: Option<Text>,
     /// When it was submitted.
     #[serde(default, deserialize_with = "lenient")]
     pub submitted: Option<Sp<Date>>,
@@ -102,13 +102,13 @@ pub struct Review {
     pub date: Option<Sp<Date>>,
     /// Who reviewed it (names).
     #[serde(default, deserialize_with = "crate::yaml::list")]
-    pub by: Vec<Sp<String>>,
+    pub by: Vec<String>,
     /// approved | revise | rejected.
     #[serde(default, deserialize_with = "lenient")]
     pub decision: Option<Sp<Decision>>,
     /// Remarks.
-    #[serde(default, deserialize_with = "lenient")]
-    pub notes: Option<Sp<Text>>,
+    #[serde(default, deserialize_with = "crate::yaml::plain")]
+    pub notes: Option<Text>,
 }
 
 /// Carrying out the approved solution.
@@ -134,8 +134,8 @@ pub struct Metric {
     #[serde(default, deserialize_with = "lenient")]
     pub name: Option<Sp<Text>>,
     /// Unit.
-    #[serde(default, deserialize_with = "lenient")]
-    pub unit: Option<Sp<Text>>,
+    #[serde(default, deserialize_with = "crate::yaml::plain")]
+    pub unit: Option<Text>,
     /// Value before.
     #[serde(default, deserialize_with = "lenient")]
     pub baseline: Option<Sp<Number>>,
@@ -156,8 +156,8 @@ pub struct Metric {
 pub struct Results {
     /// Rules, systems, standards adopted.
     #[serde(default, deserialize_with = "crate::yaml::list")]
-    pub adopted: Vec<Sp<String>>,
+    pub adopted: Vec<String>,
     /// Where they were shared.
     #[serde(default, deserialize_with = "crate::yaml::list")]
-    pub shared: Vec<Sp<String>>,
+    pub shared: Vec<String>,
 }

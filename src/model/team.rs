@@ -96,20 +96,20 @@ pub struct Person {
     #[serde(default, deserialize_with = "lenient")]
     pub name: Option<Sp<Text>>,
     /// Department.
-    #[serde(default, deserialize_with = "lenient")]
-    pub department: Option<Sp<Text>>,
+    #[serde(default, deserialize_with = "crate::yaml::plain")]
+    pub department: Option<Text>,
     /// Hierarchy level, free text.
-    #[serde(default, deserialize_with = "lenient")]
-    pub level: Option<Sp<Text>>,
+    #[serde(default, deserialize_with = "crate::yaml::plain")]
+    pub level: Option<Text>,
     /// Gender, free text.
-    #[serde(default, deserialize_with = "lenient")]
-    pub gender: Option<Sp<Text>>,
+    #[serde(default, deserialize_with = "crate::yaml::plain")]
+    pub gender: Option<Text>,
     /// Year of birth.
     #[serde(default, deserialize_with = "lenient")]
     pub birth_year: Option<Sp<Int>>,
     /// Discipline.
-    #[serde(default, deserialize_with = "lenient")]
-    pub discipline: Option<Sp<Text>>,
+    #[serde(default, deserialize_with = "crate::yaml::plain")]
+    pub discipline: Option<Text>,
     /// Date they agreed to take part, or true.
     #[serde(default, deserialize_with = "lenient")]
     pub consent: Option<Sp<Consent>>,
@@ -155,8 +155,8 @@ pub struct External {
     #[serde(default, deserialize_with = "lenient")]
     pub kind: Option<Sp<ExternalKind>>,
     /// Their organisation.
-    #[serde(default, deserialize_with = "lenient")]
-    pub organisation: Option<Sp<Text>>,
+    #[serde(default, deserialize_with = "crate::yaml::plain")]
+    pub organisation: Option<Text>,
 }
 
 /// A core group (核心小组).
@@ -170,8 +170,8 @@ pub struct Group {
     #[serde(default, deserialize_with = "lenient")]
     pub name: Option<Sp<Text>>,
     /// Its focus area.
-    #[serde(default, deserialize_with = "lenient")]
-    pub focus: Option<Sp<Text>>,
+    #[serde(default, deserialize_with = "crate::yaml::plain")]
+    pub focus: Option<Text>,
     /// Group leader (组长), a member.
     #[serde(default, deserialize_with = "lenient")]
     pub leader: Option<Sp<Text>>,

@@ -41,14 +41,14 @@ words! {
 #[schemars(deny_unknown_fields)]
 pub struct Topic {
     /// The topic's title (required).
-    #[serde(default, deserialize_with = "lenient")]
-    pub title: Option<Sp<Text>>,
+    #[serde(default, deserialize_with = "crate::yaml::plain")]
+    pub title: Option<Text>,
     /// problem | task | project.
     #[serde(default, deserialize_with = "lenient")]
     pub kind: Option<Sp<TopicKind>>,
     /// The problem in a few lines (required).
-    #[serde(default, deserialize_with = "lenient")]
-    pub statement: Option<Sp<Text>>,
+    #[serde(default, deserialize_with = "crate::yaml::plain")]
+    pub statement: Option<Text>,
     /// Where the topic came from.
     #[serde(default, deserialize_with = "lenient")]
     pub source: Option<Sp<TopicSource>>,
@@ -75,16 +75,16 @@ pub struct Topic {
     pub stage: Option<Sp<Int>>,
     /// Sub-topic areas (分课题).
     #[serde(default, deserialize_with = "crate::yaml::list")]
-    pub focus_areas: Vec<Sp<String>>,
+    pub focus_areas: Vec<String>,
     /// Launch batch (分批启动).
-    #[serde(default, deserialize_with = "lenient")]
-    pub batch: Option<Sp<Text>>,
+    #[serde(default, deserialize_with = "crate::yaml::plain")]
+    pub batch: Option<Text>,
     /// Budget lines.
     #[serde(default, deserialize_with = "crate::yaml::list")]
     pub budget: Vec<Sp<BudgetItem>>,
     /// Currency of the budget, e.g. CNY.
-    #[serde(default, deserialize_with = "lenient")]
-    pub currency: Option<Sp<Text>>,
+    #[serde(default, deserialize_with = "crate::yaml::plain")]
+    pub currency: Option<Text>,
 }
 
 /// The four criteria of a good topic (最佳标准).
@@ -110,11 +110,11 @@ pub struct Criteria {
 #[schemars(deny_unknown_fields)]
 pub struct Convener {
     /// Name.
-    #[serde(default, deserialize_with = "lenient")]
-    pub name: Option<Sp<Text>>,
+    #[serde(default, deserialize_with = "crate::yaml::plain")]
+    pub name: Option<Text>,
     /// Job title.
-    #[serde(default, deserialize_with = "lenient")]
-    pub title: Option<Sp<Text>>,
+    #[serde(default, deserialize_with = "crate::yaml::plain")]
+    pub title: Option<Text>,
 }
 
 /// The top leader who backs the program (一把手) and what they committed to.
@@ -122,14 +122,14 @@ pub struct Convener {
 #[schemars(deny_unknown_fields)]
 pub struct Sponsor {
     /// Name.
-    #[serde(default, deserialize_with = "lenient")]
-    pub name: Option<Sp<Text>>,
+    #[serde(default, deserialize_with = "crate::yaml::plain")]
+    pub name: Option<Text>,
     /// Job title.
-    #[serde(default, deserialize_with = "lenient")]
-    pub title: Option<Sp<Text>>,
+    #[serde(default, deserialize_with = "crate::yaml::plain")]
+    pub title: Option<Text>,
     /// The commitment (承诺).
-    #[serde(default, deserialize_with = "lenient")]
-    pub commitment: Option<Sp<Text>>,
+    #[serde(default, deserialize_with = "crate::yaml::plain")]
+    pub commitment: Option<Text>,
 }
 
 /// One budget line.
@@ -137,8 +137,8 @@ pub struct Sponsor {
 #[schemars(deny_unknown_fields)]
 pub struct BudgetItem {
     /// What it is for.
-    #[serde(default, deserialize_with = "lenient")]
-    pub item: Option<Sp<Text>>,
+    #[serde(default, deserialize_with = "crate::yaml::plain")]
+    pub item: Option<Text>,
     /// experts | research | meetings | training | other.
     #[serde(default, deserialize_with = "lenient")]
     pub category: Option<Sp<BudgetCategory>>,

@@ -30,13 +30,23 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, text: Option<&str>) -> String
     let report: Vec<Group> = match text {
         Some(text) if !text.is_empty() && d.line > 0 && !d.whole_file => {
             let span = caret_range(text, d);
-            let mut ann = AnnotationKind::Primary.span(span);
+            // Hand the renderer only the lines the caret is on: rendering a
+            // whole file per finding costs time in proportion to its size.
+            let from = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+            let to = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+            let first_line = text[..from].matches('\n').count() + 1;
+            let mut ann = AnnotationKind::Primary.span(span.start - from..span.end - from);
             if let Some(l) = &d.label {
                 ann = ann.label(l.as_str());
             }
             vec![
                 Group::with_title(title)
-                    .element(Snippet::source(text).path(d.file.as_str()).annotation(ann))
+                    .element(
+                        Snippet::source(&text[from..to])
+                            .line_start(first_line)
+                            .path(d.file.as_str())
+                            .annotation(ann),
+                    )
                     .element(help),
             ]
         }

@@ -1,4 +1,7 @@
-//! The JSON format: one document, stable for scripts (SPEC §3).
+//! The JSON format: one document, stable for scripts (SPEC §3). It is
+//! written as findings arrive ([`Stream`]), so memory does not grow with the
+//! number of programs; the bytes are those of pretty-printing the whole
+//! document at once ([`render`]).
 
 use crate::check::Summary;
 use crate::diag::Diagnostic;
@@ -21,4 +24,83 @@ pub fn render(findings: &[Diagnostic], summary: &Summary) -> String {
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
     s
+}
+
+fn indented(value: &impl Serialize, by: &str) -> String {
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.lines().collect::<Vec<_>>().join(&format!("\n{by}"))
+}
+
+/// Writes the same document piece by piece.
+#[derive(Default)]
+pub struct Stream {
+    any: bool,
+}
+
+impl Stream {
+    /// The opening of the document.
+    pub fn start(&self) -> String {
+        "{\n  \"version\": 1,\n  \"findings\": [".to_string()
+    }
+
+    /// The text for more findings.
+    pub fn findings(&mut self, findings: &[Diagnostic]) -> String {
+        let mut s = String::new();
+        for f in findings {
+            s.push_str(if self.any { ",\n    " } else { "\n    " });
+            s.push_str(&indented(f, "    "));
+            self.any = true;
+        }
+        s
+    }
+
+    /// The closing of the document, with the summary.
+    pub fn finish(&self, summary: &Summary) -> String {
+        let close = if self.any { "\n  ]" } else { "]" };
+        format!("{close},\n  \"summary\": {}\n}}\n", indented(summary, "  "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Severity;
+
+    fn finding(n: u32) -> Diagnostic {
+        Diagnostic {
+            code: "AL201",
+            name: "group-too-small",
+            severity: Severity::Error,
+            message: format!("m{n} \"quoted\" 中文"),
+            help: "h".to_string(),
+            file: "a/team.yaml".to_string(),
+            line: n,
+            column: 1,
+            end: None,
+            label: None,
+            bytes: 0..0,
+            whole_file: false,
+            rel_path: "team.yaml".to_string(),
+        }
+    }
+
+    #[test]
+    fn streaming_gives_the_same_bytes() {
+        for n in [0, 1, 3] {
+            let all: Vec<Diagnostic> = (1..=n).map(finding).collect();
+            let summary = Summary {
+                programs: 2,
+                files: 9,
+                errors: n as usize,
+                warnings: 0,
+            };
+            let mut st = Stream::default();
+            let mut text = st.start();
+            for chunk in all.chunks(2) {
+                text.push_str(&st.findings(chunk));
+            }
+            text.push_str(&st.finish(&summary));
+            assert_eq!(text, render(&all, &summary), "with {n} findings");
+        }
+    }
 }

@@ -381,12 +381,7 @@ pub fn context(p: &Program, index: usize, lang: Lang, today: Date) -> Value {
             .agenda
             .iter()
             .map(|a| {
-                let item = a
-                    .value
-                    .item
-                    .as_ref()
-                    .map(|i| i.value.0.clone())
-                    .unwrap_or_default();
+                let item = a.value.item.as_ref().map(|i| i.0.clone()).unwrap_or_default();
                 let minutes = a
                     .value
                     .minutes
@@ -443,12 +438,12 @@ pub fn context(p: &Program, index: usize, lang: Lang, today: Date) -> Value {
             }
             let due = v.due.as_ref().map(|d| d.value);
             open_actions.push(json!({
-                "task": v.task.as_ref().map(|t| t.value.0.clone()).unwrap_or_default(),
+                "task": v.task.as_ref().map(|t| t.0.clone()).unwrap_or_default(),
                 "owner": owner,
                 "owner_name": names.of(owner),
                 "due": due,
                 "overdue": match (due, date) { (Some(d), Some(at)) => d < at, _ => false },
-                "from": other.value.title.as_ref().map_or_else(|| p.files[other.file].rel.clone(), |t| t.value.0.clone()),
+                "from": other.value.title.as_ref().map_or_else(|| p.files[other.file].rel.clone(), |t| t.0.clone()),
                 "from_date": other.value.date.as_ref().map(|d| d.value),
             }));
         }
@@ -467,21 +462,21 @@ pub fn context(p: &Program, index: usize, lang: Lang, today: Date) -> Value {
         "kind_label": labels::session_kind(lang, kind),
         "first_workshop": first_workshop,
         "activity_label": s.activity.as_ref().map(|a| labels::activity(lang, a.value)),
-        "title": s.title.as_ref().map_or_else(|| labels::session_kind(lang, kind).to_string(), |t| t.value.0.clone()),
+        "title": s.title.as_ref().map_or_else(|| labels::session_kind(lang, kind).to_string(), |t| t.0.clone()),
         "date": date,
         "length": labels::length(lang, days),
-        "place": s.place.as_ref().map(|x| x.value.0.clone()).filter(|x| !x.is_empty()),
+        "place": s.place.as_ref().map(|x| x.0.clone()).filter(|x| !x.is_empty()),
         "groups": group_labels,
         "participants": participants,
         "facilitator": s.facilitator.as_ref().map(|f| names.of(&f.value.0)),
         "learning_officer": officer_on_duty(p, doc).map(|id| names.of(&id)),
-        "objectives": s.objectives.iter().map(|o| o.value.clone()).collect::<Vec<_>>(),
+        "objectives": s.objectives,
         "standard_agenda": standard_used,
         "days": day_count,
         "agenda": rows,
         "open_actions": open_actions,
         "learning": s.learning.iter().map(|l| json!({
-            "title": l.value.title.as_ref().map(|t| t.value.0.clone()).unwrap_or_default(),
+            "title": l.value.title.as_ref().map(|t| t.0.clone()).unwrap_or_default(),
             "by": l.value.by.as_ref().map(|b| names.of(&b.value.0)),
         })).collect::<Vec<_>>(),
     })

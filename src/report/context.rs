@@ -160,7 +160,7 @@ fn actions(p: &Program, names: &Names, lang: Lang, today: Date) -> Vec<ActionVie
             let due = v.due.as_ref().map(|d| d.value);
             let overdue = status == ActionStatus::Open && due.is_some_and(|d| d < today);
             out.push(ActionView {
-                task: v.task.as_ref().map(|t| t.value.0.clone()).unwrap_or_default(),
+                task: v.task.as_ref().map(|t| t.0.clone()).unwrap_or_default(),
                 owner: v.owner.as_ref().map(|o| o.value.0.clone()),
                 owner_name: v.owner.as_ref().map(|o| names.of(&o.value.0)).unwrap_or_default(),
                 due,
@@ -345,7 +345,7 @@ fn gantt(p: &Program, steps: &[Step], lang: Lang) -> Vec<String> {
         };
         let title = s.value.title.as_ref().map_or_else(
             || labels::session_kind(lang, kind.value).to_string(),
-            |t| t.value.0.clone(),
+            |t| t.0.clone(),
         );
         let days = s.value.days.as_ref().map_or(1.0, |d| d.value.0);
         let row = match kind.value {
@@ -494,13 +494,12 @@ pub fn report(
                         .people
                         .iter()
                         .find(|p| p.value.key().is_some_and(|k| k.value.0 == id));
-                    let field =
-                        |f: fn(&crate::model::Person) -> Option<&crate::model::Sp<crate::model::Text>>| {
-                            person
-                                .and_then(|p| f(&p.value))
-                                .map(|x| x.value.0.clone())
-                                .unwrap_or_default()
-                        };
+                    let field = |f: fn(&crate::model::Person) -> Option<&crate::model::Text>| {
+                        person
+                            .and_then(|p| f(&p.value))
+                            .map(|x| x.0.clone())
+                            .unwrap_or_default()
+                    };
                     let mut roles = Vec::new();
                     if gv.leader.as_ref().is_some_and(|l| l.value.0 == id) {
                         roles.push(pick(lang, "组长", "leader"));
@@ -552,7 +551,7 @@ pub fn report(
                 "id": gid,
                 "label": group_label(gv),
                 "name": gv.name.as_ref().map(|n| n.value.0.clone()),
-                "focus": gv.focus.as_ref().map(|n| n.value.0.clone()),
+                "focus": gv.focus.as_ref().map(|n| n.0.clone()),
                 "leader": gv.leader.as_ref().map(|l| names.of(&l.value.0)),
                 "learning_officers": gv.learning_officers.iter().map(|l| names.of(&l.value)).collect::<Vec<_>>(),
                 "facilitator": gv.facilitator.as_ref().map(|f| names.of(&f.value.0)),
@@ -621,7 +620,7 @@ pub fn report(
         }
     };
     let budget = json!({
-        "currency": topic.and_then(|t| t.currency.as_ref()).map(|c| c.value.0.clone()).unwrap_or_default(),
+        "currency": topic.and_then(|t| t.currency.as_ref()).map(|c| c.0.clone()).unwrap_or_default(),
         "categories": categories.values().map(|(l, p, s)| json!({"category": l, "planned": money(*p), "spent": money(*s), "percent": pct(*s, *p)})).collect::<Vec<_>>(),
         "planned": money(planned),
         "spent": money(spent),

@@ -300,26 +300,3 @@ pub fn agenda(session_file: &Path, lang: Option<Lang>, today: Date) -> Result<St
     let engine = engine(lang, Some(&overrides))?;
     render(&engine, "agenda.md.tera", &ctx, Some(&overrides))
 }
-
-/// Writes `text` to `path` atomically: a temporary file in the same folder,
-/// renamed over the target only once it is complete.
-pub fn write_atomic(path: &Path, text: &str) -> Result<()> {
-    use std::io::Write;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let err = |e: std::io::Error| Error::Write {
-        path: path.to_path_buf(),
-        source: e,
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".al-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(err)?;
-    tmp.write_all(text.as_bytes()).map_err(err)?;
-    tmp.as_file().sync_all().map_err(err)?;
-    tmp.persist(path).map_err(|e| err(e.error))?;
-    Ok(())
-}

@@ -314,7 +314,7 @@ fn actions(ctx: &mut Ctx) {
     for s in &p.sessions {
         for a in &s.value.actions {
             let v = &a.value;
-            let task = v.task.as_ref().map_or("(no task)", |t| t.value.0.as_str());
+            let task = v.task.as_ref().map_or("(no task)", |t| t.0.as_str());
             let status = v.status.as_ref().map_or(ActionStatus::Open, |x| x.value);
             let missing: Vec<&str> = [("owner", v.owner.is_none()), ("due date", v.due.is_none())]
                 .iter()

@@ -171,7 +171,7 @@ fn budget(ctx: &mut Ctx) {
         .value
         .currency
         .as_ref()
-        .map(|c| format!(" {}", c.value.0))
+        .map(|c| format!(" {}", c.0))
         .unwrap_or_default();
     let (mut planned, mut spent) = (0.0, 0.0);
     for b in &topic.value.budget {
@@ -183,7 +183,7 @@ fn budget(ctx: &mut Ctx) {
         planned += pl.value.0;
         spent += sp.value.0;
         if sp.value.0 > pl.value.0 {
-            let item = v.item.as_ref().map_or("(unnamed)", |i| i.value.0.as_str());
+            let item = v.item.as_ref().map_or("(unnamed)", |i| i.0.as_str());
             ctx.emit(
                 "AL601",
                 topic.file,

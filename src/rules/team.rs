@@ -210,8 +210,8 @@ fn diversity(ctx: &mut Ctx, f: usize, g: &Sp<Group>, name: &str) {
         let set: BTreeSet<&str> = values.into_iter().flatten().collect();
         (set.len() == 1).then(|| set.into_iter().next().unwrap_or_default().to_string())
     };
-    let dept = same(|p| p.department.as_ref().map(|d| d.value.0.as_str()));
-    let level = same(|p| p.level.as_ref().map(|d| d.value.0.as_str()));
+    let dept = same(|p| p.department.as_ref().map(|d| d.0.as_str()));
+    let level = same(|p| p.level.as_ref().map(|d| d.0.as_str()));
     let what = match (dept, level) {
         (Some(d), Some(l)) => Some(format!("all members of {name} are from {d} and all at level {l}")),
         (Some(d), None) => Some(format!("all members of {name} are from one department ({d})")),

@@ -82,7 +82,7 @@ pub fn check(ctx: &mut Ctx) {
         .convener
         .as_ref()
         .and_then(|c| c.value.name.as_ref())
-        .is_some_and(|n| !n.value.0.trim().is_empty());
+        .is_some_and(|n| !n.0.trim().is_empty());
     if !convener_named {
         let loc = t.convener.as_ref().map_or(top.clone(), |c| c.loc.clone());
         ctx.emit(
@@ -118,12 +118,7 @@ pub fn check(ctx: &mut Ctx) {
                 "add `sponsor: { name: …, title: …, commitment: … }`".to_string(),
             );
         }
-        Some(s)
-            if s.value
-                .commitment
-                .as_ref()
-                .is_none_or(|c| c.value.0.trim().is_empty()) =>
-        {
+        Some(s) if s.value.commitment.as_ref().is_none_or(|c| c.0.trim().is_empty()) => {
             ctx.emit(
                 "AL104",
                 f,

@@ -2,6 +2,10 @@
 //! exit 1 or 2 with the file named, finish (no hang), stay in bounded memory
 //! and never panic.
 
+#[path = "../common/mod.rs"]
+mod common;
+use common::*;
+
 use assert_cmd::Command;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -44,27 +48,6 @@ fn al(args: &[&str], cwd: &Path) -> Outcome {
         stderr,
         max_rss_kib,
     }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("mkdir");
-    for entry in fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
-
-/// A clean program in a temp folder that is its own git root.
-fn program(tmp: &tempfile::TempDir) -> PathBuf {
-    fs::create_dir_all(tmp.path().join(".git")).expect("git");
-    let dir = tmp.path().join("prog");
-    copy_dir(Path::new("tests/fixtures/AL201/pass"), &dir);
-    dir
 }
 
 /// Checks the program after `make` damaged it: the exit code, the file named, bounded memory.

@@ -1,0 +1,35 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)] // each test crate uses its own subset
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Copies a folder tree.
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("mkdir");
+    for entry in fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// Replaces the first `from` in a file with `to`; the file must contain it.
+pub fn edit(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).expect("read");
+    assert!(text.contains(from), "{} lacks {from:?}", path.display());
+    fs::write(path, text.replacen(from, to, 1)).expect("write");
+}
+
+/// A copy of a clean program (`prog`) in a temp folder that is its own git
+/// root, so that no al.toml above it applies.
+pub fn program(tmp: &tempfile::TempDir) -> PathBuf {
+    fs::create_dir_all(tmp.path().join(".git")).expect("git marker");
+    let dir = tmp.path().join("prog");
+    copy_dir(Path::new("tests/fixtures/AL201/pass"), &dir);
+    dir
+}
