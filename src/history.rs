@@ -260,21 +260,15 @@ fn roles_of(p: &Program, lang: Lang) -> Roles {
 fn people(p: &Program) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     if let Some(t) = &p.team {
-        for x in &t.value.people {
-            if let Some(k) = x.value.key() {
-                let name = x
-                    .value
-                    .name
-                    .as_ref()
-                    .map_or_else(|| k.value.0.clone(), |n| n.value.0.clone());
-                out.insert(k.value.0.clone(), name);
-            }
-        }
-        for x in &t.value.facilitators {
-            if let Some(k) = x.value.key() {
-                let name = x
-                    .value
-                    .name
+        let people = t.value.people.iter().map(|x| (x.value.key(), &x.value.name));
+        let facilitators = t
+            .value
+            .facilitators
+            .iter()
+            .map(|x| (x.value.key(), &x.value.name));
+        for (key, name) in people.chain(facilitators) {
+            if let Some(k) = key {
+                let name = name
                     .as_ref()
                     .map_or_else(|| k.value.0.clone(), |n| n.value.0.clone());
                 out.entry(k.value.0.clone()).or_insert(name);

@@ -176,7 +176,7 @@ fn read_text(path: &Path, max_bytes: u64) -> std::result::Result<String, (Loc, S
         )
     })?;
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(crate::source::normalize(&text)),
+        Ok(text) => Ok(crate::source::normalize_owned(text)),
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let good = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();

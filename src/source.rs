@@ -18,9 +18,16 @@ pub struct SourceFile {
 /// break) into a line feed, so that lines counted by the parser and by the
 /// excerpts agree. CRLF is kept; byte offsets do not move.
 pub fn normalize(text: &str) -> String {
-    let text = strip_bom(text);
+    normalize_owned(text.to_string())
+}
+
+/// [`normalize`] for text already owned: no copy when there is nothing to change.
+pub fn normalize_owned(mut text: String) -> String {
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
     if !text.contains('\r') {
-        return text.to_string();
+        return text;
     }
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
