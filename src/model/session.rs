@@ -99,6 +99,13 @@ pub struct Session {
     pub actions: Vec<Sp<Action>>,
 }
 
+impl Session {
+    /// Whether the session is of this kind.
+    pub fn is(&self, kind: SessionKind) -> bool {
+        self.kind.as_ref().is_some_and(|k| k.value == kind)
+    }
+}
+
 /// One agenda item.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[schemars(deny_unknown_fields)]

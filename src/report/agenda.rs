@@ -321,12 +321,7 @@ fn officer_on_duty(p: &Program, s: &Doc<Session>) -> Option<String> {
     let earlier = p
         .sessions
         .iter()
-        .filter(|o| {
-            o.value
-                .kind
-                .as_ref()
-                .is_some_and(|k| k.value == SessionKind::GroupMeeting)
-        })
+        .filter(|o| o.value.is(SessionKind::GroupMeeting))
         .filter(|o| o.value.groups.iter().any(|g| g.value == gid))
         .filter(|o| o.value.date.as_ref().is_some_and(|d| d.value < date))
         .count();
@@ -357,10 +352,7 @@ pub fn context(p: &Program, index: usize, lang: Lang, today: Date) -> Value {
         .collect();
     let first_workshop = kind == SessionKind::Workshop
         && !p.sessions.iter().any(|o| {
-            o.value
-                .kind
-                .as_ref()
-                .is_some_and(|k| k.value == SessionKind::Workshop)
+            o.value.is(SessionKind::Workshop)
                 && o.value.date.as_ref().map(|d| d.value) < date
                 && session_groups(&o.value, team)
                     .iter()

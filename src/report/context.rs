@@ -475,12 +475,7 @@ pub fn report(
             let gid = gv.id.as_ref().map(|i| i.value.0.as_str()).unwrap_or_default();
             let last = held
                 .iter()
-                .filter(|s| {
-                    s.value
-                        .kind
-                        .as_ref()
-                        .is_some_and(|k| k.value == SessionKind::GroupMeeting)
-                })
+                .filter(|s| s.value.is(SessionKind::GroupMeeting))
                 .filter(|s| s.value.groups.iter().any(|x| x.value == gid))
                 .filter_map(|s| date_of(&s.value))
                 .filter(|d| *d <= today)

@@ -25,12 +25,7 @@ fn review_due(ctx: &mut Ctx) {
     let sessions = p
         .sessions
         .iter()
-        .filter(|s| {
-            s.value
-                .kind
-                .as_ref()
-                .is_some_and(|k| k.value == SessionKind::Review)
-        })
+        .filter(|s| s.value.is(SessionKind::Review))
         .filter_map(|s| s.value.date.as_ref().map(|d| d.value));
     let reviews = p.subtopics.iter().filter_map(|s| {
         let review = s.value.proposal.as_ref()?.value.review.as_ref()?;

@@ -68,12 +68,7 @@ pub fn check(ctx: &mut Ctx) {
     let mut workshops: Vec<_> = p
         .sessions
         .iter()
-        .filter(|s| {
-            s.value
-                .kind
-                .as_ref()
-                .is_some_and(|k| k.value == SessionKind::Workshop)
-        })
+        .filter(|s| s.value.is(SessionKind::Workshop))
         .filter_map(|s| s.value.date.as_ref().map(|d| d.value))
         .collect();
     workshops.sort();
