@@ -101,8 +101,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                 [one] => (Some(one.clone()), PathBuf::from(".")),
                 [two, dir, ..] => (Some(two.clone()), PathBuf::from(dir)),
             };
-            let opened = crate::report::open(&program)?;
-            let lang = crate::report::lang_of(&opened, lang);
+            let lang = crate::check::open(&program)?.lang(lang);
             let d = crate::history::diff(&program, &rev, until.as_deref(), today, lang)?;
             let text = match format {
                 crate::cli::DiffFormat::Markdown => crate::history::markdown(&d, lang, "##"),
@@ -265,7 +264,7 @@ pub fn check(
             let piece = match format {
                 Format::Json => json.findings(&report.diagnostics),
                 Format::Junit => {
-                    let files = report.sources.iter().map(|s| s.display.clone()).collect();
+                    let files = report.sources().map(|s| s.display.clone()).collect();
                     suites.push((report.display.clone(), files, report.diagnostics.len()));
                     all.extend(report.diagnostics);
                     String::new()

@@ -15,8 +15,10 @@ use std::path::{Path, PathBuf};
 pub struct ProgramReport {
     /// The program folder as shown.
     pub display: String,
-    /// The files read (and the al.toml, when a finding points into it).
-    pub sources: Vec<SourceFile>,
+    /// The program that was checked (its files keep their texts for excerpts).
+    pub program: crate::load::Program,
+    /// The al.toml, when a finding points into it.
+    pub config_source: Option<SourceFile>,
     /// Number of program files read.
     pub files: usize,
     /// Findings in a stable order.
@@ -24,13 +26,58 @@ pub struct ProgramReport {
 }
 
 impl ProgramReport {
+    /// Every file a finding may point into: the program's, then al.toml.
+    pub fn sources(&self) -> impl Iterator<Item = &SourceFile> {
+        self.program.files.iter().chain(self.config_source.as_ref())
+    }
+
     /// The text of a file by its display path.
     pub fn text_of(&self, display: &str) -> Option<&str> {
-        self.sources
-            .iter()
+        self.sources()
             .find(|s| s.display == display)
             .map(|s| s.text.as_str())
     }
+}
+
+/// A program folder opened with the al.toml that applies to it.
+pub struct Opened {
+    /// The program.
+    pub program: crate::load::Program,
+    /// Its configuration.
+    pub config: Config,
+    /// Whether this run is the first to report the al.toml's own findings.
+    pub report_config: bool,
+}
+
+impl Opened {
+    /// The language of its documents: `flag`, else al.toml's `lang`, else
+    /// Chinese when the topic's title has CJK text, else English.
+    pub fn lang(&self, flag: Option<crate::config::Lang>) -> crate::config::Lang {
+        use crate::config::Lang;
+        if let Some(l) = flag.or(self.config.lang) {
+            return l;
+        }
+        let title = self.program.topic.as_ref().and_then(|t| t.value.title.as_ref());
+        if title.is_some_and(|t| crate::source::has_cjk(&t.0)) {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+}
+
+/// Opens the program in `dir`, which must hold topic.yaml, with its al.toml.
+pub fn open(dir: &Path) -> Result<Opened> {
+    if !dir.join("topic.yaml").is_file() {
+        return Err(crate::error::Error::NoProgram(dir.to_path_buf()));
+    }
+    let display = dir.to_string_lossy().replace('\\', "/");
+    let (config, report_config) = Configs::default().for_program(dir, &display)?;
+    Ok(Opened {
+        program: crate::load::load_program_with(dir, &display, config.limits.max_file_bytes),
+        config,
+        report_config,
+    })
 }
 
 /// Totals over a run.
@@ -120,7 +167,7 @@ pub fn finish(
             diagnostics.push(d);
         }
     }
-    let mut sources = program.files;
+    let mut config_source = None;
     if report_config && let Some(cfg_file) = &config.file {
         let mut any = false;
         for w in config.waivers.iter().filter(|w| w.reason.is_none()) {
@@ -164,16 +211,17 @@ pub fn finish(
             }
         }
         if any {
-            sources.push(SourceFile {
+            config_source = Some(SourceFile {
                 display: cfg_file.clone(),
                 rel: "al.toml".to_string(),
                 text: config.text.clone(),
             });
         }
     }
+    let sources = || program.files.iter().chain(config_source.as_ref());
     for d in &mut diagnostics {
         if d.bytes.end > d.bytes.start
-            && let Some(src) = sources.iter().find(|s| s.display == d.file)
+            && let Some(src) = sources().find(|s| s.display == d.file)
         {
             let end = crate::source::loc_of_bytes(&src.text, d.bytes.end..d.bytes.end);
             d.end = Some((end.line, end.column));
@@ -181,10 +229,11 @@ pub fn finish(
     }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
-    let files = sources.iter().filter(|s| s.rel != "al.toml").count();
+    let files = program.files.len();
     ProgramReport {
         display,
-        sources,
+        program,
+        config_source,
         files,
         diagnostics,
     }

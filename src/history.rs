@@ -224,33 +224,23 @@ fn roles_of(p: &Program, lang: Lang) -> Roles {
     if let Some(t) = &p.team {
         for g in &t.value.groups {
             let gid = g.value.id.as_ref().map(|i| i.value.0.clone()).unwrap_or_default();
+            let mut add = |id: &str, zh: &'static str, en: &'static str| {
+                roles
+                    .entry(id.to_string())
+                    .or_default()
+                    .insert(format!("{}{gid}", pick(lang, zh, en)));
+            };
             if let Some(l) = &g.value.leader {
-                roles.entry(l.value.0.clone()).or_default().insert(format!(
-                    "{}{}",
-                    pick(lang, "组长 ", "leader of "),
-                    gid
-                ));
+                add(&l.value.0, "组长 ", "leader of ");
             }
             for lo in &g.value.learning_officers {
-                roles.entry(lo.value.clone()).or_default().insert(format!(
-                    "{}{}",
-                    pick(lang, "学习委员 ", "learning officer of "),
-                    gid
-                ));
+                add(&lo.value, "学习委员 ", "learning officer of ");
             }
             if let Some(f) = &g.value.facilitator {
-                roles.entry(f.value.0.clone()).or_default().insert(format!(
-                    "{}{}",
-                    pick(lang, "促进师 ", "facilitator of "),
-                    gid
-                ));
+                add(&f.value.0, "促进师 ", "facilitator of ");
             }
             for m in &g.value.members {
-                roles.entry(m.value.clone()).or_default().insert(format!(
-                    "{}{}",
-                    pick(lang, "成员 ", "member of "),
-                    gid
-                ));
+                add(&m.value, "成员 ", "member of ");
             }
         }
     }
@@ -636,24 +626,41 @@ fn broken_notes(v: &Version, lang: Lang) -> Vec<String> {
 
 /// Compares the program at `since` with `until` (a revision) or the working tree.
 pub fn diff(dir: &Path, since: &str, until: Option<&str>, today: Date, lang: Lang) -> Result<Diff> {
-    let loc = locate(dir)?;
-    let display = dir.to_string_lossy().replace('\\', "/");
-    let old = at_revision(&loc, since, &display)?;
-    let (new_program, until_label) = match until {
+    match until {
         Some(rev) => {
-            let v = at_revision(&loc, rev, &display)?;
-            (v.program, rev.to_string())
+            let loc = locate(dir)?;
+            let newer = at_revision(&loc, rev, &dir.to_string_lossy().replace('\\', "/"))?;
+            compare_with(dir, since, &newer.program, rev, today, lang)
         }
         None => {
-            if !dir.join("topic.yaml").is_file() {
-                return Err(Error::NoProgram(dir.to_path_buf()));
-            }
-            (
-                crate::load::load_program(dir, &display),
-                pick(lang, "工作区", "working tree").to_string(),
-            )
+            let current = crate::check::open(dir)?.program;
+            self::since(dir, since, &current, today, lang)
         }
-    };
+    }
+}
+
+/// Compares the program at `rev` with the program already loaded from the working tree.
+pub fn since(dir: &Path, rev: &str, current: &Program, today: Date, lang: Lang) -> Result<Diff> {
+    compare_with(
+        dir,
+        rev,
+        current,
+        pick(lang, "工作区", "working tree"),
+        today,
+        lang,
+    )
+}
+
+fn compare_with(
+    dir: &Path,
+    since: &str,
+    newer: &Program,
+    until: &str,
+    today: Date,
+    lang: Lang,
+) -> Result<Diff> {
+    let loc = locate(dir)?;
+    let old = at_revision(&loc, since, &dir.to_string_lossy().replace('\\', "/"))?;
     let mut notes = broken_notes(&old, lang);
     if !old.existed {
         notes.insert(
@@ -669,12 +676,12 @@ pub fn diff(dir: &Path, since: &str, until: Option<&str>, today: Date, lang: Lan
             ),
         );
     }
-    let changes = compare(&old.program, &new_program, old.date, today, lang);
+    let changes = compare(&old.program, newer, old.date, today, lang);
     Ok(Diff {
         since: since.to_string(),
         since_commit: old.commit.chars().take(12).collect(),
         since_date: old.date,
-        until: until_label,
+        until: until.to_string(),
         existed: old.existed,
         notes,
         changes,

@@ -3,7 +3,7 @@
 
 use crate::config::Lang;
 use crate::error::{Error, Result};
-use crate::load::{Program, load_program};
+use crate::load::Program;
 use crate::model::{ActivityKind, Date, Group, SessionKind};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -38,38 +38,6 @@ pub struct SubtopicRequest {
 
 fn invalid(message: String) -> Error {
     Error::Invalid(message)
-}
-
-/// Whether text contains Chinese, Japanese or Korean characters.
-pub fn has_cjk(text: &str) -> bool {
-    text.chars().any(|c| {
-        matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x3040..=0x30FF | 0xAC00..=0xD7AF)
-    })
-}
-
-/// The language of a program's documents: `--lang`, else al.toml's `lang`,
-/// else Chinese when the topic's title has CJK text, else English.
-pub fn program_lang(program: &Program, flag: Option<Lang>, config_lang: Option<Lang>) -> Lang {
-    if let Some(l) = flag.or(config_lang) {
-        return l;
-    }
-    let title = program
-        .topic
-        .as_ref()
-        .and_then(|t| t.value.title.as_ref())
-        .map(|t| t.0.as_str());
-    if title.is_some_and(has_cjk) {
-        Lang::Zh
-    } else {
-        Lang::En
-    }
-}
-
-fn open_program(dir: &Path) -> Result<Program> {
-    if !dir.join("topic.yaml").is_file() {
-        return Err(Error::NoProgram(dir.to_path_buf()));
-    }
-    Ok(load_program(dir, &dir.to_string_lossy()))
 }
 
 fn find_group<'a>(program: &'a Program, id: &str) -> Result<&'a Group> {
@@ -114,17 +82,13 @@ fn write_new(dir: &Path, rel: &str, text: &str) -> Result<PathBuf> {
 
 /// Writes a new session file; returns its path.
 pub fn session(dir: &Path, req: &SessionRequest, lang: Option<Lang>) -> Result<PathBuf> {
-    let program = open_program(dir)?;
-    let config = crate::config::find(dir, &dir.to_string_lossy())
-        .and_then(|(p, shown)| fs_err::read_to_string(p).ok().map(|t| (t, shown)))
-        .map(|(t, shown)| crate::config::Config::parse(&t, &shown))
-        .transpose()?
-        .unwrap_or_default();
-    let lang = program_lang(&program, lang, config.lang);
+    let opened = crate::check::open(dir)?;
+    let lang = opened.lang(lang);
+    let program = &opened.program;
     let zh = lang == Lang::Zh;
     let kind = req.kind;
     let group = match (&req.group, kind) {
-        (Some(g), _) => Some(find_group(&program, g)?),
+        (Some(g), _) => Some(find_group(program, g)?),
         (None, SessionKind::GroupMeeting) => {
             return Err(invalid(
                 "a group meeting is for one group: give it with `--group ID`".to_string(),
@@ -370,7 +334,8 @@ fn yaml_text(s: &str) -> String {
 
 /// Writes a new sub-topic file; returns its path.
 pub fn subtopic(dir: &Path, req: &SubtopicRequest, lang: Option<Lang>) -> Result<PathBuf> {
-    let program = open_program(dir)?;
+    let opened = crate::check::open(dir)?;
+    let program = &opened.program;
     let id = req.id.trim();
     let safe = !id.is_empty()
         && !id.starts_with('.')
@@ -390,7 +355,7 @@ pub fn subtopic(dir: &Path, req: &SubtopicRequest, lang: Option<Lang>) -> Result
             "a sub-topic with id `{id}` already exists; nothing was written"
         )));
     }
-    let group = find_group(&program, &req.group)?;
+    let group = find_group(program, &req.group)?;
     let members: Vec<&str> = group.members.iter().map(|m| m.value.as_str()).collect();
     if !members.contains(&req.owner.as_str()) {
         return Err(invalid(format!(
@@ -400,11 +365,7 @@ pub fn subtopic(dir: &Path, req: &SubtopicRequest, lang: Option<Lang>) -> Result
             list_or_none(&members)
         )));
     }
-    let config_lang = crate::config::find(dir, &dir.to_string_lossy())
-        .and_then(|(p, shown)| fs_err::read_to_string(p).ok().map(|t| (t, shown)))
-        .and_then(|(t, shown)| crate::config::Config::parse(&t, &shown).ok())
-        .and_then(|c| c.lang);
-    let zh = program_lang(&program, lang, config_lang) == Lang::Zh;
+    let zh = opened.lang(lang) == Lang::Zh;
     let c = |zh_text: &'static str, en_text: &'static str| if zh { zh_text } else { en_text };
     let mut t = String::new();
     let _ = writeln!(
@@ -504,12 +465,6 @@ mod tests {
         assert_eq!(chinese_number(12), "十二");
         assert_eq!(chinese_number(20), "二十");
         assert_eq!(chinese_number(37), "三十七");
-    }
-
-    #[test]
-    fn cjk_detection() {
-        assert!(has_cjk("如何降低优秀人才流失率"));
-        assert!(!has_cjk("How can we halve the time?"));
     }
 
     #[test]

@@ -41,6 +41,13 @@ pub fn normalize_owned(mut text: String) -> String {
     out
 }
 
+/// Whether text contains Chinese, Japanese or Korean characters.
+pub fn has_cjk(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x3040..=0x30FF | 0xAC00..=0xD7AF)
+    })
+}
+
 /// Removes a leading UTF-8 byte-order mark.
 pub fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
@@ -88,6 +95,12 @@ mod tests {
     fn lone_carriage_returns_become_line_feeds() {
         assert_eq!(normalize("a: 1\rb: 2\r\nc: 3"), "a: 1\nb: 2\r\nc: 3");
         assert_eq!(normalize("\u{feff}a"), "a");
+    }
+
+    #[test]
+    fn cjk_detection() {
+        assert!(has_cjk("如何降低优秀人才流失率"));
+        assert!(!has_cjk("How can we halve the time?"));
     }
 
     #[test]

@@ -173,16 +173,16 @@ proptest! {
         let config = al::config::Config::default();
         let report = al::check::finish(al::load::program_from_texts("p", &files), &config, false, today());
         check_locations(&report)?;
-        let program = al::load::program_from_texts("p", &files);
+        let program = &report.program;
         let mut summary = al::check::Summary::default();
         summary.add(&report);
         for lang in [al::config::Lang::Zh, al::config::Lang::En] {
             let engine = al::report::engine(lang, None).expect("built-in templates");
-            let ctx = al::report::context::report(&program, &config.limits, lang, today(), &report.diagnostics, &summary);
+            let ctx = al::report::context::report(program, &config.limits, lang, today(), &report.diagnostics, &summary);
             let text = al::report::render(&engine, "report.md.tera", &ctx, None);
             prop_assert!(text.is_ok(), "report: {:?}", text.err().map(|e| e.to_string()));
             for i in 0..program.sessions.len() {
-                let ctx = al::report::agenda::context(&program, i, lang, today());
+                let ctx = al::report::agenda::context(program, i, lang, today());
                 let text = al::report::render(&engine, "agenda.md.tera", &ctx, None);
                 prop_assert!(text.is_ok(), "agenda: {:?}", text.err().map(|e| e.to_string()));
             }

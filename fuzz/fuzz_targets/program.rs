@@ -34,9 +34,9 @@ fuzz_target!(|data: &[u8]| {
         None => al::config::Config::default(),
     };
     let today = al::dates::parse_date("2026-06-30").unwrap_or_default();
-    let program = al::load::program_from_texts("p", &files);
+    let report = al::check::finish(al::load::program_from_texts("p", &files), &config, true, today);
+    let program = &report.program;
     let report_ctx = {
-        let report = al::check::finish(al::load::program_from_texts("p", &files), &config, true, today);
         let mut summary = al::check::Summary::default();
         summary.add(&report);
         for d in &report.diagnostics {
@@ -54,13 +54,13 @@ fuzz_target!(|data: &[u8]| {
         let _ = al::output::json::render(&report.diagnostics, &summary);
         let _ = al::output::sarif::render(&report.diagnostics);
         let _ = al::output::github::render(&report.diagnostics);
-        al::report::context::report(&program, &config.limits, al::config::Lang::Zh, today, &report.diagnostics, &summary)
+        al::report::context::report(program, &config.limits, al::config::Lang::Zh, today, &report.diagnostics, &summary)
     };
     for lang in [al::config::Lang::Zh, al::config::Lang::En] {
         if let Ok(engine) = al::report::engine(lang, None) {
             let _ = al::report::render(&engine, "report.md.tera", &report_ctx, None);
             for i in 0..program.sessions.len() {
-                let ctx = al::report::agenda::context(&program, i, lang, today);
+                let ctx = al::report::agenda::context(program, i, lang, today);
                 let _ = al::report::render(&engine, "agenda.md.tera", &ctx, None);
             }
         }

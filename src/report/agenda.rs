@@ -478,6 +478,13 @@ pub fn context(p: &Program, index: usize, lang: Lang, today: Date) -> Value {
 mod tests {
     use super::*;
 
+    /// (start, end, item) of each row, to compare with a table.
+    fn times(rows: &[Row]) -> Vec<(&str, &str, &str)> {
+        rows.iter()
+            .map(|r| (r.start.as_str(), r.end.as_str(), r.item.as_str()))
+            .collect()
+    }
+
     fn items(v: &[(&str, u32)]) -> Vec<(String, u32, String)> {
         v.iter()
             .map(|(i, m)| (i.to_string(), *m, String::new()))
@@ -496,10 +503,7 @@ mod tests {
     fn the_standard_group_meeting_fills_the_day_with_lunch() {
         let std = standard(SessionKind::GroupMeeting, false, None, &[], Lang::Zh);
         let rows = standard_rows(&std, 1.0, Lang::Zh);
-        let times: Vec<(&str, &str, &str)> = rows
-            .iter()
-            .map(|r| (r.start.as_str(), r.end.as_str(), r.item.as_str()))
-            .collect();
+        let times = times(&rows);
         assert_eq!(
             times,
             [
@@ -517,10 +521,7 @@ mod tests {
     #[test]
     fn an_item_that_runs_into_lunch_continues_after_it() {
         let rows = schedule(&items(&[("A", 150), ("B", 60)]), 1.0, Lang::En);
-        let times: Vec<(&str, &str, &str)> = rows
-            .iter()
-            .map(|r| (r.start.as_str(), r.end.as_str(), r.item.as_str()))
-            .collect();
+        let times = times(&rows);
         assert_eq!(
             times,
             [

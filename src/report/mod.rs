@@ -6,10 +6,9 @@ pub mod agenda;
 pub mod context;
 pub mod labels;
 
-use crate::check::{Configs, Summary, check_program};
+use crate::check::Summary;
 use crate::config::Lang;
 use crate::error::{Error, Result};
-use crate::load::Program;
 use crate::model::Date;
 use std::path::{Path, PathBuf};
 
@@ -142,36 +141,6 @@ fn tidy(text: &str) -> String {
     out
 }
 
-/// A program opened for a report or an agenda.
-pub struct Opened {
-    /// The program.
-    pub program: Program,
-    /// Its al.toml.
-    pub config: crate::config::Config,
-    /// The program folder.
-    pub dir: PathBuf,
-}
-
-/// Opens the program in `dir` (which must hold topic.yaml).
-pub fn open(dir: &Path) -> Result<Opened> {
-    if !dir.join("topic.yaml").is_file() {
-        return Err(Error::NoProgram(dir.to_path_buf()));
-    }
-    let display = dir.to_string_lossy().replace('\\', "/");
-    let mut configs = Configs::default();
-    let (config, _) = configs.for_program(dir, &display)?;
-    Ok(Opened {
-        program: crate::load::load_program_with(dir, &display, config.limits.max_file_bytes),
-        config,
-        dir: dir.to_path_buf(),
-    })
-}
-
-/// The language of the documents (see [`crate::new::program_lang`]).
-pub fn lang_of(o: &Opened, flag: Option<Lang>) -> Lang {
-    crate::new::program_lang(&o.program, flag, o.config.lang)
-}
-
 /// The report's context for a program folder; with `since`, the changes
 /// since that git revision under `changes` (else `changes` is null).
 pub fn report_context(
@@ -180,14 +149,13 @@ pub fn report_context(
     today: Date,
     since: Option<&str>,
 ) -> Result<(serde_json::Value, Lang)> {
-    let o = open(dir)?;
-    let lang = lang_of(&o, lang);
-    let mut configs = Configs::default();
-    let checked = check_program(dir, &o.program.display, today, &mut configs)?;
+    let o = crate::check::open(dir)?;
+    let lang = o.lang(lang);
+    let checked = crate::check::finish(o.program, &o.config, o.report_config, today);
     let mut summary = Summary::default();
     summary.add(&checked);
     let mut ctx = context::report(
-        &o.program,
+        &checked.program,
         &o.config.limits,
         lang,
         today,
@@ -196,7 +164,7 @@ pub fn report_context(
     );
     match since {
         Some(rev) => {
-            let d = crate::history::diff(dir, rev, None, today, lang)?;
+            let d = crate::history::since(dir, rev, &checked.program, today, lang)?;
             ctx["changes_markdown"] = serde_json::Value::String(crate::history::markdown(&d, lang, "##"));
             ctx["changes"] = serde_json::to_value(&d).unwrap_or_default();
         }
@@ -253,21 +221,21 @@ pub fn agenda_context(
     today: Date,
 ) -> Result<(serde_json::Value, Lang, PathBuf)> {
     let dir = program_of(session_file)?;
-    let o = open(&dir)?;
-    let lang = lang_of(&o, lang);
+    let o = crate::check::open(&dir)?;
+    let lang = o.lang(lang);
     let target = fs_err::canonicalize(session_file).map_err(|e| Error::Io {
         path: session_file.to_path_buf(),
         source: e,
     })?;
     let index = o.program.sessions.iter().position(|s| {
-        fs_err::canonicalize(o.dir.join(&o.program.files[s.file].rel)).is_ok_and(|p| p == target)
+        fs_err::canonicalize(dir.join(&o.program.files[s.file].rel)).is_ok_and(|p| p == target)
     });
     let Some(index) = index else {
         let problem = o
             .program
             .files
             .iter()
-            .position(|f| fs_err::canonicalize(o.dir.join(&f.rel)).is_ok_and(|p| p == target))
+            .position(|f| fs_err::canonicalize(dir.join(&f.rel)).is_ok_and(|p| p == target))
             .and_then(|i| o.program.problems.iter().find(|(f, _)| *f == i))
             .map(|(_, p)| {
                 format!(

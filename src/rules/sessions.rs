@@ -14,6 +14,18 @@ struct Dated<'a> {
     kind: SessionKind,
 }
 
+impl Dated<'_> {
+    /// Where the session's date is written.
+    fn date_loc(&self) -> crate::diag::Loc {
+        self.doc
+            .value
+            .date
+            .as_ref()
+            .map(|d| d.loc.clone())
+            .unwrap_or_default()
+    }
+}
+
 /// Sessions with a date and a kind, by date (then file, for a stable order).
 fn dated<'a>(ctx: &Ctx<'a>) -> Vec<Dated<'a>> {
     let p = ctx.program;
@@ -129,13 +141,7 @@ fn workshops(ctx: &mut Ctx, all: &[Dated]) {
             } else {
                 format!(" of group `{group}`")
             };
-            let loc = next
-                .doc
-                .value
-                .date
-                .as_ref()
-                .map(|d| d.loc.clone())
-                .unwrap_or_default();
+            let loc = next.date_loc();
             let (prev_file, months) = (&ctx.program.files[prev.doc.file].rel, gap as f64 / 30.4);
             ctx.emit(
                 "AL302",
@@ -252,13 +258,7 @@ fn rhythm(ctx: &mut Ctx, all: &[Dated]) {
             if held.len() as u32 > max
                 && let Some(extra) = held.get(max as usize)
             {
-                let loc = extra
-                    .doc
-                    .value
-                    .date
-                    .as_ref()
-                    .map(|d| d.loc.clone())
-                    .unwrap_or_default();
+                let loc = extra.date_loc();
                 ctx.emit(
                     "AL304",
                     extra.doc.file,

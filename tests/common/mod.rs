@@ -33,3 +33,12 @@ pub fn program(tmp: &tempfile::TempDir) -> PathBuf {
     copy_dir(Path::new("tests/fixtures/AL201/pass"), &dir);
     dir
 }
+
+/// Makes the fixture program's group `g1` one member short (3 of the minimum 4).
+pub fn shrink_group(dir: &Path) {
+    edit(
+        &dir.join("team.yaml"),
+        "members: [zhang, li, wang, chen]",
+        "members: [zhang, li, wang]",
+    );
+}
