@@ -178,3 +178,112 @@ fn every_code_the_checks_emit_is_in_the_registry() {
         }
     }
 }
+
+/// The files of a fixture folder, in memory, for variations on it.
+fn texts(dir: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.expect("entry");
+        let name = entry.file_name().to_string_lossy().to_string();
+        if entry.file_type().is_file() && !name.starts_with('.') {
+            let rel = entry
+                .path()
+                .strip_prefix(dir)
+                .expect("inside")
+                .to_string_lossy()
+                .replace('\\', "/");
+            out.push((rel, std::fs::read_to_string(entry.path()).expect("read")));
+        }
+    }
+    out
+}
+
+fn codes_of(files: &[(String, String)]) -> Vec<(&'static str, String)> {
+    let program = al::load::program_from_texts("p", files);
+    let report = al::check::finish(program, &al::config::Config::default(), false, today());
+    report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.message.clone()))
+        .collect()
+}
+
+#[test]
+fn al502_asks_each_stage_for_its_own_evidence() {
+    let base = texts("tests/fixtures/AL502/pass"); // stage 4, a proposal under revision
+    let with = |from: &str, to: &str, extra: Option<&str>| {
+        let mut files = base.clone();
+        for (rel, text) in &mut files {
+            if rel == "topic.yaml" {
+                *text = text.replace(from, to);
+            }
+            if let (true, Some(add)) = (rel == "subtopics/onboarding.yaml", extra) {
+                text.push_str(add);
+            }
+        }
+        codes_of(&files)
+    };
+    let al502 = |found: Vec<(&'static str, String)>| {
+        found
+            .into_iter()
+            .filter(|(c, _)| *c == "AL502")
+            .map(|(_, m)| m)
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        al502(with("stage: 4", "stage: 4", None)).is_empty(),
+        "stage 4 with a proposal"
+    );
+    let no_proposal: Vec<(String, String)> = base
+        .iter()
+        .map(|(r, t)| {
+            (
+                r.clone(),
+                if r == "subtopics/onboarding.yaml" {
+                    t.split("proposal:").next().unwrap_or(t).to_string()
+                } else {
+                    t.clone()
+                },
+            )
+        })
+        .collect();
+    let found = al502(codes_of(&no_proposal));
+    assert!(
+        found
+            .iter()
+            .any(|m| m.contains("step 4") && m.contains("no sub-topic has a `proposal:`")),
+        "{found:?}"
+    );
+    let found = al502(with("stage: 4", "stage: 6", None));
+    assert!(
+        found.iter().any(|m| m.contains("step 5")),
+        "stage 6 without an approval fails at step 5 first: {found:?}"
+    );
+    let approved = base
+        .iter()
+        .map(|(r, t)| {
+            (
+                r.clone(),
+                if r == "topic.yaml" {
+                    t.replace("stage: 4", "stage: 6")
+                } else {
+                    t.replace("decision: revise", "decision: approved")
+                },
+            )
+        })
+        .collect::<Vec<_>>();
+    let found = al502(codes_of(&approved));
+    assert!(
+        found
+            .iter()
+            .any(|m| m.contains("step 6") && m.contains("`results:`")),
+        "{found:?}"
+    );
+    let mut done = approved.clone();
+    for (rel, text) in &mut done {
+        if rel == "subtopics/onboarding.yaml" {
+            text.push_str("results:\n  adopted: [《新员工带教办法》]\n");
+        }
+    }
+    assert!(al502(codes_of(&done)).is_empty(), "stage 6 with results");
+}

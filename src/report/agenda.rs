@@ -27,6 +27,20 @@ pub struct Row {
     pub kind: &'static str,
 }
 
+impl Row {
+    /// The lunch break of a day, from `start` to `end` (minutes from midnight).
+    fn lunch(day: u32, start: u32, end: u32, lang: Lang) -> Row {
+        Row {
+            day,
+            start: hhmm(start),
+            end: hhmm(end),
+            item: pick(lang, "午餐", "Lunch").to_string(),
+            owner: String::new(),
+            kind: "lunch",
+        }
+    }
+}
+
 /// The working periods of a day, in minutes from midnight.
 fn periods(days: f64) -> Vec<(u32, u32, u32)> {
     let days = if days.is_finite() && days > 0.0 {
@@ -78,14 +92,7 @@ pub fn schedule(items: &[(String, u32, String)], days: f64, lang: Lang) -> Vec<R
                 match slots.get(slot) {
                     Some(&(next_day, next_start, _)) => {
                         if next_day == day {
-                            rows.push(Row {
-                                day,
-                                start: hhmm(t.min(end)),
-                                end: hhmm(next_start),
-                                item: pick(lang, "午餐", "Lunch").to_string(),
-                                owner: String::new(),
-                                kind: "lunch",
-                            });
+                            rows.push(Row::lunch(day, t.min(end), next_start, lang));
                         }
                         t = next_start;
                     }
@@ -170,14 +177,7 @@ pub fn standard_rows(items: &[(String, u32)], days: f64, lang: Lang) -> Vec<Row>
         if let Some((prev_day, _, prev_end)) = k.checked_sub(1).and_then(|p| slots.get(p))
             && prev_day == day
         {
-            rows.push(Row {
-                day: *day,
-                start: hhmm(*prev_end),
-                end: hhmm(*start),
-                item: pick(lang, "午餐", "Lunch").to_string(),
-                owner: String::new(),
-                kind: "lunch",
-            });
+            rows.push(Row::lunch(*day, *prev_end, *start, lang));
         }
         let weights: Vec<u32> = assigned[k].iter().map(|&i| items[i].1).collect();
         let minutes = apportion(&weights, end - start);
