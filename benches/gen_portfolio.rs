@@ -1,8 +1,16 @@
 //! Writes a portfolio of N realistic programs in the SPEC format, for the
-//! benchmark: `gen-portfolio DIR N [SEED]`. Deterministic for a seed.
-//! Each program has a topic, a team of 1–5 groups of 4–8, a kick-off,
-//! workshops, monthly group meetings with actions (about 30 sessions), and a
-//! sub-topic per group. Not part of `al`'s interface.
+//! benchmark: `gen-portfolio DIR N [SEED] [NEGLECTED_EVERY]`. Deterministic
+//! for a seed. Each program has a topic, a team of 1–5 groups of 4–8, a
+//! kick-off, three workshops, a group meeting per group every calendar month
+//! with actions (about 30 sessions), a sub-topic per group, and the review of
+//! the preliminary solution within six months: it passes `al check`.
+//!
+//! Every NEGLECTED_EVERY-th program (default 20, i.e. 5 %; 1 = all) is
+//! neglected the way real ones are: a quarter of its actions were never
+//! closed, and its review was never held, so `al check` finds overdue
+//! actions, months without meetings and a late review — warnings in its
+//! topic, its team and about a third of its sessions. Not part of `al`'s
+//! interface.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -62,7 +70,13 @@ fn write(path: &Path, text: &str) {
     std::fs::write(path, text).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
 }
 
-fn program(root: &Path, n: usize, rng: &mut Rng) -> usize {
+/// The `day` of the calendar month `months` after `start`'s.
+fn in_month(start: jiff::civil::Date, months: i64, day: i8) -> jiff::civil::Date {
+    let first = start.first_of_month().saturating_add(jiff::Span::new().months(months));
+    jiff::civil::date(first.year(), first.month(), day)
+}
+
+fn program(root: &Path, n: usize, neglected: bool, rng: &mut Rng) -> usize {
     let dir = root
         .join(format!("batch-{}", n / 100))
         .join(format!("program-{n:04}"));
@@ -121,7 +135,9 @@ fn program(root: &Path, n: usize, rng: &mut Rng) -> usize {
     for _ in 0..groups {
         let size = rng.range(4, 8) as usize;
         let mut g = Vec::new();
-        for _ in 0..size {
+        // Groups mix departments and levels, as the method asks.
+        let (dept0, level0) = (rng.range(0, 7) as usize, rng.range(0, 2) as usize);
+        for k in 0..size {
             let id = format!("p{pid}");
             pid += 1;
             let _ = writeln!(
@@ -130,8 +146,8 @@ fn program(root: &Path, n: usize, rng: &mut Rng) -> usize {
                 rng.pick(SURNAMES),
                 rng.pick(GIVEN),
                 rng.pick(GIVEN),
-                rng.pick(DEPTS),
-                rng.pick(LEVELS),
+                DEPTS[(dept0 + k * 3) % DEPTS.len()],
+                LEVELS[(level0 + k) % LEVELS.len()],
                 date(start, -10)
             );
             g.push(id);
@@ -174,27 +190,34 @@ fn program(root: &Path, n: usize, rng: &mut Rng) -> usize {
         );
         files += 1;
     }
-    // About 30 sessions in all: monthly meetings per group, shared among the groups.
-    let meetings_per_group = (26 / groups).max(4);
+    // About 25 sessions in all: in each of the five calendar months of step 3
+    // every group meets once, or twice when there are three groups or fewer;
+    // then the review, within six months of the start.
+    let per_month = if groups <= 3 { 2 } else { 1 };
     for (gi, g) in members.iter().enumerate() {
-        for m in 0..meetings_per_group {
-            let d = date(start, 28 + 30 * m as i64 + gi as i64);
+        for m in 0..5 * per_month {
+            let day = 8 + gi as i8 + 10 * (m % per_month) as i8;
+            let d = in_month(start, m / per_month + 1, day);
             let mut s = format!(
                 "kind: group-meeting\ntitle: 第{}组第{}次小组会议\ndate: {d}\ndays: 1\ngroups: [g{}]\nplace: 3 楼会议室\nfacilitator: f{}\nlearning_officer: {}\nattendees: [{}]\nobjectives:\n  - 研讨子课题进展\nnotes: |\n  讨论了现状与原因，明确了下一步分工。\nactions:\n",
                 gi + 1,
                 m + 1,
                 gi + 1,
                 gi % 2 + 1,
-                g[1 + m % 2],
+                g[1 + m as usize % 2],
                 g.join(", ")
             );
             for a in 0..rng.range(1, 3) {
+                let status = match rng.range(0, 7) {
+                    0 | 1 if neglected => "open",
+                    0 => "dropped",
+                    _ => "done",
+                };
                 let _ = writeln!(
                     s,
-                    "  - {{ task: 完成第 {a} 项调研, owner: {}, due: {}, status: {}, subtopic: st-g{} }}",
-                    g[(a as usize + m) % g.len()],
+                    "  - {{ task: 完成第 {a} 项调研, owner: {}, due: {}, status: {status}, subtopic: st-g{} }}",
+                    g[(a as usize + m as usize) % g.len()],
                     date(d, 14),
-                    if rng.range(0, 3) == 0 { "open" } else { "done" },
                     gi + 1
                 );
             }
@@ -212,22 +235,35 @@ fn program(root: &Path, n: usize, rng: &mut Rng) -> usize {
         write(&dir.join(format!("subtopics/st-g{}.yaml", gi + 1)), &st);
         files += 1;
     }
+    if !neglected {
+        let d = start
+            .saturating_add(jiff::Span::new().months(6))
+            .saturating_sub(jiff::Span::new().days(3));
+        write(
+            &dir.join(format!("sessions/{d}-review.yaml")),
+            &format!(
+                "kind: review\ntitle: 初步方案评审会\ndate: {d}\ndays: 0.5\nfacilitator: f2\nobjectives: [评审各组初步方案, 决定实施范围]\n"
+            ),
+        );
+        files += 1;
+    }
     files
 }
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let (Some(root), Some(n)) = (args.get(1), args.get(2).and_then(|n| n.parse::<usize>().ok())) else {
-        eprintln!("usage: gen-portfolio DIR N [SEED]");
+        eprintln!("usage: gen-portfolio DIR N [SEED] [NEGLECTED_EVERY]");
         std::process::exit(2);
     };
     let seed = args.get(3).and_then(|s| s.parse::<u64>().ok()).unwrap_or(42);
+    let every = args.get(4).and_then(|s| s.parse::<usize>().ok()).unwrap_or(20).max(1);
     let root = Path::new(root);
     if root.exists() {
         eprintln!("{} exists; choose a new folder", root.display());
         std::process::exit(2);
     }
     let mut rng = Rng(seed.max(1));
-    let files: usize = (0..n).map(|i| program(root, i, &mut rng)).sum();
+    let files: usize = (0..n).map(|i| program(root, i, i % every == every - 1, &mut rng)).sum();
     println!("wrote {n} programs, {files} files, into {}", root.display());
 }

@@ -19,9 +19,9 @@ AL=target/release/al
 GEN=target/release/examples/gen-portfolio
 FLOOR=target/release/examples/parse-floor
 
-port() { # the portfolio of $1 programs, generated once per size
-  local dir="$WORK/portfolio-$1"
-  [ -d "$dir" ] || "$GEN" "$dir" "$1" 42 >&2
+port() { # the portfolio of $1 programs, one in $2 neglected; generated once
+  local dir="$WORK/portfolio-$1-$2"
+  [ -d "$dir" ] || "$GEN" "$dir" "$1" 42 "$2" >&2
   echo "$dir"
 }
 
@@ -38,14 +38,21 @@ measure() {
   echo "$(med "${walls[@]}") $(med "${users[@]}") $(med "${rss[@]}")"
 }
 
-P=$(port "$N")
+# The realistic portfolio: one program in 20 neglected (it has warnings).
+P=$(port "$N" 20)
 FILES=$(find "$P" -name '*.yaml' | wc -l)
 SESSIONS=$(find "$P" -path '*/sessions/*.yaml' | wc -l)
 echo "portfolio: $N programs, $FILES YAML files ($SESSIONS session files), in $P"
+# The worst case: every program neglected, findings in a third of the files.
+PW=$(port "$N" 1)
+WFILES=$(find "$PW" -name '*.yaml' | wc -l)
 
 read -r fw fu fm <<<"$(measure "$FLOOR" "$P")"
 read -r aw au am <<<"$(measure "$AL" check "$P" --today 2026-06-30 --format json)"
-P100=$(port 100)
+read -r tw tu tm <<<"$(RAYON_NUM_THREADS=1 measure "$AL" check "$P" --today 2026-06-30 --format json)"
+read -r ww wu wm <<<"$(measure "$AL" check "$PW" --today 2026-06-30 --format json)"
+read -r xw xu xm <<<"$(measure "$FLOOR" "$PW")"
+P100=$(port 100 20)
 read -r sw su sm <<<"$(measure "$AL" check "$P100" --today 2026-06-30 --format json)"
 read -r ew eu em <<<"$(RUNS=20 measure "$AL" check examples/talent-retention --today 2026-09-30)"
 # One program in milliseconds (the median of 50 runs, process start included).
@@ -79,9 +86,12 @@ fi
 
 printf '\n| measure | wall (s) | user (s) | peak memory (MiB) |\n|---|---:|---:|---:|\n'
 printf '| (a) floor: read + parse into IgnoredAny, 1 thread, %s programs | %s | %s | %.1f |\n' "$N" "$fw" "$fu" "$(calc "$fm/1024")"
-printf '| (b) al check, %s programs | %s | %s | %.1f |\n' "$N" "$aw" "$au" "$(calc "$am/1024")"
+printf '| (b) al check, %s programs (%s files) | %s | %s | %.1f |\n' "$N" "$FILES" "$aw" "$au" "$(calc "$am/1024")"
+printf '| (b) al check, %s programs, 1 thread | %s | %s | %.1f |\n' "$N" "$tw" "$tu" "$(calc "$tm/1024")"
 printf '| (b) al check, 100 programs | %s | %s | %.1f |\n' "$sw" "$su" "$(calc "$sm/1024")"
 printf '| (c) check-jsonschema, the %s session files only (1 run) | %s | — | — |\n' "$SESSIONS" "$cw"
+printf '| worst case: (a) floor, every program neglected (%s files) | %s | %s | %.1f |\n' "$WFILES" "$xw" "$xu" "$(calc "$xm/1024")"
+printf '| worst case: (b) al check, every program neglected | %s | %s | %.1f |\n' "$ww" "$wu" "$(calc "$wm/1024")"
 printf '| al check examples/talent-retention, 24 files (median of 50) | %s ms | — | %s |\n' "$one_ms" "$(calc "$em/1024")"
-printf '\nal check / floor: %.2f×   check-jsonschema / al check: %.0f×   memory 1000 vs 100 programs: %.2f×\n' \
-  "$(calc "$aw/$fw")" "$(calc "$cw/$aw")" "$(calc "$am/$sm")"
+printf '\nal check / floor: %.2f× (worst case %.2f×)   check-jsonschema / al check: %.0f×   memory %s vs 100 programs: %.2f×\n' \
+  "$(calc "$aw/$fw")" "$(calc "$ww/$xw")" "$(calc "$cw/$aw")" "$N" "$(calc "$am/$sm")"

@@ -231,7 +231,13 @@ pub fn check(
     let mut summary = Summary::default();
     let mut all = Vec::new();
     let mut suites: Vec<(String, Vec<String>, usize)> = Vec::new();
-    let mut out = stream(color);
+    // Only the human format is ever styled; the others are passed through
+    // as they are, without scanning them for escape codes to strip.
+    let mut out = stream(if format == Format::Human {
+        color
+    } else {
+        ColorChoice::Always
+    });
     let styled = !matches!(color, ColorChoice::Never);
     let mut json = crate::output::json::Stream::default();
     if format == Format::Json && out.write_all(json.start().as_bytes()).is_err() {
@@ -249,8 +255,7 @@ pub fn check(
         let done: Vec<(ProgramReport, String)> = jobs
             .par_iter()
             .map(|(dir, display, config, report_config)| {
-                let program = crate::load::load_program_with(dir, display, config.limits.max_file_bytes);
-                let report = crate::check::finish(program, config, *report_config, today);
+                let report = crate::check::check_dir(dir, display, config, *report_config, today);
                 let text = match format {
                     Format::Human => crate::output::human::render_program(&report, styled),
                     Format::Github => crate::output::github::render(&report.diagnostics),

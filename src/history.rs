@@ -120,10 +120,7 @@ pub fn at_revision(loc: &Located, rev: &str, display: &str) -> Result<Version> {
     let program = if existed {
         crate::load::program_from_texts(display, &files)
     } else {
-        Program {
-            display: display.to_string(),
-            ..Program::default()
-        }
+        Program::empty(display)
     };
     Ok(Version {
         rev: rev.to_string(),

@@ -13,18 +13,23 @@ use std::path::{Path, PathBuf};
 /// `[limits] max_file_bytes` says otherwise.
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 
-static CURRENT_FILE: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+thread_local! {
+    static CURRENT_FILE: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
 
-/// The file being read or parsed right now (for the panic safety net).
+/// The file this thread is reading or parsing right now (for the panic
+/// safety net, which runs on the thread that panicked).
 pub fn current_file() -> String {
-    CURRENT_FILE.lock().map(|f| f.clone()).unwrap_or_default()
+    CURRENT_FILE.with(|f| f.try_borrow().map(|f| f.clone()).unwrap_or_default())
 }
 
 fn set_current_file(path: &str) {
-    if let Ok(mut f) = CURRENT_FILE.lock() {
-        f.clear();
-        f.push_str(path);
-    }
+    CURRENT_FILE.with(|f| {
+        if let Ok(mut f) = f.try_borrow_mut() {
+            f.clear();
+            f.push_str(path);
+        }
+    });
 }
 
 /// A parsed file of a program.
@@ -68,9 +73,45 @@ pub struct Program {
     pub missing: Vec<Missing>,
     /// Files larger than this are not parsed.
     pub max_file_bytes: u64,
+    /// How each file was read and parsed, by index into `files`.
+    parsing: Vec<Parsing>,
+}
+
+/// How one file of a program was read and parsed.
+#[derive(Clone, Copy, Debug)]
+struct Parsing {
+    /// What it was parsed as; `None` when it could not be read.
+    kind: Option<Kind>,
+    /// Whether its values have their places.
+    located: bool,
+    /// Whether it has keys the format does not know.
+    unknown_keys: bool,
+}
+
+/// What a program file is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Topic,
+    Team,
+    Session,
+    Subtopic,
 }
 
 impl Program {
+    /// A program with no files, shown as `display`.
+    pub fn empty(display: &str) -> Self {
+        Program {
+            display: display.to_string(),
+            ..Program::default()
+        }
+    }
+
+    /// Whether file `file` was parsed with the places of its values (see
+    /// [`crate::yaml::unlocated`]); files that were not parsed count as located.
+    pub fn is_located(&self, file: usize) -> bool {
+        self.parsing.get(file).is_none_or(|p| p.located)
+    }
+
     /// The file stem of a document's file (the default id of a sub-topic).
     pub fn stem(&self, file: usize) -> &str {
         let rel = self.files.get(file).map_or("", |f| f.rel.as_str());
@@ -137,44 +178,50 @@ pub fn discover(path: &Path) -> Result<Vec<PathBuf>> {
     Ok(found)
 }
 
-/// Reads a file as text: only regular files, size limit, UTF-8 check, BOM removed.
-fn read_text(path: &Path, max_bytes: u64) -> std::result::Result<String, (Loc, String, String)> {
-    let meta = fs_err::metadata(path).map_err(|e| {
+/// Reads a file as text: only regular files, size limit, UTF-8 check, BOM
+/// removed. `regular`: the folder walk already saw a regular file here (not
+/// a link), so it is opened without asking the file system first.
+fn read_text(path: &Path, max_bytes: u64, regular: bool) -> std::result::Result<String, (Loc, String, String)> {
+    let cannot = |e: std::io::Error| {
         (
             Loc::file_start(),
             format!("cannot read this file: {}", io_reason(&e)),
             "check that the file exists and is readable".to_string(),
         )
-    })?;
-    if meta.is_dir() {
-        return Err((
-            Loc::file_start(),
-            "this is a folder, not a file".to_string(),
-            "rename the folder: names ending in .yaml or .yml are read as program files".to_string(),
-        ));
+    };
+    let kind_ok = |meta: &std::fs::Metadata| {
+        if meta.is_dir() {
+            return Err((
+                Loc::file_start(),
+                "this is a folder, not a file".to_string(),
+                "rename the folder: names ending in .yaml or .yml are read as program files".to_string(),
+            ));
+        }
+        if !meta.is_file() {
+            // Never open a pipe or a device: reading it could block for ever.
+            return Err((
+                Loc::file_start(),
+                "this is not a regular file (a pipe, socket or device); it was not read".to_string(),
+                "replace it with a regular YAML file, or remove it".to_string(),
+            ));
+        }
+        if meta.len() > max_bytes {
+            return Err((
+                Loc::file_start(),
+                format!("file is {} bytes, over the limit of {max_bytes} bytes; it was not parsed", meta.len()),
+                "split the file, remove what does not belong in a program file, or raise `[limits] max_file_bytes` in al.toml".to_string(),
+            ));
+        }
+        Ok(())
+    };
+    if !regular {
+        kind_ok(&fs_err::metadata(path).map_err(cannot)?)?;
     }
-    if !meta.is_file() {
-        // Never open a pipe or a device: reading it could block for ever.
-        return Err((
-            Loc::file_start(),
-            "this is not a regular file (a pipe, socket or device); it was not read".to_string(),
-            "replace it with a regular YAML file, or remove it".to_string(),
-        ));
-    }
-    if meta.len() > max_bytes {
-        return Err((
-            Loc::file_start(),
-            format!("file is {} bytes, over the limit of {max_bytes} bytes; it was not parsed", meta.len()),
-            "split the file, remove what does not belong in a program file, or raise `[limits] max_file_bytes` in al.toml".to_string(),
-        ));
-    }
-    let bytes = fs_err::read(path).map_err(|e| {
-        (
-            Loc::file_start(),
-            format!("cannot read this file: {}", io_reason(&e)),
-            "check that the file exists and is readable".to_string(),
-        )
-    })?;
+    let mut file = fs_err::File::open(path).map_err(cannot)?;
+    let meta = file.metadata().map_err(cannot)?;
+    kind_ok(&meta)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
+    std::io::Read::read_to_end(&mut file, &mut bytes).map_err(cannot)?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(crate::source::normalize_owned(text)),
         Err(e) => {
@@ -209,12 +256,12 @@ fn io_reason(e: &std::io::Error) -> String {
 /// folders, pipes or devices, which the reader then reports instead of
 /// skipping in silence. Links are not followed into folders, so a link
 /// loop cannot make the walk run for ever.
-fn yaml_files(dir: &Path) -> Vec<PathBuf> {
+fn yaml_files(dir: &Path) -> Vec<(PathBuf, bool)> {
     if !dir.is_dir() {
         return Vec::new();
     }
     let is_yaml = |p: &Path| matches!(p.extension().and_then(|x| x.to_str()), Some("yaml" | "yml"));
-    let mut out: Vec<PathBuf> = Vec::new();
+    let mut out: Vec<(PathBuf, bool)> = Vec::new();
     let mut walk = walkdir::WalkDir::new(dir)
         .follow_links(false)
         .max_depth(16)
@@ -232,7 +279,8 @@ fn yaml_files(dir: &Path) -> Vec<PathBuf> {
             walk.skip_current_dir();
         }
         if yaml && !hidden {
-            out.push(entry.into_path());
+            let regular = entry.file_type().is_file();
+            out.push((entry.into_path(), regular));
         }
     }
     out.sort();
@@ -314,24 +362,22 @@ pub fn load_program_with(dir: &Path, display: &str, max_file_bytes: u64) -> Prog
         max_file_bytes,
         ..Program::default()
     };
-    if let Some(v) = read_one::<Topic>(&mut p, "topic.yaml", topic_keys) {
-        p.topic = Some(v);
-    }
-    if let Some(v) = read_one::<Team>(&mut p, "team.yaml", team_keys) {
-        p.team = Some(v);
-    }
-    for path in yaml_files(&dir.join("sessions")) {
-        if let Some(rel) = rel_of(dir, &path)
-            && let Some(doc) = read_doc::<Session>(&mut p, &path, rel, session_keys)
-        {
-            p.sessions.push(doc);
+    for (rel, kind) in [("topic.yaml", Kind::Topic), ("team.yaml", Kind::Team)] {
+        let path = dir.join(rel);
+        if path.exists() {
+            read_doc(&mut p, &path, rel.to_string(), kind, false);
+        } else {
+            p.missing.push(Missing {
+                rel,
+                display: display_join(display, rel),
+            });
         }
     }
-    for path in yaml_files(&dir.join("subtopics")) {
-        if let Some(rel) = rel_of(dir, &path)
-            && let Some(doc) = read_doc::<Subtopic>(&mut p, &path, rel, subtopic_keys)
-        {
-            p.subtopics.push(doc);
+    for (sub, kind) in [("sessions", Kind::Session), ("subtopics", Kind::Subtopic)] {
+        for (path, regular) in yaml_files(&dir.join(sub)) {
+            if let Some(rel) = rel_of(dir, &path) {
+                read_doc(&mut p, &path, rel, kind, regular);
+            }
         }
     }
     p
@@ -342,42 +388,22 @@ fn rel_of(dir: &Path, path: &Path) -> Option<String> {
     Some(rel.to_string_lossy().replace('\\', "/"))
 }
 
-fn read_one<T>(p: &mut Program, rel: &'static str, keys: crate::yaml::KeysAt) -> Option<Doc<T>>
-where
-    T: serde::de::DeserializeOwned + Default,
-{
-    let path = p.dir.join(rel);
-    if !path.exists() {
-        p.missing.push(Missing {
-            rel,
-            display: display_join(&p.display, rel),
-        });
-        return None;
-    }
-    read_doc(p, &path, rel.to_string(), keys)
-}
-
-fn read_doc<T>(p: &mut Program, path: &Path, rel: String, keys: crate::yaml::KeysAt) -> Option<Doc<T>>
-where
-    T: serde::de::DeserializeOwned + Default,
-{
+fn read_doc(p: &mut Program, path: &Path, rel: String, kind: Kind, regular: bool) {
     set_current_file(&display_join(&p.display, &rel));
-    let text = read_text(path, p.max_file_bytes);
-    add_doc(p, rel, text, keys)
+    let text = read_text(path, p.max_file_bytes, regular);
+    add_doc(p, rel, text, kind);
 }
 
-/// Parses one file's text (or records why it could not be read) into the program.
-fn add_doc<T>(
-    p: &mut Program,
-    rel: String,
-    text: std::result::Result<String, (Loc, String, String)>,
-    keys: crate::yaml::KeysAt,
-) -> Option<Doc<T>>
-where
-    T: serde::de::DeserializeOwned + Default,
-{
+/// Adds one file's text (or why it could not be read) to the program, and
+/// parses it.
+fn add_doc(p: &mut Program, rel: String, text: std::result::Result<String, (Loc, String, String)>, kind: Kind) {
     let file = p.files.len();
     let display = display_join(&p.display, &rel);
+    let mut parsing = Parsing {
+        kind: None,
+        located: crate::yaml::locating(),
+        unknown_keys: false,
+    };
     match text {
         Err((loc, message, help)) => {
             p.files.push(SourceFile {
@@ -385,6 +411,7 @@ where
                 rel,
                 text: String::new(),
             });
+            p.parsing.push(parsing);
             p.problems.push((
                 file,
                 Problem {
@@ -394,15 +421,101 @@ where
                     help,
                 },
             ));
-            None
         }
         Ok(text) => {
-            let parsed = crate::yaml::parse::<T>(&text, keys);
             p.files.push(SourceFile { display, rel, text });
-            p.problems
-                .extend(parsed.problems.into_iter().map(|pr| (file, pr)));
-            parsed.value.map(|value| Doc { file, value })
+            parsing.kind = Some(kind);
+            p.parsing.push(parsing);
+            parse_file(p, file, kind, false);
         }
+    }
+}
+
+/// Parses file `file` of the program as `kind`, putting its model in place
+/// (or taking it away, when the file is unusable) and its problems with it.
+/// `known_keys`: the file was parsed before and has no unknown keys.
+fn parse_file(p: &mut Program, file: usize, kind: Kind, known_keys: bool) {
+    fn one<T: serde::de::DeserializeOwned + Default>(
+        text: &str,
+        keys: crate::yaml::KeysAt,
+        known_keys: bool,
+    ) -> crate::yaml::Parsed<T> {
+        if known_keys {
+            crate::yaml::parse_known_keys(text)
+        } else {
+            crate::yaml::parse(text, keys)
+        }
+    }
+    let Some(src) = p.files.get(file) else {
+        return;
+    };
+    let text = src.text.as_str();
+    let (problems, unknown_keys) = match kind {
+        Kind::Topic => {
+            let parsed = one::<Topic>(text, topic_keys, known_keys);
+            p.topic = parsed.value.map(|value| Doc { file, value });
+            (parsed.problems, parsed.unknown_keys)
+        }
+        Kind::Team => {
+            let parsed = one::<Team>(text, team_keys, known_keys);
+            p.team = parsed.value.map(|value| Doc { file, value });
+            (parsed.problems, parsed.unknown_keys)
+        }
+        Kind::Session => {
+            let parsed = one::<Session>(text, session_keys, known_keys);
+            put(&mut p.sessions, file, parsed.value);
+            (parsed.problems, parsed.unknown_keys)
+        }
+        Kind::Subtopic => {
+            let parsed = one::<Subtopic>(text, subtopic_keys, known_keys);
+            put(&mut p.subtopics, file, parsed.value);
+            (parsed.problems, parsed.unknown_keys)
+        }
+    };
+    if let Some(state) = p.parsing.get_mut(file) {
+        state.unknown_keys |= unknown_keys;
+    }
+    p.problems.extend(problems.into_iter().map(|pr| (file, pr)));
+}
+
+/// Puts the model of file `file` into a list kept in file order.
+fn put<T>(docs: &mut Vec<Doc<T>>, file: usize, value: Option<T>) {
+    match (docs.binary_search_by_key(&file, |d| d.file), value) {
+        (Ok(i), Some(value)) => docs[i].value = value,
+        (Ok(i), None) => {
+            docs.remove(i);
+        }
+        (Err(i), Some(value)) => docs.insert(i, Doc { file, value }),
+        (Err(_), None) => {}
+    }
+}
+
+/// Parses again, with the places of their values, the files of a program
+/// that was read by [`crate::yaml::unlocated`]: the models and problems of
+/// those files are replaced by identical ones that know where each value
+/// was written. Files that were never parsed (unreadable) or already have
+/// places are left as they are.
+pub fn relocate(p: &mut Program, files: &std::collections::BTreeSet<usize>) {
+    let mut any = false;
+    for &file in files {
+        if p.is_located(file) {
+            continue;
+        }
+        let Some(state) = p.parsing.get_mut(file) else {
+            continue;
+        };
+        state.located = true;
+        let (kind, unknown_keys) = (state.kind, state.unknown_keys);
+        let Some(kind) = kind else {
+            continue;
+        };
+        p.problems.retain(|(f, _)| *f != file);
+        crate::yaml::located(|| parse_file(p, file, kind, !unknown_keys));
+        any = true;
+    }
+    if any {
+        // Problems stay in file order, each file's in its own order.
+        p.problems.sort_by_key(|(f, _)| *f);
     }
 }
 
@@ -415,35 +528,26 @@ pub fn program_from_texts(display: &str, files: &[(String, String)]) -> Program 
         max_file_bytes: MAX_FILE_BYTES,
         ..Program::default()
     };
-    let text_of = |rel: &str| {
-        files
-            .iter()
-            .find(|(r, _)| r == rel)
-            .map(|(_, t)| crate::source::normalize(t))
-    };
-    for (rel, slot) in [("topic.yaml", 0), ("team.yaml", 1)] {
-        match text_of(rel) {
+    for (rel, kind) in [("topic.yaml", Kind::Topic), ("team.yaml", Kind::Team)] {
+        match files.iter().find(|(r, _)| r == rel) {
+            Some((_, text)) => add_doc(&mut p, rel.to_string(), Ok(crate::source::normalize(text)), kind),
             None => p.missing.push(Missing {
-                rel: if slot == 0 { "topic.yaml" } else { "team.yaml" },
+                rel,
                 display: display_join(display, rel),
             }),
-            Some(text) if slot == 0 => p.topic = add_doc(&mut p, rel.to_string(), Ok(text), topic_keys),
-            Some(text) => p.team = add_doc(&mut p, rel.to_string(), Ok(text), team_keys),
         }
     }
     let mut rest: Vec<&(String, String)> = files.iter().collect();
     rest.sort_by(|a, b| a.0.cmp(&b.0));
     for (rel, text) in rest {
-        let text = Ok(crate::source::normalize(text));
-        if rel.starts_with("sessions/") {
-            if let Some(d) = add_doc(&mut p, rel.clone(), text, session_keys) {
-                p.sessions.push(d);
-            }
-        } else if rel.starts_with("subtopics/")
-            && let Some(d) = add_doc(&mut p, rel.clone(), text, subtopic_keys)
-        {
-            p.subtopics.push(d);
-        }
+        let kind = if rel.starts_with("sessions/") {
+            Kind::Session
+        } else if rel.starts_with("subtopics/") {
+            Kind::Subtopic
+        } else {
+            continue;
+        };
+        add_doc(&mut p, rel.clone(), Ok(crate::source::normalize(text)), kind);
     }
     p
 }

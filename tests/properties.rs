@@ -165,13 +165,32 @@ fn check_locations(report: &al::check::ProgramReport) -> Result<(), TestCaseErro
     Ok(())
 }
 
+/// Checks a program the two ways it can be read: with the places of all its
+/// values, and as `al check` reads it — without places, parsing again only
+/// the files that findings point into. The diagnostics must be identical,
+/// byte for byte.
+fn check_both_ways(
+    files: &[(String, String)],
+    config: &al::config::Config,
+) -> Result<al::check::ProgramReport, TestCaseError> {
+    let located = al::check::finish(al::load::program_from_texts("p", files), config, false, today());
+    let fast = al::check::finish(
+        al::yaml::unlocated(|| al::load::program_from_texts("p", files)),
+        config,
+        false,
+        today(),
+    );
+    prop_assert_eq!(&located.diagnostics, &fast.diagnostics);
+    Ok(located)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
 
     #[test]
     fn generated_programs_check_and_render(files in program()) {
         let config = al::config::Config::default();
-        let report = al::check::finish(al::load::program_from_texts("p", &files), &config, false, today());
+        let report = check_both_ways(&files, &config)?;
         check_locations(&report)?;
         let program = &report.program;
         let mut summary = al::check::Summary::default();
@@ -205,7 +224,7 @@ proptest! {
             text = chars[..i].iter().collect::<String>() + &insert + &chars[end..].iter().collect::<String>();
         }
         files[target].1 = text;
-        let report = al::check::finish(al::load::program_from_texts("p", &files), &al::config::Config::default(), false, today());
+        let report = check_both_ways(&files, &al::config::Config::default())?;
         check_locations(&report)?;
     }
 }
