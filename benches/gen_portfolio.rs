@@ -72,7 +72,9 @@ fn write(path: &Path, text: &str) {
 
 /// The `day` of the calendar month `months` after `start`'s.
 fn in_month(start: jiff::civil::Date, months: i64, day: i8) -> jiff::civil::Date {
-    let first = start.first_of_month().saturating_add(jiff::Span::new().months(months));
+    let first = start
+        .first_of_month()
+        .saturating_add(jiff::Span::new().months(months));
     jiff::civil::date(first.year(), first.month(), day)
 }
 
@@ -257,13 +259,19 @@ fn main() {
         std::process::exit(2);
     };
     let seed = args.get(3).and_then(|s| s.parse::<u64>().ok()).unwrap_or(42);
-    let every = args.get(4).and_then(|s| s.parse::<usize>().ok()).unwrap_or(20).max(1);
+    let every = args
+        .get(4)
+        .and_then(|s| s.parse::<usize>().ok())
+        .unwrap_or(20)
+        .max(1);
     let root = Path::new(root);
     if root.exists() {
         eprintln!("{} exists; choose a new folder", root.display());
         std::process::exit(2);
     }
     let mut rng = Rng(seed.max(1));
-    let files: usize = (0..n).map(|i| program(root, i, i % every == every - 1, &mut rng)).sum();
+    let files: usize = (0..n)
+        .map(|i| program(root, i, i % every == every - 1, &mut rng))
+        .sum();
     println!("wrote {n} programs, {files} files, into {}", root.display());
 }

@@ -1,6 +1,6 @@
 //! The commands: each takes parsed arguments and returns an exit code.
 
-use crate::check::{Configs, ProgramReport, Summary};
+use crate::check::{Configs, Summary};
 use crate::cli::{Cli, ColorChoice, Command, NewCommand};
 use crate::error::{Error, Result};
 use crate::model::Date;
@@ -25,6 +25,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             format,
             deny_warnings,
             today,
+            jobs,
         } => {
             let today = today_or(today.as_deref())?;
             let format = format.unwrap_or_else(|| {
@@ -34,7 +35,10 @@ pub fn run(cli: Cli) -> Result<u8> {
                     Format::Human
                 }
             });
-            check(&paths, format, deny_warnings, today, color)
+            let jobs = jobs
+                .or_else(|| std::thread::available_parallelism().ok())
+                .map_or(1, std::num::NonZeroUsize::get);
+            check(&paths, format, deny_warnings, today, color, jobs)
         }
         Command::New { what } => {
             let path = match what {
@@ -218,16 +222,24 @@ pub fn check(
     deny_warnings: bool,
     today: Date,
     color: ColorChoice,
+    jobs: usize,
 ) -> Result<u8> {
-    use rayon::prelude::*;
+    let mut configs = Configs::default();
     let mut programs = Vec::new();
     for path in paths {
         for dir in crate::load::discover(path)? {
             let display = dir.to_string_lossy().replace('\\', "/");
-            programs.push((dir, display));
+            // Every al.toml is read before any program is checked: a broken
+            // one stops the run before anything is printed.
+            let (config, report_config) = configs.for_program(&dir, &display)?;
+            programs.push(Job {
+                dir,
+                display,
+                config,
+                report_config,
+            });
         }
     }
-    let mut configs = Configs::default();
     let mut summary = Summary::default();
     let mut all = Vec::new();
     let mut suites: Vec<(String, Vec<String>, usize)> = Vec::new();
@@ -243,48 +255,48 @@ pub fn check(
     if format == Format::Json && out.write_all(json.start().as_bytes()).is_err() {
         return Ok(0);
     }
-    // Programs are independent: each chunk is checked on all cores, then
-    // printed in order, so the output does not depend on the parallelism and
-    // only one chunk of programs is in memory at a time.
-    for chunk in programs.chunks(CHUNK) {
-        let mut jobs = Vec::with_capacity(chunk.len());
-        for (dir, display) in chunk {
-            let (config, report_config) = configs.for_program(dir, display)?;
-            jobs.push((dir, display, config, report_config));
+    let check_one = |job: &Job| {
+        let report = crate::check::check_dir(&job.dir, &job.display, &job.config, job.report_config, today);
+        let text = match format {
+            Format::Human => crate::output::human::render_program(&report, styled),
+            Format::Github => crate::output::github::render(&report.diagnostics),
+            _ => String::new(),
+        };
+        let sources = match format {
+            Format::Junit => report.sources().map(|s| s.display.clone()).collect(),
+            _ => Vec::new(),
+        };
+        // The program and its texts are dropped here, on the worker.
+        Checked {
+            display: report.display,
+            files: report.files,
+            diagnostics: report.diagnostics,
+            text,
+            sources,
         }
-        let done: Vec<(ProgramReport, String)> = jobs
-            .par_iter()
-            .map(|(dir, display, config, report_config)| {
-                let report = crate::check::check_dir(dir, display, config, *report_config, today);
-                let text = match format {
-                    Format::Human => crate::output::human::render_program(&report, styled),
-                    Format::Github => crate::output::github::render(&report.diagnostics),
-                    _ => String::new(),
-                };
-                (report, text)
-            })
-            .collect();
-        for (report, text) in done {
-            summary.add(&report);
-            let piece = match format {
-                Format::Json => json.findings(&report.diagnostics),
-                Format::Junit => {
-                    let files = report.sources().map(|s| s.display.clone()).collect();
-                    suites.push((report.display.clone(), files, report.diagnostics.len()));
-                    all.extend(report.diagnostics);
-                    String::new()
-                }
-                Format::Sarif => {
-                    all.extend(report.diagnostics);
-                    String::new()
-                }
-                Format::Human | Format::Github => text,
-            };
-            if out.write_all(piece.as_bytes()).is_err() {
-                // A closed pipe (`al check | head`) is not an error.
-                return Ok(exit_code(&summary, deny_warnings));
+    };
+    let mut closed = false;
+    in_order(&programs, jobs, check_one, |done| {
+        summary.add_counts(done.files, &done.diagnostics);
+        let piece = match format {
+            Format::Json => json.findings(&done.diagnostics),
+            Format::Junit => {
+                suites.push((done.display, done.sources, done.diagnostics.len()));
+                all.extend(done.diagnostics);
+                String::new()
             }
-        }
+            Format::Sarif => {
+                all.extend(done.diagnostics);
+                String::new()
+            }
+            Format::Human | Format::Github => done.text,
+        };
+        // A closed pipe (`al check | head`) is not an error: stop quietly.
+        closed = out.write_all(piece.as_bytes()).is_err();
+        !closed
+    });
+    if closed {
+        return Ok(exit_code(&summary, deny_warnings));
     }
     let tail = match format {
         Format::Human => format!("{}\n", crate::output::human::summary_line(&summary)),
@@ -313,8 +325,105 @@ pub fn check(
     Ok(exit_code(&summary, deny_warnings))
 }
 
-/// Programs checked together on all cores before their output is printed.
-const CHUNK: usize = 32;
+/// A program to check, with its configuration.
+struct Job {
+    dir: PathBuf,
+    display: String,
+    config: crate::config::Config,
+    report_config: bool,
+}
+
+/// What printing needs from one checked program (its texts are not kept).
+struct Checked {
+    display: String,
+    files: usize,
+    diagnostics: Vec<crate::diag::Diagnostic>,
+    text: String,
+    sources: Vec<String>,
+}
+
+/// How far ahead of the printer the workers may run, in programs: bounds
+/// the memory held by results waiting for their turn.
+const WINDOW: usize = 64;
+
+/// Runs `work` on every item on `jobs` threads and hands the results to
+/// `emit` on this thread, in the order of `items`, each as soon as it and
+/// all before it are done: the output does not depend on the number of
+/// threads, no thread waits for a batch, and at most [`WINDOW`] results wait
+/// in memory. `emit` returns false to stop early.
+fn in_order<T: Sync, R: Send>(
+    items: &[T],
+    jobs: usize,
+    work: impl Fn(&T) -> R + Sync,
+    mut emit: impl FnMut(R) -> bool,
+) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Condvar, Mutex, mpsc};
+    if jobs <= 1 || items.len() <= 1 {
+        for item in items {
+            if !emit(work(item)) {
+                return;
+            }
+        }
+        return;
+    }
+    let next = AtomicUsize::new(0);
+    // How many results were emitted; usize::MAX once emitting has stopped.
+    let emitted = (Mutex::new(0usize), Condvar::new());
+    let (tx, rx) = mpsc::channel::<(usize, R)>();
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.min(items.len()) {
+            let tx = tx.clone();
+            let (next, emitted, work) = (&next, &emitted, &work);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    {
+                        let (lock, cvar) = emitted;
+                        let Ok(mut done) = lock.lock() else { break };
+                        while *done != usize::MAX && i >= *done + WINDOW {
+                            match cvar.wait(done) {
+                                Ok(d) => done = d,
+                                Err(_) => return,
+                            }
+                        }
+                        if *done == usize::MAX {
+                            break;
+                        }
+                    }
+                    if tx.send((i, work(item))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut want = 0usize;
+        let mut stopped = false;
+        for (i, r) in rx.iter() {
+            waiting.insert(i, r);
+            while let Some(r) = waiting.remove(&want) {
+                want += 1;
+                if !emit(r) {
+                    stopped = true;
+                    break;
+                }
+            }
+            let (lock, cvar) = &emitted;
+            if let Ok(mut done) = lock.lock() {
+                *done = if stopped { usize::MAX } else { want };
+            }
+            cvar.notify_all();
+            if stopped {
+                break;
+            }
+        }
+        // Dropping the receiver makes any worker still sending stop.
+        drop(rx);
+    });
+}
 
 fn exit_code(s: &Summary, deny_warnings: bool) -> u8 {
     if s.errors > 0 || (deny_warnings && s.warnings > 0) {
@@ -411,4 +520,41 @@ pub fn install_panic_hook() {
         );
         std::process::exit(2);
     }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_order;
+
+    /// Work that takes longer for some items, so threads finish out of order.
+    fn work(i: &usize) -> usize {
+        let spin = (i * 7919) % 50_000;
+        (0..spin).fold(*i, |a, b| std::hint::black_box(a ^ b)) ^ (0..spin).fold(0, |a, b| a ^ b)
+    }
+
+    #[test]
+    fn results_come_in_the_order_of_the_items() {
+        let items: Vec<usize> = (0..700).collect();
+        for jobs in [1, 2, 3, 8] {
+            let mut got = Vec::new();
+            in_order(&items, jobs, work, |r| {
+                got.push(r);
+                true
+            });
+            assert_eq!(got, items, "{jobs} threads");
+        }
+    }
+
+    #[test]
+    fn emitting_can_stop_early() {
+        let items: Vec<usize> = (0..700).collect();
+        for jobs in [1, 2, 4] {
+            let mut got = Vec::new();
+            in_order(&items, jobs, work, |r| {
+                got.push(r);
+                got.len() < 10
+            });
+            assert_eq!(got, (0..10).collect::<Vec<_>>(), "{jobs} threads");
+        }
+    }
 }

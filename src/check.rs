@@ -96,9 +96,14 @@ pub struct Summary {
 impl Summary {
     /// Adds one program's counts.
     pub fn add(&mut self, r: &ProgramReport) {
+        self.add_counts(r.files, &r.diagnostics);
+    }
+
+    /// Adds the counts of one program that had `files` files and these findings.
+    pub fn add_counts(&mut self, files: usize, diagnostics: &[Diagnostic]) {
         self.programs += 1;
-        self.files += r.files;
-        for d in &r.diagnostics {
+        self.files += files;
+        for d in diagnostics {
             match d.severity {
                 Severity::Error => self.errors += 1,
                 Severity::Warning => self.warnings += 1,
@@ -143,12 +148,17 @@ pub fn check_program(dir: &Path, display: &str, today: Date, configs: &mut Confi
 }
 
 /// Checks one program folder with its configuration already read.
-pub fn check_dir(dir: &Path, display: &str, config: &Config, report_config: bool, today: Date) -> ProgramReport {
+pub fn check_dir(
+    dir: &Path,
+    display: &str,
+    config: &Config,
+    report_config: bool,
+    today: Date,
+) -> ProgramReport {
     // Parse without places, which is about twice as fast; `finish` parses
     // again, with places, only the files a finding points into.
-    let program = crate::yaml::unlocated(|| {
-        crate::load::load_program_with(dir, display, config.limits.max_file_bytes)
-    });
+    let program =
+        crate::yaml::unlocated(|| crate::load::load_program_with(dir, display, config.limits.max_file_bytes));
     finish(program, config, report_config, today)
 }
 

@@ -83,6 +83,10 @@ pub enum Command {
         /// The date rules judge against (YYYY-MM-DD); default: today's local date.
         #[arg(long, value_name = "DATE")]
         today: Option<String>,
+        /// Programs checked at once [default: the number of cores]. The
+        /// output is the same whatever the number.
+        #[arg(short = 'j', long, value_name = "N", env = "AL_JOBS")]
+        jobs: Option<std::num::NonZeroUsize>,
     },
     /// Add a session or sub-topic file from the built-in template; never overwrites.
     New {

@@ -181,7 +181,11 @@ pub fn discover(path: &Path) -> Result<Vec<PathBuf>> {
 /// Reads a file as text: only regular files, size limit, UTF-8 check, BOM
 /// removed. `regular`: the folder walk already saw a regular file here (not
 /// a link), so it is opened without asking the file system first.
-fn read_text(path: &Path, max_bytes: u64, regular: bool) -> std::result::Result<String, (Loc, String, String)> {
+fn read_text(
+    path: &Path,
+    max_bytes: u64,
+    regular: bool,
+) -> std::result::Result<String, (Loc, String, String)> {
     let cannot = |e: std::io::Error| {
         (
             Loc::file_start(),
@@ -396,7 +400,12 @@ fn read_doc(p: &mut Program, path: &Path, rel: String, kind: Kind, regular: bool
 
 /// Adds one file's text (or why it could not be read) to the program, and
 /// parses it.
-fn add_doc(p: &mut Program, rel: String, text: std::result::Result<String, (Loc, String, String)>, kind: Kind) {
+fn add_doc(
+    p: &mut Program,
+    rel: String,
+    text: std::result::Result<String, (Loc, String, String)>,
+    kind: Kind,
+) {
     let file = p.files.len();
     let display = display_join(&p.display, &rel);
     let mut parsing = Parsing {

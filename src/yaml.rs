@@ -435,7 +435,8 @@ pub struct Parsed<T> {
 }
 
 /// Deserializer settings shared by every file: strict booleans (`no` stays
-/// text), leading-zero numbers as text, and explicit resource budgets.
+/// text), leading-zero numbers as text, no comment events, and explicit
+/// resource budgets.
 pub fn options() -> serde_saphyr::Options {
     let mut budget = serde_saphyr::Budget::default();
     budget.max_depth = 64;
@@ -453,6 +454,8 @@ pub fn options() -> serde_saphyr::Options {
         strict_booleans: true,
         leading_zero_numbers_as_strings: true,
         with_snippet: false,
+        // Comments are never read into the model: do not make events of them.
+        emit_comments: false,
         budget: Some(budget),
         alias_limits: alias_limits,
     }

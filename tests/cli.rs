@@ -157,6 +157,40 @@ fn json_output_is_one_stable_document() {
 }
 
 #[test]
+fn output_is_the_same_whatever_the_number_of_threads() {
+    // Every rule fixture: 70 programs, most with findings (which are parsed
+    // a second time, with places), in every format.
+    for format in ["human", "json", "github", "sarif", "junit"] {
+        let outputs: Vec<Run> = ["1", "2", "5"]
+            .iter()
+            .map(|jobs| {
+                run(al().args([
+                    "check",
+                    "tests/fixtures",
+                    "--today",
+                    FIXTURE_TODAY,
+                    "--format",
+                    format,
+                    "--jobs",
+                    jobs,
+                ]))
+            })
+            .collect();
+        assert_eq!(outputs[0].code, 1, "{format}: {}", outputs[0].stderr);
+        assert!(outputs[0].stdout.len() > 1000, "{format}: output is there");
+        for other in &outputs[1..] {
+            assert_eq!(outputs[0].stdout, other.stdout, "{format}: same bytes");
+            assert_eq!(outputs[0].code, other.code);
+        }
+    }
+    // AL_JOBS does the same as --jobs; 0 is refused.
+    let r = run(al()
+        .env("AL_JOBS", "0")
+        .args(["check", "examples/talent-retention"]));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+}
+
+#[test]
 fn init_refuses_a_non_empty_folder_and_writes_nothing() {
     let tmp = tempfile::tempdir().expect("tmp");
     fs::write(tmp.path().join("notes.txt"), "mine").expect("write");
