@@ -49,7 +49,7 @@ WFILES=$(find "$PW" -name '*.yaml' | wc -l)
 
 read -r fw fu fm <<<"$(measure "$FLOOR" "$P")"
 read -r aw au am <<<"$(measure "$AL" check "$P" --today 2026-06-30 --format json)"
-read -r tw tu tm <<<"$(RAYON_NUM_THREADS=1 measure "$AL" check "$P" --today 2026-06-30 --format json)"
+read -r tw tu tm <<<"$(measure "$AL" check -j1 "$P" --today 2026-06-30 --format json)"
 read -r ww wu wm <<<"$(measure "$AL" check "$PW" --today 2026-06-30 --format json)"
 read -r xw xu xm <<<"$(measure "$FLOOR" "$PW")"
 P100=$(port 100 20)
@@ -95,3 +95,18 @@ printf '| worst case: (b) al check, every program neglected | %s | %s | %.1f |\n
 printf '| al check examples/talent-retention, 24 files (median of 50) | %s ms | — | %s |\n' "$one_ms" "$(calc "$em/1024")"
 printf '\nal check / floor: %.2f× (worst case %.2f×)   check-jsonschema / al check: %.0f×   memory %s vs 100 programs: %.2f×\n' \
   "$(calc "$aw/$fw")" "$(calc "$ww/$xw")" "$(calc "$cw/$aw")" "$N" "$(calc "$am/$sm")"
+
+# Instructions, which do not depend on what else the machine is doing:
+# callgrind on the 100-program portfolio, one thread each (skipped without
+# valgrind; about a minute).
+if command -v valgrind >/dev/null; then
+  instr() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | awk '/Collected/ {print $4}'; }
+  fi_=$(instr "$FLOOR" "$P100")
+  ai_=$(instr "$AL" check -j1 "$P100" --today 2026-06-30 --format json)
+  P100W=$(port 100 1)
+  fwi=$(instr "$FLOOR" "$P100W")
+  awi=$(instr "$AL" check -j1 "$P100W" --today 2026-06-30 --format json)
+  printf '\n| instructions, 100 programs, 1 thread | floor | al check | ratio |\n|---|---:|---:|---:|\n'
+  printf '| realistic portfolio | %s | %s | %.2f× |\n' "$fi_" "$ai_" "$(calc "$ai_/$fi_")"
+  printf '| every program neglected | %s | %s | %.2f× |\n' "$fwi" "$awi" "$(calc "$awi/$fwi")"
+fi
