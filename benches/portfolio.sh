@@ -25,17 +25,26 @@ port() { # the portfolio of $1 programs, one in $2 neglected; generated once
   echo "$dir"
 }
 
-# Runs a command RUNS times after one warm-up; prints "wall user maxrss_kib" medians.
+# Runs each of the given commands (shell strings) once to warm up, then all
+# of them in turn, RUNS rounds, so that a busy spell of a shared machine
+# falls on all of them alike; prints "wall user maxrss_kib" medians, one
+# line per command.
 measure() {
-  "$@" >/dev/null 2>&1 || true
-  local walls=() users=() rss=()
+  local n=$#
+  local -a walls users rss
+  for cmd in "$@"; do bash -c "$cmd" >/dev/null 2>&1 || true; done
   for _ in $(seq "$RUNS"); do
-    /usr/bin/time -o "$WORK/time.txt" -f "%e %U %M" "$@" >/dev/null 2>/dev/null || true
-    read -r w u m < <(tail -1 "$WORK/time.txt")
-    walls+=("$w"); users+=("$u"); rss+=("$m")
+    for i in $(seq 0 $((n - 1))); do
+      local cmds=("$@")
+      /usr/bin/time -o "$WORK/time.txt" -f "%e %U %M" bash -c "exec ${cmds[$i]}" >/dev/null 2>/dev/null || true
+      read -r w u m < <(tail -1 "$WORK/time.txt")
+      walls[$i]+="$w "; users[$i]+="$u "; rss[$i]+="$m "
+    done
   done
-  med() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-  echo "$(med "${walls[@]}") $(med "${users[@]}") $(med "${rss[@]}")"
+  med() { printf '%s\n' $1 | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+  for i in $(seq 0 $((n - 1))); do
+    echo "$(med "${walls[$i]}") $(med "${users[$i]}") $(med "${rss[$i]}")"
+  done
 }
 
 # The realistic portfolio: one program in 20 neglected (it has warnings).
@@ -47,14 +56,13 @@ echo "portfolio: $N programs, $FILES YAML files ($SESSIONS session files), in $P
 PW=$(port "$N" 1)
 WFILES=$(find "$PW" -name '*.yaml' | wc -l)
 
-read -r fw fu fm <<<"$(measure "$FLOOR" "$P")"
-read -r aw au am <<<"$(measure "$AL" check "$P" --today 2026-06-30 --format json)"
-read -r tw tu tm <<<"$(measure "$AL" check -j1 "$P" --today 2026-06-30 --format json)"
-read -r ww wu wm <<<"$(measure "$AL" check "$PW" --today 2026-06-30 --format json)"
-read -r xw xu xm <<<"$(measure "$FLOOR" "$PW")"
+CHECK="$AL check --today 2026-06-30 --format json"
 P100=$(port 100 20)
-read -r sw su sm <<<"$(measure "$AL" check "$P100" --today 2026-06-30 --format json)"
-read -r ew eu em <<<"$(RUNS=20 measure "$AL" check examples/talent-retention --today 2026-09-30)"
+{
+  read -r fw fu fm; read -r aw au am; read -r tw tu tm
+  read -r xw xu xm; read -r ww wu wm; read -r sw su sm
+} < <(measure "$FLOOR $P" "$CHECK $P" "$CHECK -j1 $P" "$FLOOR $PW" "$CHECK $PW" "$CHECK $P100")
+read -r ew eu em < <(RUNS=20 measure "$AL check examples/talent-retention --today 2026-09-30")
 # One program in milliseconds (the median of 50 runs, process start included).
 one_ms=$(python3 - "$AL" <<'PY'
 import statistics, subprocess, sys, time

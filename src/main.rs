@@ -3,11 +3,6 @@
 use clap::Parser;
 use std::process::ExitCode;
 
-/// mimalloc: the model is many small strings and lists, made and dropped
-/// once per file; see docs/performance.md for what it changes.
-#[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     al::app::install_panic_hook();
     let cli = match al::cli::Cli::try_parse() {
