@@ -394,6 +394,12 @@ fn rel_of(dir: &Path, path: &Path) -> Option<String> {
 
 fn read_doc(p: &mut Program, path: &Path, rel: String, kind: Kind, regular: bool) {
     set_current_file(&display_join(&p.display, &rel));
+    // Lets the tests prove that a panic on a worker names the file being
+    // read; never set in normal use.
+    static DEBUG_PANIC: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *DEBUG_PANIC.get_or_init(|| std::env::var_os("AL_DEBUG_PANIC").is_some_and(|v| v == "parse")) {
+        panic!("AL_DEBUG_PANIC=parse is set");
+    }
     let text = read_text(path, p.max_file_bytes, regular);
     add_doc(p, rel, text, kind);
 }

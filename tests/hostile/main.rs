@@ -258,7 +258,7 @@ fn a_panic_is_a_short_report_and_exit_2() {
     let tmp = tempfile::tempdir().expect("tmp");
     program(&tmp);
     let bin = assert_cmd::cargo::cargo_bin("al");
-    let out = Command::new(bin)
+    let out = Command::new(&bin)
         .args(["check", "prog"])
         .current_dir(tmp.path())
         .env("AL_DEBUG_PANIC", "1")
@@ -269,6 +269,27 @@ fn a_panic_is_a_short_report_and_exit_2() {
     assert!(err.starts_with("error: internal error"), "{err}");
     assert!(err.contains("please report it"), "{err}");
     assert!(!err.contains("stack backtrace"), "{err}");
+
+    // A panic on a worker thread, with programs checked in parallel, names
+    // the file that worker was reading and still exits 2.
+    let second = tmp.path().join("prog2");
+    std::fs::create_dir_all(&second).expect("mkdir");
+    for name in ["topic.yaml", "team.yaml"] {
+        std::fs::copy(tmp.path().join("prog").join(name), second.join(name)).expect("copy");
+    }
+    let out = Command::new(bin)
+        .args(["check", ".", "--jobs", "2"])
+        .current_dir(tmp.path())
+        .env("AL_DEBUG_PANIC", "parse")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("error: internal error while checking `prog"),
+        "{err}"
+    );
+    assert!(err.contains("topic.yaml`"), "{err}");
 }
 
 /// Every file and its modification time, to show a command wrote nothing.
