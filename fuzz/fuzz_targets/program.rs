@@ -1,6 +1,8 @@
 //! A whole program assembled from fuzzed files: the rules, every output
-//! format, and the report and agenda templates must run without a panic, and
-//! every finding must point inside its file.
+//! format, and the report and agenda templates must run without a panic,
+//! every finding must point inside its file, and reading the program
+//! without places (as `al check` does, parsing again with places only the
+//! files findings point into) must give the same findings.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -35,6 +37,13 @@ fuzz_target!(|data: &[u8]| {
     };
     let today = al::dates::parse_date("2026-06-30").unwrap_or_default();
     let report = al::check::finish(al::load::program_from_texts("p", &files), &config, true, today);
+    let fast = al::check::finish(
+        al::yaml::unlocated(|| al::load::program_from_texts("p", &files)),
+        &config,
+        true,
+        today,
+    );
+    assert_eq!(report.diagnostics, fast.diagnostics, "the same findings both ways");
     let program = &report.program;
     let report_ctx = {
         let mut summary = al::check::Summary::default();
