@@ -106,9 +106,10 @@ pub fn locating() -> bool {
 }
 
 /// Runs `f` with values parsed *without* their places: every [`Sp`] gets
-/// [`Loc::default`] (line 0, "unknown"). About twice as fast, because
-/// serde-saphyr hands each located value over as a synthesized map of
-/// locations. `al check` parses this way and parses again, with places, only
+/// [`Loc::default`] (line 0, "unknown"). This costs about a third less
+/// (1.10× the instructions of a bare parse instead of 1.57×, see
+/// docs/performance.md), because serde-saphyr hands each located value over
+/// as a synthesized map of locations. `al check` parses this way and parses again, with places, only
 /// the files a finding points into (see [`crate::load::relocate`]).
 pub fn unlocated<R>(f: impl FnOnce() -> R) -> R {
     with_locating(false, f)
