@@ -1,6 +1,8 @@
 //! Property tests: generated programs never make `al` panic, every finding
 //! points inside its file, and the report and agendas always render.
 
+mod common;
+
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -214,7 +216,7 @@ proptest! {
         edits in prop::collection::vec((any::<prop::sample::Index>(), prop_oneof!["[ -~]{0,3}", "[\n\t:|{}\\[\\]&*!#'\"-]{1,2}", "[张伟]"], 0usize..8), 1..6),
     ) {
         let dir = std::path::Path::new("examples/talent-retention");
-        let mut files: Vec<(String, String)> = walk(dir);
+        let mut files: Vec<(String, String)> = common::texts(dir);
         let target = pick % files.len();
         let mut text = files[target].1.clone();
         for (at, insert, delete) in edits {
@@ -227,21 +229,4 @@ proptest! {
         let report = check_both_ways(&files, &al::config::Config::default())?;
         check_locations(&report)?;
     }
-}
-
-fn walk(dir: &std::path::Path) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.expect("entry");
-        if entry.file_type().is_file() {
-            let rel = entry
-                .path()
-                .strip_prefix(dir)
-                .expect("inside")
-                .to_string_lossy()
-                .replace('\\', "/");
-            out.push((rel, std::fs::read_to_string(entry.path()).expect("read")));
-        }
-    }
-    out
 }

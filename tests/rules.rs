@@ -1,8 +1,11 @@
 //! Every rule: a failing and a passing fixture, with snapshots of what the
 //! user sees (human and JSON), plus meta-tests on the registry.
 
+mod common;
+
 use al::check::{Configs, Summary, check_program};
 use al::rules::RULES;
+use common::texts;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -177,25 +180,6 @@ fn every_code_the_checks_emit_is_in_the_registry() {
             }
         }
     }
-}
-
-/// The files of a fixture folder, in memory, for variations on it.
-fn texts(dir: &str) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.expect("entry");
-        let name = entry.file_name().to_string_lossy().to_string();
-        if entry.file_type().is_file() && !name.starts_with('.') {
-            let rel = entry
-                .path()
-                .strip_prefix(dir)
-                .expect("inside")
-                .to_string_lossy()
-                .replace('\\', "/");
-            out.push((rel, std::fs::read_to_string(entry.path()).expect("read")));
-        }
-    }
-    out
 }
 
 fn codes_of(files: &[(String, String)]) -> Vec<(&'static str, String)> {

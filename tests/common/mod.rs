@@ -42,3 +42,25 @@ pub fn shrink_group(dir: &Path) {
         "members: [zhang, li, wang]",
     );
 }
+
+/// The files of a program folder, in memory, as (path inside it, text):
+/// for `al::load::program_from_texts` and variations on a program. Hidden
+/// files (a fixture's `.today`) are left out.
+pub fn texts(dir: impl AsRef<Path>) -> Vec<(String, String)> {
+    let dir = dir.as_ref();
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.expect("entry");
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if entry.file_type().is_file() && !hidden {
+            let rel = entry
+                .path()
+                .strip_prefix(dir)
+                .expect("inside")
+                .to_string_lossy()
+                .replace('\\', "/");
+            out.push((rel, fs::read_to_string(entry.path()).expect("read")));
+        }
+    }
+    out
+}
