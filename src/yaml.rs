@@ -109,8 +109,9 @@ pub fn locating() -> bool {
 /// [`Loc::default`] (line 0, "unknown"). This costs about a third less
 /// (1.10× the instructions of a bare parse instead of 1.57×, see
 /// docs/performance.md), because serde-saphyr hands each located value over
-/// as a synthesized map of locations. `al check` parses this way and parses again, with places, only
-/// the files a finding points into (see [`crate::load::relocate`]).
+/// as a synthesized map of locations. `al check` parses this way and parses
+/// again, with places, only the files a finding points into (see
+/// [`crate::load::relocate`]).
 pub fn unlocated<R>(f: impl FnOnce() -> R) -> R {
     with_locating(false, f)
 }
@@ -193,13 +194,8 @@ where
     D: Deserializer<'de>,
     T: Scalar,
 {
-    let (text, loc) = if locating() {
-        let s = Spanned::<ScalarText>::deserialize(d)?;
-        (s.value.0, s.referenced.into())
-    } else {
-        (ScalarText::deserialize(d)?.0, Loc::default())
-    };
-    let Some(text) = text else {
+    let Sp { value, loc } = Sp::<ScalarText>::deserialize(d)?;
+    let Some(text) = value.0 else {
         return Ok(None);
     };
     match T::parse(text.trim()) {

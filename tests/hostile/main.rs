@@ -257,15 +257,21 @@ fn bom_and_crlf_in_a_valid_file_are_clean() {
 fn a_panic_is_a_short_report_and_exit_2() {
     let tmp = tempfile::tempdir().expect("tmp");
     program(&tmp);
-    let bin = assert_cmd::cargo::cargo_bin("al");
-    let out = Command::new(&bin)
-        .args(["check", "prog"])
-        .current_dir(tmp.path())
-        .env("AL_DEBUG_PANIC", "1")
-        .output()
-        .expect("runs");
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    // Runs `al` with the panic forced at `when`; the exit code and stderr.
+    let panicking = |args: &[&str], when: &str| {
+        let out = Command::new(assert_cmd::cargo::cargo_bin("al"))
+            .args(args)
+            .current_dir(tmp.path())
+            .env("AL_DEBUG_PANIC", when)
+            .output()
+            .expect("runs");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, err) = panicking(&["check", "prog"], "1");
+    assert_eq!(code, Some(2));
     assert!(err.starts_with("error: internal error"), "{err}");
     assert!(err.contains("please report it"), "{err}");
     assert!(!err.contains("stack backtrace"), "{err}");
@@ -277,14 +283,8 @@ fn a_panic_is_a_short_report_and_exit_2() {
     for name in ["topic.yaml", "team.yaml"] {
         std::fs::copy(tmp.path().join("prog").join(name), second.join(name)).expect("copy");
     }
-    let out = Command::new(bin)
-        .args(["check", ".", "--jobs", "2"])
-        .current_dir(tmp.path())
-        .env("AL_DEBUG_PANIC", "parse")
-        .output()
-        .expect("runs");
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let (code, err) = panicking(&["check", ".", "--jobs", "2"], "parse");
+    assert_eq!(code, Some(2));
     assert!(
         err.starts_with("error: internal error while checking `prog"),
         "{err}"
