@@ -102,7 +102,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             let today = today_or(today.as_deref())?;
             let (until, program) = match rest.as_slice() {
                 [] => (None, PathBuf::from(".")),
-                [one] if std::path::Path::new(one).join("topic.yaml").is_file() => (None, PathBuf::from(one)),
+                [one] if crate::layout::is_program(std::path::Path::new(one)) => (None, PathBuf::from(one)),
                 [one] => (Some(one.clone()), PathBuf::from(".")),
                 [two, dir, ..] => (Some(two.clone()), PathBuf::from(dir)),
             };

@@ -66,9 +66,9 @@ impl Opened {
     }
 }
 
-/// Opens the program in `dir`, which must hold topic.yaml, with its al.toml.
+/// Opens the program in `dir` (see [`crate::layout::is_program`]) with its al.toml.
 pub fn open(dir: &Path) -> Result<Opened> {
-    if !dir.join("topic.yaml").is_file() {
+    if !crate::layout::is_program(dir) {
         return Err(crate::error::Error::NoProgram(dir.to_path_buf()));
     }
     let display = dir.to_string_lossy().replace('\\', "/");

@@ -135,7 +135,7 @@ pub enum Command {
     Schema {
         /// Which file.
         #[arg(value_enum)]
-        kind: crate::schema::SchemaKind,
+        kind: crate::layout::FileKind,
     },
     /// Print a shell completion script (e.g. `al completions bash > /etc/bash_completion.d/al`).
     Completions {

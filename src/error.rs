@@ -15,7 +15,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// A path was given that holds no program.
-    #[error("no action learning program found in `{0}` (a program is a folder with topic.yaml)")]
+    #[error("no action learning program found in `{0}` (a program is a folder with topic.yaml or team.yaml)")]
     NoProgram(PathBuf),
     /// al.toml could not be read as configuration.
     #[error("{path}:{line}:{column}: {message}")]

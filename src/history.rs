@@ -104,14 +104,9 @@ pub fn at_revision(loc: &Located, rev: &str, display: &str) -> Result<Version> {
         .split('\0')
         .filter(|n| !n.is_empty())
         .filter_map(|n| n.strip_prefix(&prefix).map(str::to_string))
-        .filter(|rel| {
-            rel == "topic.yaml"
-                || rel == "team.yaml"
-                || ((rel.starts_with("sessions/") || rel.starts_with("subtopics/"))
-                    && (rel.ends_with(".yaml") || rel.ends_with(".yml")))
-        })
+        .filter(|rel| crate::layout::FileKind::of_rel(rel).is_some_and(|k| k.spec().loaded))
         .collect();
-    let existed = names.iter().any(|n| n == "topic.yaml");
+    let existed = crate::layout::names_make_program(names.iter().map(String::as_str));
     let files = if names.is_empty() {
         Vec::new()
     } else {

@@ -4,6 +4,7 @@
 
 use crate::diag::Loc;
 use crate::error::{Error, Result};
+use crate::layout::{FileKind, Place, is_program};
 use crate::model::{Session, Subtopic, Team, Topic};
 use crate::source::SourceFile;
 use crate::yaml::{Problem, ProblemKind, Seg, fields_of};
@@ -44,10 +45,22 @@ pub struct Doc<T> {
 /// Why a required file is absent.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Missing {
+    /// Which file.
+    pub kind: FileKind,
     /// The file name inside the program (`topic.yaml`, `team.yaml`).
     pub rel: &'static str,
     /// How the path is shown.
     pub display: String,
+}
+
+impl Missing {
+    fn new(kind: FileKind, rel: &'static str, program: &str) -> Self {
+        Missing {
+            kind,
+            rel,
+            display: display_join(program, rel),
+        }
+    }
 }
 
 /// One program: its files and their models.
@@ -81,20 +94,11 @@ pub struct Program {
 #[derive(Clone, Copy, Debug)]
 struct Parsing {
     /// What it was parsed as; `None` when it could not be read.
-    kind: Option<Kind>,
+    kind: Option<FileKind>,
     /// Whether its values have their places.
     located: bool,
     /// Whether it has keys the format does not know.
     unknown_keys: bool,
-}
-
-/// What a program file is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
-    Topic,
-    Team,
-    Session,
-    Subtopic,
 }
 
 impl Program {
@@ -135,11 +139,6 @@ pub fn display_join(dir: &str, rel: &str) -> String {
     joined.strip_prefix("./").map(str::to_string).unwrap_or(joined)
 }
 
-/// Whether a folder is a program (holds topic.yaml or team.yaml).
-pub fn is_program(dir: &Path) -> bool {
-    dir.join("topic.yaml").is_file() || dir.join("team.yaml").is_file()
-}
-
 /// The programs at or below `path`, in a stable order.
 pub fn discover(path: &Path) -> Result<Vec<PathBuf>> {
     let meta = fs_err::metadata(path).map_err(|e| Error::Io {
@@ -167,7 +166,7 @@ pub fn discover(path: &Path) -> Result<Vec<PathBuf>> {
             walk.skip_current_dir();
             continue;
         }
-        if entry.path().join("topic.yaml").is_file() {
+        if is_program(entry.path()) {
             found.push(entry.path().to_path_buf());
             walk.skip_current_dir();
         }
@@ -366,21 +365,22 @@ pub fn load_program_with(dir: &Path, display: &str, max_file_bytes: u64) -> Prog
         max_file_bytes,
         ..Program::default()
     };
-    for (rel, kind) in [("topic.yaml", Kind::Topic), ("team.yaml", Kind::Team)] {
-        let path = dir.join(rel);
-        if path.exists() {
-            read_doc(&mut p, &path, rel.to_string(), kind, false);
-        } else {
-            p.missing.push(Missing {
-                rel,
-                display: display_join(display, rel),
-            });
-        }
-    }
-    for (sub, kind) in [("sessions", Kind::Session), ("subtopics", Kind::Subtopic)] {
-        for (path, regular) in yaml_files(&dir.join(sub)) {
-            if let Some(rel) = rel_of(dir, &path) {
-                read_doc(&mut p, &path, rel, kind, regular);
+    for kind in FileKind::program_files() {
+        match kind.spec().place {
+            Place::File(rel) => {
+                let path = dir.join(rel);
+                if path.exists() {
+                    read_doc(&mut p, &path, rel.to_string(), kind, false);
+                } else if kind.spec().required {
+                    p.missing.push(Missing::new(kind, rel, display));
+                }
+            }
+            Place::Folder(sub) => {
+                for (path, regular) in yaml_files(&dir.join(sub)) {
+                    if let Some(rel) = rel_of(dir, &path) {
+                        read_doc(&mut p, &path, rel, kind, regular);
+                    }
+                }
             }
         }
     }
@@ -392,7 +392,7 @@ fn rel_of(dir: &Path, path: &Path) -> Option<String> {
     Some(rel.to_string_lossy().replace('\\', "/"))
 }
 
-fn read_doc(p: &mut Program, path: &Path, rel: String, kind: Kind, regular: bool) {
+fn read_doc(p: &mut Program, path: &Path, rel: String, kind: FileKind, regular: bool) {
     set_current_file(&display_join(&p.display, &rel));
     // Lets the tests prove that a panic on a worker names the file being
     // read; never set in normal use.
@@ -410,7 +410,7 @@ fn add_doc(
     p: &mut Program,
     rel: String,
     text: std::result::Result<String, (Loc, String, String)>,
-    kind: Kind,
+    kind: FileKind,
 ) {
     let file = p.files.len();
     let display = display_join(&p.display, &rel);
@@ -449,52 +449,59 @@ fn add_doc(
 /// Parses file `file` of the program as `kind`, putting its model in place
 /// (or taking it away, when the file is unusable) and its problems with it.
 /// `known_keys`: the file was parsed before and has no unknown keys.
-fn parse_file(p: &mut Program, file: usize, kind: Kind, known_keys: bool) {
-    fn one<T: serde::de::DeserializeOwned + Default>(
-        text: &str,
-        keys: crate::yaml::KeysAt,
-        known_keys: bool,
-    ) -> crate::yaml::Parsed<T> {
-        if known_keys {
-            crate::yaml::parse_known_keys(text)
-        } else {
-            crate::yaml::parse(text, keys)
-        }
-    }
-    let Some(src) = p.files.get(file) else {
+fn parse_file(p: &mut Program, file: usize, kind: FileKind, known_keys: bool) {
+    let Some(parse) = kind.spec().parse else {
         return;
     };
-    let text = src.text.as_str();
-    let (problems, unknown_keys) = match kind {
-        Kind::Topic => {
-            let parsed = one::<Topic>(text, topic_keys, known_keys);
-            p.topic = parsed.value.map(|value| Doc { file, value });
-            (parsed.problems, parsed.unknown_keys)
-        }
-        Kind::Team => {
-            let parsed = one::<Team>(text, team_keys, known_keys);
-            p.team = parsed.value.map(|value| Doc { file, value });
-            (parsed.problems, parsed.unknown_keys)
-        }
-        Kind::Session => {
-            let parsed = one::<Session>(text, session_keys, known_keys);
-            put(&mut p.sessions, file, parsed.value);
-            (parsed.problems, parsed.unknown_keys)
-        }
-        Kind::Subtopic => {
-            let parsed = one::<Subtopic>(text, subtopic_keys, known_keys);
-            put(&mut p.subtopics, file, parsed.value);
-            (parsed.problems, parsed.unknown_keys)
-        }
-    };
+    let (problems, unknown_keys) = parse(p, file, known_keys);
     if let Some(state) = p.parsing.get_mut(file) {
         state.unknown_keys |= unknown_keys;
     }
     p.problems.extend(problems.into_iter().map(|pr| (file, pr)));
 }
 
+/// Parses file `file` of the program as a `T` and hands the result to
+/// `place`, which puts it where the program keeps models of that kind (the
+/// parse function of a kind in [`crate::layout`]).
+pub(crate) fn parse_as<T: serde::de::DeserializeOwned + Default>(
+    p: &mut Program,
+    file: usize,
+    keys: crate::yaml::KeysAt,
+    known_keys: bool,
+    place: fn(&mut Program, Placed<T>),
+) -> crate::layout::Parsed {
+    let Some(src) = p.files.get(file) else {
+        return (Vec::new(), false);
+    };
+    let parsed = if known_keys {
+        crate::yaml::parse_known_keys::<T>(&src.text)
+    } else {
+        crate::yaml::parse::<T>(&src.text, keys)
+    };
+    place(
+        p,
+        Placed {
+            file,
+            value: parsed.value,
+        },
+    );
+    (parsed.problems, parsed.unknown_keys)
+}
+
+/// The model parsed from one file, or `None` when the file is unusable.
+pub(crate) struct Placed<T> {
+    file: usize,
+    value: Option<T>,
+}
+
+/// Puts the model of a kind the program has one of.
+pub(crate) fn put_one<T>(slot: &mut Option<Doc<T>>, d: Placed<T>) {
+    *slot = d.value.map(|value| Doc { file: d.file, value });
+}
+
 /// Puts the model of file `file` into a list kept in file order.
-fn put<T>(docs: &mut Vec<Doc<T>>, file: usize, value: Option<T>) {
+pub(crate) fn put_many<T>(docs: &mut Vec<Doc<T>>, d: Placed<T>) {
+    let Placed { file, value } = d;
     match (docs.binary_search_by_key(&file, |d| d.file), value) {
         (Ok(i), Some(value)) => docs[i].value = value,
         (Ok(i), None) => {
@@ -543,26 +550,21 @@ pub fn program_from_texts(display: &str, files: &[(String, String)]) -> Program 
         max_file_bytes: MAX_FILE_BYTES,
         ..Program::default()
     };
-    for (rel, kind) in [("topic.yaml", Kind::Topic), ("team.yaml", Kind::Team)] {
-        match files.iter().find(|(r, _)| r == rel) {
-            Some((_, text)) => add_doc(&mut p, rel.to_string(), Ok(crate::source::normalize(text)), kind),
-            None => p.missing.push(Missing {
-                rel,
-                display: display_join(display, rel),
-            }),
+    let mut sorted: Vec<&(String, String)> = files.iter().collect();
+    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    for kind in FileKind::program_files() {
+        match kind.spec().place {
+            Place::File(rel) => match files.iter().find(|(r, _)| r == rel) {
+                Some((_, text)) => add_doc(&mut p, rel.to_string(), Ok(crate::source::normalize(text)), kind),
+                None if kind.spec().required => p.missing.push(Missing::new(kind, rel, display)),
+                None => {}
+            },
+            Place::Folder(_) => {
+                for (rel, text) in sorted.iter().filter(|(r, _)| FileKind::of_rel(r) == Some(kind)) {
+                    add_doc(&mut p, rel.clone(), Ok(crate::source::normalize(text)), kind);
+                }
+            }
         }
-    }
-    let mut rest: Vec<&(String, String)> = files.iter().collect();
-    rest.sort_by(|a, b| a.0.cmp(&b.0));
-    for (rel, text) in rest {
-        let kind = if rel.starts_with("sessions/") {
-            Kind::Session
-        } else if rel.starts_with("subtopics/") {
-            Kind::Subtopic
-        } else {
-            continue;
-        };
-        add_doc(&mut p, rel.clone(), Ok(crate::source::normalize(text)), kind);
     }
     p
 }

@@ -185,7 +185,7 @@ pub fn report(dir: &Path, lang: Option<Lang>, today: Date, since: Option<&str>) 
 }
 
 /// Finds the program a session file belongs to: the nearest folder above it
-/// that holds topic.yaml.
+/// that is a program ([`crate::layout::is_program`]).
 pub fn program_of(session_file: &Path) -> Result<PathBuf> {
     let abs = fs_err::canonicalize(session_file).map_err(|e| Error::Io {
         path: session_file.to_path_buf(),
@@ -193,7 +193,7 @@ pub fn program_of(session_file: &Path) -> Result<PathBuf> {
     })?;
     let mut dir = abs.parent();
     while let Some(d) = dir {
-        if d.join("topic.yaml").is_file() {
+        if crate::layout::is_program(d) {
             // Keep the user's relative spelling when the file was given relatively.
             let depth = abs.strip_prefix(d).map(|r| r.components().count()).unwrap_or(0);
             let mut shown = session_file.to_path_buf();
@@ -209,7 +209,7 @@ pub fn program_of(session_file: &Path) -> Result<PathBuf> {
         dir = d.parent();
     }
     Err(Error::Invalid(format!(
-        "`{}` is not inside a program: no folder above it holds topic.yaml",
+        "`{}` is not inside a program: no folder above it holds topic.yaml or team.yaml",
         session_file.display()
     )))
 }

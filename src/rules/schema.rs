@@ -21,12 +21,7 @@ pub fn parse_problems(ctx: &mut Ctx) {
 /// AL003: topic.yaml or team.yaml is missing.
 pub fn missing_files(ctx: &mut Ctx) {
     for m in &ctx.program.missing {
-        let help = match m.rel {
-            "topic.yaml" => {
-                "create topic.yaml with the topic's title, statement, criteria, convener and start (`al init` writes a commented one)"
-            }
-            _ => "create team.yaml with the people and the core groups (`al init` writes a commented one)",
-        };
+        let help = m.kind.spec().missing_help;
         ctx.out.push(Finding {
             code: "AL003",
             file: None,
