@@ -5,7 +5,7 @@ use crate::config::Config;
 use crate::diag::{Diagnostic, Loc, Severity};
 use crate::error::Result;
 use crate::model::Date;
-use crate::rules::{self, Finding};
+use crate::rules::{self, At, Finding};
 use crate::source::SourceFile;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -182,7 +182,7 @@ pub fn finish(
     loop {
         let unplaced: BTreeSet<usize> = findings
             .iter()
-            .filter_map(|f| f.file)
+            .filter_map(|f| f.at.file())
             .filter(|&i| !program.is_located(i))
             .collect();
         if unplaced.is_empty() {
@@ -191,71 +191,35 @@ pub fn finish(
         crate::load::relocate(&mut program, &unplaced);
         findings = rules::run(&program, &config.limits, today);
     }
+    let config_findings = match (&config.file, report_config) {
+        (Some(_), true) => rules::config::check(config, today),
+        _ => Vec::new(),
+    };
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
-    for f in findings {
-        let (file, rel) = match f.file.and_then(|i| program.files.get(i)) {
-            Some(src) => (src.display.clone(), src.rel.clone()),
-            None => {
-                let shown = f.missing_path.clone().unwrap_or_default();
-                let rel = shown.rsplit('/').next().unwrap_or("").to_string();
-                (shown, rel)
-            }
+    let mut in_config = false;
+    for f in findings.into_iter().chain(config_findings) {
+        let (file, rel) = match &f.at {
+            At::File(i) => match program.files.get(*i) {
+                Some(src) => (src.display.clone(), src.rel.clone()),
+                None => continue,
+            },
+            At::Missing(shown) => (shown.clone(), shown.rsplit('/').next().unwrap_or("").to_string()),
+            At::Config => (config.file.clone().unwrap_or_default(), "al.toml".to_string()),
         };
+        let about_config = f.at == At::Config;
         if let Some(d) = finalize(f, file, rel, config, today) {
             diagnostics.push(d);
+            in_config |= about_config;
         }
     }
-    let mut config_source = None;
-    if report_config && let Some(cfg_file) = &config.file {
-        let mut any = false;
-        for w in config.waivers.iter().filter(|w| w.reason.is_none()) {
-            let f = Finding {
-                code: "AL002",
-                file: None,
-                missing_path: None,
-                loc: w.loc.clone(),
-                message: format!("the waiver of {} for `{}` gives no reason", w.rule, w.path),
-                help: "add `reason = \"…\"` saying who approved the exception and why; until then it silences nothing".to_string(),
-                label: Some("no `reason`".to_string()),
-            };
-            if let Some(d) = finalize(
-                f,
-                cfg_file.clone(),
-                "al.toml".to_string(),
-                &Config::default(),
-                today,
-            ) {
-                diagnostics.push(d);
-                any = true;
-            }
-        }
-        for w in config.waivers.iter().filter(|w| w.reason.is_some()) {
-            let Some(until) = w.until.filter(|u| *u < today) else {
-                continue;
-            };
-            let f = Finding {
-                code: "AL901",
-                file: None,
-                missing_path: None,
-                loc: w.loc.clone(),
-                message: format!("the waiver of {} for `{}` expired on {until}", w.rule, w.path),
-                help: "renew it with a new `until` and a reason, or remove it so the rule applies again"
-                    .to_string(),
-                label: Some(format!("until {until}")),
-            };
-            if let Some(d) = finalize(f, cfg_file.clone(), "al.toml".to_string(), config, today) {
-                diagnostics.push(d);
-                any = true;
-            }
-        }
-        if any {
-            config_source = Some(SourceFile {
-                display: cfg_file.clone(),
-                rel: "al.toml".to_string(),
-                text: config.text.clone(),
-            });
-        }
-    }
+    let config_source = match &config.file {
+        Some(display) if in_config => Some(SourceFile {
+            display: display.clone(),
+            rel: "al.toml".to_string(),
+            text: config.text.clone(),
+        }),
+        _ => None,
+    };
     let sources = || program.files.iter().chain(config_source.as_ref());
     for d in &mut diagnostics {
         if d.bytes.end > d.bytes.start
@@ -279,7 +243,7 @@ pub fn finish(
 
 /// Applies al.toml to one finding: severity override, then waivers.
 fn finalize(f: Finding, file: String, rel: String, config: &Config, today: Date) -> Option<Diagnostic> {
-    let rule = rules::find(f.code)?;
+    let rule = f.rule;
     let severity = config.severity(rule.code, rule.severity)?;
     let waived = config.waivers.iter().any(|w| {
         w.rule.eq_ignore_ascii_case(rule.code)

@@ -159,27 +159,35 @@ fn findings_know_where_their_value_ends() {
     assert_eq!((d.line, d.column, d.end), (4, 20, Some((4, 22))));
 }
 
+/// A check can only emit a rule value (the compiler sees to that); this
+/// makes sure every rule value defined beside its check is also listed in
+/// the registry, so `al rules`, `al explain` and the docs know it.
 #[test]
-fn every_code_the_checks_emit_is_in_the_registry() {
+fn every_rule_defined_beside_a_check_is_in_the_registry() {
     let known: BTreeSet<&str> = RULES.iter().map(|r| r.code).collect();
-    let mut files: Vec<_> = std::fs::read_dir("src/rules")
-        .expect("src/rules")
-        .map(|e| e.expect("e").path())
-        .collect();
-    files.push("src/check.rs".into());
-    for path in files {
+    let mut defined = BTreeSet::new();
+    for entry in std::fs::read_dir("src/rules").expect("src/rules") {
+        let path = entry.expect("entry").path();
         let text = std::fs::read_to_string(&path).expect("source");
-        for (i, _) in text.match_indices("\"AL") {
-            let code = &text[i + 1..(i + 6).min(text.len())];
-            if code[2..].chars().all(|c| c.is_ascii_digit()) {
-                assert!(
-                    known.contains(code),
-                    "{} emits {code}, which is not in RULES",
-                    path.display()
-                );
-            }
+        for (i, _) in text.match_indices("pub static AL") {
+            let code = text[i + "pub static ".len()..]
+                .split(':')
+                .next()
+                .unwrap_or("")
+                .to_string();
+            assert!(
+                known.contains(code.as_str()),
+                "{} defines {code}, which is not in RULES",
+                path.display()
+            );
+            defined.insert(code);
         }
     }
+    assert_eq!(
+        defined.len(),
+        RULES.len(),
+        "every rule in RULES is defined in src/rules"
+    );
 }
 
 fn codes_of(files: &[(String, String)]) -> Vec<(&'static str, String)> {
@@ -270,4 +278,28 @@ fn al502_asks_each_stage_for_its_own_evidence() {
         }
     }
     assert!(al502(codes_of(&done)).is_empty(), "stage 6 with results");
+}
+
+/// Help texts take their numbers from the limits in force, not the defaults.
+#[test]
+fn help_texts_take_numbers_from_the_limits() {
+    let dir = "tests/fixtures/AL203/fail";
+    let program = al::load::load_program(Path::new(dir), dir);
+    let groups = program.team.as_ref().map_or(0, |t| t.value.groups.len());
+    for max_groups in [2, 3] {
+        let limits = al::config::Limits {
+            max_groups,
+            ..al::config::Limits::default()
+        };
+        let findings = al::rules::run(&program, &limits, today_of(dir));
+        let f = findings
+            .iter()
+            .find(|f| f.rule.code == "AL203")
+            .unwrap_or_else(|| panic!("{groups} groups are more than {max_groups}"));
+        assert!(
+            f.help.contains(&format!("at most {max_groups} core groups")),
+            "{}",
+            f.help
+        );
+    }
 }

@@ -1,4 +1,4 @@
-//! The program as typed data: one struct per file of SPEC §1.
+//! The program as typed data: one struct per kind of file of a program (see [`crate::layout`]).
 //!
 //! Fields the method requires are still `Option` here: a missing convener is
 //! a rule finding (AL102), not a parse failure. Values keep their place

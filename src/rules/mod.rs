@@ -1,7 +1,11 @@
-//! The rule registry and the checks. One ordered list, [`RULES`], holds every
-//! rule; `al rules`, `al explain` and docs/rules.md are generated from it.
+//! The rule registry and the checks. Each rule is a value ([`Rule`]) defined
+//! next to its check in its family's module; one ordered list, [`RULES`],
+//! holds them all, and `al rules`, `al explain` and docs/rules.md are
+//! generated from it. A finding holds a reference to its rule, so a check
+//! cannot emit a code that does not exist.
 
 mod catalogue;
+pub mod config;
 mod index;
 mod schema;
 mod sessions;
@@ -42,18 +46,37 @@ pub struct Rule {
 
 /// The rule with this code (case-insensitive).
 pub fn find(code: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|r| r.code.eq_ignore_ascii_case(code))
+    RULES.iter().copied().find(|r| r.code.eq_ignore_ascii_case(code))
+}
+
+/// The file a finding points into.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum At {
+    /// A file of the program, by index into [`Program::files`].
+    File(usize),
+    /// A required file that does not exist, by its display path.
+    Missing(String),
+    /// The al.toml that applies to the program.
+    Config,
+}
+
+impl At {
+    /// The index of the program file, when it is one.
+    pub fn file(&self) -> Option<usize> {
+        match self {
+            At::File(i) => Some(*i),
+            _ => None,
+        }
+    }
 }
 
 /// A finding before severity overrides and waivers are applied.
 #[derive(Debug, Clone)]
 pub struct Finding {
-    /// Rule code.
-    pub code: &'static str,
-    /// Index of the file in [`Program::files`]; `None` for a file that does not exist.
-    pub file: Option<usize>,
-    /// Display path, used when `file` is `None`.
-    pub missing_path: Option<String>,
+    /// The rule.
+    pub rule: &'static Rule,
+    /// The file it points into.
+    pub at: At,
     /// Where.
     pub loc: Loc,
     /// What is wrong.
@@ -92,16 +115,15 @@ impl<'a> Ctx<'a> {
     /// Records a finding at `loc` in file `file`.
     pub fn emit(
         &mut self,
-        code: &'static str,
+        rule: &'static Rule,
         file: usize,
         loc: &Loc,
         message: String,
         help: String,
     ) -> &mut Finding {
         self.out.push(Finding {
-            code,
-            file: Some(file),
-            missing_path: None,
+            rule,
+            at: At::File(file),
             loc: loc.clone(),
             message,
             help,

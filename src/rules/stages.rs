@@ -1,7 +1,8 @@
 //! AL501–AL504 (the six steps) and AL601 (budget).
 
-use super::Ctx;
+use super::{Ctx, Rule};
 use crate::dates::add_months;
+use crate::diag::Severity::{Error, Warning};
 use crate::model::{Decision, SessionKind};
 
 /// Runs the six-step and budget rules.
@@ -11,6 +12,18 @@ pub fn check(ctx: &mut Ctx) {
     proposals_and_metrics(ctx);
     budget(ctx);
 }
+
+/// AL501, in the registry [`super::RULES`].
+pub static AL501: Rule = Rule {
+    code: "AL501",
+    name: "steps-1-3-overdue",
+    severity: Warning,
+    summary: "no preliminary solution review within 6 months of the start",
+    what: "Once `steps_1_to_3_months` months (default 6) have passed since the topic's `start` (judged at `--today`), there is a review on or before that date: a session with `kind: review`, or a `proposal.review` in a sub-topic.",
+    why: "Steps 1–3 usually take 3 to 6 months and end in a preliminary solution (步骤1-3通常在3-6个月之内完成,形成初步的问题解决方案), which step 4 reviews and decides on. A program past six months without a review has lost its way to a result.",
+    example: "start: 2026-03-01      # today 2026-10-01, no review session\n",
+    instead: "# sessions/2026-08-24-review.yaml\nkind: review\ndate: 2026-08-24\n",
+};
 
 /// AL501: a review of the preliminary solution within N months of the start.
 fn review_due(ctx: &mut Ctx) {
@@ -40,14 +53,26 @@ fn review_due(ctx: &mut Ctx) {
         None => "there has been no review yet".to_string(),
     };
     ctx.emit(
-        "AL501",
+        &AL501,
         topic.file,
         &start.loc,
         format!("no review of a preliminary solution within {months} months of the start ({} to {deadline}); {when}", start.value),
-        "steps 1–3 usually take 3 to 6 months and end in a preliminary solution: hold its review (a session with `kind: review`, or `proposal.review` in a sub-topic)".to_string(),
+        format!("steps 1–3 usually take 3 to {months} months and end in a preliminary solution: hold its review (a session with `kind: review`, or `proposal.review` in a sub-topic)"),
     )
     .label(format!("+{months} months = {deadline}"));
 }
+
+/// AL502, in the registry [`super::RULES`].
+pub static AL502: Rule = Rule {
+    code: "AL502",
+    name: "stage-inconsistent",
+    severity: Error,
+    summary: "the declared stage lacks what it needs: 4+ a proposal, 5+ an approved review, 6 results",
+    what: "topic.yaml's `stage` matches the sub-topics: stage 4 or later needs at least one `proposal`; stage 5 or later at least one `proposal.review` with `decision: approved`; stage 6 at least one sub-topic with `results`.",
+    why: "The six steps follow one another: a preliminary solution is reviewed and decided (4), the approved solution is carried out and tracked (5), and the final results are made permanent and shared (6). A stage that runs ahead of the record misleads the leaders who read the report.",
+    example: "stage: 5      # but no proposal has been approved\n",
+    instead: "stage: 4      # until a proposal is approved\n",
+};
 
 /// AL502: the declared stage has what it needs.
 fn stage(ctx: &mut Ctx) {
@@ -101,7 +126,7 @@ fn stage(ctx: &mut Ctx) {
     };
     if let Some((step, why, fix)) = lack {
         ctx.emit(
-            "AL502",
+            &AL502,
             topic.file,
             &stage.loc,
             format!("the program says it is at stage {n}, but for {step} {why}"),
@@ -110,6 +135,30 @@ fn stage(ctx: &mut Ctx) {
         .label(format!("stage {n}"));
     }
 }
+
+/// AL503, in the registry [`super::RULES`].
+pub static AL503: Rule = Rule {
+    code: "AL503",
+    name: "proposal-without-analysis",
+    severity: Warning,
+    summary: "a proposal with no causes or countermeasures analysed",
+    what: "A sub-topic with a `proposal` has at least one entry under `analysis.causes` or `analysis.countermeasures`.",
+    why: "Action proceeds in six moves: 摆现象 → 查问题 → 析原因 → 找对策 → 定方案 → 抓落实. A plan (定方案) with no causes analysed or countermeasures weighed is a guess.",
+    example: "analysis:\n  symptoms: [离职率上升]\nproposal:\n  summary: 全员调薪 10%\n",
+    instead: "analysis:\n  symptoms: [离职率上升]\n  causes: [奖金分配不透明]\n  countermeasures: [项目奖金公开分配]\nproposal:\n  summary: 项目奖金透明化\n",
+};
+
+/// AL504, in the registry [`super::RULES`].
+pub static AL504: Rule = Rule {
+    code: "AL504",
+    name: "metric-incomplete",
+    severity: Warning,
+    summary: "an implementation metric without baseline or target",
+    what: "Every metric under `implementation.metrics` has a `baseline` and a `target`.",
+    why: "Step 5 is implementation, tracking and evaluation (方案实施与跟踪评估). Without the value before and the value aimed at, the actual figure shows nothing about whether the solution works.",
+    example: "metrics:\n  - { name: 核心人员年离职率, unit: \"%\", actual: 12.5 }\n",
+    instead: "metrics:\n  - { name: 核心人员年离职率, unit: \"%\", baseline: 18, target: 10, actual: 12.5 }\n",
+};
 
 /// AL503 (a proposal without analysis) and AL504 (a metric without baseline or target).
 fn proposals_and_metrics(ctx: &mut Ctx) {
@@ -123,7 +172,7 @@ fn proposals_and_metrics(ctx: &mut Ctx) {
                 .is_some_and(|a| !a.value.causes.is_empty() || !a.value.countermeasures.is_empty());
             if !analysed {
                 ctx.emit(
-                    "AL503",
+                    &AL503,
                     st.file,
                     &proposal.loc,
                     "this proposal has no causes or countermeasures analysed before it".to_string(),
@@ -147,7 +196,7 @@ fn proposals_and_metrics(ctx: &mut Ctx) {
             }
             let name = m.value.name.as_ref().map_or("(unnamed)", |n| n.value.0.as_str());
             ctx.emit(
-                "AL504",
+                &AL504,
                 st.file,
                 &m.loc,
                 format!("the metric `{name}` has no {}", missing.join(" and no ")),
@@ -157,6 +206,18 @@ fn proposals_and_metrics(ctx: &mut Ctx) {
         }
     }
 }
+
+/// AL601, in the registry [`super::RULES`].
+pub static AL601: Rule = Rule {
+    code: "AL601",
+    name: "budget-overspent",
+    severity: Warning,
+    summary: "spent above planned, in total or per item",
+    what: "For each line of topic.yaml's `budget`, `spent` is not above `planned`; nor is the total spent above the total planned.",
+    why: "Cost (成本) — experts, research, meetings, training — is one of the conditions of success the handbook names. Spending above plan without a new plan means the program office has lost track of it.",
+    example: "budget:\n  - { item: 外部专家, category: experts, planned: 30000, spent: 36000 }\n",
+    instead: "budget:\n  - { item: 外部专家, category: experts, planned: 40000, spent: 36000 }\n",
+};
 
 /// AL601: spent above planned, per item and in total.
 fn budget(ctx: &mut Ctx) {
@@ -180,7 +241,7 @@ fn budget(ctx: &mut Ctx) {
         if sp.value.0 > pl.value.0 {
             let item = v.item.as_ref().map_or("(unnamed)", |i| i.0.as_str());
             ctx.emit(
-                "AL601",
+                &AL601,
                 topic.file,
                 &sp.loc,
                 format!(
@@ -197,7 +258,7 @@ fn budget(ctx: &mut Ctx) {
         && let Some(first) = topic.value.budget.first()
     {
         ctx.emit(
-            "AL601",
+            &AL601,
             topic.file,
             &first.loc,
             format!("the budget has spent {}{currency} in total, above the {} planned", money(spent), money(planned)),

@@ -1,7 +1,8 @@
 //! AL201–AL209: the team (step 2, 组建团队).
 
-use super::Ctx;
+use super::{Ctx, Rule};
 use crate::diag::Loc;
+use crate::diag::Severity::{Error, Warning};
 use crate::model::{Consent, Group, Sp};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -19,6 +20,102 @@ fn group_name(g: &Group) -> String {
     }
 }
 
+/// AL201, in the registry [`super::RULES`].
+pub static AL201: Rule = Rule {
+    code: "AL201",
+    name: "group-too-small",
+    severity: Error,
+    summary: "fewer members than the minimum (4)",
+    what: "Each core group in team.yaml has at least `group_size[0]` members (default 4, from al.toml `[limits]`). The finding points at the group's id.",
+    why: "The handbook's team size is 4 to 8 people per group (4-8人/组). With fewer, a group lacks the range of views that makes collective work (群策群力) better than one person's.",
+    example: "groups:\n  - id: g1\n    leader: zhang\n    members: [zhang, li, wang]\n",
+    instead: "groups:\n  - id: g1\n    leader: zhang\n    members: [zhang, li, wang, chen]\n",
+};
+
+/// AL202, in the registry [`super::RULES`].
+pub static AL202: Rule = Rule {
+    code: "AL202",
+    name: "group-too-large",
+    severity: Error,
+    summary: "more members than the maximum (8)",
+    what: "Each core group has at most `group_size[1]` members (default 8).",
+    why: "4 to 8 people per group (4-8人/组): in a larger group not everyone can state, be supported and take part in each meeting.",
+    example: "groups:\n  - id: g1\n    members: [a, b, c, d, e, f, g, h, i]\n",
+    instead: "groups:\n  - id: g1\n    members: [a, b, c, d, e]\n  - id: g2\n    members: [f, g, h, i]\n",
+};
+
+/// AL203, in the registry [`super::RULES`].
+pub static AL203: Rule = Rule {
+    code: "AL203",
+    name: "too-many-groups",
+    severity: Error,
+    summary: "more core groups than the maximum (5)",
+    what: "A program has at most `max_groups` core groups (default 5). The finding points at the first group past the limit.",
+    why: "The handbook: no more than 5 groups (不超过5组). A program office and its facilitators cannot follow more groups closely on one topic.",
+    example: "groups: [g1, g2, g3, g4, g5, g6]   # six group entries\n",
+    instead: "groups: [g1, g2, g3, g4, g5]       # or a second program\n",
+};
+
+/// AL204, in the registry [`super::RULES`].
+pub static AL204: Rule = Rule {
+    code: "AL204",
+    name: "leader-invalid",
+    severity: Error,
+    summary: "a group without a leader, or whose leader is not a member",
+    what: "Each group names a `leader:` who is one of its `members:`.",
+    why: "The group leader (组长) is a member who designs the group's activities, keeps the climate equal and open, and drives the members' growth and results. A leader outside the group cannot do this.",
+    example: "groups:\n  - id: g1\n    leader: zhao\n    members: [zhang, li, wang, chen]\n",
+    instead: "groups:\n  - id: g1\n    leader: zhang\n    members: [zhang, li, wang, chen]\n",
+};
+
+/// AL205, in the registry [`super::RULES`].
+pub static AL205: Rule = Rule {
+    code: "AL205",
+    name: "member-in-two-groups",
+    severity: Error,
+    summary: "one person in two core groups",
+    what: "A person is a member of at most one core group. The finding points at the second membership.",
+    why: "Each group meets once or twice a month and carries out its own action plans; a member of two core groups cannot give either the time the method asks for. Further groups for sub-topics are recorded as sub-topics, not as second core groups.",
+    example: "groups:\n  - { id: g1, members: [zhang, li, wang, chen] }\n  - { id: g2, members: [zhang, liu, sun, zhou] }\n",
+    instead: "groups:\n  - { id: g1, members: [zhang, li, wang, chen] }\n  - { id: g2, members: [liu, sun, zhou, wu] }\n",
+};
+
+/// AL206, in the registry [`super::RULES`].
+pub static AL206: Rule = Rule {
+    code: "AL206",
+    name: "learning-officer-missing",
+    severity: Warning,
+    summary: "no learning officer, or one who is not a member",
+    what: "Each group names `learning_officers:`, each a member; the order is the rotation.",
+    why: "The learning officer (学习委员) assists the leader with learning, gathers resources, handles communication and keeps the records; the role may rotate (可轮流担任). Without one, meetings go unrecorded.",
+    example: "groups:\n  - id: g1\n    leader: zhang\n    members: [zhang, li, wang, chen]\n",
+    instead: "groups:\n  - id: g1\n    leader: zhang\n    learning_officers: [li, wang]\n    members: [zhang, li, wang, chen]\n",
+};
+
+/// AL207, in the registry [`super::RULES`].
+pub static AL207: Rule = Rule {
+    code: "AL207",
+    name: "facilitator-missing",
+    severity: Warning,
+    summary: "a group without a facilitator",
+    what: "Each group names a `facilitator:` defined under `facilitators:`.",
+    why: "The facilitator (促进师) is the process expert — keeping order and bringing methods (junior), building an open, efficient climate (intermediate), or designing the whole project (senior). Groups without one tend to slide into ordinary meetings.",
+    example: "groups:\n  - id: g1\n    members: [zhang, li, wang, chen]\n",
+    instead: "facilitators:\n  - { id: zhao, name: 赵敏, level: intermediate }\ngroups:\n  - id: g1\n    facilitator: zhao\n    members: [zhang, li, wang, chen]\n",
+};
+
+/// AL208, in the registry [`super::RULES`].
+pub static AL208: Rule = Rule {
+    code: "AL208",
+    name: "consent-missing",
+    severity: Warning,
+    summary: "a member whose consent is not recorded",
+    what: "Each person who is a member of a group has `consent:` — the date they agreed to take part, or `true`.",
+    why: "Members take part voluntarily: the handbook asks for their own consent (自愿, 征求本人意见) and commitment. Recording it shows each member was asked, not assigned.",
+    example: "people:\n  - { id: zhang, name: 张伟 }\n",
+    instead: "people:\n  - { id: zhang, name: 张伟, consent: 2026-02-20 }\n",
+};
+
 /// Runs the team rules.
 pub fn check(ctx: &mut Ctx) {
     let Some(doc) = &ctx.program.team else { return };
@@ -32,7 +129,7 @@ pub fn check(ctx: &mut Ctx) {
         let n = members.len();
         if n < min as usize {
             ctx.emit(
-                "AL201",
+                &AL201,
                 f,
                 group_loc(g),
                 format!("{name} has {n} member{}, fewer than the minimum of {min}", plural(n)),
@@ -42,7 +139,7 @@ pub fn check(ctx: &mut Ctx) {
         }
         if n > max as usize {
             ctx.emit(
-                "AL202",
+                &AL202,
                 f,
                 group_loc(g),
                 format!("{name} has {n} members, more than the maximum of {max}"),
@@ -54,7 +151,7 @@ pub fn check(ctx: &mut Ctx) {
         match &g.value.leader {
             None => {
                 ctx.emit(
-                    "AL204",
+                    &AL204,
                     f,
                     group_loc(g),
                     format!("{name} has no leader (组长)"),
@@ -68,7 +165,7 @@ pub fn check(ctx: &mut Ctx) {
                     && ctx.index.people.contains_key(l.value.0.as_str()) =>
             {
                 ctx.emit(
-                    "AL204",
+                    &AL204,
                     f,
                     &l.loc,
                     format!("the leader `{}` of {name} is not one of its members", l.value.0),
@@ -84,7 +181,7 @@ pub fn check(ctx: &mut Ctx) {
         // AL206: learning officers who are members.
         if g.value.learning_officers.is_empty() {
             ctx.emit(
-                "AL206",
+                &AL206,
                 f,
                 group_loc(g),
                 format!("{name} has no learning officer (学习委员)"),
@@ -96,7 +193,7 @@ pub fn check(ctx: &mut Ctx) {
         for lo in &g.value.learning_officers {
             if !members.contains(lo.value.as_str()) && ctx.index.people.contains_key(lo.value.as_str()) {
                 ctx.emit(
-                    "AL206",
+                    &AL206,
                     f,
                     &lo.loc,
                     format!(
@@ -111,7 +208,7 @@ pub fn check(ctx: &mut Ctx) {
         // AL207: a facilitator.
         if g.value.facilitator.is_none() {
             ctx.emit(
-                "AL207",
+                &AL207,
                 f,
                 group_loc(g),
                 format!("{name} has no facilitator (促进师)"),
@@ -128,14 +225,14 @@ pub fn check(ctx: &mut Ctx) {
         && let Some(g) = team.groups.get(max_groups)
     {
         ctx.emit(
-            "AL203",
+            &AL203,
             f,
             group_loc(g),
             format!(
                 "the program has {} core groups, more than the maximum of {max_groups}",
                 team.groups.len()
             ),
-            "one topic has at most 5 core groups: merge groups, or split the topic into two programs"
+            format!("one topic has at most {max_groups} core groups: merge groups, or split the topic into two programs")
                 .to_string(),
         )
         .label(format!("group {} of {}", max_groups + 1, team.groups.len()));
@@ -153,7 +250,7 @@ pub fn check(ctx: &mut Ctx) {
             match first_group.get(m.value.as_str()) {
                 Some(other) => {
                     ctx.emit(
-                        "AL205",
+                        &AL205,
                         f,
                         &m.loc,
                         format!("`{}` is a member of both {other} and {name}", m.value),
@@ -180,7 +277,7 @@ pub fn check(ctx: &mut Ctx) {
         );
         if !consented {
             ctx.emit(
-                "AL208",
+                &AL208,
                 f,
                 &key.loc,
                 format!("the consent of `{}` to take part is not recorded", key.value.0),
@@ -190,6 +287,18 @@ pub fn check(ctx: &mut Ctx) {
         }
     }
 }
+
+/// AL209, in the registry [`super::RULES`].
+pub static AL209: Rule = Rule {
+    code: "AL209",
+    name: "group-not-diverse",
+    severity: Warning,
+    summary: "all members share one department, or all one level",
+    what: "When every member of a group has a `department` (or a `level`) and they are all the same, the group is reported.",
+    why: "Diversity (多样) is one of the four criteria for members: contributors, stakeholders and beneficiaries, several levels of the hierarchy (多层级), several perspectives. A group from one department at one level sees the problem from one side only.",
+    example: "people:\n  - { id: a, name: 甲, department: 人力资源部, level: 员工 }\n  - { id: b, name: 乙, department: 人力资源部, level: 员工 }\n",
+    instead: "people:\n  - { id: a, name: 甲, department: 人力资源部, level: 中层 }\n  - { id: b, name: 乙, department: 研发中心, level: 员工 }\n",
+};
 
 fn diversity(ctx: &mut Ctx, f: usize, g: &Sp<Group>, name: &str) {
     let ix = &ctx.index;
@@ -220,7 +329,7 @@ fn diversity(ctx: &mut Ctx, f: usize, g: &Sp<Group>, name: &str) {
     };
     if let Some(message) = what {
         ctx.emit(
-            "AL209",
+            &AL209,
             f,
             group_loc(g),
             message,
