@@ -222,13 +222,13 @@ fn roles_of(p: &Program, lang: Lang) -> Roles {
                     .or_default()
                     .insert(format!("{}{gid}", pick(lang, zh, en)));
             };
-            if let Some(l) = &g.value.leader {
+            if let Some(l) = &*g.value.leader {
                 add(&l.value.0, "组长 ", "leader of ");
             }
             for lo in &g.value.learning_officers {
                 add(&lo.value, "学习委员 ", "learning officer of ");
             }
-            if let Some(f) = &g.value.facilitator {
+            if let Some(f) = &*g.value.facilitator {
                 add(&f.value.0, "促进师 ", "facilitator of ");
             }
             for m in &g.value.members {

@@ -187,19 +187,116 @@ impl<'de> Deserialize<'de> for ScalarText {
     }
 }
 
+/// An optional scalar field of a file: absent, present with a value that
+/// is not valid (already reported as an AL002 finding at its place), or
+/// present with its value. It reads as `Option<Sp<T>>` (through `Deref`),
+/// where an invalid value is `None`; [`Field::is_invalid`] tells an invalid
+/// value from an absent one, so that "missing required key" is never said
+/// of a key that is written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field<T> {
+    value: Option<Sp<T>>,
+    invalid: bool,
+}
+
+impl<T> Default for Field<T> {
+    fn default() -> Self {
+        Field::absent()
+    }
+}
+
+impl<T> Field<T> {
+    /// No value: the key is not written (or is written empty).
+    pub fn absent() -> Self {
+        Field {
+            value: None,
+            invalid: false,
+        }
+    }
+
+    /// A valid value.
+    pub fn present(value: Sp<T>) -> Self {
+        Field {
+            value: Some(value),
+            invalid: false,
+        }
+    }
+
+    /// A value that is written but not valid.
+    pub fn invalid() -> Self {
+        Field {
+            value: None,
+            invalid: true,
+        }
+    }
+
+    /// Whether the key is written with a value that is not valid.
+    pub fn is_invalid(&self) -> bool {
+        self.invalid
+    }
+
+    /// Whether the key is neither written with a valid value nor with an invalid one.
+    pub fn is_absent(&self) -> bool {
+        self.value.is_none() && !self.invalid
+    }
+}
+
+impl<T> std::ops::Deref for Field<T> {
+    type Target = Option<Sp<T>>;
+    fn deref(&self) -> &Option<Sp<T>> {
+        &self.value
+    }
+}
+
+impl<T> From<Option<Sp<T>>> for Field<T> {
+    fn from(value: Option<Sp<T>>) -> Self {
+        Field {
+            value,
+            invalid: false,
+        }
+    }
+}
+
+impl<T: serde::Serialize> serde::Serialize for Field<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(s)
+    }
+}
+
+impl<T: schemars::JsonSchema> schemars::JsonSchema for Field<T> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <Option<Sp<T>>>::schema_name()
+    }
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        <Option<Sp<T>>>::schema_id()
+    }
+    fn inline_schema() -> bool {
+        <Option<Sp<T>>>::inline_schema()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <Option<Sp<T>>>::json_schema(g)
+    }
+    fn _schemars_private_non_optional_json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <Option<Sp<T>>>::_schemars_private_non_optional_json_schema(g)
+    }
+    fn _schemars_private_is_option() -> bool {
+        true
+    }
+}
+
 /// `deserialize_with` for optional scalar fields: a bad value is recorded
-/// as an AL002 problem at its place and the field reads as absent.
-pub fn lenient<'de, D, T>(d: D) -> Result<Option<Sp<T>>, D::Error>
+/// as an AL002 problem at its place and the field reads as invalid.
+pub fn lenient<'de, D, T>(d: D) -> Result<Field<T>, D::Error>
 where
     D: Deserializer<'de>,
     T: Scalar,
 {
     let Sp { value, loc } = Sp::<ScalarText>::deserialize(d)?;
     let Some(text) = value.0 else {
-        return Ok(None);
+        return Ok(Field::absent());
     };
     match T::parse(text.trim()) {
-        Ok(v) => Ok(Some(Sp::new(v, loc))),
+        Ok(v) => Ok(Field::present(Sp::new(v, loc))),
         Err(why) => {
             let choices = T::choices();
             let help = if choices.is_empty() {
@@ -216,7 +313,7 @@ where
                 message: format!("`{text}` is not {}", T::WHAT),
                 help,
             });
-            Ok(None)
+            Ok(Field::invalid())
         }
     }
 }

@@ -303,3 +303,49 @@ fn help_texts_take_numbers_from_the_limits() {
         );
     }
 }
+
+/// A key written with an invalid value is reported once, where it is, and
+/// never also as missing (the field knows absent from invalid).
+#[test]
+fn an_invalid_value_is_not_also_a_missing_key() {
+    let mut files = texts("tests/fixtures/AL201/pass");
+    files.push((
+        "sessions/2026-04-01-odd.yaml".to_string(),
+        "kind: meting\ndate: 2026-02-30\n".to_string(),
+    ));
+    files.push((
+        "sessions/2026-04-02-visit.yaml".to_string(),
+        "kind: activity\ndate: 2026-04-02\nactivity: picnic\n".to_string(),
+    ));
+    let program = al::load::program_from_texts("p", &files);
+    let findings = al::rules::run(&program, &al::config::Limits::default(), today());
+    let about = |name: &str| -> Vec<String> {
+        findings
+            .iter()
+            .filter(|f| f.at.file().is_some_and(|i| program.files[i].rel.contains(name)))
+            .map(|f| format!("{} {}", f.rule.code, f.message))
+            .collect()
+    };
+    let odd = about("odd");
+    assert_eq!(odd.len(), 2, "{odd:?}");
+    assert!(odd.iter().all(|m| m.starts_with("AL002 `")), "{odd:?}");
+    let visit = about("visit");
+    assert_eq!(
+        visit,
+        ["AL002 `picnic` is not an activity"],
+        "no AL308 for a written, invalid activity"
+    );
+    // The same keys left out are missing.
+    let mut files = texts("tests/fixtures/AL201/pass");
+    files.push((
+        "sessions/2026-04-01-odd.yaml".to_string(),
+        "title: x\n".to_string(),
+    ));
+    let program = al::load::program_from_texts("p", &files);
+    let findings = al::rules::run(&program, &al::config::Limits::default(), today());
+    let missing = findings
+        .iter()
+        .filter(|f| f.message.starts_with("missing required key"))
+        .count();
+    assert_eq!(missing, 2);
+}

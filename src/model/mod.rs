@@ -19,7 +19,7 @@ pub use topic::{
     BudgetCategory, BudgetItem, Convener, Criteria, Sponsor, Topic, TopicKind, TopicMode, TopicSource,
 };
 
-pub use crate::yaml::Sp;
+pub use crate::yaml::{Field, Sp};
 
 /// Defines an enum of fixed words with its parsing, its word list and its text.
 macro_rules! words {

@@ -1,7 +1,7 @@
 //! sessions/*.yaml: one meeting, workshop, activity, review or report.
 
 use super::{Date, Int, Number, Sp, Text, words};
-use crate::yaml::lenient;
+use crate::yaml::{Field, lenient};
 use serde::{Deserialize, Serialize};
 
 words! {
@@ -51,16 +51,16 @@ words! {
 pub struct Session {
     /// kickoff | workshop | group-meeting | activity | review | report (required).
     #[serde(default, deserialize_with = "lenient")]
-    pub kind: Option<Sp<SessionKind>>,
+    pub kind: Field<SessionKind>,
     /// Title.
     #[serde(default, deserialize_with = "crate::yaml::plain")]
     pub title: Option<Text>,
     /// Date (required).
     #[serde(default, deserialize_with = "lenient")]
-    pub date: Option<Sp<Date>>,
+    pub date: Field<Date>,
     /// Length in days; default 1, may be 0.5.
     #[serde(default, deserialize_with = "lenient")]
-    pub days: Option<Sp<Number>>,
+    pub days: Field<Number>,
     /// Groups taking part (group-meeting: exactly one; kickoff/workshop: default all).
     #[serde(default, deserialize_with = "crate::yaml::list")]
     pub groups: Vec<Sp<String>>,
@@ -69,13 +69,13 @@ pub struct Session {
     pub place: Option<Text>,
     /// For kind: activity — what activity.
     #[serde(default, deserialize_with = "lenient")]
-    pub activity: Option<Sp<ActivityKind>>,
+    pub activity: Field<ActivityKind>,
     /// The facilitator of this session.
     #[serde(default, deserialize_with = "lenient")]
-    pub facilitator: Option<Sp<Text>>,
+    pub facilitator: Field<Text>,
     /// The learning officer on duty (rotation).
     #[serde(default, deserialize_with = "lenient")]
-    pub learning_officer: Option<Sp<Text>>,
+    pub learning_officer: Field<Text>,
     /// Who attended; default all members of the groups.
     #[serde(default)]
     pub attendees: Option<Vec<Sp<String>>>,
@@ -115,10 +115,10 @@ pub struct AgendaItem {
     pub item: Option<Text>,
     /// How long.
     #[serde(default, deserialize_with = "lenient")]
-    pub minutes: Option<Sp<Int>>,
+    pub minutes: Field<Int>,
     /// Who leads it.
     #[serde(default, deserialize_with = "lenient")]
-    pub owner: Option<Sp<Text>>,
+    pub owner: Field<Text>,
 }
 
 /// Something studied at the session.
@@ -130,7 +130,7 @@ pub struct LearningItem {
     pub title: Option<Text>,
     /// Who brought it.
     #[serde(default, deserialize_with = "lenient")]
-    pub by: Option<Sp<Text>>,
+    pub by: Field<Text>,
 }
 
 /// A commitment made at a session.
@@ -142,14 +142,14 @@ pub struct Action {
     pub task: Option<Text>,
     /// Who does it.
     #[serde(default, deserialize_with = "lenient")]
-    pub owner: Option<Sp<Text>>,
+    pub owner: Field<Text>,
     /// By when.
     #[serde(default, deserialize_with = "lenient")]
-    pub due: Option<Sp<Date>>,
+    pub due: Field<Date>,
     /// open (default) | done | dropped.
     #[serde(default, deserialize_with = "lenient")]
-    pub status: Option<Sp<ActionStatus>>,
+    pub status: Field<ActionStatus>,
     /// The sub-topic it serves.
     #[serde(default, deserialize_with = "lenient")]
-    pub subtopic: Option<Sp<Text>>,
+    pub subtopic: Field<Text>,
 }

@@ -1,7 +1,7 @@
 //! subtopics/*.yaml: a sub-topic (子课题) and its path through the six moves.
 
 use super::{Date, Number, Sp, Text, words};
-use crate::yaml::lenient;
+use crate::yaml::{Field, lenient};
 use serde::{Deserialize, Serialize};
 
 words! {
@@ -27,25 +27,25 @@ words! {
 pub struct Subtopic {
     /// Id; defaults to the file stem.
     #[serde(default, deserialize_with = "lenient")]
-    pub id: Option<Sp<Text>>,
+    pub id: Field<Text>,
     /// The concrete question (required).
     #[serde(default, deserialize_with = "lenient")]
-    pub question: Option<Sp<Text>>,
+    pub question: Field<Text>,
     /// The core group working on it.
     #[serde(default, deserialize_with = "lenient")]
-    pub group: Option<Sp<Text>>,
+    pub group: Field<Text>,
     /// 负责人, a member of that group.
     #[serde(default, deserialize_with = "lenient")]
-    pub owner: Option<Sp<Text>>,
+    pub owner: Field<Text>,
     /// When it was fixed.
     #[serde(default, deserialize_with = "lenient")]
-    pub defined: Option<Sp<Date>>,
+    pub defined: Field<Date>,
     /// active | deepened | replaced | done.
     #[serde(default, deserialize_with = "lenient")]
-    pub status: Option<Sp<SubtopicStatus>>,
+    pub status: Field<SubtopicStatus>,
     /// The sub-topic this one replaced (更新).
     #[serde(default, deserialize_with = "lenient")]
-    pub replaces: Option<Sp<Text>>,
+    pub replaces: Field<Text>,
     /// The six moves, as far as they have gone.
     #[serde(default)]
     pub analysis: Option<Sp<Analysis>>,
@@ -87,7 +87,7 @@ pub struct Proposal {
     pub summary: Option<Text>,
     /// When it was submitted.
     #[serde(default, deserialize_with = "lenient")]
-    pub submitted: Option<Sp<Date>>,
+    pub submitted: Field<Date>,
     /// Its review (评审与决策).
     #[serde(default)]
     pub review: Option<Sp<Review>>,
@@ -99,13 +99,13 @@ pub struct Proposal {
 pub struct Review {
     /// When.
     #[serde(default, deserialize_with = "lenient")]
-    pub date: Option<Sp<Date>>,
+    pub date: Field<Date>,
     /// Who reviewed it (names).
     #[serde(default, deserialize_with = "crate::yaml::list")]
     pub by: Vec<String>,
     /// approved | revise | rejected.
     #[serde(default, deserialize_with = "lenient")]
-    pub decision: Option<Sp<Decision>>,
+    pub decision: Field<Decision>,
     /// Remarks.
     #[serde(default, deserialize_with = "crate::yaml::plain")]
     pub notes: Option<Text>,
@@ -117,10 +117,10 @@ pub struct Review {
 pub struct Implementation {
     /// Who is responsible.
     #[serde(default, deserialize_with = "lenient")]
-    pub owner: Option<Sp<Text>>,
+    pub owner: Field<Text>,
     /// When it started.
     #[serde(default, deserialize_with = "lenient")]
-    pub start: Option<Sp<Date>>,
+    pub start: Field<Date>,
     /// How success is measured.
     #[serde(default, deserialize_with = "crate::yaml::list")]
     pub metrics: Vec<Sp<Metric>>,
@@ -132,22 +132,22 @@ pub struct Implementation {
 pub struct Metric {
     /// What is measured (required).
     #[serde(default, deserialize_with = "lenient")]
-    pub name: Option<Sp<Text>>,
+    pub name: Field<Text>,
     /// Unit.
     #[serde(default, deserialize_with = "crate::yaml::plain")]
     pub unit: Option<Text>,
     /// Value before.
     #[serde(default, deserialize_with = "lenient")]
-    pub baseline: Option<Sp<Number>>,
+    pub baseline: Field<Number>,
     /// Value aimed at.
     #[serde(default, deserialize_with = "lenient")]
-    pub target: Option<Sp<Number>>,
+    pub target: Field<Number>,
     /// Value reached.
     #[serde(default, deserialize_with = "lenient")]
-    pub actual: Option<Sp<Number>>,
+    pub actual: Field<Number>,
     /// When `actual` was measured.
     #[serde(default, deserialize_with = "lenient")]
-    pub measured: Option<Sp<Date>>,
+    pub measured: Field<Date>,
 }
 
 /// Step 6: the results made permanent and shared.

@@ -1,7 +1,7 @@
 //! team.yaml: people, facilitators, external support and the core groups.
 
 use super::{Date, Int, Sp, Text, words};
-use crate::yaml::{Scalar, lenient};
+use crate::yaml::{Field, Scalar, lenient};
 use serde::{Deserialize, Serialize};
 
 words! {
@@ -91,10 +91,10 @@ pub struct Team {
 pub struct Person {
     /// Id used in references; defaults to the name.
     #[serde(default, deserialize_with = "lenient")]
-    pub id: Option<Sp<Text>>,
+    pub id: Field<Text>,
     /// Full name (required).
     #[serde(default, deserialize_with = "lenient")]
-    pub name: Option<Sp<Text>>,
+    pub name: Field<Text>,
     /// Department.
     #[serde(default, deserialize_with = "crate::yaml::plain")]
     pub department: Option<Text>,
@@ -106,13 +106,13 @@ pub struct Person {
     pub gender: Option<Text>,
     /// Year of birth.
     #[serde(default, deserialize_with = "lenient")]
-    pub birth_year: Option<Sp<Int>>,
+    pub birth_year: Field<Int>,
     /// Discipline.
     #[serde(default, deserialize_with = "crate::yaml::plain")]
     pub discipline: Option<Text>,
     /// Date they agreed to take part, or true.
     #[serde(default, deserialize_with = "lenient")]
-    pub consent: Option<Sp<Consent>>,
+    pub consent: Field<Consent>,
 }
 
 impl Person {
@@ -128,13 +128,13 @@ impl Person {
 pub struct Facilitator {
     /// Id used in references; defaults to the name.
     #[serde(default, deserialize_with = "lenient")]
-    pub id: Option<Sp<Text>>,
+    pub id: Field<Text>,
     /// Full name (required).
     #[serde(default, deserialize_with = "lenient")]
-    pub name: Option<Sp<Text>>,
+    pub name: Field<Text>,
     /// junior | intermediate | senior.
     #[serde(default, deserialize_with = "lenient")]
-    pub level: Option<Sp<FacilitatorLevel>>,
+    pub level: Field<FacilitatorLevel>,
 }
 
 impl Facilitator {
@@ -150,10 +150,10 @@ impl Facilitator {
 pub struct External {
     /// Name (required).
     #[serde(default, deserialize_with = "lenient")]
-    pub name: Option<Sp<Text>>,
+    pub name: Field<Text>,
     /// expert | information.
     #[serde(default, deserialize_with = "lenient")]
-    pub kind: Option<Sp<ExternalKind>>,
+    pub kind: Field<ExternalKind>,
     /// Their organisation.
     #[serde(default, deserialize_with = "crate::yaml::plain")]
     pub organisation: Option<Text>,
@@ -165,22 +165,22 @@ pub struct External {
 pub struct Group {
     /// Id used in references (required).
     #[serde(default, deserialize_with = "lenient")]
-    pub id: Option<Sp<Text>>,
+    pub id: Field<Text>,
     /// Display name.
     #[serde(default, deserialize_with = "lenient")]
-    pub name: Option<Sp<Text>>,
+    pub name: Field<Text>,
     /// Its focus area.
     #[serde(default, deserialize_with = "crate::yaml::plain")]
     pub focus: Option<Text>,
     /// Group leader (组长), a member.
     #[serde(default, deserialize_with = "lenient")]
-    pub leader: Option<Sp<Text>>,
+    pub leader: Field<Text>,
     /// Learning officers (学习委员) in rotation order, each a member.
     #[serde(default, deserialize_with = "crate::yaml::list")]
     pub learning_officers: Vec<Sp<String>>,
     /// The group's facilitator.
     #[serde(default, deserialize_with = "lenient")]
-    pub facilitator: Option<Sp<Text>>,
+    pub facilitator: Field<Text>,
     /// Member ids.
     #[serde(default, deserialize_with = "crate::yaml::list")]
     pub members: Vec<Sp<String>>,

@@ -1,7 +1,7 @@
 //! topic.yaml: the topic (主题), its criteria, convener, sponsor, dates, stage and budget.
 
 use super::{Date, Int, Number, Sp, Text, words};
-use crate::yaml::lenient;
+use crate::yaml::{Field, lenient};
 use serde::{Deserialize, Serialize};
 
 words! {
@@ -45,13 +45,13 @@ pub struct Topic {
     pub title: Option<Text>,
     /// problem | task | project.
     #[serde(default, deserialize_with = "lenient")]
-    pub kind: Option<Sp<TopicKind>>,
+    pub kind: Field<TopicKind>,
     /// The problem in a few lines (required).
     #[serde(default, deserialize_with = "crate::yaml::plain")]
     pub statement: Option<Text>,
     /// Where the topic came from.
     #[serde(default, deserialize_with = "lenient")]
-    pub source: Option<Sp<TopicSource>>,
+    pub source: Field<TopicSource>,
     /// The four criteria, each argued.
     #[serde(default)]
     pub criteria: Option<Sp<Criteria>>,
@@ -60,19 +60,19 @@ pub struct Topic {
     pub convener: Option<Sp<Convener>>,
     /// topic-first | convener-first.
     #[serde(default, deserialize_with = "lenient")]
-    pub mode: Option<Sp<TopicMode>>,
+    pub mode: Field<TopicMode>,
     /// The top leader and their commitment (一把手).
     #[serde(default)]
     pub sponsor: Option<Sp<Sponsor>>,
     /// Start date (required).
     #[serde(default, deserialize_with = "lenient")]
-    pub start: Option<Sp<Date>>,
+    pub start: Field<Date>,
     /// Planned end date.
     #[serde(default, deserialize_with = "lenient")]
-    pub end: Option<Sp<Date>>,
+    pub end: Field<Date>,
     /// Current step of the six, 1..6.
     #[serde(default, deserialize_with = "lenient")]
-    pub stage: Option<Sp<Int>>,
+    pub stage: Field<Int>,
     /// Sub-topic areas (分课题).
     #[serde(default, deserialize_with = "crate::yaml::list")]
     pub focus_areas: Vec<String>,
@@ -93,16 +93,16 @@ pub struct Topic {
 pub struct Criteria {
     /// 重要: why it matters now.
     #[serde(default, deserialize_with = "lenient")]
-    pub important: Option<Sp<Text>>,
+    pub important: Field<Text>,
     /// 困难: why there is no ready answer.
     #[serde(default, deserialize_with = "lenient")]
-    pub difficult: Option<Sp<Text>>,
+    pub difficult: Field<Text>,
     /// 可行: why it can be solved within the program's authority.
     #[serde(default, deserialize_with = "lenient")]
-    pub feasible: Option<Sp<Text>>,
+    pub feasible: Field<Text>,
     /// 学习: what the organisation will learn.
     #[serde(default, deserialize_with = "lenient")]
-    pub learning: Option<Sp<Text>>,
+    pub learning: Field<Text>,
 }
 
 /// The convener (召集人).
@@ -141,11 +141,11 @@ pub struct BudgetItem {
     pub item: Option<Text>,
     /// experts | research | meetings | training | other.
     #[serde(default, deserialize_with = "lenient")]
-    pub category: Option<Sp<BudgetCategory>>,
+    pub category: Field<BudgetCategory>,
     /// Planned amount.
     #[serde(default, deserialize_with = "lenient")]
-    pub planned: Option<Sp<Number>>,
+    pub planned: Field<Number>,
     /// Spent so far.
     #[serde(default, deserialize_with = "lenient")]
-    pub spent: Option<Sp<Number>>,
+    pub spent: Field<Number>,
 }

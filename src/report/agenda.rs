@@ -300,7 +300,7 @@ pub fn standard(
 /// The learning officer on duty: the session's own, else the next in the
 /// group's rotation, counted over that group's earlier meetings.
 fn officer_on_duty(p: &Program, s: &Doc<Session>) -> Option<String> {
-    if let Some(lo) = &s.value.learning_officer {
+    if let Some(lo) = &*s.value.learning_officer {
         return Some(lo.value.0.clone());
     }
     let team = p.team.as_ref()?;

@@ -28,12 +28,12 @@ impl<'a> Names<'a> {
         let mut facilitators = BTreeMap::new();
         if let Some(t) = team {
             for p in &t.people {
-                if let (Some(k), Some(n)) = (p.value.key(), &p.value.name) {
+                if let (Some(k), Some(n)) = (p.value.key(), &*p.value.name) {
                     people.entry(k.value.0.as_str()).or_insert(n.value.0.as_str());
                 }
             }
             for f in &t.facilitators {
-                if let (Some(k), Some(n)) = (f.value.key(), &f.value.name) {
+                if let (Some(k), Some(n)) = (f.value.key(), &*f.value.name) {
                     facilitators
                         .entry(k.value.0.as_str())
                         .or_insert(n.value.0.as_str());
@@ -202,7 +202,7 @@ pub fn sorted_sessions(p: &Program) -> Vec<&crate::load::Doc<Session>> {
 
 /// The group's id and display name ("第一组（g1）").
 fn group_label(g: &Group) -> String {
-    match (&g.name, &g.id) {
+    match (&*g.name, &*g.id) {
         (Some(n), Some(i)) if n.value.0 != i.value.0 => format!("{}（{}）", n.value.0, i.value.0),
         (Some(n), _) => n.value.0.clone(),
         (None, Some(i)) => i.value.0.clone(),
@@ -340,7 +340,7 @@ fn gantt(p: &Program, steps: &[Step], lang: Lang) -> Vec<String> {
     let sessions = sorted_sessions(p);
     let mut by_kind: BTreeMap<u8, Vec<String>> = BTreeMap::new();
     for s in sessions {
-        let (Some(kind), Some(date)) = (&s.value.kind, date_of(&s.value)) else {
+        let (Some(kind), Some(date)) = (&*s.value.kind, date_of(&s.value)) else {
             continue;
         };
         let title = s.value.title.as_ref().map_or_else(

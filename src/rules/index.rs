@@ -27,7 +27,7 @@ impl<'a> Index<'a> {
             for person in &team.value.people {
                 if let Some(key) = person.key() {
                     ix.people.entry(key.value.0.as_str()).or_insert(&person.value);
-                    if let Some(name) = &person.name {
+                    if let Some(name) = &*person.name {
                         ix.names
                             .entry(name.value.0.as_str())
                             .or_insert(key.value.0.as_str());
@@ -40,7 +40,7 @@ impl<'a> Index<'a> {
                 }
             }
             for g in &team.value.groups {
-                if let Some(id) = &g.id {
+                if let Some(id) = &*g.id {
                     ix.groups.entry(id.value.0.as_str()).or_insert(&g.value);
                 }
             }

@@ -4,7 +4,7 @@
 use super::{Ctx, Finding, Rule};
 use crate::diag::Loc;
 use crate::diag::Severity::Error;
-use crate::model::{SessionKind, Sp, Text};
+use crate::model::{Field, SessionKind, Sp, Text};
 use crate::yaml::ProblemKind;
 use std::collections::BTreeMap;
 
@@ -70,32 +70,27 @@ pub fn missing_files(ctx: &mut Ctx) {
     }
 }
 
-/// Whether the parser already reported a bad value for `key` in `file`
-/// (then the key is present, and "missing" would be wrong).
-pub(super) fn bad_value_reported(ctx: &Ctx, file: usize, key: &str) -> bool {
-    let Some(src) = ctx.program.files.get(file) else {
-        return false;
-    };
-    ctx.program.problems.iter().any(|(f, p)| {
-        *f == file
-            && p.kind == ProblemKind::Schema
-            && src
-                .text
-                .lines()
-                .nth((p.loc.line as usize).saturating_sub(1))
-                .is_some_and(|l| {
-                    let l = l
-                        .trim_start()
-                        .trim_start_matches("- ")
-                        .trim_start_matches('{')
-                        .trim_start();
-                    l.starts_with(&format!("{key}:"))
-                })
-    })
+/// A value a required key may hold.
+trait Required {
+    /// Whether the key is not written at all. A key written with an invalid
+    /// value is not missing: the bad value is reported where it is.
+    fn missing(&self) -> bool;
 }
 
-fn require<T>(ctx: &mut Ctx, file: usize, at: &Loc, value: &Option<T>, key: &str, what: &str) {
-    if value.is_none() && !bad_value_reported(ctx, file, key) {
+impl<T> Required for Field<T> {
+    fn missing(&self) -> bool {
+        self.is_absent()
+    }
+}
+
+impl<T> Required for Option<T> {
+    fn missing(&self) -> bool {
+        self.is_none()
+    }
+}
+
+fn require(ctx: &mut Ctx, file: usize, at: &Loc, value: &impl Required, key: &str, what: &str) {
+    if value.missing() {
         ctx.emit(
             &AL002,
             file,
@@ -130,7 +125,7 @@ pub fn required_keys(ctx: &mut Ctx) {
             "start",
             "the start date, e.g. 2026-03-01",
         );
-        if let Some(stage) = &t.value.stage
+        if let Some(stage) = &*t.value.stage
             && !(1..=6).contains(&stage.value.0)
         {
             ctx.emit(
@@ -149,11 +144,11 @@ pub fn required_keys(ctx: &mut Ctx) {
     if let Some(team) = &p.team {
         let f = team.file;
         if team.value.groups.is_empty() {
-            require::<()>(
+            require(
                 ctx,
                 f,
                 &top,
-                &None,
+                &None::<()>,
                 "groups",
                 "the core groups: each with an id, a leader and 4–8 members",
             );
@@ -211,7 +206,7 @@ pub fn required_keys(ctx: &mut Ctx) {
             "one of: kickoff, workshop, group-meeting, activity, review, report",
         );
         require(ctx, f, &top, &v.date, "date", "the date, e.g. 2026-04-13");
-        if let Some(kind) = &v.kind
+        if let Some(kind) = &*v.kind
             && kind.value == SessionKind::GroupMeeting
             && v.groups.len() != 1
         {
@@ -227,7 +222,7 @@ pub fn required_keys(ctx: &mut Ctx) {
                 "write `groups: [g1]` with the one group that met".to_string(),
             );
         }
-        if let Some(days) = &v.days
+        if let Some(days) = &*v.days
             && days.value.0 <= 0.0
         {
             ctx.emit(
@@ -292,7 +287,7 @@ pub fn duplicate_ids(ctx: &mut Ctx) {
     }
     let mut seen: BTreeMap<String, (usize, u32)> = BTreeMap::new();
     for st in &p.subtopics {
-        let (id, loc) = match &st.value.id {
+        let (id, loc) = match &*st.value.id {
             Some(i) => (i.value.0.clone(), i.loc.clone()),
             None => (p.stem(st.file).to_string(), Loc::file_start()),
         };
@@ -417,13 +412,13 @@ pub fn references(ctx: &mut Ctx) {
     if let Some(team) = &p.team {
         for g in &team.value.groups {
             let g = &g.value;
-            if let Some(l) = &g.leader {
+            if let Some(l) = &*g.leader {
                 refs.push((team.file, &l.value.0, &l.loc, RefKind::Person));
             }
             for x in g.learning_officers.iter().chain(&g.members) {
                 refs.push((team.file, &x.value, &x.loc, RefKind::Person));
             }
-            if let Some(f) = &g.facilitator {
+            if let Some(f) = &*g.facilitator {
                 refs.push((team.file, &f.value.0, &f.loc, RefKind::Facilitator));
             }
         }
@@ -433,47 +428,47 @@ pub fn references(ctx: &mut Ctx) {
         for g in &v.groups {
             refs.push((f, &g.value, &g.loc, RefKind::Group));
         }
-        if let Some(x) = &v.facilitator {
+        if let Some(x) = &*v.facilitator {
             refs.push((f, &x.value.0, &x.loc, RefKind::Facilitator));
         }
-        if let Some(x) = &v.learning_officer {
+        if let Some(x) = &*v.learning_officer {
             refs.push((f, &x.value.0, &x.loc, RefKind::Person));
         }
         for x in v.attendees.iter().flatten() {
             refs.push((f, &x.value, &x.loc, RefKind::Person));
         }
         for a in &v.agenda {
-            if let Some(x) = &a.value.owner {
+            if let Some(x) = &*a.value.owner {
                 refs.push((f, &x.value.0, &x.loc, RefKind::PersonOrFacilitator));
             }
         }
         for l in &v.learning {
-            if let Some(x) = &l.value.by {
+            if let Some(x) = &*l.value.by {
                 refs.push((f, &x.value.0, &x.loc, RefKind::PersonOrFacilitator));
             }
         }
         for a in &v.actions {
-            if let Some(x) = &a.value.owner {
+            if let Some(x) = &*a.value.owner {
                 refs.push((f, &x.value.0, &x.loc, RefKind::PersonOrFacilitator));
             }
-            if let Some(x) = &a.value.subtopic {
+            if let Some(x) = &*a.value.subtopic {
                 refs.push((f, &x.value.0, &x.loc, RefKind::Subtopic));
             }
         }
     }
     for st in &p.subtopics {
         let (f, v) = (st.file, &st.value);
-        if let Some(x) = &v.group {
+        if let Some(x) = &*v.group {
             refs.push((f, &x.value.0, &x.loc, RefKind::Group));
         }
-        if let Some(x) = &v.owner {
+        if let Some(x) = &*v.owner {
             refs.push((f, &x.value.0, &x.loc, RefKind::Person));
         }
-        if let Some(x) = &v.replaces {
+        if let Some(x) = &*v.replaces {
             refs.push((f, &x.value.0, &x.loc, RefKind::Subtopic));
         }
         if let Some(imp) = &v.implementation
-            && let Some(x) = &imp.value.owner
+            && let Some(x) = &*imp.value.owner
         {
             refs.push((f, &x.value.0, &x.loc, RefKind::Person));
         }

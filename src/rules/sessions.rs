@@ -198,7 +198,7 @@ fn workshops(ctx: &mut Ctx, all: &[Dated]) {
             if (min_days..=max_days).contains(&days) || !length_done.insert(i) {
                 continue;
             }
-            let (loc, label) = match &s.doc.value.days {
+            let (loc, label) = match &*s.doc.value.days {
                 Some(d) => (
                     d.loc.clone(),
                     format!("{days} day{}", if days == 1.0 { "" } else { "s" }),
@@ -253,7 +253,7 @@ fn rhythm(ctx: &mut Ctx, all: &[Dated]) {
     let (start_month, end_month) = (Month::of(first.date), Month::of(end));
     let Some(team) = &ctx.program.team else { return };
     for g in &team.value.groups {
-        let Some(id) = &g.value.id else { continue };
+        let Some(id) = &*g.value.id else { continue };
         let meetings: Vec<&Dated> = all
             .iter()
             .filter(|s| {
@@ -422,7 +422,7 @@ fn actions(ctx: &mut Ctx) {
                 .label(format!("no {}", missing.join(", no ")));
             }
             if status == ActionStatus::Open
-                && let Some(due) = &v.due
+                && let Some(due) = &*v.due
                 && due.value < today
             {
                 let late = days_between(due.value, today);
@@ -461,10 +461,10 @@ fn activity(ctx: &mut Ctx) {
     let p = ctx.program;
     for s in &p.sessions {
         let v = &s.value;
-        let Some(kind) = &v.kind else { continue };
-        match (kind.value, &v.activity) {
+        let Some(kind) = &*v.kind else { continue };
+        match (kind.value, &*v.activity) {
             (SessionKind::Activity, None) => {
-                if super::schema::bad_value_reported(ctx, s.file, "activity") {
+                if v.activity.is_invalid() {
                     continue;
                 }
                 ctx.emit(

@@ -29,7 +29,7 @@ pub static AL501: Rule = Rule {
 fn review_due(ctx: &mut Ctx) {
     let p = ctx.program;
     let Some(topic) = &p.topic else { return };
-    let Some(start) = &topic.value.start else { return };
+    let Some(start) = &*topic.value.start else { return };
     let months = ctx.limits.steps_1_to_3_months;
     let deadline = add_months(start.value, months);
     if ctx.today <= deadline {
@@ -78,7 +78,7 @@ pub static AL502: Rule = Rule {
 fn stage(ctx: &mut Ctx) {
     let p = ctx.program;
     let Some(topic) = &p.topic else { return };
-    let Some(stage) = &topic.value.stage else { return };
+    let Some(stage) = &*topic.value.stage else { return };
     let n = stage.value.0;
     let proposals = p.subtopics.iter().filter(|s| s.value.proposal.is_some()).count();
     let approved = p
@@ -232,7 +232,7 @@ fn budget(ctx: &mut Ctx) {
     let (mut planned, mut spent) = (0.0, 0.0);
     for b in &topic.value.budget {
         let v = &b.value;
-        let (Some(pl), Some(sp)) = (&v.planned, &v.spent) else {
+        let (Some(pl), Some(sp)) = (&*v.planned, &*v.spent) else {
             planned += v.planned.as_ref().map_or(0.0, |x| x.value.0);
             continue;
         };

@@ -114,7 +114,7 @@ pub fn check(ctx: &mut Ctx) {
     for st in &p.subtopics {
         let (f, v) = (st.file, &st.value);
         // AL401: phrased as a question.
-        if let Some(q) = &v.question
+        if let Some(q) = &*v.question
             && !is_question(&q.value.0)
         {
             ctx.emit(
@@ -126,7 +126,7 @@ pub fn check(ctx: &mut Ctx) {
             );
         }
         // AL402: fixed before the second workshop, unless it replaced another one.
-        if let (Some(defined), Some(second)) = (&v.defined, second)
+        if let (Some(defined), Some(second)) = (&*v.defined, second)
             && defined.value > second
             && v.replaces.is_none()
         {
@@ -140,7 +140,7 @@ pub fn check(ctx: &mut Ctx) {
             .label(format!("after {second}"));
         }
         // AL403: an owner who is a member of the sub-topic's group.
-        match &v.owner {
+        match &*v.owner {
             None => {
                 let loc = v
                     .question
@@ -156,7 +156,7 @@ pub fn check(ctx: &mut Ctx) {
                 .label("no `owner`");
             }
             Some(owner) => {
-                let Some(gid) = &v.group else { continue };
+                let Some(gid) = &*v.group else { continue };
                 let Some(&group) = ctx.index.groups.get(gid.value.0.as_str()) else {
                     continue;
                 };

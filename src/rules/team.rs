@@ -12,7 +12,7 @@ fn group_loc(g: &Sp<Group>) -> &Loc {
 }
 
 fn group_name(g: &Group) -> String {
-    match (&g.id, &g.name) {
+    match (&*g.id, &*g.name) {
         (Some(id), Some(name)) => format!("group `{}` ({})", id.value.0, name.value.0),
         (Some(id), None) => format!("group `{}`", id.value.0),
         (None, Some(name)) => format!("group {}", name.value.0),
@@ -148,7 +148,7 @@ pub fn check(ctx: &mut Ctx) {
             .label(format!("{n} members"));
         }
         // AL204: a leader who is a member.
-        match &g.value.leader {
+        match &*g.value.leader {
             None => {
                 ctx.emit(
                     &AL204,

@@ -100,7 +100,7 @@ pub fn check(ctx: &mut Ctx) {
                 &c.value.learning,
             ];
             for ((name, why), value) in names.iter().zip(values) {
-                match value {
+                match &**value {
                     None => {
                         ctx.emit(
                             &AL101,
