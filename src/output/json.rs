@@ -61,6 +61,21 @@ impl Stream {
     }
 }
 
+/// The JSON format as an emitter: the findings of each program as it comes.
+impl super::Emitter for Stream {
+    fn begin(&mut self) -> String {
+        self.start()
+    }
+
+    fn program(&mut self, piece: super::Piece) -> String {
+        self.findings(&piece.diagnostics)
+    }
+
+    fn finish(&mut self, summary: &Summary) -> String {
+        Stream::finish(self, summary)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
