@@ -1,4 +1,4 @@
-//! The JSON format: one document, stable for scripts (SPEC §3). It is
+//! The JSON format: one document, stable for scripts. It is
 //! written as findings arrive ([`Stream`]), so memory does not grow with the
 //! number of programs; the bytes are those of pretty-printing the whole
 //! document at once ([`render`]).
