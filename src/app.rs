@@ -1,6 +1,6 @@
 //! The commands: each takes parsed arguments and returns an exit code.
 
-use crate::check::{Configs, Summary};
+use crate::check::Summary;
 use crate::cli::{Cli, ColorChoice, Command, NewCommand};
 use crate::error::{Error, Result};
 use crate::model::Date;
@@ -225,205 +225,20 @@ pub fn check(
     color: ColorChoice,
     jobs: usize,
 ) -> Result<u8> {
-    let mut configs = Configs::default();
-    let mut programs = Vec::new();
-    for path in paths {
-        for dir in crate::load::discover(path)? {
-            let display = dir.to_string_lossy().replace('\\', "/");
-            // Every al.toml is read before any program is checked: a broken
-            // one stops the run before anything is printed.
-            let (config, report_config) = configs.for_program(&dir, &display)?;
-            programs.push(Job {
-                dir,
-                display,
-                config,
-                report_config,
-            });
-        }
-    }
-    let mut summary = Summary::default();
-    let mut all = Vec::new();
-    let mut suites: Vec<(String, Vec<String>, usize)> = Vec::new();
-    // Only the human format is ever styled; the others are passed through
+    let programs = crate::pipeline::jobs(paths)?;
+    let mut emitter = format.emitter(crate::output::Options {
+        styled: !matches!(color, ColorChoice::Never),
+        deny_warnings,
+    });
+    // Only a styled format is ever styled; the others are passed through
     // as they are, without scanning them for escape codes to strip.
-    let mut out = stream(if format == Format::Human {
+    let mut out = stream(if emitter.styled() {
         color
     } else {
         ColorChoice::Always
     });
-    let styled = !matches!(color, ColorChoice::Never);
-    let mut json = crate::output::json::Stream::default();
-    if format == Format::Json && out.write_all(json.start().as_bytes()).is_err() {
-        return Ok(0);
-    }
-    let check_one = |job: &Job| {
-        let report = crate::check::check_dir(&job.dir, &job.display, &job.config, job.report_config, today);
-        let text = match format {
-            Format::Human => crate::output::human::render_program(&report, styled),
-            Format::Github => crate::output::github::render(&report.diagnostics),
-            _ => String::new(),
-        };
-        let sources = match format {
-            Format::Junit => report.sources().map(|s| s.display.clone()).collect(),
-            _ => Vec::new(),
-        };
-        // The program and its texts are dropped here, on the worker.
-        Checked {
-            display: report.display,
-            files: report.files,
-            diagnostics: report.diagnostics,
-            text,
-            sources,
-        }
-    };
-    let mut closed = false;
-    in_order(&programs, jobs, check_one, |done| {
-        summary.add_counts(done.files, &done.diagnostics);
-        let piece = match format {
-            Format::Json => json.findings(&done.diagnostics),
-            Format::Junit => {
-                suites.push((done.display, done.sources, done.diagnostics.len()));
-                all.extend(done.diagnostics);
-                String::new()
-            }
-            Format::Sarif => {
-                all.extend(done.diagnostics);
-                String::new()
-            }
-            Format::Human | Format::Github => done.text,
-        };
-        // A closed pipe (`al check | head`) is not an error: stop quietly.
-        closed = out.write_all(piece.as_bytes()).is_err();
-        !closed
-    });
-    if closed {
-        return Ok(exit_code(&summary, deny_warnings));
-    }
-    let tail = match format {
-        Format::Human => format!("{}\n", crate::output::human::summary_line(&summary)),
-        Format::Json => json.finish(&summary),
-        Format::Github => String::new(),
-        Format::Sarif => crate::output::sarif::render(&all),
-        Format::Junit => {
-            let mut start = 0;
-            let list: Vec<crate::output::junit::Suite> = suites
-                .iter()
-                .map(|(name, files, n)| {
-                    let s = crate::output::junit::Suite {
-                        name,
-                        files: files.clone(),
-                        findings: &all[start..start + n],
-                    };
-                    start += n;
-                    s
-                })
-                .collect();
-            crate::output::junit::render(&list, deny_warnings)
-        }
-    };
-    let _ = out.write_all(tail.as_bytes());
-    let _ = out.flush();
-    Ok(exit_code(&summary, deny_warnings))
-}
-
-/// A program to check, with its configuration.
-struct Job {
-    dir: PathBuf,
-    display: String,
-    config: crate::config::Config,
-    report_config: bool,
-}
-
-/// What printing needs from one checked program (its texts are not kept).
-struct Checked {
-    display: String,
-    files: usize,
-    diagnostics: Vec<crate::diag::Diagnostic>,
-    text: String,
-    sources: Vec<String>,
-}
-
-/// How far ahead of the printer the workers may run, in programs: bounds
-/// the memory held by results waiting for their turn.
-const WINDOW: usize = 64;
-
-/// Runs `work` on every item on `jobs` threads and hands the results to
-/// `emit` on this thread, in the order of `items`, each as soon as it and
-/// all before it are done: the output does not depend on the number of
-/// threads, no thread waits for a batch, and at most [`WINDOW`] results wait
-/// in memory. `emit` returns false to stop early.
-fn in_order<T: Sync, R: Send>(
-    items: &[T],
-    jobs: usize,
-    work: impl Fn(&T) -> R + Sync,
-    mut emit: impl FnMut(R) -> bool,
-) {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    use std::sync::{Condvar, Mutex, mpsc};
-    if jobs <= 1 || items.len() <= 1 {
-        for item in items {
-            if !emit(work(item)) {
-                return;
-            }
-        }
-        return;
-    }
-    let next = AtomicUsize::new(0);
-    // How many results were emitted; usize::MAX once emitting has stopped.
-    let emitted = (Mutex::new(0usize), Condvar::new());
-    let (tx, rx) = mpsc::channel::<(usize, R)>();
-    std::thread::scope(|scope| {
-        for _ in 0..jobs.min(items.len()) {
-            let tx = tx.clone();
-            let (next, emitted, work) = (&next, &emitted, &work);
-            scope.spawn(move || {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(item) = items.get(i) else { break };
-                    {
-                        let (lock, cvar) = emitted;
-                        let Ok(mut done) = lock.lock() else { break };
-                        while *done != usize::MAX && i >= *done + WINDOW {
-                            match cvar.wait(done) {
-                                Ok(d) => done = d,
-                                Err(_) => return,
-                            }
-                        }
-                        if *done == usize::MAX {
-                            break;
-                        }
-                    }
-                    if tx.send((i, work(item))).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        drop(tx);
-        let mut waiting = std::collections::BTreeMap::new();
-        let mut want = 0usize;
-        let mut stopped = false;
-        for (i, r) in rx.iter() {
-            waiting.insert(i, r);
-            while let Some(r) = waiting.remove(&want) {
-                want += 1;
-                if !emit(r) {
-                    stopped = true;
-                    break;
-                }
-            }
-            let (lock, cvar) = &emitted;
-            if let Ok(mut done) = lock.lock() {
-                *done = if stopped { usize::MAX } else { want };
-            }
-            cvar.notify_all();
-            if stopped {
-                break;
-            }
-        }
-        // Dropping the receiver makes any worker still sending stop.
-        drop(rx);
-    });
+    let done = crate::pipeline::emit(&programs, today, jobs, emitter.as_mut(), &mut out);
+    Ok(exit_code(&done.summary, deny_warnings))
 }
 
 fn exit_code(s: &Summary, deny_warnings: bool) -> u8 {
@@ -521,41 +336,4 @@ pub fn install_panic_hook() {
         );
         std::process::exit(2);
     }));
-}
-
-#[cfg(test)]
-mod tests {
-    use super::in_order;
-
-    /// Work that takes longer for some items, so threads finish out of order.
-    fn work(i: &usize) -> usize {
-        let spin = (i * 7919) % 50_000;
-        (0..spin).fold(*i, |a, b| std::hint::black_box(a ^ b)) ^ (0..spin).fold(0, |a, b| a ^ b)
-    }
-
-    #[test]
-    fn results_come_in_the_order_of_the_items() {
-        let items: Vec<usize> = (0..700).collect();
-        for jobs in [1, 2, 3, 8] {
-            let mut got = Vec::new();
-            in_order(&items, jobs, work, |r| {
-                got.push(r);
-                true
-            });
-            assert_eq!(got, items, "{jobs} threads");
-        }
-    }
-
-    #[test]
-    fn emitting_can_stop_early() {
-        let items: Vec<usize> = (0..700).collect();
-        for jobs in [1, 2, 4] {
-            let mut got = Vec::new();
-            in_order(&items, jobs, work, |r| {
-                got.push(r);
-                got.len() < 10
-            });
-            assert_eq!(got, (0..10).collect::<Vec<_>>(), "{jobs} threads");
-        }
-    }
 }

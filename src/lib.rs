@@ -18,6 +18,7 @@ pub mod load;
 pub mod model;
 pub mod new;
 pub mod output;
+pub mod pipeline;
 pub mod report;
 pub mod rules;
 pub mod schema;

@@ -1,6 +1,29 @@
 //! The GitHub Actions format: workflow commands that show as annotations.
 
+use super::{Piece, Render, Rendered};
+use crate::check::Summary;
 use crate::diag::{Diagnostic, Severity};
+
+/// The GitHub format as an emitter: each program's lines rendered on the
+/// workers, nothing at the end.
+pub struct Github;
+
+impl super::Emitter for Github {
+    fn render(&self) -> Render {
+        Box::new(|report| Rendered {
+            text: render(&report.diagnostics),
+            sources: Vec::new(),
+        })
+    }
+
+    fn program(&mut self, piece: Piece) -> String {
+        piece.rendered.text
+    }
+
+    fn finish(&mut self, _summary: &Summary) -> String {
+        String::new()
+    }
+}
 
 fn escape_data(s: &str) -> String {
     s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")

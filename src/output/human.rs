@@ -1,9 +1,47 @@
 //! The human format: annotate-snippets excerpts with a caret under the value.
 
+use super::{Options, Piece, Render, Rendered};
 use crate::check::{ProgramReport, Summary};
 use crate::diag::{Diagnostic, Severity};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use std::ops::Range;
+
+/// The human format as an emitter: excerpts rendered on the workers, the
+/// summary line at the end.
+pub struct Human {
+    styled: bool,
+}
+
+impl Human {
+    /// Styled or plain excerpts.
+    pub fn new(options: Options) -> Human {
+        Human {
+            styled: options.styled,
+        }
+    }
+}
+
+impl super::Emitter for Human {
+    fn styled(&self) -> bool {
+        true
+    }
+
+    fn render(&self) -> Render {
+        let styled = self.styled;
+        Box::new(move |report| Rendered {
+            text: render_program(report, styled),
+            sources: Vec::new(),
+        })
+    }
+
+    fn program(&mut self, piece: Piece) -> String {
+        piece.rendered.text
+    }
+
+    fn finish(&mut self, summary: &Summary) -> String {
+        format!("{}\n", summary_line(summary))
+    }
+}
 
 /// Renders one program's findings, each block followed by a blank line.
 pub fn render_program(report: &ProgramReport, styled: bool) -> String {

@@ -1,4 +1,4 @@
-//! The JSON format: one document, stable for scripts (SPEC §3). It is
+//! The JSON format: one document, stable for scripts. It is
 //! written as findings arrive ([`Stream`]), so memory does not grow with the
 //! number of programs; the bytes are those of pretty-printing the whole
 //! document at once ([`render`]).
@@ -58,6 +58,21 @@ impl Stream {
     pub fn finish(&self, summary: &Summary) -> String {
         let close = if self.any { "\n  ]" } else { "]" };
         format!("{close},\n  \"summary\": {}\n}}\n", indented(summary, "  "))
+    }
+}
+
+/// The JSON format as an emitter: the findings of each program as it comes.
+impl super::Emitter for Stream {
+    fn begin(&mut self) -> String {
+        self.start()
+    }
+
+    fn program(&mut self, piece: super::Piece) -> String {
+        self.findings(&piece.diagnostics)
+    }
+
+    fn finish(&mut self, summary: &Summary) -> String {
+        Stream::finish(self, summary)
     }
 }
 

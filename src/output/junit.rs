@@ -2,7 +2,63 @@
 //! findings are failures, warnings are printed with the case (and are failures
 //! with `--deny-warnings`).
 
+use super::{Options, Piece, Render, Rendered};
+use crate::check::Summary;
 use crate::diag::{Diagnostic, Severity};
+
+/// The JUnit format as an emitter: each program's files listed on the
+/// workers, the one document at the end.
+pub struct Junit {
+    deny_warnings: bool,
+    /// Per program: its name, its files, and how many of `all` are its findings.
+    suites: Vec<(String, Vec<String>, usize)>,
+    all: Vec<Diagnostic>,
+}
+
+impl Junit {
+    /// Warnings are failures with `--deny-warnings`.
+    pub fn new(options: Options) -> Junit {
+        Junit {
+            deny_warnings: options.deny_warnings,
+            suites: Vec::new(),
+            all: Vec::new(),
+        }
+    }
+}
+
+impl super::Emitter for Junit {
+    fn render(&self) -> Render {
+        Box::new(|report| Rendered {
+            text: String::new(),
+            sources: report.sources().map(|s| s.display.clone()).collect(),
+        })
+    }
+
+    fn program(&mut self, piece: Piece) -> String {
+        let n = piece.diagnostics.len();
+        self.suites.push((piece.display, piece.rendered.sources, n));
+        self.all.extend(piece.diagnostics);
+        String::new()
+    }
+
+    fn finish(&mut self, _summary: &Summary) -> String {
+        let mut start = 0;
+        let list: Vec<Suite> = self
+            .suites
+            .iter()
+            .map(|(name, files, n)| {
+                let s = Suite {
+                    name,
+                    files: files.clone(),
+                    findings: &self.all[start..start + n],
+                };
+                start += n;
+                s
+            })
+            .collect();
+        render(&list, self.deny_warnings)
+    }
+}
 
 /// What the JUnit renderer needs of one program.
 pub struct Suite<'a> {

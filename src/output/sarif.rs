@@ -1,8 +1,26 @@
 //! SARIF 2.1.0, for GitHub code scanning and other viewers.
 
+use crate::check::Summary;
 use crate::diag::{Diagnostic, Severity};
 use crate::rules::RULES;
 use serde_json::{Value, json};
+
+/// The SARIF format as an emitter: findings kept until the one document at the end.
+#[derive(Default)]
+pub struct Sarif {
+    all: Vec<Diagnostic>,
+}
+
+impl super::Emitter for Sarif {
+    fn program(&mut self, piece: super::Piece) -> String {
+        self.all.extend(piece.diagnostics);
+        String::new()
+    }
+
+    fn finish(&mut self, _summary: &Summary) -> String {
+        render(&self.all)
+    }
+}
 
 fn level(s: Severity) -> &'static str {
     match s {

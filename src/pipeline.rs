@@ -1,0 +1,317 @@
+//! Checking many programs: the command-line paths become [`Job`]s (every
+//! al.toml read first), the jobs are checked on worker threads, and the
+//! results come back in the order of the jobs ([`in_order`]), whatever the
+//! number of threads. [`emit`] writes them through an output format's
+//! [`Emitter`].
+
+use crate::check::{ProgramReport, Summary};
+use crate::config::Config;
+use crate::error::Result;
+use crate::model::Date;
+use crate::output::{Emitter, Piece};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// A program to check, with its configuration.
+pub struct Job {
+    /// The program folder.
+    pub dir: PathBuf,
+    /// The program folder as shown (with `/` on every system).
+    pub display: String,
+    /// The al.toml that applies to it, or the defaults.
+    pub config: Config,
+    /// Whether this program's check reports the al.toml's own findings.
+    pub report_config: bool,
+}
+
+impl Job {
+    /// Checks the program.
+    pub fn check(&self, today: Date) -> ProgramReport {
+        crate::check::check_dir(&self.dir, &self.display, &self.config, self.report_config, today)
+    }
+}
+
+/// Every program under every path, in order, with its configuration.
+///
+/// Every al.toml is read here, before any program is checked: a broken one
+/// stops the run before anything is printed.
+pub fn jobs(paths: &[PathBuf]) -> Result<Vec<Job>> {
+    let mut configs = crate::check::Configs::default();
+    let mut jobs = Vec::new();
+    for path in paths {
+        for dir in crate::load::discover(path)? {
+            let display = dir.to_string_lossy().replace('\\', "/");
+            let (config, report_config) = configs.for_program(&dir, &display)?;
+            jobs.push(Job {
+                dir,
+                display,
+                config,
+                report_config,
+            });
+        }
+    }
+    Ok(jobs)
+}
+
+/// How a run of [`emit`] ended.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Emitted {
+    /// The totals over the programs checked (all of them unless `closed`).
+    pub summary: Summary,
+    /// Whether the output was closed before the end (`al check | head`):
+    /// the run stopped quietly, without its closing.
+    pub closed: bool,
+}
+
+/// Checks every job on `threads` threads and writes the output of `emitter`
+/// to `out`, program by program in the order of the jobs: the bytes do not
+/// depend on the number of threads. A write that fails stops the run
+/// quietly; nothing more is checked or written.
+pub fn emit(
+    jobs: &[Job],
+    today: Date,
+    threads: usize,
+    emitter: &mut dyn Emitter,
+    out: &mut impl Write,
+) -> Emitted {
+    let mut done = Emitted::default();
+    if !put(out, &emitter.begin()) {
+        done.closed = true;
+        return done;
+    }
+    let render = emitter.render();
+    let work = |report: ProgramReport| {
+        let rendered = render(&report);
+        // The program and its texts are dropped here, on the worker.
+        Piece::new(report, rendered)
+    };
+    check_in_order(jobs, today, threads, work, |piece| {
+        done.summary.add_counts(piece.files, &piece.diagnostics);
+        done.closed = !put(out, &emitter.program(piece));
+        !done.closed
+    });
+    if !done.closed {
+        let _ = put(out, &emitter.finish(&done.summary));
+        let _ = out.flush();
+    }
+    done
+}
+
+/// Writes `text` unless it is empty; false when the output is closed.
+fn put(out: &mut impl Write, text: &str) -> bool {
+    text.is_empty() || out.write_all(text.as_bytes()).is_ok()
+}
+
+/// Checks every job on `threads` threads, turns each report into a result
+/// with `work` on the worker, and hands the results to `emit` in the order
+/// of the jobs (see [`in_order`]). `emit` returns false to stop early.
+pub fn check_in_order<R: Send>(
+    jobs: &[Job],
+    today: Date,
+    threads: usize,
+    work: impl Fn(ProgramReport) -> R + Sync,
+    emit: impl FnMut(R) -> bool,
+) {
+    in_order(jobs, threads, |job| work(job.check(today)), emit);
+}
+
+/// How far ahead of the printer the workers may run, in programs: bounds
+/// the memory held by results waiting for their turn.
+pub const WINDOW: usize = 64;
+
+/// Runs `work` on every item on `jobs` threads and hands the results to
+/// `emit` on this thread, in the order of `items`, each as soon as it and
+/// all before it are done: the output does not depend on the number of
+/// threads, no thread waits for a batch, and at most [`WINDOW`] results
+/// wait in memory. `emit` returns false to stop early.
+pub fn in_order<T: Sync, R: Send>(
+    items: &[T],
+    jobs: usize,
+    work: impl Fn(&T) -> R + Sync,
+    mut emit: impl FnMut(R) -> bool,
+) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Condvar, Mutex, mpsc};
+    if jobs <= 1 || items.len() <= 1 {
+        for item in items {
+            if !emit(work(item)) {
+                return;
+            }
+        }
+        return;
+    }
+    let next = AtomicUsize::new(0);
+    // How many results were emitted; usize::MAX once emitting has stopped.
+    let emitted = (Mutex::new(0usize), Condvar::new());
+    let (tx, rx) = mpsc::channel::<(usize, R)>();
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.min(items.len()) {
+            let tx = tx.clone();
+            let (next, emitted, work) = (&next, &emitted, &work);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    {
+                        let (lock, cvar) = emitted;
+                        let Ok(mut done) = lock.lock() else { break };
+                        while *done != usize::MAX && i >= *done + WINDOW {
+                            match cvar.wait(done) {
+                                Ok(d) => done = d,
+                                Err(_) => return,
+                            }
+                        }
+                        if *done == usize::MAX {
+                            break;
+                        }
+                    }
+                    if tx.send((i, work(item))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut want = 0usize;
+        let mut stopped = false;
+        for (i, r) in rx.iter() {
+            waiting.insert(i, r);
+            while let Some(r) = waiting.remove(&want) {
+                want += 1;
+                if !emit(r) {
+                    stopped = true;
+                    break;
+                }
+            }
+            let (lock, cvar) = &emitted;
+            if let Ok(mut done) = lock.lock() {
+                *done = if stopped { usize::MAX } else { want };
+            }
+            cvar.notify_all();
+            if stopped {
+                break;
+            }
+        }
+        // Dropping the receiver makes any worker still sending stop.
+        drop(rx);
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::{Format, Options};
+
+    /// Work that takes longer for some items, so threads finish out of order.
+    fn work(i: &usize) -> usize {
+        let spin = (i * 7919) % 50_000;
+        (0..spin).fold(*i, |a, b| std::hint::black_box(a ^ b)) ^ (0..spin).fold(0, |a, b| a ^ b)
+    }
+
+    #[test]
+    fn results_come_in_the_order_of_the_items() {
+        let items: Vec<usize> = (0..700).collect();
+        for jobs in [1, 2, 3, 8] {
+            let mut got = Vec::new();
+            in_order(&items, jobs, work, |r| {
+                got.push(r);
+                true
+            });
+            assert_eq!(got, items, "{jobs} threads");
+        }
+    }
+
+    #[test]
+    fn emitting_can_stop_early() {
+        let items: Vec<usize> = (0..700).collect();
+        for jobs in [1, 2, 4] {
+            let mut got = Vec::new();
+            in_order(&items, jobs, work, |r| {
+                got.push(r);
+                got.len() < 10
+            });
+            assert_eq!(got, (0..10).collect::<Vec<_>>(), "{jobs} threads");
+        }
+    }
+
+    fn fixtures() -> Vec<Job> {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        jobs(&[root.join("AL201"), root.join("AL301")]).expect("fixtures")
+    }
+
+    fn today() -> Date {
+        crate::dates::parse_date("2026-03-20").expect("date")
+    }
+
+    #[test]
+    fn the_json_emitter_writes_the_document_of_all_findings() {
+        let jobs = fixtures();
+        assert_eq!(jobs.len(), 4, "a fail and a pass program each");
+        let mut all = Vec::new();
+        let mut summary = Summary::default();
+        for job in &jobs {
+            let report = job.check(today());
+            summary.add(&report);
+            all.extend(report.diagnostics);
+        }
+        assert!(summary.errors > 0);
+        for threads in [1, 3] {
+            let mut out = Vec::new();
+            let mut emitter = Format::Json.emitter(Options::default());
+            let done = emit(&jobs, today(), threads, emitter.as_mut(), &mut out);
+            assert_eq!(
+                done,
+                Emitted {
+                    summary,
+                    closed: false
+                }
+            );
+            let text = String::from_utf8(out).expect("utf-8");
+            assert_eq!(
+                text,
+                crate::output::json::render(&all, &summary),
+                "{threads} threads"
+            );
+        }
+    }
+
+    /// Takes `room` bytes, then fails as a closed pipe does.
+    struct Pipe {
+        room: usize,
+        got: Vec<u8>,
+    }
+
+    impl Write for Pipe {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.room == 0 {
+                return Err(std::io::ErrorKind::BrokenPipe.into());
+            }
+            let n = buf.len().min(self.room);
+            self.room -= n;
+            self.got.extend_from_slice(&buf[..n]);
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_closed_output_stops_the_run_quietly() {
+        let jobs = fixtures();
+        for threads in [1, 2] {
+            let mut pipe = Pipe {
+                room: 10,
+                got: Vec::new(),
+            };
+            let mut emitter = Format::Human.emitter(Options::default());
+            let done = emit(&jobs, today(), threads, emitter.as_mut(), &mut pipe);
+            assert!(done.closed);
+            // The first program has findings: it is counted, and the run stops there.
+            assert_eq!(done.summary.programs, 1, "{threads} threads");
+            assert_eq!(pipe.got.len(), 10);
+        }
+    }
+}
