@@ -416,8 +416,8 @@ pub struct Diff {
 /// The name of the template that renders a [`Diff`] as Markdown.
 pub const TEMPLATE: &str = "changes.md.tera";
 
-/// What [`TEMPLATE`] is rendered with: the comparison under `changes`, and
-/// the words of the language under `words` (see [`crate::lang::words`]).
+/// What [`TEMPLATE`] is rendered with: the comparison under `changes`, the
+/// language under `lang`, and its words under `words` (see [`crate::lang::words`]).
 pub fn context(d: &Diff, lang: Lang) -> serde_json::Value {
     serde_json::json!({
         "lang": lang.as_str(),
