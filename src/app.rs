@@ -107,9 +107,14 @@ pub fn run(cli: Cli) -> Result<u8> {
                 [two, dir, ..] => (Some(two.clone()), PathBuf::from(dir)),
             };
             let lang = crate::check::open(&program)?.lang(lang);
-            let d = crate::history::diff(&program, &rev, until.as_deref(), today, lang)?;
+            let d = crate::history::diff(&program, &rev, until.as_deref(), today)?;
             let text = match format {
-                crate::cli::DiffFormat::Markdown => crate::history::markdown(&d, lang, "##"),
+                crate::cli::DiffFormat::Markdown => {
+                    let overrides = program.join("templates");
+                    let engine = crate::report::engine(lang, Some(&overrides))?;
+                    let ctx = crate::history::context(&d, lang);
+                    crate::report::render(&engine, crate::history::TEMPLATE, &ctx, Some(&overrides))?
+                }
                 crate::cli::DiffFormat::Json => json_text(&serde_json::to_value(&d).unwrap_or_default()),
             };
             print_out(&text);

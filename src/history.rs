@@ -2,12 +2,17 @@
 //! repository that holds it (`git cat-file --batch`, read-only: no checkout,
 //! no worktree, nothing written), loaded with the same loader, and the two
 //! models are compared — not their text.
+//!
+//! The comparison is data without words ([`Diff`], [`Change`], [`Note`]):
+//! `al diff --format json` prints it as it is, and the template
+//! [`TEMPLATE`] (built in for each language, overridable from a program's
+//! `templates/` folder) turns it into the Markdown section, with the words of
+//! [`crate::lang`] ([`context`]).
 
 use crate::config::Lang;
 use crate::error::{Error, Result};
 use crate::load::Program;
-use crate::model::{ActionStatus, Date, SessionKind};
-use crate::report::labels::{self, pick};
+use crate::model::{ActionStatus, Date, SessionKind, SubtopicStatus};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
@@ -174,17 +179,214 @@ fn cat_files(loc: &Located, commit: &str, prefix: &str, names: &[String]) -> Res
     Ok(files)
 }
 
-/// One change between two versions.
+/// What kind of thing changed.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum What {
+    /// The program's step (`stage` in topic.yaml).
+    Stage,
+    /// A person or facilitator of team.yaml.
+    Person,
+    /// A group of team.yaml.
+    Group,
+    /// Someone's roles in the groups (leader, learning officer, facilitator, member).
+    Role,
+    /// A sub-topic file.
+    Subtopic,
+    /// A session file.
+    Session,
+    /// An action of a session.
+    Action,
+}
+
+/// How it changed.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum How {
+    /// It is new.
+    Added,
+    /// It is gone.
+    Removed,
+    /// Its value changed (stage, roles).
+    Changed,
+    /// An action is now `done`.
+    Completed,
+    /// An action is now `dropped`.
+    Dropped,
+    /// An open action is past its due date now but was not at the older revision.
+    NewlyOverdue,
+    /// A sub-topic is now `deepened`.
+    Deepened,
+    /// A sub-topic is now `replaced`.
+    Replaced,
+    /// A sub-topic's status changed otherwise.
+    Status,
+    /// A sub-topic's question was reworded.
+    Question,
+}
+
+/// A person, as a change names them.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PersonRef {
+    /// Their id.
+    pub id: String,
+    /// Their name (the id when team.yaml gives none); `None` when the id names
+    /// no one in either version.
+    pub name: Option<String>,
+}
+
+/// A group, as a change names it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct GroupRef {
+    /// Its id.
+    pub id: String,
+    /// Its name (the id when team.yaml gives none).
+    pub name: String,
+}
+
+/// A sub-topic, as a change names it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SubtopicRef {
+    /// Its id (the file's name when it gives none).
+    pub id: String,
+    /// Its question ("" when it has none).
+    pub question: String,
+}
+
+/// A session, as a change names it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SessionRef {
+    /// Its file, relative to the program folder (how sessions are matched).
+    pub file: String,
+    /// Its title.
+    pub title: Option<String>,
+    /// Its date.
+    pub date: Option<Date>,
+    /// Its kind.
+    pub kind: Option<SessionKind>,
+}
+
+/// An action, as a change names it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ActionRef {
+    /// The file of the session that agreed it.
+    pub session: String,
+    /// Its task (with the session file, how actions are matched).
+    pub task: String,
+    /// Its owner.
+    pub owner: Option<PersonRef>,
+    /// Its due date.
+    pub due: Option<Date>,
+}
+
+/// The thing a change is about; in JSON, the fields of the reference alone
+/// (`null` for the program's stage).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(untagged)]
+pub enum Subject {
+    /// The program itself (its stage).
+    Program,
+    /// A person (added, removed, or whose roles changed).
+    Person(PersonRef),
+    /// A group.
+    Group(GroupRef),
+    /// A sub-topic.
+    Subtopic(SubtopicRef),
+    /// A session.
+    Session(SessionRef),
+    /// An action.
+    Action(ActionRef),
+}
+
+/// A role someone holds in a group.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum RoleKind {
+    /// The group's leader.
+    Leader,
+    /// One of its learning officers.
+    LearningOfficer,
+    /// Its facilitator.
+    Facilitator,
+    /// A member.
+    Member,
+}
+
+/// One role in one group.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Role {
+    /// The group's id.
+    pub group: String,
+    /// The role.
+    pub role: RoleKind,
+}
+
+/// A value before or after a change; in JSON, the value alone.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(untagged)]
+pub enum Value {
+    /// A step number.
+    Stage(i64),
+    /// A sub-topic's status.
+    SubtopicStatus(SubtopicStatus),
+    /// An action's status.
+    ActionStatus(ActionStatus),
+    /// Someone's roles, by group then role.
+    Roles(Vec<Role>),
+    /// Text (a sub-topic's question).
+    Text(String),
+}
+
+/// One change between two versions: data only, no words of any language.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Change {
-    /// What changed: `person`, `group`, `role`, `subtopic`, `session`, `action`, `stage`.
-    pub what: &'static str,
-    /// How: `added`, `removed`, `changed`, `completed`, `dropped`, `newly-overdue`, …
-    pub how: &'static str,
-    /// The thing, in words.
-    pub subject: String,
-    /// Details, in words.
-    pub detail: String,
+    /// What kind of thing changed.
+    pub what: What,
+    /// How.
+    pub how: How,
+    /// The thing, by its ids and names.
+    pub subject: Subject,
+    /// The value before, when a value changed (`None` when it was not set).
+    pub before: Option<Value>,
+    /// The value after, when a value changed (`None` when it is not set).
+    pub after: Option<Value>,
+}
+
+impl Change {
+    fn new(what: What, how: How, subject: Subject) -> Change {
+        Change {
+            what,
+            how,
+            subject,
+            before: None,
+            after: None,
+        }
+    }
+
+    fn values(mut self, before: Option<Value>, after: Option<Value>) -> Change {
+        self.before = before;
+        self.after = after;
+        self
+    }
+}
+
+/// A note above the changes.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Note {
+    /// The program did not exist at the older revision: everything is new.
+    DidNotExist,
+    /// A file at the older revision could not be read (its changes are missing).
+    Unreadable {
+        /// The file, relative to the program folder.
+        file: String,
+        /// 1-based line.
+        line: u32,
+        /// 1-based column.
+        column: u32,
+        /// What is wrong, as the loader says it.
+        message: String,
+    },
 }
 
 /// The comparison of two versions of a program.
@@ -196,47 +398,56 @@ pub struct Diff {
     pub since_commit: String,
     /// Its date.
     pub since_date: Option<Date>,
-    /// The newer side: a revision, or "working tree".
-    pub until: String,
+    /// The newer revision as written; `None` for the working tree.
+    pub until: Option<String>,
     /// Whether the program existed at the older revision.
     pub existed: bool,
     /// Notes: the program did not exist, or files at the revision were broken.
-    pub notes: Vec<String>,
-    /// The changes, grouped in the order of this list's `what`.
+    pub notes: Vec<Note>,
+    /// The changes, grouped by `what` in the order of [`What`].
     pub changes: Vec<Change>,
 }
 
-struct Roles {
-    // person id → role words
-    roles: BTreeMap<String, BTreeSet<String>>,
+/// The name of the template that renders a [`Diff`] as Markdown.
+pub const TEMPLATE: &str = "changes.md.tera";
+
+/// What [`TEMPLATE`] is rendered with: the comparison under `changes`, the
+/// language under `lang`, and its words under `words` (see [`crate::lang::words`]).
+pub fn context(d: &Diff, lang: Lang) -> serde_json::Value {
+    serde_json::json!({
+        "lang": lang.as_str(),
+        "changes": d,
+        "words": crate::lang::words(lang),
+    })
 }
 
-fn roles_of(p: &Program, lang: Lang) -> Roles {
-    let mut roles: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+/// Roles by person id.
+fn roles_of(p: &Program) -> BTreeMap<String, BTreeSet<Role>> {
+    let mut roles: BTreeMap<String, BTreeSet<Role>> = BTreeMap::new();
     if let Some(t) = &p.team {
         for g in &t.value.groups {
             let gid = g.value.id.as_ref().map(|i| i.value.0.clone()).unwrap_or_default();
-            let mut add = |id: &str, zh: &'static str, en: &'static str| {
-                roles
-                    .entry(id.to_string())
-                    .or_default()
-                    .insert(format!("{}{gid}", pick(lang, zh, en)));
+            let mut add = |id: &str, role: RoleKind| {
+                roles.entry(id.to_string()).or_default().insert(Role {
+                    group: gid.clone(),
+                    role,
+                });
             };
             if let Some(l) = &*g.value.leader {
-                add(&l.value.0, "组长 ", "leader of ");
+                add(&l.value.0, RoleKind::Leader);
             }
             for lo in &g.value.learning_officers {
-                add(&lo.value, "学习委员 ", "learning officer of ");
+                add(&lo.value, RoleKind::LearningOfficer);
             }
             if let Some(f) = &*g.value.facilitator {
-                add(&f.value.0, "促进师 ", "facilitator of ");
+                add(&f.value.0, RoleKind::Facilitator);
             }
             for m in &g.value.members {
-                add(&m.value, "成员 ", "member of ");
+                add(&m.value, RoleKind::Member);
             }
         }
     }
-    Roles { roles }
+    roles
 }
 
 fn people(p: &Program) -> BTreeMap<String, String> {
@@ -276,7 +487,7 @@ fn groups(p: &Program) -> BTreeMap<String, String> {
 
 struct SubtopicView {
     question: String,
-    status: Option<crate::model::SubtopicStatus>,
+    status: Option<SubtopicStatus>,
 }
 
 fn subtopics(p: &Program) -> BTreeMap<String, SubtopicView> {
@@ -305,20 +516,19 @@ fn subtopics(p: &Program) -> BTreeMap<String, SubtopicView> {
         .collect()
 }
 
-fn sessions(p: &Program) -> BTreeMap<String, (Option<Date>, Option<SessionKind>, String)> {
+/// Sessions keyed by file.
+fn sessions(p: &Program) -> BTreeMap<String, SessionRef> {
     p.sessions
         .iter()
         .map(|s| {
-            let rel = p.files[s.file].rel.clone();
-            let title = s.value.title.as_ref().map(|t| t.0.clone()).unwrap_or_default();
-            (
-                rel,
-                (
-                    s.value.date.as_ref().map(|d| d.value),
-                    s.value.kind.as_ref().map(|k| k.value),
-                    title,
-                ),
-            )
+            let file = p.files[s.file].rel.clone();
+            let view = SessionRef {
+                file: file.clone(),
+                title: s.value.title.as_ref().map(|t| t.0.clone()),
+                date: s.value.date.as_ref().map(|d| d.value),
+                kind: s.value.kind.as_ref().map(|k| k.value),
+            };
+            (file, view)
         })
         .collect()
 }
@@ -356,215 +566,167 @@ fn actions(p: &Program) -> BTreeMap<(String, String), ActionView> {
     out
 }
 
-/// Compares two versions of a program. `old_date` is when the old version
-/// was committed, `today` the date the new one is judged at (for "newly overdue").
-pub fn compare(old: &Program, new: &Program, old_date: Option<Date>, today: Date, lang: Lang) -> Vec<Change> {
-    let mut out = Vec::new();
-    let push = |out: &mut Vec<Change>, what, how, subject: String, detail: String| {
-        out.push(Change {
-            what,
-            how,
-            subject,
-            detail,
-        })
-    };
-    let (old_people, new_people) = (people(old), people(new));
-    let paren = |n: &str, id: &str| match lang {
-        Lang::Zh => format!("{n}（{id}）"),
-        Lang::En => format!("{n} ({id})"),
-    };
-    let name = |id: &str| {
-        new_people
-            .get(id)
-            .or_else(|| old_people.get(id))
-            .map_or(id.to_string(), |n| paren(n, id))
-    };
+/// The people of both versions, to name anyone an id refers to.
+struct Names {
+    old: BTreeMap<String, String>,
+    new: BTreeMap<String, String>,
+}
 
-    // Stage.
+impl Names {
+    fn person(&self, id: &str) -> PersonRef {
+        PersonRef {
+            id: id.to_string(),
+            name: self.new.get(id).or_else(|| self.old.get(id)).cloned(),
+        }
+    }
+
+    fn owner(&self, id: &str) -> Option<PersonRef> {
+        (!id.is_empty()).then(|| self.person(id))
+    }
+}
+
+/// The keys of `new` not in `old`, then those of `old` not in `new`.
+fn added_removed<'a, V>(
+    old: &'a BTreeMap<String, V>,
+    new: &'a BTreeMap<String, V>,
+) -> impl Iterator<Item = (How, &'a String, &'a V)> {
+    let added = new
+        .iter()
+        .filter(|(k, _)| !old.contains_key(*k))
+        .map(|(k, v)| (How::Added, k, v));
+    let removed = old
+        .iter()
+        .filter(|(k, _)| !new.contains_key(*k))
+        .map(|(k, v)| (How::Removed, k, v));
+    added.chain(removed)
+}
+
+fn stage_changes(old: &Program, new: &Program, out: &mut Vec<Change>) {
     let stage = |p: &Program| {
         p.topic
             .as_ref()
             .and_then(|t| t.value.stage.as_ref())
             .map(|s| s.value.0)
     };
-    if stage(old) != stage(new) {
-        let words = |s: Option<i64>| {
-            s.map_or_else(
-                || "—".to_string(),
-                |n| format!("{n} {}", labels::step_name(lang, n)),
-            )
+    let (before, after) = (stage(old), stage(new));
+    if before != after {
+        out.push(
+            Change::new(What::Stage, How::Changed, Subject::Program)
+                .values(before.map(Value::Stage), after.map(Value::Stage)),
+        );
+    }
+}
+
+fn team_changes(old: &Program, new: &Program, names: &Names, out: &mut Vec<Change>) {
+    for (how, id, name) in added_removed(&names.old, &names.new) {
+        let person = PersonRef {
+            id: id.clone(),
+            name: Some(name.clone()),
         };
-        push(
-            &mut out,
-            "stage",
-            "changed",
-            pick(lang, "阶段", "stage").to_string(),
-            format!("{} → {}", words(stage(old)), words(stage(new))),
-        );
+        out.push(Change::new(What::Person, how, Subject::Person(person)));
     }
-
-    // People.
-    for (id, n) in &new_people {
-        if !old_people.contains_key(id) {
-            push(&mut out, "person", "added", paren(n, id), String::new());
-        }
+    for (how, id, name) in added_removed(&groups(old), &groups(new)) {
+        let group = GroupRef {
+            id: id.clone(),
+            name: name.clone(),
+        };
+        out.push(Change::new(What::Group, how, Subject::Group(group)));
     }
-    for (id, n) in &old_people {
-        if !new_people.contains_key(id) {
-            push(&mut out, "person", "removed", paren(n, id), String::new());
-        }
-    }
-
-    // Groups.
-    let (old_groups, new_groups) = (groups(old), groups(new));
-    for (id, n) in &new_groups {
-        if !old_groups.contains_key(id) {
-            push(&mut out, "group", "added", paren(n, id), String::new());
-        }
-    }
-    for (id, n) in &old_groups {
-        if !new_groups.contains_key(id) {
-            push(&mut out, "group", "removed", paren(n, id), String::new());
-        }
-    }
-
-    // Roles and memberships.
-    let (old_roles, new_roles) = (roles_of(old, lang), roles_of(new, lang));
-    let ids: BTreeSet<&String> = old_roles.roles.keys().chain(new_roles.roles.keys()).collect();
+    let (old_roles, new_roles) = (roles_of(old), roles_of(new));
+    let ids: BTreeSet<&String> = old_roles.keys().chain(new_roles.keys()).collect();
+    let empty = BTreeSet::new();
     for id in ids {
-        let empty = BTreeSet::new();
-        let before = old_roles.roles.get(id).unwrap_or(&empty);
-        let after = new_roles.roles.get(id).unwrap_or(&empty);
-        let gained: Vec<&String> = after.difference(before).collect();
-        let lost: Vec<&String> = before.difference(after).collect();
-        if gained.is_empty() && lost.is_empty() {
-            continue;
+        let before = old_roles.get(id).unwrap_or(&empty);
+        let after = new_roles.get(id).unwrap_or(&empty);
+        if before != after {
+            let list = |s: &BTreeSet<Role>| Some(Value::Roles(s.iter().cloned().collect()));
+            out.push(
+                Change::new(What::Role, How::Changed, Subject::Person(names.person(id)))
+                    .values(list(before), list(after)),
+            );
         }
-        let mut parts = Vec::new();
-        if !gained.is_empty() {
-            parts.push(format!(
-                "{}{}",
-                pick(lang, "新任 ", "now "),
-                gained
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(pick(lang, "、", ", "))
-            ));
-        }
-        if !lost.is_empty() {
-            parts.push(format!(
-                "{}{}",
-                pick(lang, "不再担任 ", "no longer "),
-                lost.iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(pick(lang, "、", ", "))
-            ));
-        }
-        push(
-            &mut out,
-            "role",
-            "changed",
-            name(id),
-            parts.join(pick(lang, "；", "; ")),
-        );
     }
+}
 
-    // Sub-topics.
+fn subtopic_changes(old: &Program, new: &Program, out: &mut Vec<Change>) {
     let (old_st, new_st) = (subtopics(old), subtopics(new));
+    let subject = |id: &String, st: &SubtopicView| {
+        Subject::Subtopic(SubtopicRef {
+            id: id.clone(),
+            question: st.question.clone(),
+        })
+    };
     for (id, st) in &new_st {
-        match old_st.get(id) {
-            None => push(&mut out, "subtopic", "added", id.clone(), st.question.clone()),
-            Some(before) => {
-                if before.status != st.status {
-                    let w = |s: Option<crate::model::SubtopicStatus>| {
-                        s.map_or("—", |s| labels::subtopic_status(lang, s))
-                    };
-                    let how = match st.status {
-                        Some(crate::model::SubtopicStatus::Deepened) => "deepened",
-                        Some(crate::model::SubtopicStatus::Replaced) => "replaced",
-                        _ => "status",
-                    };
-                    push(
-                        &mut out,
-                        "subtopic",
-                        how,
-                        paren(&st.question, id),
-                        format!("{} → {}", w(before.status), w(st.status)),
-                    );
-                }
-                if before.question != st.question {
-                    push(
-                        &mut out,
-                        "subtopic",
-                        "question",
-                        id.clone(),
-                        format!("{} → {}", before.question, st.question),
-                    );
-                }
-            }
+        let Some(before) = old_st.get(id) else {
+            out.push(Change::new(What::Subtopic, How::Added, subject(id, st)));
+            continue;
+        };
+        if before.status != st.status {
+            let how = match st.status {
+                Some(SubtopicStatus::Deepened) => How::Deepened,
+                Some(SubtopicStatus::Replaced) => How::Replaced,
+                _ => How::Status,
+            };
+            out.push(Change::new(What::Subtopic, how, subject(id, st)).values(
+                before.status.map(Value::SubtopicStatus),
+                st.status.map(Value::SubtopicStatus),
+            ));
+        }
+        if before.question != st.question {
+            out.push(
+                Change::new(What::Subtopic, How::Question, subject(id, st)).values(
+                    Some(Value::Text(before.question.clone())),
+                    Some(Value::Text(st.question.clone())),
+                ),
+            );
         }
     }
     for (id, st) in &old_st {
         if !new_st.contains_key(id) {
-            push(&mut out, "subtopic", "removed", id.clone(), st.question.clone());
+            out.push(Change::new(What::Subtopic, How::Removed, subject(id, st)));
         }
     }
+}
 
-    // Sessions.
-    let (old_s, new_s) = (sessions(old), sessions(new));
-    for (rel, (date, kind, title)) in &new_s {
-        if !old_s.contains_key(rel) {
-            let k = kind.map_or("", |k| labels::session_kind(lang, k));
-            let d = date.map(|d| d.to_string()).unwrap_or_default();
-            push(
-                &mut out,
-                "session",
-                "added",
-                if title.is_empty() {
-                    rel.clone()
-                } else {
-                    title.clone()
-                },
-                format!("{d} {k}").trim().to_string(),
-            );
-        }
+fn session_changes(old: &Program, new: &Program, out: &mut Vec<Change>) {
+    for (how, _, s) in added_removed(&sessions(old), &sessions(new)) {
+        out.push(Change::new(What::Session, how, Subject::Session(s.clone())));
     }
-    for (rel, (date, _, title)) in &old_s {
-        if !new_s.contains_key(rel) {
-            let d = date.map(|d| d.to_string()).unwrap_or_default();
-            push(
-                &mut out,
-                "session",
-                "removed",
-                if title.is_empty() {
-                    rel.clone()
-                } else {
-                    title.clone()
-                },
-                d,
-            );
-        }
-    }
+}
 
-    // Actions.
+fn action_changes(
+    old: &Program,
+    new: &Program,
+    names: &Names,
+    old_date: Option<Date>,
+    today: Date,
+    out: &mut Vec<Change>,
+) {
     let (old_a, new_a) = (actions(old), actions(new));
+    let subject = |key: &(String, String), a: &ActionView| {
+        Subject::Action(ActionRef {
+            session: key.0.clone(),
+            task: a.task.clone(),
+            owner: names.owner(&a.owner),
+            due: a.due,
+        })
+    };
     for (key, a) in &new_a {
-        let owner = if a.owner.is_empty() {
-            String::new()
-        } else {
-            name(&a.owner)
+        let status = |how, before: ActionStatus| {
+            Change::new(What::Action, how, subject(key, a)).values(
+                Some(Value::ActionStatus(before)),
+                Some(Value::ActionStatus(a.status)),
+            )
         };
         match old_a.get(key) {
-            None => push(&mut out, "action", "added", a.task.clone(), owner.clone()),
-            Some(before) => {
-                if before.status != ActionStatus::Done && a.status == ActionStatus::Done {
-                    push(&mut out, "action", "completed", a.task.clone(), owner.clone());
-                } else if before.status != ActionStatus::Dropped && a.status == ActionStatus::Dropped {
-                    push(&mut out, "action", "dropped", a.task.clone(), owner.clone());
-                }
+            None => out.push(Change::new(What::Action, How::Added, subject(key, a))),
+            Some(b) if b.status != ActionStatus::Done && a.status == ActionStatus::Done => {
+                out.push(status(How::Completed, b.status))
             }
+            Some(b) if b.status != ActionStatus::Dropped && a.status == ActionStatus::Dropped => {
+                out.push(status(How::Dropped, b.status))
+            }
+            Some(_) => {}
         }
         let overdue_now = a.status == ActionStatus::Open && a.due.is_some_and(|d| d < today);
         let overdue_then = match (old_a.get(key), old_date) {
@@ -573,171 +735,82 @@ pub fn compare(old: &Program, new: &Program, old_date: Option<Date>, today: Date
             (None, _) => false,
         };
         if overdue_now && !overdue_then {
-            let due = a.due.map(|d| d.to_string()).unwrap_or_default();
-            push(
-                &mut out,
-                "action",
-                "newly-overdue",
-                a.task.clone(),
-                format!("{owner} {}{due}", pick(lang, "截止 ", "due "))
-                    .trim()
-                    .to_string(),
-            );
+            out.push(Change::new(What::Action, How::NewlyOverdue, subject(key, a)));
         }
     }
     for (key, a) in &old_a {
         if !new_a.contains_key(key) {
-            push(&mut out, "action", "removed", a.task.clone(), String::new());
+            out.push(Change::new(What::Action, How::Removed, subject(key, a)));
         }
     }
+}
+
+/// Compares two versions of a program. `old_date` is when the old version
+/// was committed, `today` the date the new one is judged at (for "newly overdue").
+pub fn compare(old: &Program, new: &Program, old_date: Option<Date>, today: Date) -> Vec<Change> {
+    let mut out = Vec::new();
+    let names = Names {
+        old: people(old),
+        new: people(new),
+    };
+    stage_changes(old, new, &mut out);
+    team_changes(old, new, &names, &mut out);
+    subtopic_changes(old, new, &mut out);
+    session_changes(old, new, &mut out);
+    action_changes(old, new, &names, old_date, today, &mut out);
     out
 }
 
 /// Notes on files at the older revision that could not be read.
-fn broken_notes(v: &Version, lang: Lang) -> Vec<String> {
+fn broken_notes(v: &Version) -> Vec<Note> {
     v.program
         .problems
         .iter()
         .filter(|(_, p)| p.kind == crate::yaml::ProblemKind::Syntax || p.message.starts_with("wrong type"))
-        .map(|(f, p)| {
-            let rel = v.program.files.get(*f).map_or("", |x| x.rel.as_str());
-            format!(
-                "{}{rel}:{}:{}: {}",
-                pick(
-                    lang,
-                    "该版本中无法读取的文件：",
-                    "a file that could not be read at that revision: "
-                ),
-                p.loc.line,
-                p.loc.column,
-                p.message
-            )
+        .map(|(f, p)| Note::Unreadable {
+            file: v.program.files.get(*f).map_or("", |x| x.rel.as_str()).to_string(),
+            line: p.loc.line,
+            column: p.loc.column,
+            message: p.message.clone(),
         })
         .collect()
 }
 
 /// Compares the program at `since` with `until` (a revision) or the working tree.
-pub fn diff(dir: &Path, since: &str, until: Option<&str>, today: Date, lang: Lang) -> Result<Diff> {
+pub fn diff(dir: &Path, since: &str, until: Option<&str>, today: Date) -> Result<Diff> {
     match until {
         Some(rev) => {
             let loc = locate(dir)?;
             let newer = at_revision(&loc, rev, &dir.to_string_lossy().replace('\\', "/"))?;
-            compare_with(dir, since, &newer.program, rev, today, lang)
+            compare_with(dir, since, &newer.program, Some(rev), today)
         }
         None => {
             let current = crate::check::open(dir)?.program;
-            self::since(dir, since, &current, today, lang)
+            self::since(dir, since, &current, today)
         }
     }
 }
 
 /// Compares the program at `rev` with the program already loaded from the working tree.
-pub fn since(dir: &Path, rev: &str, current: &Program, today: Date, lang: Lang) -> Result<Diff> {
-    compare_with(
-        dir,
-        rev,
-        current,
-        pick(lang, "工作区", "working tree"),
-        today,
-        lang,
-    )
+pub fn since(dir: &Path, rev: &str, current: &Program, today: Date) -> Result<Diff> {
+    compare_with(dir, rev, current, None, today)
 }
 
-fn compare_with(
-    dir: &Path,
-    since: &str,
-    newer: &Program,
-    until: &str,
-    today: Date,
-    lang: Lang,
-) -> Result<Diff> {
+fn compare_with(dir: &Path, since: &str, newer: &Program, until: Option<&str>, today: Date) -> Result<Diff> {
     let loc = locate(dir)?;
     let old = at_revision(&loc, since, &dir.to_string_lossy().replace('\\', "/"))?;
-    let mut notes = broken_notes(&old, lang);
+    let mut notes = broken_notes(&old);
     if !old.existed {
-        notes.insert(
-            0,
-            format!(
-                "{}{since}{}",
-                pick(lang, "该项目在 ", "the program did not exist at "),
-                pick(
-                    lang,
-                    " 时尚不存在：以下全部为新增。",
-                    ": everything below is new."
-                )
-            ),
-        );
+        notes.insert(0, Note::DidNotExist);
     }
-    let changes = compare(&old.program, newer, old.date, today, lang);
+    let changes = compare(&old.program, newer, old.date, today);
     Ok(Diff {
         since: since.to_string(),
         since_commit: old.commit.chars().take(12).collect(),
         since_date: old.date,
-        until: until.to_string(),
+        until: until.map(str::to_string),
         existed: old.existed,
         notes,
         changes,
     })
-}
-
-/// The Markdown of a comparison (the "Changes since" section).
-pub fn markdown(d: &Diff, lang: Lang, heading: &str) -> String {
-    let date = d.since_date.map(|x| x.to_string()).unwrap_or_default();
-    let mut s = match lang {
-        Lang::Zh => format!("{heading} 自 {}（{date}）以来的变化\n\n", d.since),
-        Lang::En => format!("{heading} Changes since {} ({date})\n\n", d.since),
-    };
-    for n in &d.notes {
-        s.push_str(&format!("> {n}\n\n"));
-    }
-    if d.changes.is_empty() {
-        s.push_str(pick(lang, "没有变化。\n", "No changes.\n"));
-        return s;
-    }
-    let sections: [(&str, &str, &str); 7] = [
-        ("stage", "阶段", "Stage"),
-        ("person", "人员", "People"),
-        ("group", "小组", "Groups"),
-        ("role", "角色与成员", "Roles and membership"),
-        ("subtopic", "子课题", "Sub-topics"),
-        ("session", "会议与活动", "Sessions"),
-        ("action", "行动", "Actions"),
-    ];
-    for (what, zh, en) in sections {
-        let items: Vec<&Change> = d.changes.iter().filter(|c| c.what == what).collect();
-        if items.is_empty() {
-            continue;
-        }
-        s.push_str(&format!("**{}**\n\n", pick(lang, zh, en)));
-        for c in items {
-            let how = how_words(c.how, lang);
-            let detail = if c.detail.is_empty() {
-                String::new()
-            } else {
-                format!(" — {}", c.detail)
-            };
-            s.push_str(
-                &format!("- {how}：{}{detail}\n", c.subject)
-                    .replace("：", if lang == Lang::Zh { "：" } else { ": " }),
-            );
-        }
-        s.push('\n');
-    }
-    s.trim_end().to_string() + "\n"
-}
-
-fn how_words(how: &str, lang: Lang) -> &'static str {
-    match how {
-        "added" => pick(lang, "新增", "added"),
-        "removed" => pick(lang, "移除", "removed"),
-        "changed" => pick(lang, "变化", "changed"),
-        "completed" => pick(lang, "已完成", "completed"),
-        "dropped" => pick(lang, "已取消", "dropped"),
-        "newly-overdue" => pick(lang, "新逾期", "newly overdue"),
-        "deepened" => pick(lang, "深入", "deepened"),
-        "replaced" => pick(lang, "更新（被替换）", "replaced"),
-        "status" => pick(lang, "状态变化", "status changed"),
-        "question" => pick(lang, "问题改写", "question reworded"),
-        _ => pick(lang, "变化", "changed"),
-    }
 }

@@ -13,6 +13,7 @@ pub mod error;
 pub mod files;
 pub mod history;
 pub mod init;
+pub mod lang;
 pub mod layout;
 pub mod load;
 pub mod model;

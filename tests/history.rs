@@ -121,6 +121,26 @@ fn diff_lists_exactly_what_changed() {
     );
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    // The records are the same in every language: no words, only values.
+    let (_, json_zh, _) = al(
+        tmp.path(),
+        &[
+            "diff",
+            "HEAD~1",
+            "HEAD",
+            "tr",
+            "--format",
+            "json",
+            "--lang",
+            "zh",
+            "--today",
+            "2026-09-30",
+        ],
+    );
+    assert_eq!(json, json_zh);
+    let mut shown = v.clone();
+    shown["since_commit"] = serde_json::json!("[commit]");
+    insta::assert_json_snapshot!("diff_json", shown);
     let hows: Vec<(String, String)> = v["changes"]
         .as_array()
         .expect("changes")
@@ -213,6 +233,22 @@ fn a_program_that_did_not_exist_is_all_new_with_a_note() {
         "{out}"
     );
     assert!(out.contains("- added: Ana Silva (ana)"));
+    let (_, json, _) = al(
+        root,
+        &[
+            "diff",
+            "HEAD~1",
+            "cr",
+            "--today",
+            "2026-09-30",
+            "--format",
+            "json",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(v["notes"], serde_json::json!([{ "kind": "did-not-exist" }]));
+    assert_eq!(v["existed"], false);
+    assert_eq!(v["until"], serde_json::Value::Null, "the working tree");
 }
 
 #[test]
@@ -236,4 +272,52 @@ fn a_broken_file_at_the_revision_is_a_note_not_a_crash() {
         out.contains("该版本中无法读取的文件：sessions/2026-09-14-g1-meeting.yaml:1:"),
         "{out}"
     );
+    let (_, json, _) = al(
+        root,
+        &["diff", "HEAD", "tr", "--today", "2026-09-30", "--format", "json"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let note = &v["notes"][0];
+    assert_eq!(note["kind"], "unreadable", "{json}");
+    assert_eq!(note["file"], "sessions/2026-09-14-g1-meeting.yaml");
+    assert_eq!(
+        (note["line"].as_u64(), note["column"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert!(note["message"].as_str().is_some_and(|m| !m.is_empty()), "{json}");
+}
+
+#[test]
+fn the_section_is_a_template_a_program_can_override() {
+    let tmp = repo();
+    let tr = tmp.path().join("tr");
+    fs::create_dir_all(tr.join("templates")).expect("mkdir");
+    fs::write(
+        tr.join("templates/changes.md.tera"),
+        "## Since {{ changes.since }}\n\n{% for c in changes.changes %}- {{ c.what }} {{ c.how }}{% if c.what == \"subtopic\" %} ({{ words.subtopic_statuses[c.after] }}){% endif %}\n{% endfor %}",
+    )
+    .expect("write");
+    let (code, out, err) = al(tmp.path(), &["diff", "HEAD~1", "tr", "--today", "2026-09-30"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "## Since HEAD~1\n\n- person added\n- role changed\n- subtopic deepened (已深入)\n- session added\n- action completed\n- action added\n"
+    );
+    let (code, report, err) = al(
+        tmp.path(),
+        &[
+            "report",
+            "tr",
+            "--since",
+            "HEAD~1",
+            "--today",
+            "2026-09-30",
+            "--lang",
+            "en",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(report.contains("## Since HEAD~1\n\n- person added\n"), "{report}");
+    assert!(report.contains("- subtopic deepened (deepened)\n"), "{report}");
+    assert!(!report.contains("Changes since"), "{report}");
 }

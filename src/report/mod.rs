@@ -4,7 +4,8 @@
 
 pub mod agenda;
 pub mod context;
-pub mod labels;
+/// The words moved to [`crate::lang`]; this name stays until every user says `crate::lang`.
+pub use crate::lang as labels;
 
 use crate::check::Summary;
 use crate::config::Lang;
@@ -142,7 +143,8 @@ fn tidy(text: &str) -> String {
 }
 
 /// The report's context for a program folder; with `since`, the changes
-/// since that git revision under `changes` (else `changes` is null).
+/// since that git revision under `changes` and the words the section
+/// `changes.md.tera` looks their values up in under `words` (else both are null).
 pub fn report_context(
     dir: &Path,
     lang: Option<Lang>,
@@ -164,13 +166,14 @@ pub fn report_context(
     );
     match since {
         Some(rev) => {
-            let d = crate::history::since(dir, rev, &checked.program, today, lang)?;
-            ctx["changes_markdown"] = serde_json::Value::String(crate::history::markdown(&d, lang, "##"));
-            ctx["changes"] = serde_json::to_value(&d).unwrap_or_default();
+            let d = crate::history::since(dir, rev, &checked.program, today)?;
+            let mut changes = crate::history::context(&d, lang);
+            ctx["changes"] = changes["changes"].take();
+            ctx["words"] = changes["words"].take();
         }
         None => {
             ctx["changes"] = serde_json::Value::Null;
-            ctx["changes_markdown"] = serde_json::Value::Null;
+            ctx["words"] = serde_json::Value::Null;
         }
     }
     Ok((ctx, lang))

@@ -1,10 +1,16 @@
-//! Words shown in reports and agendas, in Chinese and English.
+//! Words shown in reports, agendas and comparisons, in Chinese and English:
+//! the one place that turns the program's values (step numbers, kinds,
+//! statuses) into a language. The data modules (`history`, `report`) keep
+//! their values language-neutral and come here for the words.
 
 use crate::config::Lang;
 use crate::model::{
     ActionStatus, ActivityKind, BudgetCategory, Decision, FacilitatorLevel, SessionKind, SubtopicStatus,
     TopicKind, TopicMode, TopicSource,
 };
+use crate::yaml::Scalar;
+use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// Picks the Chinese or the English text.
 pub fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
@@ -176,4 +182,41 @@ pub fn length(lang: Lang, days: f64) -> String {
         Lang::Zh => format!("{n} 天"),
         Lang::En => format!("{n} day{}", if days == 1.0 { "" } else { "s" }),
     }
+}
+
+/// The words a template looks values up in, keyed by the values as the files
+/// and the change records write them: `words.steps["3"]`,
+/// `words.session_kinds["group-meeting"]`, `words.subtopic_statuses["deepened"]`,
+/// `words.action_statuses["done"]`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Words {
+    /// The six steps by number ("1" … "6"), and "other" for any other number.
+    pub steps: BTreeMap<String, &'static str>,
+    /// Session kinds by their word.
+    pub session_kinds: BTreeMap<&'static str, &'static str>,
+    /// Sub-topic statuses by their word.
+    pub subtopic_statuses: BTreeMap<&'static str, &'static str>,
+    /// Action statuses by their word.
+    pub action_statuses: BTreeMap<&'static str, &'static str>,
+}
+
+/// The words of `lang` for templates.
+pub fn words(lang: Lang) -> Words {
+    let mut steps: BTreeMap<String, &'static str> =
+        (1..=6).map(|n| (n.to_string(), step_name(lang, n))).collect();
+    steps.insert("other".to_string(), step_name(lang, 0));
+    Words {
+        steps,
+        session_kinds: table::<SessionKind>(|k| session_kind(lang, k)),
+        subtopic_statuses: table::<SubtopicStatus>(|s| subtopic_status(lang, s)),
+        action_statuses: table::<ActionStatus>(|s| action_status(lang, s)),
+    }
+}
+
+/// Every word of a fixed set, with its label.
+fn table<T: Scalar>(label: impl Fn(T) -> &'static str) -> BTreeMap<&'static str, &'static str> {
+    T::choices()
+        .iter()
+        .filter_map(|w| T::parse(w).ok().map(|v| (*w, label(v))))
+        .collect()
 }
