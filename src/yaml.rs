@@ -548,8 +548,6 @@ pub fn options() -> serde_saphyr::Options {
         strict_booleans: true,
         leading_zero_numbers_as_strings: true,
         with_snippet: false,
-        // Comments are never read into the model: do not make events of them.
-        emit_comments: false,
         budget: Some(budget),
         alias_limits: alias_limits,
     }
