@@ -2,7 +2,6 @@
 //! rule; `al rules`, `al explain` and docs/rules.md are generated from it.
 
 mod catalogue;
-mod index;
 mod schema;
 mod sessions;
 mod stages;
@@ -10,8 +9,8 @@ mod subtopics;
 mod team;
 mod topic;
 
+pub use crate::facts::Index;
 pub use catalogue::RULES;
-pub use index::Index;
 
 use crate::config::Limits;
 use crate::diag::{Loc, Severity};

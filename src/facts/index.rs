@@ -1,4 +1,5 @@
-//! The ids a program defines, built once per program for the checks.
+//! The ids a program defines, built once per program for the checks and the
+//! facts that look ids up.
 
 use crate::load::Program;
 use crate::model::{Facilitator, Group, Person, Subtopic};
@@ -46,17 +47,12 @@ impl<'a> Index<'a> {
             }
         }
         for st in &p.subtopics {
-            let id = st
-                .value
-                .id
-                .as_ref()
-                .map_or_else(|| p.stem(st.file), |i| i.value.0.as_str());
-            ix.subtopics.entry(id).or_insert(&st.value);
+            ix.subtopics.entry(super::subtopic_id(p, st)).or_insert(&st.value);
         }
         ix
     }
 
-    /// The ids of the groups a person is a member of, in team.yaml order.
+    /// The ids of the groups a person is a member of, sorted by id.
     pub fn groups_of(&self, person: &str) -> Vec<&'a str> {
         self.groups
             .iter()
