@@ -61,3 +61,24 @@ impl<'a> Index<'a> {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_program::{TEAM, program};
+    use super::*;
+
+    #[test]
+    fn the_first_definition_of_an_id_wins_and_names_lead_to_ids() {
+        let team = format!("{TEAM}  - {{ id: g1, members: [c] }}\nfacilitators:\n  - {{ name: F }}\n");
+        let p = program(&[("team.yaml", &team)]);
+        let ix = Index::build(&p);
+        assert_eq!(ix.groups.get("g1").map(|g| g.members.len()), Some(2));
+        assert_eq!(ix.names.get("A"), Some(&"a"));
+        assert!(
+            ix.facilitators.contains_key("F"),
+            "a facilitator without id goes by name"
+        );
+        assert_eq!(ix.groups_of("c"), ["g2"], "sorted by id, first definition only");
+        assert_eq!(ix.groups_of("a"), ["g1"]);
+    }
+}
