@@ -180,7 +180,7 @@ fn cat_files(loc: &Located, commit: &str, prefix: &str, names: &[String]) -> Res
 }
 
 /// What kind of thing changed.
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Serialize, schemars::JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
 #[serde(rename_all = "kebab-case")]
 pub enum What {
     /// The program's step (`stage` in topic.yaml).
@@ -200,7 +200,7 @@ pub enum What {
 }
 
 /// How it changed.
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, schemars::JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
 pub enum How {
     /// It is new.
@@ -226,7 +226,7 @@ pub enum How {
 }
 
 /// A person, as a change names them.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema, PartialEq)]
 pub struct PersonRef {
     /// Their id.
     pub id: String,
@@ -236,7 +236,7 @@ pub struct PersonRef {
 }
 
 /// A group, as a change names it.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema, PartialEq)]
 pub struct GroupRef {
     /// Its id.
     pub id: String,
@@ -245,7 +245,7 @@ pub struct GroupRef {
 }
 
 /// A sub-topic, as a change names it.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema, PartialEq)]
 pub struct SubtopicRef {
     /// Its id (the file's name when it gives none).
     pub id: String,
@@ -254,7 +254,7 @@ pub struct SubtopicRef {
 }
 
 /// A session, as a change names it.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema, PartialEq)]
 pub struct SessionRef {
     /// Its file, relative to the program folder (how sessions are matched).
     pub file: String,
@@ -267,7 +267,7 @@ pub struct SessionRef {
 }
 
 /// An action, as a change names it.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema, PartialEq)]
 pub struct ActionRef {
     /// The file of the session that agreed it.
     pub session: String,
@@ -281,7 +281,7 @@ pub struct ActionRef {
 
 /// The thing a change is about; in JSON, the fields of the reference alone
 /// (`null` for the program's stage).
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema, PartialEq)]
 #[serde(untagged)]
 pub enum Subject {
     /// The program itself (its stage).
@@ -299,7 +299,7 @@ pub enum Subject {
 }
 
 /// A role someone holds in a group.
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Serialize, schemars::JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
 #[serde(rename_all = "kebab-case")]
 pub enum RoleKind {
     /// The group's leader.
@@ -313,7 +313,7 @@ pub enum RoleKind {
 }
 
 /// One role in one group.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Role {
     /// The group's id.
     pub group: String,
@@ -322,7 +322,7 @@ pub struct Role {
 }
 
 /// A value before or after a change; in JSON, the value alone.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema, PartialEq)]
 #[serde(untagged)]
 pub enum Value {
     /// A step number.
@@ -338,7 +338,7 @@ pub enum Value {
 }
 
 /// One change between two versions: data only, no words of any language.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema, PartialEq)]
 pub struct Change {
     /// What kind of thing changed.
     pub what: What,
@@ -371,7 +371,7 @@ impl Change {
 }
 
 /// A note above the changes.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema, PartialEq)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Note {
     /// The program did not exist at the older revision: everything is new.
@@ -390,7 +390,7 @@ pub enum Note {
 }
 
 /// The comparison of two versions of a program.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Diff {
     /// The older revision as written.
     pub since: String,

@@ -188,7 +188,7 @@ pub fn length(lang: Lang, days: f64) -> String {
 /// and the change records write them: `words.steps["3"]`,
 /// `words.session_kinds["group-meeting"]`, `words.subtopic_statuses["deepened"]`,
 /// `words.action_statuses["done"]`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Words {
     /// The six steps by number ("1" … "6"), and "other" for any other number.
     pub steps: BTreeMap<String, &'static str>,

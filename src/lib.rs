@@ -10,6 +10,7 @@ pub mod dates;
 pub mod diag;
 pub mod embedded;
 pub mod error;
+pub mod facts;
 pub mod files;
 pub mod history;
 pub mod init;

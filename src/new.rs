@@ -41,28 +41,22 @@ fn invalid(message: String) -> Error {
 }
 
 fn find_group<'a>(program: &'a Program, id: &str) -> Result<&'a Group> {
-    let groups: Vec<&Group> = program
-        .team
-        .iter()
-        .flat_map(|t| t.value.groups.iter().map(|g| &g.value))
-        .collect();
-    let known: Vec<&str> = groups
-        .iter()
-        .filter_map(|g| g.id.as_ref().map(|i| i.value.0.as_str()))
-        .collect();
-    groups
-        .into_iter()
-        .find(|g| g.id.as_ref().is_some_and(|i| i.value.0 == id))
-        .ok_or_else(|| {
-            let hint = match crate::suggest::did_you_mean(id, known.iter().copied()) {
-                Some(s) => format!("did you mean `{s}`? "),
-                None => String::new(),
-            };
-            invalid(format!(
-                "unknown group `{id}`; {hint}the groups in team.yaml are: {}",
-                list_or_none(&known)
-            ))
-        })
+    crate::facts::group(program, id).ok_or_else(|| {
+        let known: Vec<&str> = program
+            .team
+            .iter()
+            .flat_map(|t| &t.value.groups)
+            .filter_map(|g| g.value.id.as_ref().map(|i| i.value.0.as_str()))
+            .collect();
+        let hint = match crate::suggest::did_you_mean(id, known.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`? "),
+            None => String::new(),
+        };
+        invalid(format!(
+            "unknown group `{id}`; {hint}the groups in team.yaml are: {}",
+            list_or_none(&known)
+        ))
+    })
 }
 
 fn list_or_none(items: &[&str]) -> String {
@@ -109,8 +103,7 @@ pub fn session(dir: &Path, req: &SessionRequest, lang: Option<Lang>) -> Result<P
     };
     let gid = group.and_then(|g| g.id.as_ref()).map(|i| i.value.0.clone());
 
-    // How many sessions of this kind (for this group) come before: numbers the title
-    // and picks the learning officer on duty by rotation.
+    // How many sessions of this kind (for this group) come before: numbers the title.
     let earlier = program
         .sessions
         .iter()
@@ -190,8 +183,11 @@ pub fn session(dir: &Path, req: &SessionRequest, lang: Option<Lang>) -> Result<P
         }
     }
     if let Some(g) = group {
-        if kind == SessionKind::GroupMeeting && !g.learning_officers.is_empty() {
-            let on_duty = &g.learning_officers[earlier % g.learning_officers.len()].value;
+        let on_duty = match (kind, &gid) {
+            (SessionKind::GroupMeeting, Some(id)) => crate::facts::rotation_officer(program, id, req.date),
+            _ => None,
+        };
+        if let Some(on_duty) = on_duty {
             let _ = writeln!(
                 t,
                 "learning_officer: {on_duty}          {}",
@@ -345,12 +341,11 @@ pub fn subtopic(dir: &Path, req: &SubtopicRequest, lang: Option<Lang>) -> Result
             "`{id}` cannot be a sub-topic id: use letters, digits, `-` and `_` (it becomes the file name subtopics/{id}.yaml)"
         )));
     }
-    if program.subtopics.iter().any(|s| {
-        s.value
-            .id
-            .as_ref()
-            .map_or_else(|| program.stem(s.file) == id, |i| i.value.0 == id)
-    }) {
+    if program
+        .subtopics
+        .iter()
+        .any(|s| crate::facts::subtopic_id(program, s) == id)
+    {
         return Err(invalid(format!(
             "a sub-topic with id `{id}` already exists; nothing was written"
         )));

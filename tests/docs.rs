@@ -21,3 +21,30 @@ fn readme_quick_start_commands_are_the_ones_ci_runs() {
     assert!(readme.contains("cargo run --release -- check examples/talent-retention --today 2026-09-30"));
     assert!(readme.contains("\ncargo test\n") && ci.contains("\ncargo test\n"));
 }
+
+/// The markers around the generated description of the template contexts.
+const CONTEXT_START: &str =
+    "<!-- generated from the context structs: AL_BLESS=1 cargo test --test docs -->\n";
+const CONTEXT_END: &str = "<!-- end of the generated context -->";
+
+#[test]
+fn docs_templates_md_describes_the_context_structs() {
+    let path = "docs/templates.md";
+    let actual = std::fs::read_to_string(path).expect("docs/templates.md");
+    let (Some(start), Some(end)) = (actual.find(CONTEXT_START), actual.find(CONTEXT_END)) else {
+        panic!("docs/templates.md lacks the markers of the generated context");
+    };
+    let expected = format!(
+        "{}{CONTEXT_START}{}{}",
+        &actual[..start],
+        al::report::context::context_markdown(),
+        &actual[end..]
+    );
+    if std::env::var_os("AL_BLESS").is_some() {
+        std::fs::write(path, &expected).expect("write docs/templates.md");
+    }
+    assert!(
+        actual == expected || std::env::var_os("AL_BLESS").is_some(),
+        "docs/templates.md's context is out of date; regenerate it with: AL_BLESS=1 cargo test --test docs"
+    );
+}

@@ -199,7 +199,7 @@ proptest! {
         summary.add(&report);
         for lang in [al::config::Lang::Zh, al::config::Lang::En] {
             let engine = al::report::engine(lang, None).expect("built-in templates");
-            let ctx = al::report::context::report(program, &config.limits, lang, today(), &report.diagnostics, &summary);
+            let ctx = al::report::context::report(program, &config.limits, lang, today(), &report.diagnostics, &summary, None);
             let text = al::report::render(&engine, "report.md.tera", &ctx, None);
             prop_assert!(text.is_ok(), "report: {:?}", text.err().map(|e| e.to_string()));
             for i in 0..program.sessions.len() {

@@ -1,17 +1,20 @@
 //! The agenda of one session: header, objectives, a timed agenda (the
 //! session's own, or the standard one of its kind), the open actions of its
-//! groups to review, and space for notes.
+//! groups to review, and space for notes. [`AgendaContext`] is what the
+//! agenda template receives.
 
-use super::context::{Names, expected, present, session_groups, sorted_sessions};
+use super::context::Names;
 use super::labels::{self, pick};
 use crate::config::Lang;
+use crate::facts;
 use crate::load::{Doc, Program};
-use crate::model::{ActionStatus, ActivityKind, Date, Session, SessionKind};
+use crate::model::{ActionStatus, ActivityKind, Date, Session, SessionKind, Topic};
+use schemars::JsonSchema;
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 /// One row of a timed agenda.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Row {
     /// 1-based day of the session.
     pub day: u32,
@@ -23,8 +26,20 @@ pub struct Row {
     pub item: String,
     /// Who leads it (a name), if anyone.
     pub owner: String,
-    /// `item`, `lunch` or `continued`.
-    pub kind: &'static str,
+    /// What the row is.
+    pub kind: RowKind,
+}
+
+/// What a row of a timed agenda is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum RowKind {
+    /// An item of the agenda.
+    Item,
+    /// The lunch break.
+    Lunch,
+    /// An item going on after lunch or the end of a day.
+    Continued,
 }
 
 impl Row {
@@ -36,7 +51,7 @@ impl Row {
             end: hhmm(end),
             item: pick(lang, "午餐", "Lunch").to_string(),
             owner: String::new(),
-            kind: "lunch",
+            kind: RowKind::Lunch,
         }
     }
 }
@@ -114,7 +129,7 @@ pub fn schedule(items: &[(String, u32, String)], days: f64, lang: Lang) -> Vec<R
                     format!("{item}{}", pick(lang, "（续）", " (continued)"))
                 },
                 owner: owner.clone(),
-                kind: if first { "item" } else { "continued" },
+                kind: if first { RowKind::Item } else { RowKind::Continued },
             });
             first = false;
             t += take;
@@ -189,7 +204,7 @@ pub fn standard_rows(items: &[(String, u32)], days: f64, lang: Lang) -> Vec<Row>
                 end: hhmm(t + m),
                 item: items[i].0.clone(),
                 owner: String::new(),
-                kind: "item",
+                kind: RowKind::Item,
             });
             t += m;
         }
@@ -197,7 +212,7 @@ pub fn standard_rows(items: &[(String, u32)], days: f64, lang: Lang) -> Vec<Row>
     rows
 }
 
-/// The standard agenda of a kind of session (DOMAIN.md, step 3), as (item, weight).
+/// The standard agenda of a kind of session (step 3 of the method), as (item, weight).
 pub fn standard(
     kind: SessionKind,
     first_workshop: bool,
@@ -297,181 +312,273 @@ pub fn standard(
     }
 }
 
-/// The learning officer on duty: the session's own, else the next in the
-/// group's rotation, counted over that group's earlier meetings.
-fn officer_on_duty(p: &Program, s: &Doc<Session>) -> Option<String> {
-    if let Some(lo) = &*s.value.learning_officer {
-        return Some(lo.value.0.clone());
-    }
-    let team = p.team.as_ref()?;
-    let gid = match s.value.groups.as_slice() {
-        [one] => one.value.as_str(),
-        _ => return None,
-    };
-    let group = team
-        .value
-        .groups
-        .iter()
-        .find(|g| g.value.id.as_ref().is_some_and(|i| i.value.0 == gid))?;
-    let officers = &group.value.learning_officers;
-    if officers.is_empty() {
-        return None;
-    }
-    let date = s.value.date.as_ref()?.value;
-    let earlier = p
-        .sessions
-        .iter()
-        .filter(|o| o.value.is(SessionKind::GroupMeeting))
-        .filter(|o| o.value.groups.iter().any(|g| g.value == gid))
-        .filter(|o| o.value.date.as_ref().is_some_and(|d| d.value < date))
-        .count();
-    Some(officers[earlier % officers.len()].value.clone())
+/// The agenda's context: what `agenda.md.tera` receives.
+#[derive(Serialize, JsonSchema)]
+pub struct AgendaContext<'a> {
+    /// The language of the agenda.
+    pub lang: Lang,
+    /// The date the agenda is written at (`--today`).
+    pub today: Date,
+    /// The program folder, as given.
+    pub program: &'a str,
+    /// topic.yaml as written; `null` when there is no usable topic.yaml.
+    pub topic: Option<&'a Topic>,
+    /// The session file as written, plus its `file`.
+    pub session: SessionFile<'a>,
+    /// The session's kind (`group-meeting` when not given).
+    pub kind: SessionKind,
+    /// `kind` in words.
+    pub kind_label: &'static str,
+    /// Whether this is the first workshop of its groups (it then gets the first workshop's standard agenda).
+    pub first_workshop: bool,
+    /// The activity in words.
+    pub activity_label: Option<&'static str>,
+    /// The session's title, else its kind in words.
+    pub title: String,
+    /// The session's date.
+    pub date: Option<Date>,
+    /// Its length in words.
+    pub length: String,
+    /// Where it takes place (`null` when empty).
+    pub place: Option<String>,
+    /// The names of the groups it is for: those it names, else every group in team.yaml order.
+    pub groups: Vec<String>,
+    /// The names of the participants: its `attendees`, else every member of its groups.
+    pub participants: Vec<String>,
+    /// The facilitator's name.
+    pub facilitator: Option<String>,
+    /// The name of the learning officer on duty: the session's own `learning_officer`, else the next in its group's `learning_officers` rotation, counted over that group's earlier meetings.
+    pub learning_officer: Option<String>,
+    /// Its objectives.
+    pub objectives: &'a [String],
+    /// Whether the standard agenda of its kind was used (the session has no `agenda`).
+    pub standard_agenda: bool,
+    /// How many days the timed agenda spans.
+    pub days: u32,
+    /// The timed agenda.
+    pub agenda: Vec<Row>,
+    /// The open actions agreed at earlier sessions by members of its groups, or for their sub-topics.
+    pub open_actions: Vec<AgendaAction<'a>>,
+    /// What will be studied.
+    pub learning: Vec<LearningView<'a>>,
 }
 
-/// The agenda's context for the session at `index` in `p.sessions`.
-pub fn context(p: &Program, index: usize, lang: Lang, today: Date) -> Value {
-    let doc = &p.sessions[index];
-    let s = &doc.value;
-    let team = p.team.as_ref().map(|t| &t.value);
-    let names = Names::new(team);
-    let kind = s.kind.as_ref().map_or(SessionKind::GroupMeeting, |k| k.value);
-    let date = s.date.as_ref().map(|d| d.value);
-    let days = s.days.as_ref().map_or(1.0, |d| d.value.0);
-    let group_ids = session_groups(s, team);
-    let group_labels: Vec<String> = group_ids
-        .iter()
-        .map(|id| {
-            team.and_then(|t| {
-                t.groups
-                    .iter()
-                    .find(|g| g.value.id.as_ref().is_some_and(|i| i.value.0 == *id))
-            })
-            .and_then(|g| g.value.name.as_ref())
-            .map_or_else(|| id.to_string(), |n| n.value.0.clone())
-        })
-        .collect();
-    let first_workshop = kind == SessionKind::Workshop
-        && !p.sessions.iter().any(|o| {
-            o.value.is(SessionKind::Workshop)
-                && o.value.date.as_ref().map(|d| d.value) < date
-                && session_groups(&o.value, team)
-                    .iter()
-                    .any(|g| group_ids.contains(g))
-        });
+/// A session file as written, with its path.
+#[derive(Serialize, JsonSchema)]
+pub struct SessionFile<'a> {
+    /// The session as written.
+    #[serde(flatten)]
+    pub session: &'a Session,
+    /// The file, inside the program folder.
+    pub file: &'a str,
+}
 
-    let (rows, standard_used) = if s.agenda.is_empty() {
+/// An open action to review at the session.
+#[derive(Serialize, JsonSchema)]
+pub struct AgendaAction<'a> {
+    /// What is to be done.
+    pub task: &'a str,
+    /// The owner's id (empty without an owner).
+    pub owner: &'a str,
+    /// The owner's name.
+    pub owner_name: String,
+    /// The due date.
+    pub due: Option<Date>,
+    /// Whether it is past its due date at the session's date.
+    pub overdue: bool,
+    /// The title (else the file) of the session that agreed it.
+    pub from: String,
+    /// The date of that session.
+    pub from_date: Option<Date>,
+}
+
+/// Something to be studied at the session.
+#[derive(Serialize, JsonSchema)]
+pub struct LearningView<'a> {
+    /// What is studied.
+    pub title: &'a str,
+    /// The name of who brings it.
+    pub by: Option<String>,
+}
+
+/// The timed agenda: the session's own, else the standard one of its kind;
+/// and whether the standard one was used.
+fn timed_agenda(
+    s: &Session,
+    kind: SessionKind,
+    first_workshop: bool,
+    groups: &[String],
+    names: &Names,
+    lang: Lang,
+) -> (Vec<Row>, bool) {
+    let days = s.days.as_ref().map_or(1.0, |d| d.value.0);
+    if s.agenda.is_empty() {
         let std = standard(
             kind,
             first_workshop,
             s.activity.as_ref().map(|a| a.value),
-            &group_labels,
+            groups,
             lang,
         );
-        (standard_rows(&std, days, lang), true)
-    } else {
-        let items: Vec<(String, u32, String)> = s
-            .agenda
-            .iter()
-            .map(|a| {
-                let item = a.value.item.as_ref().map(|i| i.0.clone()).unwrap_or_default();
-                let minutes = a
-                    .value
-                    .minutes
-                    .as_ref()
-                    .map_or(30, |m| m.value.0.clamp(5, 24 * 60) as u32);
-                let owner = a
-                    .value
-                    .owner
-                    .as_ref()
-                    .map(|o| names.of(&o.value.0))
-                    .unwrap_or_default();
-                (item, minutes, owner)
-            })
-            .collect();
-        (schedule(&items, days, lang), false)
-    };
-    let day_count = rows.iter().map(|r| r.day).max().unwrap_or(1);
+        return (standard_rows(&std, days, lang), true);
+    }
+    let items: Vec<(String, u32, String)> = s
+        .agenda
+        .iter()
+        .map(|a| {
+            let item = a.value.item.as_ref().map(|i| i.0.clone()).unwrap_or_default();
+            let minutes = a
+                .value
+                .minutes
+                .as_ref()
+                .map_or(30, |m| m.value.0.clamp(5, 24 * 60) as u32);
+            let owner = a
+                .value
+                .owner
+                .as_ref()
+                .map(|o| names.of(&o.value.0))
+                .unwrap_or_default();
+            (item, minutes, owner)
+        })
+        .collect();
+    (schedule(&items, days, lang), false)
+}
 
-    // Open actions of the session's groups, agreed at earlier sessions.
-    let members: Vec<&str> = expected(s, team);
-    let subtopics_of_groups: Vec<String> = p
+/// Whether a workshop is the first of its groups: no workshop sharing one of
+/// its groups comes before it (an undated one counts as before).
+fn is_first_workshop(p: &Program, s: &Session, groups: &[&str]) -> bool {
+    let date = facts::session_date(s);
+    s.is(SessionKind::Workshop)
+        && !p.sessions.iter().any(|o| {
+            o.value.is(SessionKind::Workshop)
+                && facts::session_date(&o.value) < date
+                && facts::session_groups(p, &o.value)
+                    .iter()
+                    .any(|g| groups.contains(g))
+        })
+}
+
+/// The open actions agreed at sessions before `doc` by members of its groups
+/// or for their sub-topics, each marked when overdue at the session's date.
+fn open_actions<'a>(
+    p: &'a Program,
+    doc: &'a Doc<Session>,
+    groups: &[&str],
+    names: &Names,
+) -> Vec<AgendaAction<'a>> {
+    let date = facts::session_date(&doc.value);
+    let members = facts::expected(p, &doc.value);
+    let subtopics_of_groups: Vec<&str> = p
         .subtopics
         .iter()
         .filter(|st| {
             st.value
                 .group
                 .as_ref()
-                .is_some_and(|g| group_ids.contains(&g.value.0.as_str()))
+                .is_some_and(|g| groups.contains(&g.value.0.as_str()))
         })
-        .map(|st| {
-            st.value
-                .id
-                .as_ref()
-                .map_or_else(|| p.stem(st.file).to_string(), |i| i.value.0.clone())
-        })
+        .map(|st| facts::subtopic_id(p, st))
         .collect();
-    let mut open_actions = Vec::new();
-    for other in sorted_sessions(p) {
-        if other.value.date.as_ref().map(|d| d.value) >= date || std::ptr::eq(other, doc) {
+    let mut out = Vec::new();
+    for other in facts::sessions_by_date(p) {
+        if facts::session_date(&other.value) >= date || std::ptr::eq(other, doc) {
             continue;
         }
         for a in &other.value.actions {
             let v = &a.value;
-            if v.status.as_ref().is_some_and(|x| x.value != ActionStatus::Open) {
+            if facts::action_status(v) != ActionStatus::Open {
                 continue;
             }
             let owner = v.owner.as_ref().map(|o| o.value.0.as_str()).unwrap_or_default();
             let ours = members.contains(&owner)
                 || v.subtopic
                     .as_ref()
-                    .is_some_and(|x| subtopics_of_groups.contains(&x.value.0));
+                    .is_some_and(|x| subtopics_of_groups.contains(&x.value.0.as_str()));
             if !ours {
                 continue;
             }
-            let due = v.due.as_ref().map(|d| d.value);
-            open_actions.push(json!({
-                "task": v.task.as_ref().map(|t| t.0.clone()).unwrap_or_default(),
-                "owner": owner,
-                "owner_name": names.of(owner),
-                "due": due,
-                "overdue": match (due, date) { (Some(d), Some(at)) => d < at, _ => false },
-                "from": other.value.title.as_ref().map_or_else(|| p.files[other.file].rel.clone(), |t| t.0.clone()),
-                "from_date": other.value.date.as_ref().map(|d| d.value),
-            }));
+            out.push(AgendaAction {
+                task: v.task.as_ref().map_or("", |t| t.0.as_str()),
+                owner,
+                owner_name: names.of(owner),
+                due: v.due.as_ref().map(|d| d.value),
+                overdue: date.is_some_and(|at| facts::days_overdue(v, at).is_some()),
+                from: other
+                    .value
+                    .title
+                    .as_ref()
+                    .map_or_else(|| p.files[other.file].rel.clone(), |t| t.0.clone()),
+                from_date: facts::session_date(&other.value),
+            });
         }
     }
+    out
+}
 
-    let participants: Vec<String> = present(s, team).iter().map(|id| names.of(id)).collect();
-    let mut session = serde_json::to_value(s).unwrap_or(Value::Null);
-    session["file"] = json!(p.files[doc.file].rel);
-    json!({
-        "lang": lang.as_str(),
-        "today": today,
-        "program": p.display,
-        "topic": p.topic.as_ref().map(|t| serde_json::to_value(&t.value).unwrap_or(Value::Null)),
-        "session": session,
-        "kind": kind.as_str(),
-        "kind_label": labels::session_kind(lang, kind),
-        "first_workshop": first_workshop,
-        "activity_label": s.activity.as_ref().map(|a| labels::activity(lang, a.value)),
-        "title": s.title.as_ref().map_or_else(|| labels::session_kind(lang, kind).to_string(), |t| t.0.clone()),
-        "date": date,
-        "length": labels::length(lang, days),
-        "place": s.place.as_ref().map(|x| x.0.clone()).filter(|x| !x.is_empty()),
-        "groups": group_labels,
-        "participants": participants,
-        "facilitator": s.facilitator.as_ref().map(|f| names.of(&f.value.0)),
-        "learning_officer": officer_on_duty(p, doc).map(|id| names.of(&id)),
-        "objectives": s.objectives,
-        "standard_agenda": standard_used,
-        "days": day_count,
-        "agenda": rows,
-        "open_actions": open_actions,
-        "learning": s.learning.iter().map(|l| json!({
-            "title": l.value.title.as_ref().map(|t| t.0.clone()).unwrap_or_default(),
-            "by": l.value.by.as_ref().map(|b| names.of(&b.value.0)),
-        })).collect::<Vec<_>>(),
-    })
+impl<'a> AgendaContext<'a> {
+    /// Builds the agenda's context for the session at `index` in `p.sessions`.
+    pub fn build(p: &'a Program, index: usize, lang: Lang, today: Date) -> Self {
+        let doc = &p.sessions[index];
+        let s = &doc.value;
+        let names = Names::new(p.team.as_ref().map(|t| &t.value));
+        let kind = s.kind.as_ref().map_or(SessionKind::GroupMeeting, |k| k.value);
+        let days = s.days.as_ref().map_or(1.0, |d| d.value.0);
+        let group_ids = facts::session_groups(p, s);
+        let group_labels: Vec<String> = group_ids
+            .iter()
+            .map(|id| {
+                facts::group(p, id)
+                    .and_then(|g| g.name.as_ref())
+                    .map_or_else(|| id.to_string(), |n| n.value.0.clone())
+            })
+            .collect();
+        let first_workshop = kind == SessionKind::Workshop && is_first_workshop(p, s, &group_ids);
+        let (rows, standard_agenda) = timed_agenda(s, kind, first_workshop, &group_labels, &names, lang);
+        AgendaContext {
+            lang,
+            today,
+            program: &p.display,
+            topic: p.topic.as_ref().map(|t| &t.value),
+            session: SessionFile {
+                session: s,
+                file: &p.files[doc.file].rel,
+            },
+            kind,
+            kind_label: labels::session_kind(lang, kind),
+            first_workshop,
+            activity_label: s.activity.as_ref().map(|a| labels::activity(lang, a.value)),
+            title: s
+                .title
+                .as_ref()
+                .map_or_else(|| labels::session_kind(lang, kind).to_string(), |t| t.0.clone()),
+            date: facts::session_date(s),
+            length: labels::length(lang, days),
+            place: s.place.as_ref().map(|x| x.0.clone()).filter(|x| !x.is_empty()),
+            groups: group_labels,
+            participants: facts::present(p, s).iter().map(|id| names.of(id)).collect(),
+            facilitator: s.facilitator.as_ref().map(|f| names.of(&f.value.0)),
+            learning_officer: facts::officer_on_duty(p, s).map(|id| names.of(id)),
+            objectives: &s.objectives,
+            standard_agenda,
+            days: rows.iter().map(|r| r.day).max().unwrap_or(1),
+            agenda: rows,
+            open_actions: open_actions(p, doc, &group_ids, &names),
+            learning: s
+                .learning
+                .iter()
+                .map(|l| LearningView {
+                    title: l.value.title.as_ref().map_or("", |t| t.0.as_str()),
+                    by: l.value.by.as_ref().map(|b| names.of(&b.value.0)),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The agenda's context for the session at `index` in `p.sessions`, as the
+/// template receives it (see [`AgendaContext`]).
+pub fn context(p: &Program, index: usize, lang: Lang, today: Date) -> Value {
+    super::context::to_value(&AgendaContext::build(p, index, lang, today))
 }
 
 #[cfg(test)]
@@ -554,15 +661,15 @@ mod tests {
     fn a_two_day_workshop_keeps_items_whole_and_fills_both_days() {
         let std = standard(SessionKind::Workshop, false, None, &[], Lang::En);
         let rows = standard_rows(&std, 2.0, Lang::En);
-        assert!(rows.iter().all(|r| r.kind != "continued"), "{rows:?}");
+        assert!(rows.iter().all(|r| r.kind != RowKind::Continued), "{rows:?}");
         let items: Vec<&str> = rows
             .iter()
-            .filter(|r| r.kind == "item")
+            .filter(|r| r.kind == RowKind::Item)
             .map(|r| r.item.as_str())
             .collect();
         assert_eq!(items.len(), 5);
         assert_eq!(rows.last().map(|r| (r.day, r.end.as_str())), Some((2, "17:00")));
-        assert_eq!(rows.iter().filter(|r| r.kind == "lunch").count(), 2);
+        assert_eq!(rows.iter().filter(|r| r.kind == RowKind::Lunch).count(), 2);
     }
 
     #[test]

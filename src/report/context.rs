@@ -1,18 +1,26 @@
-//! The data the report and agenda templates receive (`--context` prints it).
+//! The data the report templates receive (`--context` prints it), as typed
+//! structs built section by section from the [facts](crate::facts) of the
+//! program: stage, topic, groups, participation, sessions, sub-topics,
+//! actions, budget and check.
 //!
 //! `topic`, `team`, `subtopics` and `sessions` are shaped as in the files
 //! (ids filled in where they default); everything else is worked out here, so
-//! that templates only lay it out.
+//! that templates only lay it out. docs/templates.md describes the context
+//! from these structs ([`context_markdown`]).
 
 use super::labels::{self, pick};
 use crate::check::Summary;
-use crate::config::Lang;
+use crate::config::{Lang, Limits};
 use crate::dates::{add_months, days_between};
 use crate::diag::Diagnostic;
+use crate::facts::{self, ActionFact, ActionTotals, Index};
 use crate::load::Program;
-use crate::model::{ActionStatus, Date, Decision, Group, Session, SessionKind, Team};
+use crate::model::{
+    ActionStatus, Date, External, Facilitator, Group, Person, Session, SessionKind, Sp, Subtopic, Team, Topic,
+};
+use schemars::JsonSchema;
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// Resolves ids to names.
@@ -53,47 +61,6 @@ impl<'a> Names<'a> {
     }
 }
 
-/// The groups a session is for: those it names, or every group.
-pub fn session_groups<'a>(s: &'a Session, team: Option<&'a Team>) -> Vec<&'a str> {
-    if s.groups.is_empty() {
-        team.map(|t| {
-            t.groups
-                .iter()
-                .filter_map(|g| g.value.id.as_ref().map(|i| i.value.0.as_str()))
-                .collect()
-        })
-        .unwrap_or_default()
-    } else {
-        s.groups.iter().map(|g| g.value.as_str()).collect()
-    }
-}
-
-/// Who was expected at a session: the members of its groups.
-pub fn expected<'a>(s: &'a Session, team: Option<&'a Team>) -> Vec<&'a str> {
-    let groups = session_groups(s, team);
-    let mut out = Vec::new();
-    if let Some(t) = team {
-        for g in &t.groups {
-            if g.value
-                .id
-                .as_ref()
-                .is_some_and(|i| groups.contains(&i.value.0.as_str()))
-            {
-                out.extend(g.value.members.iter().map(|m| m.value.as_str()));
-            }
-        }
-    }
-    out
-}
-
-/// Who attended: `attendees`, or everyone expected when it is not given.
-pub fn present<'a>(s: &'a Session, team: Option<&'a Team>) -> Vec<&'a str> {
-    match &s.attendees {
-        Some(list) => list.iter().map(|a| a.value.as_str()).collect(),
-        None => expected(s, team),
-    }
-}
-
 /// Escapes text for one cell of a Markdown table: no `|`, no line breaks.
 pub fn cell(text: &str) -> String {
     let one_line: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
@@ -110,94 +77,370 @@ pub fn mermaid(text: &str) -> String {
         .replace('#', "＃")
 }
 
-#[derive(Serialize)]
-struct Step {
-    number: i64,
-    name: &'static str,
-    state: &'static str,
-    state_label: &'static str,
-    start: Option<Date>,
-    end: Option<Date>,
+/// A file's model as written, with its `id` filled in where it defaults
+/// (a person's or facilitator's name, a sub-topic's file stem).
+pub struct WithId<'a, T> {
+    /// The model.
+    pub value: &'a T,
+    /// The id it goes by, if it has one.
+    pub id: Option<&'a str>,
 }
 
-#[derive(Serialize)]
-struct ActionView {
-    task: String,
-    owner: Option<String>,
-    owner_name: String,
-    due: Option<Date>,
-    status: &'static str,
-    status_label: &'static str,
-    overdue: bool,
-    days_overdue: i64,
-    subtopic: Option<String>,
-    session: String,
-    session_date: Option<Date>,
+impl<T: Serialize> Serialize for WithId<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut v = serde_json::to_value(self.value).map_err(serde::ser::Error::custom)?;
+        if let (Some(id), Some(map)) = (self.id, v.as_object_mut()) {
+            map.insert("id".to_string(), Value::String(id.to_string()));
+        }
+        v.serialize(s)
+    }
 }
 
-#[derive(Serialize, Default)]
-struct OwnerTally {
-    owner: String,
-    owner_name: String,
-    open: usize,
-    overdue: usize,
-    done: usize,
-    dropped: usize,
+impl<T: JsonSchema> JsonSchema for WithId<'_, T> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        T::schema_name()
+    }
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        T::schema_id()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        T::json_schema(generator)
+    }
 }
 
-/// The date of a session, for sorting (undated last).
-fn date_of(s: &Session) -> Option<Date> {
-    s.date.as_ref().map(|d| d.value)
+/// A person or facilitator with their id (`id`, else `name`) filled in.
+fn with_key<'a, T>(value: &'a T, key: Option<&'a Sp<crate::model::Text>>) -> WithId<'a, T> {
+    WithId {
+        value,
+        id: key.map(|k| k.value.0.as_str()),
+    }
 }
 
-/// Every action of the program with where it was agreed and where it stands at `today`.
-fn actions(p: &Program, names: &Names, lang: Lang, today: Date) -> Vec<ActionView> {
-    let mut out = Vec::new();
-    for s in sorted_sessions(p) {
-        for a in &s.value.actions {
-            let v = &a.value;
-            let status = v.status.as_ref().map_or(ActionStatus::Open, |x| x.value);
-            let due = v.due.as_ref().map(|d| d.value);
-            let overdue = status == ActionStatus::Open && due.is_some_and(|d| d < today);
-            out.push(ActionView {
-                task: v.task.as_ref().map(|t| t.0.clone()).unwrap_or_default(),
-                owner: v.owner.as_ref().map(|o| o.value.0.clone()),
-                owner_name: v.owner.as_ref().map(|o| names.of(&o.value.0)).unwrap_or_default(),
-                due,
-                status: status.as_str(),
-                status_label: labels::action_status(lang, status),
-                overdue,
-                days_overdue: if overdue {
-                    due.map_or(0, |d| days_between(d, today))
-                } else {
-                    0
-                },
-                subtopic: v.subtopic.as_ref().map(|x| x.value.0.clone()),
-                session: p.files[s.file].rel.clone(),
-                session_date: date_of(&s.value),
-            });
+/// The report's context: what `report.md.tera` and the templates it
+/// includes receive.
+#[derive(Serialize, JsonSchema)]
+pub struct ReportContext<'a> {
+    /// The language of the report.
+    pub lang: Lang,
+    /// The date the report is written at (`--today`).
+    pub today: Date,
+    /// The program folder, as given.
+    pub program: &'a str,
+    /// topic.yaml as written (absent keys are `null`); `null` when there is no usable topic.yaml.
+    pub topic: Option<&'a Topic>,
+    /// team.yaml as written, with each person's and facilitator's `id` filled in.
+    pub team: Option<TeamView<'a>>,
+    /// Every sub-topic, in file order.
+    pub subtopics: Vec<SubtopicView<'a>>,
+    /// Every session, by date (undated last).
+    pub sessions: Vec<SessionView<'a>>,
+    /// The open actions, by due date (undated last), then owner.
+    pub open_actions: Vec<ActionView<'a>>,
+    /// Every action, session by session in date order.
+    pub actions: Vec<ActionView<'a>>,
+    /// The findings of `al check`, as in its JSON output (`code`, `name`, `severity`, `message`, `help`, `file`, `line`, `column`).
+    #[schemars(schema_with = "findings_schema")]
+    pub findings: &'a [Diagnostic],
+    /// The totals of `al check`: `programs`, `files`, `errors`, `warnings`.
+    #[schemars(schema_with = "summary_schema")]
+    pub check: Summary,
+    /// Where the program stands in the six steps.
+    pub stage: StageView,
+    /// The topic's kind, source and mode in words; `null` without topic.yaml.
+    pub labels: Option<TopicLabels>,
+    /// A Mermaid gantt of the six steps and the sessions, ready to put in a ```` ```mermaid ```` block.
+    pub gantt: String,
+    /// Each core group, in team.yaml order.
+    pub groups: Vec<GroupView<'a>>,
+    /// Each member of each group, group by group.
+    pub participation: Vec<ParticipationView<'a>>,
+    /// The actions counted per owner, by owner id (actions without an owner first).
+    pub action_owners: Vec<OwnerTally<'a>>,
+    /// The actions counted.
+    pub action_totals: ActionTotals,
+    /// The budget by category, with totals.
+    pub budget: BudgetView,
+    /// With `--since REV`: what changed since that git revision, as
+    /// language-neutral records (see history.md); `changes.md.tera` renders
+    /// them. Else `null`.
+    pub changes: Option<crate::history::Diff>,
+    /// With `--since REV`: the words `changes.md.tera` looks the records'
+    /// values up in (step, status and session-kind names); else `null`.
+    pub words: Option<crate::lang::Words>,
+}
+
+/// team.yaml as written, with ids filled in.
+#[derive(Serialize, JsonSchema)]
+pub struct TeamView<'a> {
+    /// The people, each with `id` filled in from `name` when absent.
+    pub people: Vec<WithId<'a, Person>>,
+    /// The facilitators, each with `id` filled in from `name` when absent.
+    pub facilitators: Vec<WithId<'a, Facilitator>>,
+    /// External support, as written.
+    pub external: &'a [Sp<External>],
+    /// The core groups, as written.
+    pub groups: &'a [Sp<Group>],
+}
+
+impl<'a> TeamView<'a> {
+    fn new(t: &'a Team) -> Self {
+        TeamView {
+            people: t
+                .people
+                .iter()
+                .map(|p| with_key(&p.value, p.value.key()))
+                .collect(),
+            facilitators: t
+                .facilitators
+                .iter()
+                .map(|f| with_key(&f.value, f.value.key()))
+                .collect(),
+            external: &t.external,
+            groups: &t.groups,
         }
     }
-    out
 }
 
-/// Sessions by date, then file (undated last).
-pub fn sorted_sessions(p: &Program) -> Vec<&crate::load::Doc<Session>> {
-    let mut v: Vec<_> = p.sessions.iter().collect();
-    v.sort_by(|a, b| {
-        let ka = (
-            date_of(&a.value).is_none(),
-            date_of(&a.value),
-            &p.files[a.file].rel,
-        );
-        let kb = (
-            date_of(&b.value).is_none(),
-            date_of(&b.value),
-            &p.files[b.file].rel,
-        );
-        ka.cmp(&kb)
-    });
-    v
+/// One of the six steps.
+#[derive(Serialize, JsonSchema, Clone)]
+pub struct Step {
+    /// 1 to 6.
+    pub number: i64,
+    /// Its name.
+    pub name: &'static str,
+    /// Where it stands against the topic's `stage`.
+    pub state: StepState,
+    /// `state` in words.
+    pub state_label: &'static str,
+    /// When it started (steps reached only).
+    pub start: Option<Date>,
+    /// When it ended, or today for the current step (steps reached only).
+    pub end: Option<Date>,
+}
+
+/// Where a step stands.
+#[derive(Serialize, JsonSchema, Clone, Copy, PartialEq, Eq, Debug)]
+#[serde(rename_all = "lowercase")]
+pub enum StepState {
+    /// Before the current stage.
+    Done,
+    /// The current stage.
+    Current,
+    /// Not reached yet.
+    Todo,
+}
+
+/// The stage of the six steps.
+#[derive(Serialize, JsonSchema)]
+pub struct StageView {
+    /// The topic's `stage` (0 when not given).
+    pub number: i64,
+    /// Its name.
+    pub name: &'static str,
+    /// The six steps.
+    pub steps: Vec<Step>,
+    /// The date by which steps 1–3 should end in a review (the start plus `steps_1_to_3_months`).
+    pub review_deadline: Option<Date>,
+}
+
+/// The topic's words in the report's language.
+#[derive(Serialize, JsonSchema)]
+pub struct TopicLabels {
+    /// The topic's `kind`.
+    pub kind: Option<&'static str>,
+    /// The topic's `source`.
+    pub source: Option<&'static str>,
+    /// The topic's `mode`.
+    pub mode: Option<&'static str>,
+}
+
+/// A session file as written, with what the report works out about it.
+#[derive(Serialize, JsonSchema)]
+pub struct SessionView<'a> {
+    /// The session as written.
+    #[serde(flatten)]
+    pub session: &'a Session,
+    /// The file, inside the program folder.
+    pub file: &'a str,
+    /// Its kind in words (empty without a kind).
+    pub kind_label: &'static str,
+    /// Its activity in words.
+    pub activity_label: Option<&'static str>,
+    /// Its length in words.
+    pub length: String,
+    /// The groups it is for: those it names, else every group in team.yaml order.
+    pub group_ids: Vec<&'a str>,
+    /// The names of those who attended (its `attendees`, else every member of its groups).
+    pub present: Vec<String>,
+    /// How many attended.
+    pub present_count: usize,
+    /// How many are members of its groups.
+    pub expected_count: usize,
+    /// Whether its date is on or before today.
+    pub held: bool,
+}
+
+/// A sub-topic file as written, with its id and words.
+#[derive(Serialize, JsonSchema)]
+pub struct SubtopicView<'a> {
+    /// The sub-topic as written, `id` filled in from the file name when absent.
+    #[serde(flatten)]
+    pub subtopic: WithId<'a, Subtopic>,
+    /// The file, inside the program folder.
+    pub file: &'a str,
+    /// The owner's name.
+    pub owner_name: Option<String>,
+    /// Its status in words.
+    pub status_label: Option<&'static str>,
+    /// Its proposal's review decision in words.
+    pub decision_label: Option<&'static str>,
+    /// The name of the owner of its implementation.
+    pub implementation_owner_name: Option<String>,
+}
+
+/// An action and where it stands.
+#[derive(Serialize, JsonSchema, Clone)]
+pub struct ActionView<'a> {
+    /// What is to be done.
+    pub task: &'a str,
+    /// The owner's id.
+    pub owner: Option<&'a str>,
+    /// The owner's name (empty without an owner).
+    pub owner_name: String,
+    /// The due date.
+    pub due: Option<Date>,
+    /// Where it stands (`open` when not given).
+    pub status: ActionStatus,
+    /// `status` in words.
+    pub status_label: &'static str,
+    /// Open and past its due date at `today`.
+    pub overdue: bool,
+    /// How many days overdue (0 when not overdue).
+    pub days_overdue: i64,
+    /// The sub-topic it serves.
+    pub subtopic: Option<&'a str>,
+    /// The file of the session that agreed it.
+    pub session: &'a str,
+    /// The date of that session.
+    pub session_date: Option<Date>,
+}
+
+/// The actions of one owner, counted.
+#[derive(Serialize, JsonSchema)]
+pub struct OwnerTally<'a> {
+    /// The owner's id (empty for actions without one).
+    pub owner: &'a str,
+    /// The owner's name.
+    pub owner_name: String,
+    /// Their actions, counted.
+    #[serde(flatten)]
+    pub totals: ActionTotals,
+}
+
+/// A core group with its roles and members.
+#[derive(Serialize, JsonSchema)]
+pub struct GroupView<'a> {
+    /// Its id.
+    pub id: &'a str,
+    /// Its name and id, e.g. `第一组（g1）`.
+    pub label: String,
+    /// Its name.
+    pub name: Option<&'a str>,
+    /// Its focus.
+    pub focus: Option<&'a str>,
+    /// The leader's name.
+    pub leader: Option<String>,
+    /// The learning officers' names, in rotation order.
+    pub learning_officers: Vec<String>,
+    /// The facilitator's name.
+    pub facilitator: Option<String>,
+    /// The facilitator's level in words.
+    pub facilitator_level: Option<&'static str>,
+    /// Its members.
+    pub members: Vec<MemberView<'a>>,
+    /// The date of its last group meeting up to today.
+    pub last_met: Option<Date>,
+    /// Days from `last_met` to today.
+    pub days_since_met: Option<i64>,
+}
+
+/// A member of a group.
+#[derive(Serialize, JsonSchema)]
+pub struct MemberView<'a> {
+    /// Their id.
+    pub id: &'a str,
+    /// Their name.
+    pub name: String,
+    /// Their department (empty when not given).
+    pub department: String,
+    /// Their level (empty when not given).
+    pub level: String,
+    /// Their roles in the group in words: leader, learning officer, else member.
+    pub roles: String,
+}
+
+/// How often one member of one group took part, up to today.
+#[derive(Serialize, JsonSchema)]
+pub struct ParticipationView<'a> {
+    /// Their id.
+    pub id: &'a str,
+    /// Their name.
+    pub name: String,
+    /// The group's id.
+    pub group: &'a str,
+    /// Sessions for the group they attended.
+    pub attended: usize,
+    /// Sessions for the group held (dated on or before today).
+    pub held: usize,
+    /// `attended` of `held` as a whole percentage.
+    pub percent: usize,
+}
+
+/// The budget.
+#[derive(Serialize, JsonSchema)]
+pub struct BudgetView {
+    /// The topic's `currency` (empty when not given).
+    pub currency: String,
+    /// Per category, in category order, uncategorised last.
+    pub categories: Vec<BudgetCategoryView>,
+    /// Planned in total, with thousands separators.
+    pub planned: String,
+    /// Spent in total, with thousands separators.
+    pub spent: String,
+    /// Spent of planned, e.g. `45%` (`—` when nothing is planned).
+    pub percent: String,
+    /// How many budget lines there are.
+    pub lines: usize,
+}
+
+/// The budget of one category.
+#[derive(Serialize, JsonSchema)]
+pub struct BudgetCategoryView {
+    /// The category in words.
+    pub category: String,
+    /// Planned, with thousands separators.
+    pub planned: String,
+    /// Spent, with thousands separators.
+    pub spent: String,
+    /// Spent of planned, e.g. `45%` (`—` when nothing is planned).
+    pub percent: String,
+}
+
+fn findings_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({ "type": "array", "items": { "type": "object" } })
+}
+
+fn summary_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({ "type": "object" })
+}
+
+/// What the report is built from.
+struct Inputs<'a> {
+    p: &'a Program,
+    index: Index<'a>,
+    names: Names<'a>,
+    lang: Lang,
+    today: Date,
 }
 
 /// The group's id and display name ("第一组（g1）").
@@ -210,64 +453,21 @@ fn group_label(g: &Group) -> String {
     }
 }
 
-fn steps(p: &Program, lang: Lang, today: Date) -> (Vec<Step>, i64) {
+/// The six steps and the stage reached.
+fn stage(p: &Program, limits: &Limits, lang: Lang, today: Date) -> StageView {
     let topic = p.topic.as_ref().map(|t| &t.value);
-    let stage = topic.and_then(|t| t.stage.as_ref()).map_or(0, |s| s.value.0);
+    let number = topic.and_then(|t| t.stage.as_ref()).map_or(0, |s| s.value.0);
     let start = topic.and_then(|t| t.start.as_ref()).map(|s| s.value);
-    let sessions = sorted_sessions(p);
-    let first_of = |k: SessionKind| {
-        sessions
-            .iter()
-            .find(|s| s.value.kind.as_ref().is_some_and(|x| x.value == k))
-            .and_then(|s| date_of(&s.value))
-    };
-    let kickoff = first_of(SessionKind::Kickoff);
-    let first_workshop = first_of(SessionKind::Workshop);
-    let review_session = first_of(SessionKind::Review);
-    let submitted = p
-        .subtopics
-        .iter()
-        .filter_map(|s| {
-            s.value
-                .proposal
-                .as_ref()?
-                .value
-                .submitted
-                .as_ref()
-                .map(|d| d.value)
-        })
-        .min();
-    let approved = p
-        .subtopics
-        .iter()
-        .filter_map(|s| {
-            let r = s.value.proposal.as_ref()?.value.review.as_ref()?;
-            (r.value.decision.as_ref()?.value == Decision::Approved)
-                .then(|| r.value.date.as_ref().map(|d| d.value))?
-        })
-        .min();
-    let implementation = p
-        .subtopics
-        .iter()
-        .filter_map(|s| {
-            s.value
-                .implementation
-                .as_ref()?
-                .value
-                .start
-                .as_ref()
-                .map(|d| d.value)
-        })
-        .min();
-    let step3_start = kickoff.or(first_workshop).or(start);
-    let review = review_session.into_iter().chain(approved).min();
+    let e = facts::stage_evidence(p);
+    let step3_start = e.first_kickoff.or(e.first_workshop).or(start);
+    let review = e.first_review;
     let periods: [(Option<Date>, Option<Date>); 6] = [
-        (start, kickoff.or(start)),
-        (start, kickoff.or(start)),
-        (step3_start, review.or(submitted).or(Some(today))),
-        (submitted.or(review), approved.or(review)),
+        (start, e.first_kickoff.or(start)),
+        (start, e.first_kickoff.or(start)),
+        (step3_start, review.or(e.first_submitted).or(Some(today))),
+        (e.first_submitted.or(review), e.first_approved.or(review)),
         (
-            implementation,
+            e.first_implementation,
             topic
                 .and_then(|t| t.end.as_ref())
                 .map(|e| e.value)
@@ -276,16 +476,16 @@ fn steps(p: &Program, lang: Lang, today: Date) -> (Vec<Step>, i64) {
         ),
         (None, None),
     ];
-    let out = (1..=6)
+    let steps = (1..=6)
         .map(|n| {
-            let (state, state_label) = if n < stage {
-                ("done", pick(lang, "已完成", "done"))
-            } else if n == stage {
-                ("current", pick(lang, "进行中", "in progress"))
+            let (state, state_label) = if n < number {
+                (StepState::Done, pick(lang, "已完成", "done"))
+            } else if n == number {
+                (StepState::Current, pick(lang, "进行中", "in progress"))
             } else {
-                ("todo", pick(lang, "未开始", "not started"))
+                (StepState::Todo, pick(lang, "未开始", "not started"))
             };
-            let (s, e) = if n <= stage {
+            let (s, e) = if n <= number {
                 periods[(n - 1) as usize]
             } else {
                 (None, None)
@@ -305,11 +505,16 @@ fn steps(p: &Program, lang: Lang, today: Date) -> (Vec<Step>, i64) {
             }
         })
         .collect();
-    (out, stage)
+    StageView {
+        number,
+        name: labels::step_name(lang, number),
+        steps,
+        review_deadline: start.map(|s| add_months(s, limits.steps_1_to_3_months)),
+    }
 }
 
 /// The lines of a Mermaid gantt of the six steps and the sessions.
-fn gantt(p: &Program, steps: &[Step], lang: Lang) -> Vec<String> {
+fn gantt(p: &Program, steps: &[Step], lang: Lang) -> String {
     let mut lines = vec![
         "gantt".to_string(),
         format!(
@@ -325,9 +530,9 @@ fn gantt(p: &Program, steps: &[Step], lang: Lang) -> Vec<String> {
             continue;
         };
         let tag = match s.state {
-            "done" => "done, ",
-            "current" => "active, ",
-            _ => "",
+            StepState::Done => "done, ",
+            StepState::Current => "active, ",
+            StepState::Todo => "",
         };
         let days = days_between(start, end).max(1);
         lines.push(format!(
@@ -337,10 +542,9 @@ fn gantt(p: &Program, steps: &[Step], lang: Lang) -> Vec<String> {
             s.number
         ));
     }
-    let sessions = sorted_sessions(p);
     let mut by_kind: BTreeMap<u8, Vec<String>> = BTreeMap::new();
-    for s in sessions {
-        let (Some(kind), Some(date)) = (&*s.value.kind, date_of(&s.value)) else {
+    for s in facts::sessions_by_date(p) {
+        let (Some(kind), Some(date)) = (&*s.value.kind, facts::session_date(&s.value)) else {
             continue;
         };
         let title = s.value.title.as_ref().map_or_else(
@@ -370,296 +574,306 @@ fn gantt(p: &Program, steps: &[Step], lang: Lang) -> Vec<String> {
         lines.push(format!("    section {name}"));
         lines.extend(rows);
     }
-    lines
+    lines.join("\n")
 }
 
-/// The `team` of the context: as in team.yaml, with each person's and
-/// facilitator's `id` filled in.
-fn team_value(team: Option<&Team>) -> Value {
-    let Some(t) = team else { return Value::Null };
-    let mut v = serde_json::to_value(t).unwrap_or(Value::Null);
-    for key in ["people", "facilitators"] {
-        if let Some(list) = v.get_mut(key).and_then(Value::as_array_mut) {
-            for item in list {
-                if item.get("id").is_none_or(Value::is_null)
-                    && let Some(name) = item.get("name").cloned()
-                {
-                    item["id"] = name;
-                }
+/// The topic's words.
+fn topic_labels(topic: &Topic, lang: Lang) -> TopicLabels {
+    TopicLabels {
+        kind: topic.kind.as_ref().map(|k| labels::topic_kind(lang, k.value)),
+        source: topic.source.as_ref().map(|s| labels::topic_source(lang, s.value)),
+        mode: topic.mode.as_ref().map(|m| labels::topic_mode(lang, m.value)),
+    }
+}
+
+/// Every session with its attendance.
+fn sessions<'a>(i: &Inputs<'a>) -> Vec<SessionView<'a>> {
+    let (p, lang) = (i.p, i.lang);
+    facts::sessions_by_date(p)
+        .into_iter()
+        .map(|s| {
+            let v = &s.value;
+            let attendance = facts::attendance(p, v);
+            SessionView {
+                session: v,
+                file: &p.files[s.file].rel,
+                kind_label: v
+                    .kind
+                    .as_ref()
+                    .map(|k| labels::session_kind(lang, k.value))
+                    .unwrap_or_default(),
+                activity_label: v.activity.as_ref().map(|a| labels::activity(lang, a.value)),
+                length: labels::length(lang, v.days.as_ref().map_or(1.0, |d| d.value.0)),
+                group_ids: facts::session_groups(p, v),
+                present: attendance.present.iter().map(|id| i.names.of(id)).collect(),
+                present_count: attendance.present.len(),
+                expected_count: attendance.expected.len(),
+                held: facts::session_date(v).is_some_and(|d| d <= i.today),
             }
+        })
+        .collect()
+}
+
+/// Every sub-topic with its id and words.
+fn subtopics<'a>(i: &Inputs<'a>) -> Vec<SubtopicView<'a>> {
+    let (p, lang) = (i.p, i.lang);
+    p.subtopics
+        .iter()
+        .map(|s| {
+            let v = &s.value;
+            let review = v.proposal.as_ref().and_then(|pr| pr.value.review.as_ref());
+            SubtopicView {
+                subtopic: WithId {
+                    value: v,
+                    id: Some(facts::subtopic_id(p, s)),
+                },
+                file: &p.files[s.file].rel,
+                owner_name: v.owner.as_ref().map(|o| i.names.of(&o.value.0)),
+                status_label: v.status.as_ref().map(|x| labels::subtopic_status(lang, x.value)),
+                decision_label: review
+                    .and_then(|r| r.value.decision.as_ref())
+                    .map(|d| labels::decision(lang, d.value)),
+                implementation_owner_name: v
+                    .implementation
+                    .as_ref()
+                    .and_then(|im| im.value.owner.as_ref())
+                    .map(|o| i.names.of(&o.value.0)),
+            }
+        })
+        .collect()
+}
+
+/// One action as the report shows it.
+fn action_view<'a>(i: &Inputs<'a>, a: &ActionFact<'a>) -> ActionView<'a> {
+    let v = a.action;
+    ActionView {
+        task: v.task.as_ref().map_or("", |t| t.0.as_str()),
+        owner: a.owner(),
+        owner_name: a.owner().map(|o| i.names.of(o)).unwrap_or_default(),
+        due: a.due,
+        status: a.status,
+        status_label: labels::action_status(i.lang, a.status),
+        overdue: a.overdue(),
+        days_overdue: a.days_overdue.unwrap_or(0),
+        subtopic: v.subtopic.as_ref().map(|x| x.value.0.as_str()),
+        session: &i.p.files[a.session.file].rel,
+        session_date: facts::session_date(&a.session.value),
+    }
+}
+
+/// The actions counted per owner, by owner id.
+fn owners<'a>(i: &Inputs<'a>, actions: &[ActionFact<'a>]) -> Vec<OwnerTally<'a>> {
+    let mut owners: BTreeMap<&'a str, OwnerTally<'a>> = BTreeMap::new();
+    for a in actions {
+        let owner = a.owner().unwrap_or_default();
+        owners
+            .entry(owner)
+            .or_insert_with(|| OwnerTally {
+                owner,
+                owner_name: if owner.is_empty() {
+                    pick(i.lang, "（未指定）", "(nobody)").to_string()
+                } else {
+                    i.names.of(owner)
+                },
+                totals: ActionTotals::default(),
+            })
+            .totals
+            .add(a);
+    }
+    owners.into_values().collect()
+}
+
+/// The members of a group with their roles.
+fn members<'a>(i: &Inputs<'a>, g: &'a Group) -> Vec<MemberView<'a>> {
+    let lang = i.lang;
+    g.members
+        .iter()
+        .map(|m| {
+            let id = m.value.as_str();
+            let person = i.index.people.get(id);
+            let field = |f: fn(&Person) -> Option<&crate::model::Text>| {
+                person.and_then(|p| f(p)).map(|x| x.0.clone()).unwrap_or_default()
+            };
+            let mut roles = Vec::new();
+            if g.leader.as_ref().is_some_and(|l| l.value.0 == id) {
+                roles.push(pick(lang, "组长", "leader"));
+            }
+            if g.learning_officers.iter().any(|l| l.value == id) {
+                roles.push(pick(lang, "学习委员", "learning officer"));
+            }
+            if roles.is_empty() {
+                roles.push(pick(lang, "学员", "member"));
+            }
+            MemberView {
+                id,
+                name: i.names.of(id),
+                department: field(|p| p.department.as_ref()),
+                level: field(|p| p.level.as_ref()),
+                roles: roles.join(pick(lang, "、", ", ")),
+            }
+        })
+        .collect()
+}
+
+/// Each group with its roles, members and last meeting.
+fn groups<'a>(i: &Inputs<'a>) -> Vec<GroupView<'a>> {
+    let names = &i.names;
+    let all = i.p.team.iter().flat_map(|t| &t.value.groups);
+    all.map(|g| {
+        let gv = &g.value;
+        let id = gv.id.as_ref().map_or("", |x| x.value.0.as_str());
+        let last = facts::last_met(i.p, id, i.today);
+        let facilitator = gv
+            .facilitator
+            .as_ref()
+            .and_then(|f| i.index.facilitators.get(f.value.0.as_str()));
+        GroupView {
+            id,
+            label: group_label(gv),
+            name: gv.name.as_ref().map(|n| n.value.0.as_str()),
+            focus: gv.focus.as_ref().map(|n| n.0.as_str()),
+            leader: gv.leader.as_ref().map(|l| names.of(&l.value.0)),
+            learning_officers: gv.learning_officers.iter().map(|l| names.of(&l.value)).collect(),
+            facilitator: gv.facilitator.as_ref().map(|f| names.of(&f.value.0)),
+            facilitator_level: facilitator
+                .and_then(|f| f.level.as_ref())
+                .map(|l| labels::facilitator_level(i.lang, l.value)),
+            members: members(i, gv),
+            last_met: last,
+            days_since_met: last.map(|d| days_between(d, i.today)),
+        }
+    })
+    .collect()
+}
+
+/// Each member's participation.
+fn participation<'a>(i: &Inputs<'a>) -> Vec<ParticipationView<'a>> {
+    facts::participation(i.p, i.today)
+        .into_iter()
+        .map(|x| ParticipationView {
+            id: x.person,
+            name: i.names.of(x.person),
+            group: x.group,
+            attended: x.attended,
+            held: x.held,
+            percent: x.percent(),
+        })
+        .collect()
+}
+
+/// Spent of planned as a percentage, `—` when nothing is planned.
+fn percent(spent: f64, planned: f64) -> String {
+    if planned > 0.0 {
+        format!("{:.0}%", spent / planned * 100.0)
+    } else {
+        "—".to_string()
+    }
+}
+
+/// The budget by category.
+fn budget(p: &Program, lang: Lang) -> BudgetView {
+    let b = facts::budget(p);
+    let topic = p.topic.as_ref().map(|t| &t.value);
+    BudgetView {
+        currency: topic
+            .and_then(|t| t.currency.as_ref())
+            .map(|c| c.0.clone())
+            .unwrap_or_default(),
+        categories: b
+            .categories
+            .iter()
+            .map(|c| BudgetCategoryView {
+                category: c.category.map_or_else(
+                    || pick(lang, "未分类", "Uncategorised").to_string(),
+                    |c| labels::budget_category(lang, c).to_string(),
+                ),
+                planned: money(c.planned),
+                spent: money(c.spent),
+                percent: percent(c.spent, c.planned),
+            })
+            .collect(),
+        planned: money(b.planned),
+        spent: money(b.spent),
+        percent: percent(b.spent, b.planned),
+        lines: b.lines,
+    }
+}
+
+impl<'a> ReportContext<'a> {
+    /// Builds the report's context; `changes` is the comparison of `--since`, if any.
+    pub fn build(
+        p: &'a Program,
+        limits: &Limits,
+        lang: Lang,
+        today: Date,
+        findings: &'a [Diagnostic],
+        summary: &Summary,
+        changes: Option<crate::history::Diff>,
+    ) -> Self {
+        let words = changes.as_ref().map(|_| crate::lang::words(lang));
+        let team = p.team.as_ref().map(|t| &t.value);
+        let i = Inputs {
+            p,
+            index: Index::build(p),
+            names: Names::new(team),
+            lang,
+            today,
+        };
+        let stage = stage(p, limits, lang, today);
+        let facts = facts::actions(p, today);
+        let actions: Vec<ActionView> = facts.iter().map(|a| action_view(&i, a)).collect();
+        let mut open_actions: Vec<ActionView> = actions
+            .iter()
+            .filter(|a| a.status == ActionStatus::Open)
+            .cloned()
+            .collect();
+        open_actions.sort_by(|a, b| {
+            (a.due.is_none(), a.due, &a.owner_name).cmp(&(b.due.is_none(), b.due, &b.owner_name))
+        });
+        ReportContext {
+            lang,
+            today,
+            program: &p.display,
+            topic: p.topic.as_ref().map(|t| &t.value),
+            team: team.map(TeamView::new),
+            subtopics: subtopics(&i),
+            sessions: sessions(&i),
+            open_actions,
+            actions,
+            findings,
+            check: *summary,
+            gantt: gantt(p, &stage.steps, lang),
+            stage,
+            labels: p.topic.as_ref().map(|t| topic_labels(&t.value, lang)),
+            groups: groups(&i),
+            participation: participation(&i),
+            action_owners: owners(&i, &facts),
+            action_totals: ActionTotals::of(&facts),
+            budget: budget(p, lang),
+            changes,
+            words,
         }
     }
-    v
 }
 
-/// The report's context.
+/// The report's context as the templates receive it (see [`ReportContext`]).
 pub fn report(
     p: &Program,
-    limits: &crate::config::Limits,
+    limits: &Limits,
     lang: Lang,
     today: Date,
     findings: &[Diagnostic],
     summary: &Summary,
+    changes: Option<crate::history::Diff>,
 ) -> Value {
-    let team = p.team.as_ref().map(|t| &t.value);
-    let names = Names::new(team);
-    let (steps, stage) = steps(p, lang, today);
-    let gantt = gantt(p, &steps, lang);
-    let actions = actions(p, &names, lang, today);
+    to_value(&ReportContext::build(
+        p, limits, lang, today, findings, summary, changes,
+    ))
+}
 
-    // Owners' tallies.
-    let mut owners: BTreeMap<String, OwnerTally> = BTreeMap::new();
-    for a in &actions {
-        let key = a.owner.clone().unwrap_or_default();
-        let t = owners.entry(key.clone()).or_insert_with(|| OwnerTally {
-            owner: key.clone(),
-            owner_name: if key.is_empty() {
-                pick(lang, "（未指定）", "(nobody)").to_string()
-            } else {
-                a.owner_name.clone()
-            },
-            ..OwnerTally::default()
-        });
-        match a.status {
-            "open" => {
-                t.open += 1;
-                t.overdue += usize::from(a.overdue);
-            }
-            "done" => t.done += 1,
-            _ => t.dropped += 1,
-        }
-    }
-    let action_totals = json!({
-        "open": actions.iter().filter(|a| a.status == "open").count(),
-        "overdue": actions.iter().filter(|a| a.overdue).count(),
-        "done": actions.iter().filter(|a| a.status == "done").count(),
-        "dropped": actions.iter().filter(|a| a.status == "dropped").count(),
-    });
-
-    let mut open_actions: Vec<&ActionView> = actions.iter().filter(|a| a.status == "open").collect();
-    open_actions.sort_by(|a, b| {
-        (a.due.is_none(), a.due, &a.owner_name).cmp(&(b.due.is_none(), b.due, &b.owner_name))
-    });
-
-    // Sessions, with attendance.
-    let held: Vec<_> = sorted_sessions(p);
-    let sessions: Vec<Value> = held
-        .iter()
-        .map(|s| {
-            let mut v = serde_json::to_value(&s.value).unwrap_or(Value::Null);
-            let kind = s.value.kind.as_ref().map(|k| k.value);
-            let exp = expected(&s.value, team);
-            let pres = present(&s.value, team);
-            v["file"] = json!(p.files[s.file].rel);
-            v["kind_label"] = json!(kind.map(|k| labels::session_kind(lang, k)).unwrap_or_default());
-            v["activity_label"] = json!(s.value.activity.as_ref().map(|a| labels::activity(lang, a.value)));
-            v["length"] = json!(labels::length(
-                lang,
-                s.value.days.as_ref().map_or(1.0, |d| d.value.0)
-            ));
-            v["group_ids"] = json!(session_groups(&s.value, team));
-            v["present"] = json!(pres.iter().map(|id| names.of(id)).collect::<Vec<_>>());
-            v["present_count"] = json!(pres.len());
-            v["expected_count"] = json!(exp.len());
-            v["held"] = json!(date_of(&s.value).is_some_and(|d| d <= today));
-            v
-        })
-        .collect();
-
-    // Groups: roles and members, last meeting.
-    let mut groups = Vec::new();
-    let mut participation = Vec::new();
-    if let Some(t) = team {
-        for g in &t.groups {
-            let gv = &g.value;
-            let gid = gv.id.as_ref().map(|i| i.value.0.as_str()).unwrap_or_default();
-            let last = held
-                .iter()
-                .filter(|s| s.value.is(SessionKind::GroupMeeting))
-                .filter(|s| s.value.groups.iter().any(|x| x.value == gid))
-                .filter_map(|s| date_of(&s.value))
-                .filter(|d| *d <= today)
-                .max();
-            let members: Vec<Value> = gv
-                .members
-                .iter()
-                .map(|m| {
-                    let id = m.value.as_str();
-                    let person = t
-                        .people
-                        .iter()
-                        .find(|p| p.value.key().is_some_and(|k| k.value.0 == id));
-                    let field = |f: fn(&crate::model::Person) -> Option<&crate::model::Text>| {
-                        person
-                            .and_then(|p| f(&p.value))
-                            .map(|x| x.0.clone())
-                            .unwrap_or_default()
-                    };
-                    let mut roles = Vec::new();
-                    if gv.leader.as_ref().is_some_and(|l| l.value.0 == id) {
-                        roles.push(pick(lang, "组长", "leader"));
-                    }
-                    if gv.learning_officers.iter().any(|l| l.value == id) {
-                        roles.push(pick(lang, "学习委员", "learning officer"));
-                    }
-                    if roles.is_empty() {
-                        roles.push(pick(lang, "学员", "member"));
-                    }
-                    json!({
-                        "id": id,
-                        "name": names.of(id),
-                        "department": field(|p| p.department.as_ref()),
-                        "level": field(|p| p.level.as_ref()),
-                        "roles": roles.join(pick(lang, "、", ", ")),
-                    })
-                })
-                .collect();
-            // Participation: sessions held for this group up to today.
-            for m in &gv.members {
-                let id = m.value.as_str();
-                let mut held_n = 0;
-                let mut attended = 0;
-                for s in &held {
-                    if date_of(&s.value).is_none_or(|d| d > today)
-                        || !session_groups(&s.value, team).contains(&gid)
-                    {
-                        continue;
-                    }
-                    held_n += 1;
-                    attended += usize::from(present(&s.value, team).contains(&id));
-                }
-                participation.push(json!({
-                    "id": id,
-                    "name": names.of(id),
-                    "group": gid,
-                    "attended": attended,
-                    "held": held_n,
-                    "percent": (attended * 100 + held_n / 2).checked_div(held_n).unwrap_or(0),
-                }));
-            }
-            let facilitator = t.facilitators.iter().find(|f| {
-                gv.facilitator
-                    .as_ref()
-                    .is_some_and(|x| f.value.key().is_some_and(|k| k.value.0 == x.value.0))
-            });
-            groups.push(json!({
-                "id": gid,
-                "label": group_label(gv),
-                "name": gv.name.as_ref().map(|n| n.value.0.clone()),
-                "focus": gv.focus.as_ref().map(|n| n.0.clone()),
-                "leader": gv.leader.as_ref().map(|l| names.of(&l.value.0)),
-                "learning_officers": gv.learning_officers.iter().map(|l| names.of(&l.value)).collect::<Vec<_>>(),
-                "facilitator": gv.facilitator.as_ref().map(|f| names.of(&f.value.0)),
-                "facilitator_level": facilitator.and_then(|f| f.value.level.as_ref()).map(|l| labels::facilitator_level(lang, l.value)),
-                "members": members,
-                "last_met": last,
-                "days_since_met": last.map(|d| days_between(d, today)),
-            }));
-        }
-    }
-
-    // Sub-topics.
-    let subtopics: Vec<Value> = p
-        .subtopics
-        .iter()
-        .map(|s| {
-            let v = &s.value;
-            let mut out = serde_json::to_value(v).unwrap_or(Value::Null);
-            out["id"] = json!(
-                v.id.as_ref()
-                    .map_or_else(|| p.stem(s.file).to_string(), |i| i.value.0.clone())
-            );
-            out["file"] = json!(p.files[s.file].rel);
-            out["owner_name"] = json!(v.owner.as_ref().map(|o| names.of(&o.value.0)));
-            out["status_label"] = json!(v.status.as_ref().map(|x| labels::subtopic_status(lang, x.value)));
-            let review = v.proposal.as_ref().and_then(|pr| pr.value.review.as_ref());
-            out["decision_label"] = json!(
-                review
-                    .and_then(|r| r.value.decision.as_ref())
-                    .map(|d| labels::decision(lang, d.value))
-            );
-            out["implementation_owner_name"] = json!(
-                v.implementation
-                    .as_ref()
-                    .and_then(|i| i.value.owner.as_ref())
-                    .map(|o| names.of(&o.value.0))
-            );
-            out
-        })
-        .collect();
-
-    // Budget by category.
-    let topic = p.topic.as_ref().map(|t| &t.value);
-    let mut categories: BTreeMap<u8, (String, f64, f64)> = BTreeMap::new();
-    let (mut planned, mut spent) = (0.0, 0.0);
-    for b in topic.map(|t| t.budget.as_slice()).unwrap_or_default() {
-        let pl = b.value.planned.as_ref().map_or(0.0, |x| x.value.0);
-        let sp = b.value.spent.as_ref().map_or(0.0, |x| x.value.0);
-        let cat = b.value.category.as_ref().map(|c| c.value);
-        let order = cat.map_or(9, |c| c as u8);
-        let label = cat.map_or_else(
-            || pick(lang, "未分类", "Uncategorised").to_string(),
-            |c| labels::budget_category(lang, c).to_string(),
-        );
-        let e = categories.entry(order).or_insert((label, 0.0, 0.0));
-        e.1 += pl;
-        e.2 += sp;
-        planned += pl;
-        spent += sp;
-    }
-    let pct = |s: f64, p: f64| {
-        if p > 0.0 {
-            format!("{:.0}%", s / p * 100.0)
-        } else {
-            "—".to_string()
-        }
-    };
-    let budget = json!({
-        "currency": topic.and_then(|t| t.currency.as_ref()).map(|c| c.0.clone()).unwrap_or_default(),
-        "categories": categories.values().map(|(l, p, s)| json!({"category": l, "planned": money(*p), "spent": money(*s), "percent": pct(*s, *p)})).collect::<Vec<_>>(),
-        "planned": money(planned),
-        "spent": money(spent),
-        "percent": pct(spent, planned),
-        "lines": topic.map(|t| t.budget.len()).unwrap_or(0),
-    });
-
-    let topic_labels = topic.map(|t| {
-        json!({
-            "kind": t.kind.as_ref().map(|k| labels::topic_kind(lang, k.value)),
-            "source": t.source.as_ref().map(|s| labels::topic_source(lang, s.value)),
-            "mode": t.mode.as_ref().map(|m| labels::topic_mode(lang, m.value)),
-        })
-    });
-    let deadline = topic
-        .and_then(|t| t.start.as_ref())
-        .map(|s| add_months(s.value, limits.steps_1_to_3_months));
-
-    json!({
-        "lang": lang.as_str(),
-        "today": today,
-        "program": p.display,
-        "topic": topic.map(|t| serde_json::to_value(t).unwrap_or(Value::Null)),
-        "team": team_value(team),
-        "subtopics": subtopics,
-        "sessions": sessions,
-        "open_actions": open_actions,
-        "actions": actions,
-        "findings": findings,
-        "check": summary,
-        "stage": {
-            "number": stage,
-            "name": labels::step_name(lang, stage),
-            "steps": steps,
-            "review_deadline": deadline,
-        },
-        "labels": topic_labels,
-        "gantt": gantt.join("\n"),
-        "groups": groups,
-        "participation": participation,
-        "action_owners": owners.into_values().collect::<Vec<_>>(),
-        "action_totals": action_totals,
-        "budget": budget,
-    })
+/// A context as a JSON value (objects with their keys sorted).
+pub fn to_value(ctx: &impl Serialize) -> Value {
+    serde_json::to_value(ctx).unwrap_or(Value::Null)
 }
 
 /// A sum of money with thousands separators and no needless decimals.
@@ -679,6 +893,139 @@ pub fn money(x: f64) -> String {
         out.push_str(&format!(".{cents:02}"));
     }
     if neg { format!("-{out}") } else { out }
+}
+
+/// The description of the report's and the agenda's contexts in Markdown,
+/// generated from the structs (their JSON Schemas): one table per struct,
+/// giving each key, its type and its doc comment. The types of the files
+/// themselves (those that allow no unknown keys) are not repeated: they
+/// link to format.md. docs/templates.md holds this text between markers.
+pub fn context_markdown() -> String {
+    let mut doc = SchemaDoc::default();
+    doc.section(
+        "The report's context",
+        &schemars::schema_for!(ReportContext<'static>),
+    );
+    doc.section(
+        "The agenda's context",
+        &schemars::schema_for!(super::agenda::AgendaContext<'static>),
+    );
+    doc.out
+}
+
+/// Writes JSON Schemas as Markdown tables.
+#[derive(Default)]
+struct SchemaDoc {
+    out: String,
+    /// The definitions already described.
+    seen: std::collections::BTreeSet<String>,
+}
+
+impl SchemaDoc {
+    /// One context: its own table, then each struct it uses, in order of use.
+    fn section(&mut self, title: &str, schema: &schemars::Schema) {
+        let root = schema.as_value();
+        let defs = root.get("$defs").cloned().unwrap_or(Value::Null);
+        self.out.push_str(&format!("### {title}\n\n"));
+        let mut queue = std::collections::VecDeque::new();
+        self.table(root, &defs, &mut queue);
+        while let Some(name) = queue.pop_front() {
+            let def = &defs[name.as_str()];
+            self.out.push_str(&format!("#### `{name}`\n\n"));
+            self.table(def, &defs, &mut queue);
+        }
+    }
+
+    /// The description and key table of one struct; queues the structs it uses.
+    fn table(&mut self, schema: &Value, defs: &Value, queue: &mut std::collections::VecDeque<String>) {
+        if let Some(d) = schema.get("description").and_then(Value::as_str) {
+            self.out.push_str(&format!("{}\n\n", one_line(d)));
+        }
+        self.out.push_str("| key | type | meaning |\n|---|---|---|\n");
+        let props = schema.get("properties").and_then(Value::as_object);
+        for (key, prop) in props.into_iter().flatten() {
+            let ty = self.type_of(prop, defs, queue);
+            let what = prop.get("description").and_then(Value::as_str).unwrap_or("");
+            self.out.push_str(&format!(
+                "| `{key}` | {ty} | {} |\n",
+                one_line(what).replace('|', "\\|")
+            ));
+        }
+        self.out.push('\n');
+    }
+
+    /// The type of a value in words.
+    fn type_of(&mut self, s: &Value, defs: &Value, queue: &mut std::collections::VecDeque<String>) -> String {
+        if let Some(r) = s.get("$ref").and_then(Value::as_str) {
+            let name = r.rsplit('/').next().unwrap_or(r).to_string();
+            let def = &defs[name.as_str()];
+            if is_words(def) {
+                return self.type_of(def, defs, queue);
+            }
+            if def.get("additionalProperties") == Some(&Value::Bool(false)) {
+                return format!("[`{name}`](format.md)");
+            }
+            if self.seen.insert(name.clone()) {
+                queue.push_back(name.clone());
+            }
+            return format!("[`{name}`](#{})", name.to_lowercase());
+        }
+        if let Some(c) = s.get("const") {
+            return format!("`{}`", c.as_str().map_or_else(|| c.to_string(), str::to_string));
+        }
+        if let Some(words) = s.get("enum").and_then(Value::as_array) {
+            let words: Vec<String> = words
+                .iter()
+                .map(|w| format!("`{}`", w.as_str().unwrap_or_default()))
+                .collect();
+            return words.join(" or ");
+        }
+        for key in ["anyOf", "oneOf"] {
+            if let Some(alts) = s.get(key).and_then(Value::as_array) {
+                let alts: Vec<String> = alts.iter().map(|a| self.type_of(a, defs, queue)).collect();
+                return alts.join(" or ");
+            }
+        }
+        let one = |t: &str, me: &mut Self, queue: &mut std::collections::VecDeque<String>| match t {
+            "string" if s.get("format").and_then(Value::as_str) == Some("date") => "date".to_string(),
+            "string" => "text".to_string(),
+            "integer" => "whole number".to_string(),
+            "number" => "number".to_string(),
+            "boolean" => "true or false".to_string(),
+            "null" => "null".to_string(),
+            "array" => format!(
+                "list of {}",
+                s.get("items")
+                    .map_or("any".to_string(), |i| me.type_of(i, defs, queue))
+            ),
+            other => other.to_string(),
+        };
+        match s.get("type") {
+            Some(Value::String(t)) => one(t, self, queue),
+            Some(Value::Array(ts)) => {
+                let ts: Vec<String> = ts
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .map(|t| one(t, self, queue))
+                    .collect();
+                ts.join(" or ")
+            }
+            _ => "any".to_string(),
+        }
+    }
+}
+
+/// Whether a schema is a set of fixed words.
+fn is_words(s: &Value) -> bool {
+    s.get("enum").is_some()
+        || s.get("oneOf")
+            .and_then(Value::as_array)
+            .is_some_and(|alts| alts.iter().all(|a| a.get("const").is_some()))
+}
+
+/// Text on one line.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
@@ -701,5 +1048,21 @@ mod tests {
         assert_eq!(money(30000.0), "30,000");
         assert_eq!(money(1234567.5), "1,234,567.50");
         assert_eq!(money(0.0), "0");
+    }
+
+    #[test]
+    fn the_context_description_covers_every_section() {
+        let md = context_markdown();
+        for key in [
+            "`stage`",
+            "`participation`",
+            "`action_owners`",
+            "`open_actions`",
+            "`learning_officer`",
+        ] {
+            assert!(md.contains(&format!("| {key} |")), "{key} is not described");
+        }
+        assert!(md.contains("#### `ActionView`"));
+        assert!(md.contains("[`Topic`](format.md)"));
     }
 }

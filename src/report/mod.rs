@@ -156,26 +156,19 @@ pub fn report_context(
     let checked = crate::check::finish(o.program, &o.config, o.report_config, today);
     let mut summary = Summary::default();
     summary.add(&checked);
-    let mut ctx = context::report(
+    let changes = match since {
+        Some(rev) => Some(crate::history::since(dir, rev, &checked.program, today)?),
+        None => None,
+    };
+    let ctx = context::report(
         &checked.program,
         &o.config.limits,
         lang,
         today,
         &checked.diagnostics,
         &summary,
+        changes,
     );
-    match since {
-        Some(rev) => {
-            let d = crate::history::since(dir, rev, &checked.program, today)?;
-            let mut changes = crate::history::context(&d, lang);
-            ctx["changes"] = changes["changes"].take();
-            ctx["words"] = changes["words"].take();
-        }
-        None => {
-            ctx["changes"] = serde_json::Value::Null;
-            ctx["words"] = serde_json::Value::Null;
-        }
-    }
     Ok((ctx, lang))
 }
 

@@ -6,7 +6,6 @@
 
 mod catalogue;
 pub mod config;
-mod index;
 mod schema;
 mod sessions;
 mod stages;
@@ -14,8 +13,8 @@ mod subtopics;
 mod team;
 mod topic;
 
+pub use crate::facts::Index;
 pub use catalogue::RULES;
-pub use index::Index;
 
 use crate::config::Limits;
 use crate::diag::{Loc, Severity};

@@ -1,4 +1,5 @@
-//! The ids a program defines, built once per program for the checks.
+//! The ids a program defines, built once per program for the checks and the
+//! facts that look ids up.
 
 use crate::load::Program;
 use crate::model::{Facilitator, Group, Person, Subtopic};
@@ -46,22 +47,38 @@ impl<'a> Index<'a> {
             }
         }
         for st in &p.subtopics {
-            let id = st
-                .value
-                .id
-                .as_ref()
-                .map_or_else(|| p.stem(st.file), |i| i.value.0.as_str());
-            ix.subtopics.entry(id).or_insert(&st.value);
+            ix.subtopics.entry(super::subtopic_id(p, st)).or_insert(&st.value);
         }
         ix
     }
 
-    /// The ids of the groups a person is a member of, in team.yaml order.
+    /// The ids of the groups a person is a member of, sorted by id.
     pub fn groups_of(&self, person: &str) -> Vec<&'a str> {
         self.groups
             .iter()
             .filter(|(_, g)| g.members.iter().any(|m| m.value == person))
             .map(|(id, _)| *id)
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_program::{TEAM, program};
+    use super::*;
+
+    #[test]
+    fn the_first_definition_of_an_id_wins_and_names_lead_to_ids() {
+        let team = format!("{TEAM}  - {{ id: g1, members: [c] }}\nfacilitators:\n  - {{ name: F }}\n");
+        let p = program(&[("team.yaml", &team)]);
+        let ix = Index::build(&p);
+        assert_eq!(ix.groups.get("g1").map(|g| g.members.len()), Some(2));
+        assert_eq!(ix.names.get("A"), Some(&"a"));
+        assert!(
+            ix.facilitators.contains_key("F"),
+            "a facilitator without id goes by name"
+        );
+        assert_eq!(ix.groups_of("c"), ["g2"], "sorted by id, first definition only");
+        assert_eq!(ix.groups_of("a"), ["g1"]);
     }
 }

@@ -1,0 +1,108 @@
+//! The budget: planned and spent, per category and overall.
+
+use crate::load::Program;
+use crate::model::BudgetCategory;
+
+/// The budget lines of one category, added up.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BudgetLine {
+    /// The category; `None` for lines without one.
+    pub category: Option<BudgetCategory>,
+    /// Planned, summed over the category's lines.
+    pub planned: f64,
+    /// Spent, summed over the category's lines.
+    pub spent: f64,
+}
+
+/// The budget of topic.yaml, added up. A line without `planned` or `spent`
+/// counts 0 for it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Budget {
+    /// One entry per category that has lines, in the order of
+    /// [`BudgetCategory::WORDS`], lines without a category last.
+    pub categories: Vec<BudgetLine>,
+    /// Planned, in total.
+    pub planned: f64,
+    /// Spent, in total.
+    pub spent: f64,
+    /// Spent on the lines that also have a `planned` amount (what can be
+    /// held against the plan).
+    pub spent_on_planned: f64,
+    /// How many lines there are.
+    pub lines: usize,
+}
+
+/// The budget of a program (empty without topic.yaml).
+pub fn budget(p: &Program) -> Budget {
+    let mut out = Budget::default();
+    let Some(topic) = &p.topic else { return out };
+    let rank = |c: Option<BudgetCategory>| c.map_or(usize::MAX, |c| c as usize);
+    for b in &topic.value.budget {
+        let v = &b.value;
+        let planned = v.planned.as_ref().map(|x| x.value.0);
+        let spent = v.spent.as_ref().map_or(0.0, |x| x.value.0);
+        let category = v.category.as_ref().map(|c| c.value);
+        let at = out
+            .categories
+            .binary_search_by_key(&rank(category), |l| rank(l.category))
+            .unwrap_or_else(|i| {
+                out.categories.insert(
+                    i,
+                    BudgetLine {
+                        category,
+                        planned: 0.0,
+                        spent: 0.0,
+                    },
+                );
+                i
+            });
+        out.categories[at].planned += planned.unwrap_or(0.0);
+        out.categories[at].spent += spent;
+        out.planned += planned.unwrap_or(0.0);
+        out.spent += spent;
+        if planned.is_some() {
+            out.spent_on_planned += spent;
+        }
+        out.lines += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_program::program;
+    use super::*;
+
+    #[test]
+    fn the_budget_adds_up_by_category_in_category_order() {
+        let p = program(&[(
+            "topic.yaml",
+            "title: t
+budget:
+  - { item: x, planned: 100 }
+  - { item: a, category: training, planned: 50, spent: 60 }
+  - { item: b, category: experts, planned: 200, spent: 20 }
+  - { item: c, category: training, spent: 5 }
+",
+        )]);
+        let b = budget(&p);
+        let cats: Vec<(Option<BudgetCategory>, f64, f64)> = b
+            .categories
+            .iter()
+            .map(|l| (l.category, l.planned, l.spent))
+            .collect();
+        assert_eq!(
+            cats,
+            [
+                (Some(BudgetCategory::Experts), 200.0, 20.0),
+                (Some(BudgetCategory::Training), 50.0, 65.0),
+                (None, 100.0, 0.0),
+            ]
+        );
+        assert_eq!(
+            (b.planned, b.spent, b.spent_on_planned, b.lines),
+            (350.0, 85.0, 80.0, 4)
+        );
+        assert_eq!(budget(&program(&[])), Budget::default());
+    }
+}

@@ -1,0 +1,85 @@
+//! What the program says, worked out once: the facts that the rules, the
+//! report, the agenda, `al new` and history all derive from the model.
+//!
+//! Every fact is a function over a [`Program`] (and, where it looks ids up,
+//! its [`Index`]) that returns typed values borrowing from the program.
+//! Nothing here knows about languages, templates or findings, so that a rule
+//! and a report that ask the same question get the same answer.
+
+mod actions;
+mod budget;
+mod index;
+mod sessions;
+mod stages;
+
+pub use actions::{ActionFact, ActionTotals, action_status, actions, days_overdue};
+pub use budget::{Budget, BudgetLine, budget};
+pub use index::Index;
+pub use sessions::{
+    Attendance, Participation, attendance, expected, first_session, group, last_met, officer_on_duty,
+    participation, present, rotation_officer, session_date, session_groups, sessions_by_date,
+};
+pub use stages::{StageEvidence, first_review, stage_evidence};
+
+use crate::load::{Doc, Program};
+use crate::model::Subtopic;
+
+/// A sub-topic's id: its `id`, else the stem of its file name.
+pub fn subtopic_id<'a>(p: &'a Program, doc: &'a Doc<Subtopic>) -> &'a str {
+    doc.value
+        .id
+        .as_ref()
+        .map_or_else(|| p.stem(doc.file), |i| i.value.0.as_str())
+}
+
+#[cfg(test)]
+pub(crate) mod test_program {
+    //! A small program in memory for the facts' tests.
+
+    use crate::load::{Program, program_from_texts};
+
+    /// Builds a program from (path, text) pairs.
+    pub fn program(files: &[(&str, &str)]) -> Program {
+        let files: Vec<(String, String)> = files
+            .iter()
+            .map(|(r, t)| (r.to_string(), t.to_string()))
+            .collect();
+        program_from_texts("p", &files)
+    }
+
+    /// A date.
+    pub fn d(text: &str) -> crate::model::Date {
+        crate::dates::parse_date(text).expect("date")
+    }
+
+    /// Two groups (g1: a, b; g2: c), listed in team.yaml as g2 before g1.
+    pub const TEAM: &str = "people:
+  - { id: a, name: A }
+  - { id: b, name: B }
+  - { id: c, name: C }
+groups:
+  - { id: g2, members: [c], learning_officers: [c] }
+  - { id: g1, members: [a, b], learning_officers: [b, a] }
+";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_program::program;
+    use super::*;
+
+    #[test]
+    fn a_subtopic_id_is_its_id_else_its_file_stem() {
+        let p = program(&[
+            ("subtopics/first.yaml", "question: q\n"),
+            ("subtopics/second.yml", "id: other\nquestion: q\n"),
+        ]);
+        let ids: Vec<&str> = p.subtopics.iter().map(|s| subtopic_id(&p, s)).collect();
+        assert_eq!(ids, ["first", "other"]);
+        let ix = Index::build(&p);
+        assert_eq!(
+            ix.subtopics.keys().copied().collect::<Vec<_>>(),
+            ["first", "other"]
+        );
+    }
+}

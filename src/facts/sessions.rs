@@ -1,0 +1,311 @@
+//! Sessions: when, for which groups, who was expected and who came, who is
+//! on duty, when each group last met, and each member's participation.
+
+use crate::load::{Doc, Program};
+use crate::model::{Date, Group, Session, SessionKind};
+
+/// The date of a session, if it has one.
+pub fn session_date(s: &Session) -> Option<Date> {
+    s.date.as_ref().map(|d| d.value)
+}
+
+/// The program's sessions by date, then by file (undated ones last).
+pub fn sessions_by_date(p: &Program) -> Vec<&Doc<Session>> {
+    let mut v: Vec<&Doc<Session>> = p.sessions.iter().collect();
+    v.sort_by(|a, b| {
+        let key = |d: &Doc<Session>| {
+            let date = session_date(&d.value);
+            (date.is_none(), date, p.files.get(d.file).map(|f| f.rel.as_str()))
+        };
+        key(a).cmp(&key(b))
+    });
+    v
+}
+
+/// The earliest date of a session of this kind.
+pub fn first_session(p: &Program, kind: SessionKind) -> Option<Date> {
+    p.sessions
+        .iter()
+        .filter(|s| s.value.is(kind))
+        .filter_map(|s| session_date(&s.value))
+        .min()
+}
+
+/// The first group of team.yaml with this id.
+pub fn group<'a>(p: &'a Program, id: &str) -> Option<&'a Group> {
+    let team = p.team.as_ref()?;
+    team.value
+        .groups
+        .iter()
+        .map(|g| &g.value)
+        .find(|g| g.id.as_ref().is_some_and(|i| i.value.0 == id))
+}
+
+/// The groups a session is for: the ids it names, as written; when it names
+/// none, every group of team.yaml, in team.yaml order (the order people
+/// wrote and read them in), each id once.
+pub fn session_groups<'a>(p: &'a Program, s: &'a Session) -> Vec<&'a str> {
+    if !s.groups.is_empty() {
+        return s.groups.iter().map(|g| g.value.as_str()).collect();
+    }
+    let mut out: Vec<&str> = Vec::new();
+    for g in p.team.iter().flat_map(|t| &t.value.groups) {
+        if let Some(id) = &*g.value.id
+            && !out.contains(&id.value.0.as_str())
+        {
+            out.push(id.value.0.as_str());
+        }
+    }
+    out
+}
+
+/// Who is expected at a session: the members of its groups, group by group
+/// in team.yaml order.
+pub fn expected<'a>(p: &'a Program, s: &'a Session) -> Vec<&'a str> {
+    let groups = session_groups(p, s);
+    p.team
+        .iter()
+        .flat_map(|t| &t.value.groups)
+        .filter(|g| {
+            g.value
+                .id
+                .as_ref()
+                .is_some_and(|i| groups.contains(&i.value.0.as_str()))
+        })
+        .flat_map(|g| g.value.members.iter().map(|m| m.value.as_str()))
+        .collect()
+}
+
+/// Who attended a session: its `attendees`, else everyone expected.
+pub fn present<'a>(p: &'a Program, s: &'a Session) -> Vec<&'a str> {
+    match &s.attendees {
+        Some(list) => list.iter().map(|a| a.value.as_str()).collect(),
+        None => expected(p, s),
+    }
+}
+
+/// Who was expected at a session and who came (person ids).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attendance<'a> {
+    /// The members of the session's groups ([`expected`]).
+    pub expected: Vec<&'a str>,
+    /// Its attendees, else everyone expected ([`present`]).
+    pub present: Vec<&'a str>,
+}
+
+/// The attendance of a session.
+pub fn attendance<'a>(p: &'a Program, s: &'a Session) -> Attendance<'a> {
+    Attendance {
+        expected: expected(p, s),
+        present: present(p, s),
+    }
+}
+
+/// The date of the last group meeting of group `id` held on or before `today`.
+pub fn last_met(p: &Program, id: &str, today: Date) -> Option<Date> {
+    p.sessions
+        .iter()
+        .filter(|s| s.value.is(SessionKind::GroupMeeting))
+        .filter(|s| s.value.groups.iter().any(|g| g.value == id))
+        .filter_map(|s| session_date(&s.value))
+        .filter(|d| *d <= today)
+        .max()
+}
+
+/// How often one member of one group took part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Participation<'a> {
+    /// The member's id.
+    pub person: &'a str,
+    /// The group's id (empty for a group without one).
+    pub group: &'a str,
+    /// Sessions for the group held up to the day.
+    pub held: usize,
+    /// Of those, the ones the member attended.
+    pub attended: usize,
+}
+
+impl Participation<'_> {
+    /// `attended` of `held`, as a whole percentage rounded half up (0 when
+    /// nothing was held).
+    pub fn percent(&self) -> usize {
+        (self.attended * 100 + self.held / 2)
+            .checked_div(self.held)
+            .unwrap_or(0)
+    }
+}
+
+/// The participation of every member of every group up to `today`, group by
+/// group and member by member in team.yaml order: the dated sessions on or
+/// before `today` that are for the group ([`session_groups`]), and how many
+/// of them the member is [`present`] at.
+pub fn participation(p: &Program, today: Date) -> Vec<Participation<'_>> {
+    let held: Vec<(Vec<&str>, Vec<&str>)> = p
+        .sessions
+        .iter()
+        .filter(|s| session_date(&s.value).is_some_and(|d| d <= today))
+        .map(|s| (session_groups(p, &s.value), present(p, &s.value)))
+        .collect();
+    let mut out = Vec::new();
+    for g in p.team.iter().flat_map(|t| &t.value.groups) {
+        let gid = g.value.id.as_ref().map_or("", |i| i.value.0.as_str());
+        let ours: Vec<&Vec<&str>> = held
+            .iter()
+            .filter(|(groups, _)| groups.contains(&gid))
+            .map(|(_, present)| present)
+            .collect();
+        for m in &g.value.members {
+            let person = m.value.as_str();
+            out.push(Participation {
+                person,
+                group: gid,
+                held: ours.len(),
+                attended: ours.iter().filter(|present| present.contains(&person)).count(),
+            });
+        }
+    }
+    out
+}
+
+/// The learning officer on duty at a session: its own `learning_officer`,
+/// else, for a session of exactly one group, the next in that group's
+/// rotation ([`rotation_officer`]).
+pub fn officer_on_duty<'a>(p: &'a Program, s: &'a Session) -> Option<&'a str> {
+    if let Some(lo) = &*s.learning_officer {
+        return Some(lo.value.0.as_str());
+    }
+    match s.groups.as_slice() {
+        [one] => rotation_officer(p, one.value.as_str(), session_date(s)?),
+        _ => None,
+    }
+}
+
+/// The next learning officer in group `id`'s rotation for a meeting on
+/// `date`: its `learning_officers` in order, counted over the group
+/// meetings naming the group dated before `date`, starting again at the
+/// first after the last.
+pub fn rotation_officer<'a>(p: &'a Program, id: &str, date: Date) -> Option<&'a str> {
+    let officers = &group(p, id)?.learning_officers;
+    if officers.is_empty() {
+        return None;
+    }
+    let earlier = p
+        .sessions
+        .iter()
+        .filter(|o| o.value.is(SessionKind::GroupMeeting))
+        .filter(|o| o.value.groups.iter().any(|g| g.value == id))
+        .filter(|o| session_date(&o.value).is_some_and(|d| d < date))
+        .count();
+    officers.get(earlier % officers.len()).map(|o| o.value.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_program::{TEAM, d, program};
+    use super::*;
+
+    fn meeting(date: &str, group: &str) -> String {
+        format!("kind: group-meeting\ndate: {date}\ngroups: [{group}]\n")
+    }
+
+    #[test]
+    fn sessions_sort_by_date_then_file_undated_last() {
+        let p = program(&[
+            ("sessions/a.yaml", "kind: workshop\n"),
+            ("sessions/b.yaml", "kind: workshop\ndate: 2026-05-01\n"),
+            ("sessions/c.yaml", "kind: kickoff\ndate: 2026-03-01\n"),
+        ]);
+        let files: Vec<&str> = sessions_by_date(&p)
+            .iter()
+            .map(|s| p.files[s.file].rel.as_str())
+            .collect();
+        assert_eq!(files, ["sessions/c.yaml", "sessions/b.yaml", "sessions/a.yaml"]);
+        assert_eq!(first_session(&p, SessionKind::Workshop), Some(d("2026-05-01")));
+        assert_eq!(first_session(&p, SessionKind::Review), None);
+    }
+
+    #[test]
+    fn a_session_naming_no_group_is_for_every_group_in_team_yaml_order() {
+        let p = program(&[
+            ("team.yaml", TEAM),
+            ("sessions/w.yaml", "kind: workshop\ndate: 2026-05-01\n"),
+            ("sessions/m.yaml", &meeting("2026-05-02", "g1")),
+        ]);
+        let all = &p.sessions[1].value;
+        assert_eq!(session_groups(&p, all), ["g2", "g1"]);
+        assert_eq!(session_groups(&p, &p.sessions[0].value), ["g1"]);
+        assert_eq!(expected(&p, all), ["c", "a", "b"]);
+        assert_eq!(group(&p, "g1").map(|g| g.members.len()), Some(2));
+    }
+
+    #[test]
+    fn attendance_is_the_attendees_else_everyone_expected() {
+        let p = program(&[
+            ("team.yaml", TEAM),
+            ("sessions/m1.yaml", &meeting("2026-05-02", "g1")),
+            (
+                "sessions/m2.yaml",
+                &format!("{}attendees: [a]\n", meeting("2026-05-20", "g1")),
+            ),
+        ]);
+        let one = attendance(&p, &p.sessions[0].value);
+        assert_eq!((one.expected, one.present), (vec!["a", "b"], vec!["a", "b"]));
+        let two = attendance(&p, &p.sessions[1].value);
+        assert_eq!((two.expected, two.present), (vec!["a", "b"], vec!["a"]));
+    }
+
+    #[test]
+    fn participation_counts_sessions_held_for_the_group_up_to_today() {
+        let p = program(&[
+            ("team.yaml", TEAM),
+            (
+                "sessions/w.yaml",
+                "kind: workshop\ndate: 2026-05-01\nattendees: [a, c]\n",
+            ),
+            ("sessions/m1.yaml", &meeting("2026-05-02", "g1")),
+            (
+                "sessions/m2.yaml",
+                &format!("{}attendees: [a]\n", meeting("2026-05-20", "g1")),
+            ),
+            ("sessions/m3.yaml", &meeting("2026-06-20", "g1")),
+        ]);
+        let facts = participation(&p, d("2026-06-01"));
+        let rows: Vec<(&str, &str, usize, usize, usize)> = facts
+            .iter()
+            .map(|x| (x.group, x.person, x.attended, x.held, x.percent()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("g2", "c", 1, 1, 100),
+                ("g1", "a", 3, 3, 100),
+                ("g1", "b", 1, 3, 33)
+            ]
+        );
+        assert_eq!(last_met(&p, "g1", d("2026-06-01")), Some(d("2026-05-20")));
+        assert_eq!(last_met(&p, "g2", d("2026-06-01")), None);
+    }
+
+    #[test]
+    fn the_officer_on_duty_rotates_over_the_group_s_earlier_meetings() {
+        let p = program(&[
+            ("team.yaml", TEAM),
+            ("sessions/m1.yaml", &meeting("2026-05-02", "g1")),
+            ("sessions/m2.yaml", &meeting("2026-05-20", "g1")),
+            ("sessions/m3.yaml", &meeting("2026-06-20", "g1")),
+            (
+                "sessions/m4.yaml",
+                &format!("{}learning_officer: a\n", meeting("2026-07-20", "g1")),
+            ),
+            (
+                "sessions/w.yaml",
+                "kind: workshop\ndate: 2026-05-01\ngroups: [g1]\n",
+            ),
+        ]);
+        let duty: Vec<Option<&str>> = p.sessions.iter().map(|s| officer_on_duty(&p, &s.value)).collect();
+        // Workshops do not turn the rotation, but a one-group workshop has an officer on duty.
+        assert_eq!(duty, [Some("b"), Some("a"), Some("b"), Some("a"), Some("b")]);
+        assert_eq!(rotation_officer(&p, "g1", d("2026-08-01")), Some("b"));
+        assert_eq!(rotation_officer(&p, "g3", d("2026-08-01")), None);
+    }
+}

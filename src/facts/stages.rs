@@ -1,0 +1,143 @@
+//! The six steps: the first review of a preliminary solution and the
+//! evidence each stage needs.
+
+use super::sessions::{first_session, session_date};
+use crate::load::Program;
+use crate::model::{Date, Decision, Review, SessionKind, Subtopic};
+
+/// The review of a sub-topic's proposal, if recorded.
+fn review_of(s: &Subtopic) -> Option<&Review> {
+    Some(&s.proposal.as_ref()?.value.review.as_ref()?.value)
+}
+
+/// The date of the first review of a preliminary solution: the earliest of
+/// the sessions of `kind: review` and of the sub-topics' `proposal.review`
+/// dates, whatever the review decided.
+pub fn first_review(p: &Program) -> Option<Date> {
+    let sessions = p
+        .sessions
+        .iter()
+        .filter(|s| s.value.is(SessionKind::Review))
+        .filter_map(|s| session_date(&s.value));
+    let reviews = p
+        .subtopics
+        .iter()
+        .filter_map(|s| review_of(&s.value)?.date.as_ref().map(|d| d.value));
+    sessions.chain(reviews).min()
+}
+
+/// What the sub-topics show of steps 3 to 6, and when each step first
+/// showed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StageEvidence {
+    /// Sub-topics with a `proposal:` (step 4).
+    pub proposals: usize,
+    /// Proposals whose review decided `approved` (step 5).
+    pub approved: usize,
+    /// Sub-topics with something adopted or shared under `results:` (step 6).
+    pub results: usize,
+    /// The first kick-off session.
+    pub first_kickoff: Option<Date>,
+    /// The first workshop.
+    pub first_workshop: Option<Date>,
+    /// The first review ([`first_review`]).
+    pub first_review: Option<Date>,
+    /// The earliest `proposal.submitted`.
+    pub first_submitted: Option<Date>,
+    /// The earliest date of a review that decided `approved`.
+    pub first_approved: Option<Date>,
+    /// The earliest `implementation.start`.
+    pub first_implementation: Option<Date>,
+}
+
+/// The stage evidence of a program.
+pub fn stage_evidence(p: &Program) -> StageEvidence {
+    let subtopics = || p.subtopics.iter().map(|s| &s.value);
+    let approved = |s: &Subtopic| {
+        review_of(s)
+            .and_then(|r| r.decision.as_ref())
+            .is_some_and(|d| d.value == Decision::Approved)
+    };
+    StageEvidence {
+        proposals: subtopics().filter(|s| s.proposal.is_some()).count(),
+        approved: subtopics().filter(|s| approved(s)).count(),
+        results: subtopics()
+            .filter(|s| {
+                s.results
+                    .as_ref()
+                    .is_some_and(|r| !r.value.adopted.is_empty() || !r.value.shared.is_empty())
+            })
+            .count(),
+        first_kickoff: first_session(p, SessionKind::Kickoff),
+        first_workshop: first_session(p, SessionKind::Workshop),
+        first_review: first_review(p),
+        first_submitted: subtopics()
+            .filter_map(|s| s.proposal.as_ref()?.value.submitted.as_ref().map(|d| d.value))
+            .min(),
+        first_approved: subtopics()
+            .filter(|s| approved(s))
+            .filter_map(|s| review_of(s)?.date.as_ref().map(|d| d.value))
+            .min(),
+        first_implementation: subtopics()
+            .filter_map(|s| s.implementation.as_ref()?.value.start.as_ref().map(|d| d.value))
+            .min(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_program::{d, program};
+    use super::*;
+
+    #[test]
+    fn the_first_review_is_a_review_session_or_a_proposal_review() {
+        let none = program(&[("sessions/w.yaml", "kind: workshop\ndate: 2026-05-01\n")]);
+        assert_eq!(first_review(&none), None);
+        let p = program(&[
+            ("sessions/r.yaml", "kind: review\ndate: 2026-08-24\n"),
+            (
+                "subtopics/a.yaml",
+                "question: q\nproposal: { submitted: 2026-07-01, review: { date: 2026-07-20, decision: revise } }\n",
+            ),
+        ]);
+        assert_eq!(
+            first_review(&p),
+            Some(d("2026-07-20")),
+            "a review that asked for revision still counts"
+        );
+    }
+
+    #[test]
+    fn stage_evidence_counts_proposals_approvals_and_results() {
+        let p = program(&[
+            ("sessions/k.yaml", "kind: kickoff\ndate: 2026-03-01\n"),
+            ("sessions/w.yaml", "kind: workshop\ndate: 2026-03-15\n"),
+            (
+                "subtopics/a.yaml",
+                "question: q\nproposal: { submitted: 2026-07-01, review: { date: 2026-07-20, decision: revise } }\n",
+            ),
+            (
+                "subtopics/b.yaml",
+                "question: q\nproposal: { submitted: 2026-07-05, review: { date: 2026-08-01, decision: approved } }\nimplementation: { start: 2026-08-10 }\nresults: { adopted: [a rule] }\n",
+            ),
+            (
+                "subtopics/c.yaml",
+                "question: q\nresults: { adopted: [], shared: [] }\n",
+            ),
+        ]);
+        assert_eq!(
+            stage_evidence(&p),
+            StageEvidence {
+                proposals: 2,
+                approved: 1,
+                results: 1,
+                first_kickoff: Some(d("2026-03-01")),
+                first_workshop: Some(d("2026-03-15")),
+                first_review: Some(d("2026-07-20")),
+                first_submitted: Some(d("2026-07-01")),
+                first_approved: Some(d("2026-08-01")),
+                first_implementation: Some(d("2026-08-10")),
+            }
+        );
+    }
+}
