@@ -494,11 +494,7 @@ fn subtopics(p: &Program) -> BTreeMap<String, SubtopicView> {
     p.subtopics
         .iter()
         .map(|s| {
-            let id = s
-                .value
-                .id
-                .as_ref()
-                .map_or_else(|| p.stem(s.file).to_string(), |i| i.value.0.clone());
+            let id = crate::facts::subtopic_id(p, s).to_string();
             let question = s
                 .value
                 .question
@@ -538,10 +534,13 @@ struct ActionView {
     owner: String,
     due: Option<Date>,
     status: ActionStatus,
+    /// Whether it is overdue at the date the version is judged at.
+    overdue: bool,
 }
 
-/// Actions keyed by session file and task.
-fn actions(p: &Program) -> BTreeMap<(String, String), ActionView> {
+/// Actions keyed by session file and task, judged at `at` (overdue or not;
+/// never overdue when the date is not known).
+fn actions(p: &Program, at: Option<Date>) -> BTreeMap<(String, String), ActionView> {
     let mut out = BTreeMap::new();
     for s in &p.sessions {
         let rel = p.files[s.file].rel.clone();
@@ -558,7 +557,8 @@ fn actions(p: &Program) -> BTreeMap<(String, String), ActionView> {
                         .map(|o| o.value.0.clone())
                         .unwrap_or_default(),
                     due: a.value.due.as_ref().map(|d| d.value),
-                    status: a.value.status.as_ref().map_or(ActionStatus::Open, |x| x.value),
+                    status: crate::facts::action_status(&a.value),
+                    overdue: at.is_some_and(|at| crate::facts::days_overdue(&a.value, at).is_some()),
                 },
             );
         }
@@ -702,7 +702,7 @@ fn action_changes(
     today: Date,
     out: &mut Vec<Change>,
 ) {
-    let (old_a, new_a) = (actions(old), actions(new));
+    let (old_a, new_a) = (actions(old, old_date), actions(new, Some(today)));
     let subject = |key: &(String, String), a: &ActionView| {
         Subject::Action(ActionRef {
             session: key.0.clone(),
@@ -728,13 +728,8 @@ fn action_changes(
             }
             Some(_) => {}
         }
-        let overdue_now = a.status == ActionStatus::Open && a.due.is_some_and(|d| d < today);
-        let overdue_then = match (old_a.get(key), old_date) {
-            (Some(b), Some(at)) => b.status == ActionStatus::Open && b.due.is_some_and(|d| d < at),
-            (Some(_), None) => false,
-            (None, _) => false,
-        };
-        if overdue_now && !overdue_then {
+        let overdue_then = old_a.get(key).is_some_and(|b| b.overdue);
+        if a.overdue && !overdue_then {
             out.push(Change::new(What::Action, How::NewlyOverdue, subject(key, a)));
         }
     }

@@ -4,9 +4,9 @@
 //! agenda template receives.
 
 use super::context::Names;
-use super::labels::{self, pick};
 use crate::config::Lang;
 use crate::facts;
+use crate::lang::{self as labels, pick};
 use crate::load::{Doc, Program};
 use crate::model::{ActionStatus, ActivityKind, Date, Session, SessionKind, Topic};
 use schemars::JsonSchema;

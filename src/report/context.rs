@@ -8,12 +8,12 @@
 //! that templates only lay it out. docs/templates.md describes the context
 //! from these structs ([`context_markdown`]).
 
-use super::labels::{self, pick};
 use crate::check::Summary;
 use crate::config::{Lang, Limits};
 use crate::dates::{add_months, days_between};
 use crate::diag::Diagnostic;
 use crate::facts::{self, ActionFact, ActionTotals, Index};
+use crate::lang::{self as labels, pick};
 use crate::load::Program;
 use crate::model::{
     ActionStatus, Date, External, Facilitator, Group, Person, Session, SessionKind, Sp, Subtopic, Team, Topic,

@@ -4,8 +4,6 @@
 
 pub mod agenda;
 pub mod context;
-/// The words moved to [`crate::lang`]; this name stays until every user says `crate::lang`.
-pub use crate::lang as labels;
 
 use crate::check::Summary;
 use crate::config::Lang;

@@ -287,10 +287,12 @@ pub fn duplicate_ids(ctx: &mut Ctx) {
     }
     let mut seen: BTreeMap<String, (usize, u32)> = BTreeMap::new();
     for st in &p.subtopics {
-        let (id, loc) = match &*st.value.id {
-            Some(i) => (i.value.0.clone(), i.loc.clone()),
-            None => (p.stem(st.file).to_string(), Loc::file_start()),
-        };
+        let id = crate::facts::subtopic_id(p, st).to_string();
+        let loc = st
+            .value
+            .id
+            .as_ref()
+            .map_or_else(Loc::file_start, |i| i.loc.clone());
         match seen.get(&id) {
             Some((first_file, _)) => {
                 let first = p.files.get(*first_file).map_or("", |f| f.display.as_str());

@@ -47,11 +47,7 @@ fn dated<'a>(ctx: &Ctx<'a>) -> Vec<Dated<'a>> {
 
 /// The groups a session is for: those it names, or every group when it names none.
 fn groups_of<'a>(ctx: &Ctx<'a>, s: &'a Session) -> Vec<&'a str> {
-    if s.groups.is_empty() {
-        ctx.index.groups.keys().copied().collect()
-    } else {
-        s.groups.iter().map(|g| g.value.as_str()).collect()
-    }
+    crate::facts::session_groups(ctx.program, s)
 }
 
 /// The workshop series each group takes part in (a workshop naming no group is for all).
@@ -400,7 +396,7 @@ fn actions(ctx: &mut Ctx) {
         for a in &s.value.actions {
             let v = &a.value;
             let task = v.task.as_ref().map_or("(no task)", |t| t.0.as_str());
-            let status = v.status.as_ref().map_or(ActionStatus::Open, |x| x.value);
+            let status = crate::facts::action_status(v);
             let missing: Vec<&str> = [("owner", v.owner.is_none()), ("due date", v.due.is_none())]
                 .iter()
                 .filter(|(_, m)| *m)
@@ -421,11 +417,9 @@ fn actions(ctx: &mut Ctx) {
                 )
                 .label(format!("no {}", missing.join(", no ")));
             }
-            if status == ActionStatus::Open
+            if let Some(late) = crate::facts::days_overdue(v, today)
                 && let Some(due) = &*v.due
-                && due.value < today
             {
-                let late = days_between(due.value, today);
                 let owner = v
                     .owner
                     .as_ref()

@@ -3,7 +3,6 @@
 use super::{Ctx, Rule};
 use crate::dates::add_months;
 use crate::diag::Severity::{Error, Warning};
-use crate::model::{Decision, SessionKind};
 
 /// Runs the six-step and budget rules.
 pub fn check(ctx: &mut Ctx) {
@@ -35,16 +34,7 @@ fn review_due(ctx: &mut Ctx) {
     if ctx.today <= deadline {
         return;
     }
-    let sessions = p
-        .sessions
-        .iter()
-        .filter(|s| s.value.is(SessionKind::Review))
-        .filter_map(|s| s.value.date.as_ref().map(|d| d.value));
-    let reviews = p.subtopics.iter().filter_map(|s| {
-        let review = s.value.proposal.as_ref()?.value.review.as_ref()?;
-        review.value.date.as_ref().map(|d| d.value)
-    });
-    let first = sessions.chain(reviews).min();
+    let first = crate::facts::first_review(p);
     if first.is_some_and(|d| d <= deadline) {
         return;
     }
@@ -80,29 +70,12 @@ fn stage(ctx: &mut Ctx) {
     let Some(topic) = &p.topic else { return };
     let Some(stage) = &*topic.value.stage else { return };
     let n = stage.value.0;
-    let proposals = p.subtopics.iter().filter(|s| s.value.proposal.is_some()).count();
-    let approved = p
-        .subtopics
-        .iter()
-        .filter(|s| {
-            s.value
-                .proposal
-                .as_ref()
-                .and_then(|pr| pr.value.review.as_ref())
-                .and_then(|r| r.value.decision.as_ref())
-                .is_some_and(|d| d.value == Decision::Approved)
-        })
-        .count();
-    let results = p
-        .subtopics
-        .iter()
-        .filter(|s| {
-            s.value
-                .results
-                .as_ref()
-                .is_some_and(|r| !r.value.adopted.is_empty() || !r.value.shared.is_empty())
-        })
-        .count();
+    let crate::facts::StageEvidence {
+        proposals,
+        approved,
+        results,
+        ..
+    } = crate::facts::stage_evidence(p);
     let lack = if n >= 4 && proposals == 0 {
         Some((
             "step 4 (方案评审与决策)",
@@ -229,15 +202,11 @@ fn budget(ctx: &mut Ctx) {
         .as_ref()
         .map(|c| format!(" {}", c.0))
         .unwrap_or_default();
-    let (mut planned, mut spent) = (0.0, 0.0);
     for b in &topic.value.budget {
         let v = &b.value;
         let (Some(pl), Some(sp)) = (&*v.planned, &*v.spent) else {
-            planned += v.planned.as_ref().map_or(0.0, |x| x.value.0);
             continue;
         };
-        planned += pl.value.0;
-        spent += sp.value.0;
         if sp.value.0 > pl.value.0 {
             let item = v.item.as_ref().map_or("(unnamed)", |i| i.0.as_str());
             ctx.emit(
@@ -254,6 +223,9 @@ fn budget(ctx: &mut Ctx) {
             .label(format!("{} over", money(sp.value.0 - pl.value.0)));
         }
     }
+    // Spending on a line without a plan is not held against the plan.
+    let totals = crate::facts::budget(p);
+    let (planned, spent) = (totals.planned, totals.spent_on_planned);
     if spent > planned
         && let Some(first) = topic.value.budget.first()
     {
