@@ -10,8 +10,9 @@ use std::path::PathBuf;
 
 /// Runs a parsed command line; the result is the exit status.
 pub fn run(cli: Cli) -> Result<u8> {
-    // Lets the tests prove the panic safety net works; never set in normal use.
+    // Lets the tests prove the panic safety net works; debug builds only.
     // (`AL_DEBUG_PANIC=parse` panics later, on a worker, while reading a file.)
+    #[cfg(debug_assertions)]
     if std::env::var_os("AL_DEBUG_PANIC").is_some_and(|v| v != "parse") {
         panic!("AL_DEBUG_PANIC is set");
     }

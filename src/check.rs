@@ -155,8 +155,8 @@ pub fn check_dir(
     report_config: bool,
     today: Date,
 ) -> ProgramReport {
-    // Parse without places, which costs about a third less; `finish` parses
-    // again, with places, only the files a finding points into.
+    // Parse without places, which is cheaper (docs/performance.md); `finish`
+    // parses again, with places, only the files a finding points into.
     let program =
         crate::yaml::unlocated(|| crate::load::load_program_with(dir, display, config.limits.max_file_bytes));
     finish(program, config, report_config, today)

@@ -100,6 +100,15 @@ impl FileKind {
         }
     }
 
+    /// Where a new file of this kind named `stem` goes, inside the program:
+    /// `sessions/STEM.yaml`; the file's own name for a kind of one file.
+    pub fn rel_for(self, stem: &str) -> String {
+        match self.spec().place {
+            Place::File(name) => name.to_string(),
+            Place::Folder(dir) => format!("{dir}/{stem}.yaml"),
+        }
+    }
+
     /// Everything about this kind.
     pub fn spec(self) -> &'static Spec {
         use crate::load::{parse_as, put_many, put_one};
@@ -110,10 +119,10 @@ impl FileKind {
                 place: Place::File("topic.yaml"),
                 required: true,
                 loaded: true,
-                keys: Some(crate::load::topic_keys),
+                keys: Some(crate::model::topic::keys),
                 schema: || schemars::schema_for!(Topic),
                 parse: Some(|p, file, known| {
-                    parse_as::<Topic>(p, file, crate::load::topic_keys, known, |p, d| {
+                    parse_as::<Topic>(p, file, crate::model::topic::keys, known, |p, d| {
                         put_one(&mut p.topic, d)
                     })
                 }),
@@ -124,10 +133,10 @@ impl FileKind {
                 place: Place::File("team.yaml"),
                 required: true,
                 loaded: true,
-                keys: Some(crate::load::team_keys),
+                keys: Some(crate::model::team::keys),
                 schema: || schemars::schema_for!(Team),
                 parse: Some(|p, file, known| {
-                    parse_as::<Team>(p, file, crate::load::team_keys, known, |p, d| {
+                    parse_as::<Team>(p, file, crate::model::team::keys, known, |p, d| {
                         put_one(&mut p.team, d)
                     })
                 }),
@@ -138,10 +147,10 @@ impl FileKind {
                 place: Place::Folder("sessions"),
                 required: false,
                 loaded: true,
-                keys: Some(crate::load::session_keys),
+                keys: Some(crate::model::session::keys),
                 schema: || schemars::schema_for!(Session),
                 parse: Some(|p, file, known| {
-                    parse_as::<Session>(p, file, crate::load::session_keys, known, |p, d| {
+                    parse_as::<Session>(p, file, crate::model::session::keys, known, |p, d| {
                         put_many(&mut p.sessions, d)
                     })
                 }),
@@ -152,10 +161,10 @@ impl FileKind {
                 place: Place::Folder("subtopics"),
                 required: false,
                 loaded: true,
-                keys: Some(crate::load::subtopic_keys),
+                keys: Some(crate::model::subtopic::keys),
                 schema: || schemars::schema_for!(Subtopic),
                 parse: Some(|p, file, known| {
-                    parse_as::<Subtopic>(p, file, crate::load::subtopic_keys, known, |p, d| {
+                    parse_as::<Subtopic>(p, file, crate::model::subtopic::keys, known, |p, d| {
                         put_many(&mut p.subtopics, d)
                     })
                 }),
@@ -237,6 +246,9 @@ mod tests {
         assert_eq!(FileKind::of_rel("sessions/notes.md"), None);
         assert_eq!(FileKind::of_rel("sessionsx/a.yaml"), None);
         assert_eq!(FileKind::of_rel("templates/report.md.tera"), None);
+        for &k in FileKind::all() {
+            assert_eq!(FileKind::of_rel(&k.rel_for("2026-04-01-x")), Some(k));
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::layout::{FileKind, Place, is_program};
 use crate::model::{Session, Subtopic, Team, Topic};
 use crate::source::SourceFile;
-use crate::yaml::{Problem, ProblemKind, Seg, fields_of};
+use crate::yaml::{Problem, ProblemKind};
 use std::path::{Path, PathBuf};
 
 /// Files larger than this are reported and not parsed, unless al.toml's
@@ -290,68 +290,6 @@ fn yaml_files(dir: &Path) -> Vec<(PathBuf, bool)> {
     out
 }
 
-/// The keys allowed in topic.yaml at a path.
-pub fn topic_keys(path: &[Seg]) -> &'static [&'static str] {
-    use crate::model::*;
-    match keys_path(path).as_slice() {
-        [] => fields_of::<Topic>(),
-        ["criteria"] => fields_of::<Criteria>(),
-        ["convener"] => fields_of::<Convener>(),
-        ["sponsor"] => fields_of::<Sponsor>(),
-        ["budget", "*"] => fields_of::<BudgetItem>(),
-        _ => &[],
-    }
-}
-
-/// The keys allowed in team.yaml at a path.
-pub fn team_keys(path: &[Seg]) -> &'static [&'static str] {
-    use crate::model::*;
-    match keys_path(path).as_slice() {
-        [] => fields_of::<Team>(),
-        ["people", "*"] => fields_of::<Person>(),
-        ["facilitators", "*"] => fields_of::<Facilitator>(),
-        ["external", "*"] => fields_of::<External>(),
-        ["groups", "*"] => fields_of::<Group>(),
-        _ => &[],
-    }
-}
-
-/// The keys allowed in a session file at a path.
-pub fn session_keys(path: &[Seg]) -> &'static [&'static str] {
-    use crate::model::*;
-    match keys_path(path).as_slice() {
-        [] => fields_of::<Session>(),
-        ["agenda", "*"] => fields_of::<AgendaItem>(),
-        ["learning", "*"] => fields_of::<LearningItem>(),
-        ["actions", "*"] => fields_of::<Action>(),
-        _ => &[],
-    }
-}
-
-/// The keys allowed in a sub-topic file at a path.
-pub fn subtopic_keys(path: &[Seg]) -> &'static [&'static str] {
-    use crate::model::*;
-    match keys_path(path).as_slice() {
-        [] => fields_of::<Subtopic>(),
-        ["analysis"] => fields_of::<Analysis>(),
-        ["proposal"] => fields_of::<Proposal>(),
-        ["proposal", "review"] => fields_of::<Review>(),
-        ["implementation"] => fields_of::<Implementation>(),
-        ["implementation", "metrics", "*"] => fields_of::<Metric>(),
-        ["results"] => fields_of::<Results>(),
-        _ => &[],
-    }
-}
-
-fn keys_path(path: &[Seg]) -> Vec<&str> {
-    path.iter()
-        .map(|s| match s {
-            Seg::Key(k) => k.as_str(),
-            Seg::Index(_) => "*",
-        })
-        .collect()
-}
-
 /// Reads and parses one program folder with the default file size limit.
 pub fn load_program(dir: &Path, display: &str) -> Program {
     load_program_with(dir, display, MAX_FILE_BYTES)
@@ -395,10 +333,13 @@ fn rel_of(dir: &Path, path: &Path) -> Option<String> {
 fn read_doc(p: &mut Program, path: &Path, rel: String, kind: FileKind, regular: bool) {
     set_current_file(&display_join(&p.display, &rel));
     // Lets the tests prove that a panic on a worker names the file being
-    // read; never set in normal use.
-    static DEBUG_PANIC: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    if *DEBUG_PANIC.get_or_init(|| std::env::var_os("AL_DEBUG_PANIC").is_some_and(|v| v == "parse")) {
-        panic!("AL_DEBUG_PANIC=parse is set");
+    // read; debug builds only.
+    #[cfg(debug_assertions)]
+    {
+        static DEBUG_PANIC: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+        if *DEBUG_PANIC.get_or_init(|| std::env::var_os("AL_DEBUG_PANIC").is_some_and(|v| v == "parse")) {
+            panic!("AL_DEBUG_PANIC=parse is set");
+        }
     }
     let text = read_text(path, p.max_file_bytes, regular);
     add_doc(p, rel, text, kind);
@@ -580,21 +521,6 @@ mod tests {
         assert_eq!(
             display_join("examples/a", "sessions/b.yaml"),
             "examples/a/sessions/b.yaml"
-        );
-    }
-
-    #[test]
-    fn key_tables_come_from_the_model() {
-        assert!(topic_keys(&[]).contains(&"criteria"));
-        assert!(team_keys(&[Seg::Key("groups".into()), Seg::Index(0)]).contains(&"members"));
-        assert!(session_keys(&[Seg::Key("actions".into()), Seg::Index(3)]).contains(&"due"));
-        assert!(
-            subtopic_keys(&[
-                Seg::Key("implementation".into()),
-                Seg::Key("metrics".into()),
-                Seg::Index(0)
-            ])
-            .contains(&"baseline")
         );
     }
 }

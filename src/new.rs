@@ -131,7 +131,7 @@ pub fn session(dir: &Path, req: &SessionRequest, lang: Option<Lang>) -> Result<P
         (k, Some(g), _) => format!("{}-{g}-{}", req.date, k.as_str()),
         (k, None, _) => format!("{}-{}", req.date, k.as_str()),
     };
-    let rel = format!("sessions/{stem}.yaml");
+    let rel = crate::layout::FileKind::Session.rel_for(&stem);
 
     let mut t = String::new();
     let c = |zh_text: &'static str, en_text: &'static str| if zh { zh_text } else { en_text };
@@ -446,7 +446,7 @@ pub fn subtopic(dir: &Path, req: &SubtopicRequest, lang: Option<Lang>) -> Result
     );
     let _ = writeln!(t, "#   owner: {}", req.owner);
     let _ = writeln!(t, "#   metrics: [{{ name: …, unit: …, baseline: 0, target: 0 }}]");
-    write_new(dir, &format!("subtopics/{id}.yaml"), &t)
+    write_new(dir, &crate::layout::FileKind::Subtopic.rel_for(id), &t)
 }
 
 #[cfg(test)]

@@ -106,10 +106,9 @@ pub fn locating() -> bool {
 }
 
 /// Runs `f` with values parsed *without* their places: every [`Sp`] gets
-/// [`Loc::default`] (line 0, "unknown"). This costs about a third less
-/// (1.10× the instructions of a bare parse instead of 1.57×, see
-/// docs/performance.md), because serde-saphyr hands each located value over
-/// as a synthesized map of locations. `al check` parses this way and parses
+/// [`Loc::default`] (line 0, "unknown"). This is cheaper, because
+/// serde-saphyr hands each located value over as a synthesized map of
+/// locations (docs/performance.md has the numbers). `al check` parses this way and parses
 /// again, with places, only the files a finding points into (see
 /// [`crate::load::relocate`]).
 pub fn unlocated<R>(f: impl FnOnce() -> R) -> R {
@@ -744,7 +743,7 @@ mod tests {
     #[test]
     fn unknown_nested_key_is_located_with_a_suggestion() {
         let text = "groups:\n  - id: g1\n    membres: [a]\n";
-        let parsed = parse::<Team>(text, crate::load::team_keys);
+        let parsed = parse::<Team>(text, crate::model::team::keys);
         assert!(parsed.value.is_some(), "the model still builds");
         let p = &parsed.problems[0];
         assert_eq!((p.loc.line, p.loc.column), (3, 5));
@@ -754,7 +753,7 @@ mod tests {
 
     #[test]
     fn empty_list_value_is_an_empty_list() {
-        let parsed = parse::<Team>("groups:\n  - id: g1\n    members:\n", crate::load::team_keys);
+        let parsed = parse::<Team>("groups:\n  - id: g1\n    members:\n", crate::model::team::keys);
         let team = parsed.value.expect("parses");
         assert!(team.groups[0].value.members.is_empty());
         assert!(parsed.problems.is_empty());
@@ -762,7 +761,7 @@ mod tests {
 
     #[test]
     fn wrong_type_makes_the_file_unusable_with_a_schema_problem() {
-        let parsed = parse::<Team>("groups: {a: 1}\n", crate::load::team_keys);
+        let parsed = parse::<Team>("groups: {a: 1}\n", crate::model::team::keys);
         assert!(parsed.value.is_none());
         assert_eq!(parsed.problems[0].kind, ProblemKind::Schema);
         assert_eq!(parsed.problems[0].loc.line, 1);
@@ -772,7 +771,7 @@ mod tests {
     fn bad_words_and_dates_are_located_and_read_as_absent() {
         let parsed = parse::<Topic>(
             "kind: problm\nstart: 2026-02-30\ntitle: 标题\n",
-            crate::load::topic_keys,
+            crate::model::topic::keys,
         );
         let topic = parsed.value.expect("parses");
         assert!(topic.kind.is_none() && topic.start.is_none());
@@ -784,7 +783,7 @@ mod tests {
 
     #[test]
     fn strict_booleans_and_leading_zeros_stay_text() {
-        let parsed = parse::<Topic>("title: no\nbatch: 007\n", crate::load::topic_keys);
+        let parsed = parse::<Topic>("title: no\nbatch: 007\n", crate::model::topic::keys);
         let topic = parsed.value.expect("parses");
         assert_eq!(topic.title.map(|t| t.0), Some("no".to_string()));
         assert_eq!(topic.batch.map(|t| t.0), Some("007".to_string()));
@@ -792,9 +791,9 @@ mod tests {
 
     #[test]
     fn syntax_errors_are_syntax() {
-        let parsed = parse::<Topic>("title: \"unclosed\n", crate::load::topic_keys);
+        let parsed = parse::<Topic>("title: \"unclosed\n", crate::model::topic::keys);
         assert_eq!(parsed.problems[0].kind, ProblemKind::Syntax);
-        let parsed = parse::<Topic>("title: a\ntitle: b\n", crate::load::topic_keys);
+        let parsed = parse::<Topic>("title: a\ntitle: b\n", crate::model::topic::keys);
         assert_eq!(
             parsed.problems[0].kind,
             ProblemKind::Syntax,
@@ -805,7 +804,7 @@ mod tests {
 
     #[test]
     fn comments_only_file_is_empty() {
-        let parsed = parse::<Topic>("# nothing yet\n", crate::load::topic_keys);
+        let parsed = parse::<Topic>("# nothing yet\n", crate::model::topic::keys);
         assert!(parsed.value.is_some() && parsed.problems.is_empty());
     }
 }

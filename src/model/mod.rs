@@ -177,3 +177,33 @@ impl crate::yaml::Scalar for Int {
 
 /// A calendar date (`YYYY-MM-DD`).
 pub type Date = jiff::civil::Date;
+
+/// A path inside a file as its keys, with `*` for any list index.
+fn keys_path(path: &[crate::yaml::Seg]) -> Vec<&str> {
+    path.iter()
+        .map(|s| match s {
+            crate::yaml::Seg::Key(k) => k.as_str(),
+            crate::yaml::Seg::Index(_) => "*",
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::yaml::Seg;
+
+    #[test]
+    fn key_tables_come_from_the_model() {
+        assert!(super::topic::keys(&[]).contains(&"criteria"));
+        assert!(super::team::keys(&[Seg::Key("groups".into()), Seg::Index(0)]).contains(&"members"));
+        assert!(super::session::keys(&[Seg::Key("actions".into()), Seg::Index(3)]).contains(&"due"));
+        assert!(
+            super::subtopic::keys(&[
+                Seg::Key("implementation".into()),
+                Seg::Key("metrics".into()),
+                Seg::Index(0)
+            ])
+            .contains(&"baseline")
+        );
+    }
+}

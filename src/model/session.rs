@@ -153,3 +153,14 @@ pub struct Action {
     #[serde(default, deserialize_with = "lenient")]
     pub subtopic: Field<Text>,
 }
+
+/// The keys allowed in a session file at a path.
+pub fn keys(path: &[crate::yaml::Seg]) -> &'static [&'static str] {
+    match super::keys_path(path).as_slice() {
+        [] => crate::yaml::fields_of::<Session>(),
+        ["agenda", "*"] => crate::yaml::fields_of::<AgendaItem>(),
+        ["learning", "*"] => crate::yaml::fields_of::<LearningItem>(),
+        ["actions", "*"] => crate::yaml::fields_of::<Action>(),
+        _ => &[],
+    }
+}

@@ -161,3 +161,17 @@ pub struct Results {
     #[serde(default, deserialize_with = "crate::yaml::list")]
     pub shared: Vec<String>,
 }
+
+/// The keys allowed in a sub-topic file at a path.
+pub fn keys(path: &[crate::yaml::Seg]) -> &'static [&'static str] {
+    match super::keys_path(path).as_slice() {
+        [] => crate::yaml::fields_of::<Subtopic>(),
+        ["analysis"] => crate::yaml::fields_of::<Analysis>(),
+        ["proposal"] => crate::yaml::fields_of::<Proposal>(),
+        ["proposal", "review"] => crate::yaml::fields_of::<Review>(),
+        ["implementation"] => crate::yaml::fields_of::<Implementation>(),
+        ["implementation", "metrics", "*"] => crate::yaml::fields_of::<Metric>(),
+        ["results"] => crate::yaml::fields_of::<Results>(),
+        _ => &[],
+    }
+}

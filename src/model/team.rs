@@ -185,3 +185,15 @@ pub struct Group {
     #[serde(default, deserialize_with = "crate::yaml::list")]
     pub members: Vec<Sp<String>>,
 }
+
+/// The keys allowed in team.yaml at a path.
+pub fn keys(path: &[crate::yaml::Seg]) -> &'static [&'static str] {
+    match super::keys_path(path).as_slice() {
+        [] => crate::yaml::fields_of::<Team>(),
+        ["people", "*"] => crate::yaml::fields_of::<Person>(),
+        ["facilitators", "*"] => crate::yaml::fields_of::<Facilitator>(),
+        ["external", "*"] => crate::yaml::fields_of::<External>(),
+        ["groups", "*"] => crate::yaml::fields_of::<Group>(),
+        _ => &[],
+    }
+}

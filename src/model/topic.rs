@@ -149,3 +149,15 @@ pub struct BudgetItem {
     #[serde(default, deserialize_with = "lenient")]
     pub spent: Field<Number>,
 }
+
+/// The keys allowed in topic.yaml at a path.
+pub fn keys(path: &[crate::yaml::Seg]) -> &'static [&'static str] {
+    match super::keys_path(path).as_slice() {
+        [] => crate::yaml::fields_of::<Topic>(),
+        ["criteria"] => crate::yaml::fields_of::<Criteria>(),
+        ["convener"] => crate::yaml::fields_of::<Convener>(),
+        ["sponsor"] => crate::yaml::fields_of::<Sponsor>(),
+        ["budget", "*"] => crate::yaml::fields_of::<BudgetItem>(),
+        _ => &[],
+    }
+}
