@@ -3,7 +3,7 @@
 //! must lie inside the text.
 #![no_main]
 
-use al::load::{session_keys, subtopic_keys, team_keys, topic_keys};
+use al::model::{session, subtopic, team, topic};
 use al::model::{Session, Subtopic, Team, Topic};
 use al::yaml::{Parsed, parse};
 use libfuzzer_sys::fuzz_target;
@@ -25,8 +25,8 @@ fn within<T>(text: &str, parsed: &Parsed<T>) {
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let text = &al::source::normalize(text);
-    within(text, &parse::<Topic>(text, topic_keys));
-    within(text, &parse::<Team>(text, team_keys));
-    within(text, &parse::<Session>(text, session_keys));
-    within(text, &parse::<Subtopic>(text, subtopic_keys));
+    within(text, &parse::<Topic>(text, topic::keys));
+    within(text, &parse::<Team>(text, team::keys));
+    within(text, &parse::<Session>(text, session::keys));
+    within(text, &parse::<Subtopic>(text, subtopic::keys));
 });

@@ -63,7 +63,7 @@ fuzz_target!(|data: &[u8]| {
         let _ = al::output::json::render(&report.diagnostics, &summary);
         let _ = al::output::sarif::render(&report.diagnostics);
         let _ = al::output::github::render(&report.diagnostics);
-        al::report::context::report(program, &config.limits, al::config::Lang::Zh, today, &report.diagnostics, &summary)
+        al::report::context::report(program, &config.limits, al::config::Lang::Zh, today, &report.diagnostics, &summary, None)
     };
     for lang in [al::config::Lang::Zh, al::config::Lang::En] {
         if let Ok(engine) = al::report::engine(lang, None) {
