@@ -168,7 +168,7 @@ pub fn run(cli: Cli) -> Result<u8> {
 }
 
 /// Parses `--today`, or reads the local date.
-pub fn today_or(text: Option<&str>) -> Result<Date> {
+pub(crate) fn today_or(text: Option<&str>) -> Result<Date> {
     match text {
         Some(t) => crate::dates::parse_date(t).map_err(|why| Error::BadDate {
             text: t.to_string(),

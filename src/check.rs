@@ -27,7 +27,7 @@ pub struct ProgramReport {
 
 impl ProgramReport {
     /// Every file a finding may point into: the program's, then al.toml.
-    pub fn sources(&self) -> impl Iterator<Item = &SourceFile> {
+    pub(crate) fn sources(&self) -> impl Iterator<Item = &SourceFile> {
         self.program.files.iter().chain(self.config_source.as_ref())
     }
 
@@ -100,7 +100,7 @@ impl Summary {
     }
 
     /// Adds the counts of one program that had `files` files and these findings.
-    pub fn add_counts(&mut self, files: usize, diagnostics: &[Diagnostic]) {
+    pub(crate) fn add_counts(&mut self, files: usize, diagnostics: &[Diagnostic]) {
         self.programs += 1;
         self.files += files;
         for d in diagnostics {
@@ -123,7 +123,7 @@ pub struct Configs {
 impl Configs {
     /// The configuration for a program folder, and whether its al.toml's own
     /// findings are still to be reported.
-    pub fn for_program(&mut self, dir: &Path, display: &str) -> Result<(Config, bool)> {
+    pub(crate) fn for_program(&mut self, dir: &Path, display: &str) -> Result<(Config, bool)> {
         let Some((path, shown)) = crate::config::find(dir, display) else {
             return Ok((Config::default(), false));
         };
@@ -148,7 +148,7 @@ pub fn check_program(dir: &Path, display: &str, today: Date, configs: &mut Confi
 }
 
 /// Checks one program folder with its configuration already read.
-pub fn check_dir(
+pub(crate) fn check_dir(
     dir: &Path,
     display: &str,
     config: &Config,

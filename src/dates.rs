@@ -45,12 +45,12 @@ mod tests {
 }
 
 /// Days from `a` to `b` (negative when `b` is earlier).
-pub fn days_between(a: Date, b: Date) -> i64 {
+pub(crate) fn days_between(a: Date, b: Date) -> i64 {
     a.until(b).map_or(0, |s| i64::from(s.get_days()))
 }
 
 /// `d` plus `months` calendar months (the day is clamped to the month's end).
-pub fn add_months(d: Date, months: u32) -> Date {
+pub(crate) fn add_months(d: Date, months: u32) -> Date {
     d.saturating_add(jiff::Span::new().months(i64::from(months)))
 }
 

@@ -39,18 +39,13 @@ pub struct Loc {
 
 impl Loc {
     /// The top of a file, for findings about the file as a whole.
-    pub fn file_start() -> Self {
+    pub(crate) fn file_start() -> Self {
         Loc {
             line: 1,
             column: 1,
             bytes: 0..0,
             whole_file: true,
         }
-    }
-
-    /// Whether the parser knew where this value came from.
-    pub fn is_known(&self) -> bool {
-        self.line > 0
     }
 }
 
@@ -106,7 +101,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// Sort key that gives a stable order: file, position, code.
-    pub fn sort_key(&self) -> (&str, u32, u32, &str, &str) {
+    pub(crate) fn sort_key(&self) -> (&str, u32, u32, &str, &str) {
         (&self.file, self.line, self.column, self.code, &self.message)
     }
 }

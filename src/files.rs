@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::Path;
 
 /// Creates `path` (and its folders) with `text`; refuses when it exists.
-pub fn write_new(path: &Path, text: &str) -> Result<()> {
+pub(crate) fn write_new(path: &Path, text: &str) -> Result<()> {
     let err = |e: std::io::Error| Error::Write {
         path: path.to_path_buf(),
         source: e,
@@ -33,7 +33,7 @@ pub fn write_new(path: &Path, text: &str) -> Result<()> {
 
 /// Writes `text` to `path` atomically: a temporary file in the same folder,
 /// renamed over the target only once it is complete.
-pub fn write_atomic(path: &Path, text: &str) -> Result<()> {
+pub(crate) fn write_atomic(path: &Path, text: &str) -> Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

@@ -742,7 +742,7 @@ fn action_changes(
 
 /// Compares two versions of a program. `old_date` is when the old version
 /// was committed, `today` the date the new one is judged at (for "newly overdue").
-pub fn compare(old: &Program, new: &Program, old_date: Option<Date>, today: Date) -> Vec<Change> {
+pub(crate) fn compare(old: &Program, new: &Program, old_date: Option<Date>, today: Date) -> Vec<Change> {
     let mut out = Vec::new();
     let names = Names {
         old: people(old),

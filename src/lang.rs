@@ -21,7 +21,7 @@ pub fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
 }
 
 /// The six steps of the method, 1-based.
-pub fn step_name(lang: Lang, n: i64) -> &'static str {
+pub(crate) fn step_name(lang: Lang, n: i64) -> &'static str {
     match n {
         1 => pick(lang, "选定主题", "Select the topic"),
         2 => pick(lang, "组建团队", "Build the team"),
@@ -46,7 +46,7 @@ pub fn step_name(lang: Lang, n: i64) -> &'static str {
 }
 
 /// A session kind.
-pub fn session_kind(lang: Lang, k: SessionKind) -> &'static str {
+pub(crate) fn session_kind(lang: Lang, k: SessionKind) -> &'static str {
     match k {
         SessionKind::Kickoff => pick(lang, "启动会议", "Kick-off"),
         SessionKind::Workshop => pick(lang, "研讨班", "Workshop"),
@@ -70,7 +70,7 @@ pub fn activity(lang: Lang, a: ActivityKind) -> &'static str {
 }
 
 /// An action's status.
-pub fn action_status(lang: Lang, s: ActionStatus) -> &'static str {
+pub(crate) fn action_status(lang: Lang, s: ActionStatus) -> &'static str {
     match s {
         ActionStatus::Open => pick(lang, "未完成", "open"),
         ActionStatus::Done => pick(lang, "已完成", "done"),
@@ -79,7 +79,7 @@ pub fn action_status(lang: Lang, s: ActionStatus) -> &'static str {
 }
 
 /// A sub-topic's status.
-pub fn subtopic_status(lang: Lang, s: SubtopicStatus) -> &'static str {
+pub(crate) fn subtopic_status(lang: Lang, s: SubtopicStatus) -> &'static str {
     match s {
         SubtopicStatus::Active => pick(lang, "进行中", "active"),
         SubtopicStatus::Deepened => pick(lang, "已深入", "deepened"),
@@ -98,7 +98,7 @@ pub fn decision(lang: Lang, d: Decision) -> &'static str {
 }
 
 /// A facilitator's level.
-pub fn facilitator_level(lang: Lang, l: FacilitatorLevel) -> &'static str {
+pub(crate) fn facilitator_level(lang: Lang, l: FacilitatorLevel) -> &'static str {
     match l {
         FacilitatorLevel::Junior => pick(lang, "初级", "junior"),
         FacilitatorLevel::Intermediate => pick(lang, "中级", "intermediate"),
@@ -107,7 +107,7 @@ pub fn facilitator_level(lang: Lang, l: FacilitatorLevel) -> &'static str {
 }
 
 /// A budget category.
-pub fn budget_category(lang: Lang, c: BudgetCategory) -> &'static str {
+pub(crate) fn budget_category(lang: Lang, c: BudgetCategory) -> &'static str {
     match c {
         BudgetCategory::Experts => pick(lang, "专家", "Experts"),
         BudgetCategory::Research => pick(lang, "调研", "Research"),
@@ -118,7 +118,7 @@ pub fn budget_category(lang: Lang, c: BudgetCategory) -> &'static str {
 }
 
 /// What the topic is.
-pub fn topic_kind(lang: Lang, k: TopicKind) -> &'static str {
+pub(crate) fn topic_kind(lang: Lang, k: TopicKind) -> &'static str {
     match k {
         TopicKind::Problem => pick(lang, "问题", "problem"),
         TopicKind::Task => pick(lang, "任务或挑战", "task or challenge"),
@@ -127,7 +127,7 @@ pub fn topic_kind(lang: Lang, k: TopicKind) -> &'static str {
 }
 
 /// Where the topic came from.
-pub fn topic_source(lang: Lang, s: TopicSource) -> &'static str {
+pub(crate) fn topic_source(lang: Lang, s: TopicSource) -> &'static str {
     match s {
         TopicSource::StrategicPriority => pick(
             lang,
@@ -153,7 +153,7 @@ pub fn topic_source(lang: Lang, s: TopicSource) -> &'static str {
 }
 
 /// Topic first or convener first.
-pub fn topic_mode(lang: Lang, m: TopicMode) -> &'static str {
+pub(crate) fn topic_mode(lang: Lang, m: TopicMode) -> &'static str {
     match m {
         TopicMode::TopicFirst => pick(
             lang,
@@ -169,7 +169,7 @@ pub fn topic_mode(lang: Lang, m: TopicMode) -> &'static str {
 }
 
 /// A length in days, as words.
-pub fn length(lang: Lang, days: f64) -> String {
+pub(crate) fn length(lang: Lang, days: f64) -> String {
     if days == 0.5 {
         return pick(lang, "半天", "half a day").to_string();
     }

@@ -102,7 +102,7 @@ impl FileKind {
 
     /// Where a new file of this kind named `stem` goes, inside the program:
     /// `sessions/STEM.yaml`; the file's own name for a kind of one file.
-    pub fn rel_for(self, stem: &str) -> String {
+    pub(crate) fn rel_for(self, stem: &str) -> String {
         match self.spec().place {
             Place::File(name) => name.to_string(),
             Place::Folder(dir) => format!("{dir}/{stem}.yaml"),
@@ -200,7 +200,7 @@ impl FileKind {
 }
 
 /// Whether a file name ends in `.yaml` or `.yml`.
-pub fn is_yaml_name(name: &str) -> bool {
+pub(crate) fn is_yaml_name(name: &str) -> bool {
     name.ends_with(".yaml") || name.ends_with(".yml")
 }
 
@@ -209,7 +209,7 @@ pub fn is_yaml_name(name: &str) -> bool {
 /// program with a missing file (AL003), never silently skipped. Every
 /// command asks this one function: `al check` when named or walking,
 /// `al report`, `al agenda`, `al diff`, `al new`.
-pub fn is_program(dir: &Path) -> bool {
+pub(crate) fn is_program(dir: &Path) -> bool {
     FileKind::all().iter().any(|k| match k.spec().place {
         Place::File(name) if k.spec().required => dir.join(name).is_file(),
         _ => false,
@@ -218,7 +218,7 @@ pub fn is_program(dir: &Path) -> bool {
 
 /// Whether the file names of a tree (`/`-separated, inside the folder) make
 /// it a program: [`is_program`] for a list of names, as read from git.
-pub fn names_make_program<'a>(mut names: impl Iterator<Item = &'a str>) -> bool {
+pub(crate) fn names_make_program<'a>(mut names: impl Iterator<Item = &'a str>) -> bool {
     names.any(|n| {
         FileKind::of_rel(n).is_some_and(|k| k.spec().required && matches!(k.spec().place, Place::File(_)))
     })

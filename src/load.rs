@@ -20,7 +20,7 @@ thread_local! {
 
 /// The file this thread is reading or parsing right now (for the panic
 /// safety net, which runs on the thread that panicked).
-pub fn current_file() -> String {
+pub(crate) fn current_file() -> String {
     CURRENT_FILE.with(|f| f.try_borrow().map(|f| f.clone()).unwrap_or_default())
 }
 
@@ -112,12 +112,12 @@ impl Program {
 
     /// Whether file `file` was parsed with the places of its values (see
     /// [`crate::yaml::unlocated`]); files that were not parsed count as located.
-    pub fn is_located(&self, file: usize) -> bool {
+    pub(crate) fn is_located(&self, file: usize) -> bool {
         self.parsing.get(file).is_none_or(|p| p.located)
     }
 
     /// The file stem of a document's file (the default id of a sub-topic).
-    pub fn stem(&self, file: usize) -> &str {
+    pub(crate) fn stem(&self, file: usize) -> &str {
         let rel = self.files.get(file).map_or("", |f| f.rel.as_str());
         let name = rel.rsplit('/').next().unwrap_or(rel);
         name.strip_suffix(".yaml")
@@ -128,7 +128,7 @@ impl Program {
 
 /// Joins a folder as the user wrote it with a path inside it, `/`-separated,
 /// without a leading `./`.
-pub fn display_join(dir: &str, rel: &str) -> String {
+pub(crate) fn display_join(dir: &str, rel: &str) -> String {
     let dir = dir.replace('\\', "/");
     let dir = dir.trim_end_matches('/');
     let joined = if dir.is_empty() || dir == "." {
@@ -140,7 +140,7 @@ pub fn display_join(dir: &str, rel: &str) -> String {
 }
 
 /// The programs at or below `path`, in a stable order.
-pub fn discover(path: &Path) -> Result<Vec<PathBuf>> {
+pub(crate) fn discover(path: &Path) -> Result<Vec<PathBuf>> {
     let meta = fs_err::metadata(path).map_err(|e| Error::Io {
         path: path.to_path_buf(),
         source: e,
@@ -296,7 +296,7 @@ pub fn load_program(dir: &Path, display: &str) -> Program {
 }
 
 /// Reads and parses one program folder. Never fails: every problem is recorded.
-pub fn load_program_with(dir: &Path, display: &str, max_file_bytes: u64) -> Program {
+pub(crate) fn load_program_with(dir: &Path, display: &str, max_file_bytes: u64) -> Program {
     let mut p = Program {
         display: display.to_string(),
         dir: dir.to_path_buf(),
@@ -458,7 +458,7 @@ pub(crate) fn put_many<T>(docs: &mut Vec<Doc<T>>, d: Placed<T>) {
 /// those files are replaced by identical ones that know where each value
 /// was written. Files that were never parsed (unreadable) or already have
 /// places are left as they are.
-pub fn relocate(p: &mut Program, files: &std::collections::BTreeSet<usize>) {
+pub(crate) fn relocate(p: &mut Program, files: &std::collections::BTreeSet<usize>) {
     let mut any = false;
     for &file in files {
         if p.is_located(file) {

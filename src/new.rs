@@ -301,7 +301,7 @@ fn default_title(
 }
 
 /// 1 → 一, 12 → 十二, 21 → 二十一 (up to 99; larger numbers stay digits).
-pub fn chinese_number(n: usize) -> String {
+pub(crate) fn chinese_number(n: usize) -> String {
     const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
     match n {
         0..=9 => D[n].to_string(),

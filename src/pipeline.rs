@@ -105,7 +105,7 @@ fn put(out: &mut impl Write, text: &str) -> bool {
 /// Checks every job on `threads` threads, turns each report into a result
 /// with `work` on the worker, and hands the results to `emit` in the order
 /// of the jobs (see [`in_order`]). `emit` returns false to stop early.
-pub fn check_in_order<R: Send>(
+pub(crate) fn check_in_order<R: Send>(
     jobs: &[Job],
     today: Date,
     threads: usize,
@@ -124,7 +124,7 @@ pub const WINDOW: usize = 64;
 /// all before it are done: the output does not depend on the number of
 /// threads, no thread waits for a batch, and at most [`WINDOW`] results
 /// wait in memory. `emit` returns false to stop early.
-pub fn in_order<T: Sync, R: Send>(
+pub(crate) fn in_order<T: Sync, R: Send>(
     items: &[T],
     jobs: usize,
     work: impl Fn(&T) -> R + Sync,

@@ -2,7 +2,6 @@
 //! for editors (yaml-language-server) and validators.
 
 use crate::layout::FileKind;
-use std::path::Path;
 
 /// The schema of one kind of file, titled with the file's place.
 pub fn schema(kind: FileKind) -> serde_json::Value {
@@ -13,7 +12,7 @@ pub fn schema(kind: FileKind) -> serde_json::Value {
 }
 
 /// The schema as pretty JSON text with a final newline.
-pub fn schema_text(kind: FileKind) -> String {
+pub(crate) fn schema_text(kind: FileKind) -> String {
     let mut t = serde_json::to_string_pretty(&schema(kind)).unwrap_or_default();
     t.push('\n');
     t
@@ -24,7 +23,7 @@ pub const SCHEMA_DIR: &str = ".al/schema";
 
 /// The `# yaml-language-server` line for a file at `rel` inside the program,
 /// pointing at the schema copy under [`SCHEMA_DIR`]; `None` for non-YAML files.
-pub fn header_for(rel: &str) -> Option<String> {
+pub(crate) fn header_for(rel: &str) -> Option<String> {
     let kind = FileKind::of_rel(rel).filter(|k| k.spec().loaded)?;
     let up = "../".repeat(rel.matches('/').count());
     Some(format!(
@@ -38,11 +37,6 @@ pub fn files() -> Vec<(String, String)> {
     FileKind::program_files()
         .map(|k| (format!("{SCHEMA_DIR}/{}.json", k.name()), schema_text(k)))
         .collect()
-}
-
-/// Whether a program folder has the schema copies (so headers can point at them).
-pub fn present_in(dir: &Path) -> bool {
-    dir.join(SCHEMA_DIR).join("session.json").is_file()
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ pub fn normalize(text: &str) -> String {
 }
 
 /// [`normalize`] for text already owned: no copy when there is nothing to change.
-pub fn normalize_owned(mut text: String) -> String {
+pub(crate) fn normalize_owned(mut text: String) -> String {
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
     }
@@ -42,20 +42,20 @@ pub fn normalize_owned(mut text: String) -> String {
 }
 
 /// Whether text contains Chinese, Japanese or Korean characters.
-pub fn has_cjk(text: &str) -> bool {
+pub(crate) fn has_cjk(text: &str) -> bool {
     text.chars().any(|c| {
         matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x3040..=0x30FF | 0xAC00..=0xD7AF)
     })
 }
 
 /// Removes a leading UTF-8 byte-order mark.
-pub fn strip_bom(text: &str) -> &str {
+pub(crate) fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// Turns a byte range of `text` into a location with a 1-based line and a
 /// 1-based column counted in characters (not bytes: users write Chinese).
-pub fn loc_of_bytes(text: &str, bytes: std::ops::Range<usize>) -> Loc {
+pub(crate) fn loc_of_bytes(text: &str, bytes: std::ops::Range<usize>) -> Loc {
     let start = floor_char_boundary(text, bytes.start.min(text.len()));
     let end = floor_char_boundary(text, bytes.end.min(text.len())).max(start);
     let before = &text[..start];

@@ -101,7 +101,7 @@ thread_local! {
 }
 
 /// Whether values are parsed with their places (the default).
-pub fn locating() -> bool {
+pub(crate) fn locating() -> bool {
     LOCATING.with(Cell::get)
 }
 
@@ -214,7 +214,7 @@ impl<T> Field<T> {
     }
 
     /// A valid value.
-    pub fn present(value: Sp<T>) -> Self {
+    pub(crate) fn present(value: Sp<T>) -> Self {
         Field {
             value: Some(value),
             invalid: false,
@@ -230,12 +230,12 @@ impl<T> Field<T> {
     }
 
     /// Whether the key is written with a value that is not valid.
-    pub fn is_invalid(&self) -> bool {
+    pub(crate) fn is_invalid(&self) -> bool {
         self.invalid
     }
 
     /// Whether the key is neither written with a valid value nor with an invalid one.
-    pub fn is_absent(&self) -> bool {
+    pub(crate) fn is_absent(&self) -> bool {
         self.value.is_none() && !self.invalid
     }
 }
@@ -285,7 +285,7 @@ impl<T: schemars::JsonSchema> schemars::JsonSchema for Field<T> {
 
 /// `deserialize_with` for optional scalar fields: a bad value is recorded
 /// as an AL002 problem at its place and the field reads as invalid.
-pub fn lenient<'de, D, T>(d: D) -> Result<Field<T>, D::Error>
+pub(crate) fn lenient<'de, D, T>(d: D) -> Result<Field<T>, D::Error>
 where
     D: Deserializer<'de>,
     T: Scalar,
@@ -473,7 +473,7 @@ fn locate(root: &Spanned<Node>, path: &[Seg]) -> Option<Loc> {
 
 /// The names of the fields of a struct that derives `Deserialize`, read from
 /// serde itself so that the "did you mean" list cannot drift from the model.
-pub fn fields_of<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
+pub(crate) fn fields_of<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
     struct Collector;
     #[derive(Debug)]
     struct Found(&'static [&'static str]);
@@ -667,7 +667,7 @@ pub fn parse<T: DeserializeOwned + Default>(text: &str, keys_at: KeysAt) -> Pars
 /// Parses `text` like [`parse`], for a file already known to have no unknown
 /// keys: they are not looked for, which saves a third of the time of a
 /// parse with places (`serde_ignored` would see every location map).
-pub fn parse_known_keys<T: DeserializeOwned + Default>(text: &str) -> Parsed<T> {
+pub(crate) fn parse_known_keys<T: DeserializeOwned + Default>(text: &str) -> Parsed<T> {
     parse_with(text, None)
 }
 

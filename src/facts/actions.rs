@@ -6,13 +6,13 @@ use crate::load::{Doc, Program};
 use crate::model::{Action, ActionStatus, Date, Session};
 
 /// Where an action stands: its `status`, open when not given.
-pub fn action_status(a: &Action) -> ActionStatus {
+pub(crate) fn action_status(a: &Action) -> ActionStatus {
     a.status.as_ref().map_or(ActionStatus::Open, |s| s.value)
 }
 
 /// How many days an action is overdue at `at`: `Some` (at least 1) when it
 /// is open and its due date is before `at`, else `None`.
-pub fn days_overdue(a: &Action, at: Date) -> Option<i64> {
+pub(crate) fn days_overdue(a: &Action, at: Date) -> Option<i64> {
     let due = a.due.as_ref()?.value;
     (action_status(a) == ActionStatus::Open && due < at).then(|| days_between(due, at))
 }

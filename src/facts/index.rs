@@ -22,7 +22,7 @@ pub struct Index<'a> {
 
 impl<'a> Index<'a> {
     /// Builds the index.
-    pub fn build(p: &'a Program) -> Self {
+    pub(crate) fn build(p: &'a Program) -> Self {
         let mut ix = Index::default();
         if let Some(team) = &p.team {
             for person in &team.value.people {
@@ -53,7 +53,7 @@ impl<'a> Index<'a> {
     }
 
     /// The ids of the groups a person is a member of, sorted by id.
-    pub fn groups_of(&self, person: &str) -> Vec<&'a str> {
+    pub(crate) fn groups_of(&self, person: &str) -> Vec<&'a str> {
         self.groups
             .iter()
             .filter(|(_, g)| g.members.iter().any(|m| m.value == person))

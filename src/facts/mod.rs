@@ -12,20 +12,20 @@ mod index;
 mod sessions;
 mod stages;
 
-pub use actions::{ActionFact, ActionTotals, action_status, actions, days_overdue};
-pub use budget::{Budget, BudgetLine, budget};
-pub use index::Index;
-pub use sessions::{
-    Attendance, Participation, attendance, expected, first_session, group, last_met, officer_on_duty,
-    participation, present, rotation_officer, session_date, session_groups, sessions_by_date,
+pub(crate) use actions::{ActionFact, ActionTotals, action_status, actions, days_overdue};
+pub(crate) use budget::budget;
+pub(crate) use index::Index;
+pub(crate) use sessions::{
+    attendance, expected, group, last_met, officer_on_duty, participation, present, rotation_officer,
+    session_date, session_groups, sessions_by_date,
 };
-pub use stages::{StageEvidence, first_review, stage_evidence};
+pub(crate) use stages::{StageEvidence, first_review, stage_evidence};
 
 use crate::load::{Doc, Program};
 use crate::model::Subtopic;
 
 /// A sub-topic's id: its `id`, else the stem of its file name.
-pub fn subtopic_id<'a>(p: &'a Program, doc: &'a Doc<Subtopic>) -> &'a str {
+pub(crate) fn subtopic_id<'a>(p: &'a Program, doc: &'a Doc<Subtopic>) -> &'a str {
     doc.value
         .id
         .as_ref()

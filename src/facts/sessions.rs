@@ -5,12 +5,12 @@ use crate::load::{Doc, Program};
 use crate::model::{Date, Group, Session, SessionKind};
 
 /// The date of a session, if it has one.
-pub fn session_date(s: &Session) -> Option<Date> {
+pub(crate) fn session_date(s: &Session) -> Option<Date> {
     s.date.as_ref().map(|d| d.value)
 }
 
 /// The program's sessions by date, then by file (undated ones last).
-pub fn sessions_by_date(p: &Program) -> Vec<&Doc<Session>> {
+pub(crate) fn sessions_by_date(p: &Program) -> Vec<&Doc<Session>> {
     let mut v: Vec<&Doc<Session>> = p.sessions.iter().collect();
     v.sort_by(|a, b| {
         let key = |d: &Doc<Session>| {
@@ -23,7 +23,7 @@ pub fn sessions_by_date(p: &Program) -> Vec<&Doc<Session>> {
 }
 
 /// The earliest date of a session of this kind.
-pub fn first_session(p: &Program, kind: SessionKind) -> Option<Date> {
+pub(crate) fn first_session(p: &Program, kind: SessionKind) -> Option<Date> {
     p.sessions
         .iter()
         .filter(|s| s.value.is(kind))
@@ -44,7 +44,7 @@ pub fn group<'a>(p: &'a Program, id: &str) -> Option<&'a Group> {
 /// The groups a session is for: the ids it names, as written; when it names
 /// none, every group of team.yaml, in team.yaml order (the order people
 /// wrote and read them in), each id once.
-pub fn session_groups<'a>(p: &'a Program, s: &'a Session) -> Vec<&'a str> {
+pub(crate) fn session_groups<'a>(p: &'a Program, s: &'a Session) -> Vec<&'a str> {
     if !s.groups.is_empty() {
         return s.groups.iter().map(|g| g.value.as_str()).collect();
     }
@@ -77,7 +77,7 @@ pub fn expected<'a>(p: &'a Program, s: &'a Session) -> Vec<&'a str> {
 }
 
 /// Who attended a session: its `attendees`, else everyone expected.
-pub fn present<'a>(p: &'a Program, s: &'a Session) -> Vec<&'a str> {
+pub(crate) fn present<'a>(p: &'a Program, s: &'a Session) -> Vec<&'a str> {
     match &s.attendees {
         Some(list) => list.iter().map(|a| a.value.as_str()).collect(),
         None => expected(p, s),
@@ -94,7 +94,7 @@ pub struct Attendance<'a> {
 }
 
 /// The attendance of a session.
-pub fn attendance<'a>(p: &'a Program, s: &'a Session) -> Attendance<'a> {
+pub(crate) fn attendance<'a>(p: &'a Program, s: &'a Session) -> Attendance<'a> {
     Attendance {
         expected: expected(p, s),
         present: present(p, s),
@@ -102,7 +102,7 @@ pub fn attendance<'a>(p: &'a Program, s: &'a Session) -> Attendance<'a> {
 }
 
 /// The date of the last group meeting of group `id` held on or before `today`.
-pub fn last_met(p: &Program, id: &str, today: Date) -> Option<Date> {
+pub(crate) fn last_met(p: &Program, id: &str, today: Date) -> Option<Date> {
     p.sessions
         .iter()
         .filter(|s| s.value.is(SessionKind::GroupMeeting))
@@ -128,7 +128,7 @@ pub struct Participation<'a> {
 impl Participation<'_> {
     /// `attended` of `held`, as a whole percentage rounded half up (0 when
     /// nothing was held).
-    pub fn percent(&self) -> usize {
+    pub(crate) fn percent(&self) -> usize {
         (self.attended * 100 + self.held / 2)
             .checked_div(self.held)
             .unwrap_or(0)
@@ -170,7 +170,7 @@ pub fn participation(p: &Program, today: Date) -> Vec<Participation<'_>> {
 /// The learning officer on duty at a session: its own `learning_officer`,
 /// else, for a session of exactly one group, the next in that group's
 /// rotation ([`rotation_officer`]).
-pub fn officer_on_duty<'a>(p: &'a Program, s: &'a Session) -> Option<&'a str> {
+pub(crate) fn officer_on_duty<'a>(p: &'a Program, s: &'a Session) -> Option<&'a str> {
     if let Some(lo) = &*s.learning_officer {
         return Some(lo.value.0.as_str());
     }
@@ -184,7 +184,7 @@ pub fn officer_on_duty<'a>(p: &'a Program, s: &'a Session) -> Option<&'a str> {
 /// `date`: its `learning_officers` in order, counted over the group
 /// meetings naming the group dated before `date`, starting again at the
 /// first after the last.
-pub fn rotation_officer<'a>(p: &'a Program, id: &str, date: Date) -> Option<&'a str> {
+pub(crate) fn rotation_officer<'a>(p: &'a Program, id: &str, date: Date) -> Option<&'a str> {
     let officers = &group(p, id)?.learning_officers;
     if officers.is_empty() {
         return None;

@@ -13,7 +13,7 @@ fn review_of(s: &Subtopic) -> Option<&Review> {
 /// The date of the first review of a preliminary solution: the earliest of
 /// the sessions of `kind: review` and of the sub-topics' `proposal.review`
 /// dates, whatever the review decided.
-pub fn first_review(p: &Program) -> Option<Date> {
+pub(crate) fn first_review(p: &Program) -> Option<Date> {
     let sessions = p
         .sessions
         .iter()
@@ -51,7 +51,7 @@ pub struct StageEvidence {
 }
 
 /// The stage evidence of a program.
-pub fn stage_evidence(p: &Program) -> StageEvidence {
+pub(crate) fn stage_evidence(p: &Program) -> StageEvidence {
     let subtopics = || p.subtopics.iter().map(|s| &s.value);
     let approved = |s: &Subtopic| {
         review_of(s)

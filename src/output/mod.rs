@@ -31,7 +31,7 @@ pub enum Format {
 
 impl Format {
     /// The emitter of this format: the registry of the formats.
-    pub fn emitter(self, options: Options) -> Box<dyn Emitter> {
+    pub(crate) fn emitter(self, options: Options) -> Box<dyn Emitter> {
         match self {
             Format::Human => Box::new(human::Human::new(options)),
             Format::Json => Box::new(json::Stream::default()),

@@ -78,7 +78,7 @@ fn periods(days: f64) -> Vec<(u32, u32, u32)> {
 
 /// Minutes a session of `days` days offers: a day is 09:00–17:00 with an hour
 /// for lunch (420 minutes); half a day is 09:00–12:30 (210 minutes).
-pub fn capacity(days: f64) -> u32 {
+pub(crate) fn capacity(days: f64) -> u32 {
     periods(days).iter().map(|(_, a, b)| b - a).sum()
 }
 
@@ -88,7 +88,7 @@ fn hhmm(m: u32) -> String {
 
 /// Lays items out over the session's days: an item that runs into lunch or
 /// the end of a day goes on after it, marked as continued.
-pub fn schedule(items: &[(String, u32, String)], days: f64, lang: Lang) -> Vec<Row> {
+pub(crate) fn schedule(items: &[(String, u32, String)], days: f64, lang: Lang) -> Vec<Row> {
     let slots = periods(days);
     let mut rows = Vec::new();
     let mut slot = 0usize;
@@ -140,7 +140,7 @@ pub fn schedule(items: &[(String, u32, String)], days: f64, lang: Lang) -> Vec<R
 }
 
 /// Splits `total` minutes by weight, in 5-minute steps, the last item taking the rest.
-pub fn apportion(weights: &[u32], total: u32) -> Vec<u32> {
+pub(crate) fn apportion(weights: &[u32], total: u32) -> Vec<u32> {
     let sum: u32 = weights.iter().sum::<u32>().max(1);
     let mut out: Vec<u32> = weights.iter().map(|w| (w * total / sum) / 5 * 5).collect();
     let used: u32 = out.iter().sum();
@@ -154,7 +154,7 @@ pub fn apportion(weights: &[u32], total: u32) -> Vec<u32> {
 /// of a day: items go, in order, to the period where the middle of their
 /// share of the time falls, and fill it. When there are more periods than
 /// items, it falls back to [`schedule`] over the whole length.
-pub fn standard_rows(items: &[(String, u32)], days: f64, lang: Lang) -> Vec<Row> {
+pub(crate) fn standard_rows(items: &[(String, u32)], days: f64, lang: Lang) -> Vec<Row> {
     let slots = periods(days);
     let total_w: u32 = items.iter().map(|(_, w)| *w).sum::<u32>().max(1);
     let total_c: u32 = slots.iter().map(|(_, a, b)| b - a).sum::<u32>().max(1);
@@ -213,7 +213,7 @@ pub fn standard_rows(items: &[(String, u32)], days: f64, lang: Lang) -> Vec<Row>
 }
 
 /// The standard agenda of a kind of session (step 3 of the method), as (item, weight).
-pub fn standard(
+pub(crate) fn standard(
     kind: SessionKind,
     first_workshop: bool,
     activity: Option<ActivityKind>,
@@ -517,7 +517,7 @@ fn open_actions<'a>(
 
 impl<'a> AgendaContext<'a> {
     /// Builds the agenda's context for the session at `index` in `p.sessions`.
-    pub fn build(p: &'a Program, index: usize, lang: Lang, today: Date) -> Self {
+    pub(crate) fn build(p: &'a Program, index: usize, lang: Lang, today: Date) -> Self {
         let doc = &p.sessions[index];
         let s = &doc.value;
         let names = Names::new(p.team.as_ref().map(|t| &t.value));

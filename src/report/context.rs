@@ -62,13 +62,13 @@ impl<'a> Names<'a> {
 }
 
 /// Escapes text for one cell of a Markdown table: no `|`, no line breaks.
-pub fn cell(text: &str) -> String {
+pub(crate) fn cell(text: &str) -> String {
     let one_line: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     one_line.join("<br>").replace('\\', "\\\\").replace('|', "\\|")
 }
 
 /// Escapes text for a Mermaid gantt task name: no `:`, `;`, `#` or line breaks.
-pub fn mermaid(text: &str) -> String {
+pub(crate) fn mermaid(text: &str) -> String {
     text.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -801,7 +801,7 @@ fn budget(p: &Program, lang: Lang) -> BudgetView {
 
 impl<'a> ReportContext<'a> {
     /// Builds the report's context; `changes` is the comparison of `--since`, if any.
-    pub fn build(
+    pub(crate) fn build(
         p: &'a Program,
         limits: &Limits,
         lang: Lang,
@@ -872,12 +872,12 @@ pub fn report(
 }
 
 /// A context as a JSON value (objects with their keys sorted).
-pub fn to_value(ctx: &impl Serialize) -> Value {
+pub(crate) fn to_value(ctx: &impl Serialize) -> Value {
     serde_json::to_value(ctx).unwrap_or(Value::Null)
 }
 
 /// A sum of money with thousands separators and no needless decimals.
-pub fn money(x: f64) -> String {
+pub(crate) fn money(x: f64) -> String {
     let neg = x < 0.0;
     let whole = x.abs().trunc() as u64;
     let cents = ((x.abs().fract()) * 100.0).round() as u64;

@@ -12,7 +12,7 @@ use crate::model::Date;
 use std::path::{Path, PathBuf};
 
 /// The built-in templates of a language, as (name, text).
-pub fn builtin(lang: Lang) -> &'static [(&'static str, &'static str)] {
+pub(crate) fn builtin(lang: Lang) -> &'static [(&'static str, &'static str)] {
     match lang {
         Lang::Zh => crate::embedded::TEMPLATES_ZH,
         Lang::En => crate::embedded::TEMPLATES_EN,
@@ -180,7 +180,7 @@ pub fn report(dir: &Path, lang: Option<Lang>, today: Date, since: Option<&str>) 
 
 /// Finds the program a session file belongs to: the nearest folder above it
 /// that is a program ([`crate::layout::is_program`]).
-pub fn program_of(session_file: &Path) -> Result<PathBuf> {
+pub(crate) fn program_of(session_file: &Path) -> Result<PathBuf> {
     let abs = fs_err::canonicalize(session_file).map_err(|e| Error::Io {
         path: session_file.to_path_buf(),
         source: e,
@@ -209,7 +209,7 @@ pub fn program_of(session_file: &Path) -> Result<PathBuf> {
 }
 
 /// The agenda's context for a session file.
-pub fn agenda_context(
+pub(crate) fn agenda_context(
     session_file: &Path,
     lang: Option<Lang>,
     today: Date,

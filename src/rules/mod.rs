@@ -13,7 +13,7 @@ mod subtopics;
 mod team;
 mod topic;
 
-pub use crate::facts::Index;
+use crate::facts::Index;
 pub use catalogue::RULES;
 
 use crate::config::Limits;
@@ -133,14 +133,14 @@ impl<'a> Ctx<'a> {
     }
 
     /// The findings so far.
-    pub fn into_findings(self) -> Vec<Finding> {
+    pub(crate) fn into_findings(self) -> Vec<Finding> {
         self.out
     }
 }
 
 impl Finding {
     /// Sets the label drawn under the caret.
-    pub fn label(&mut self, label: impl Into<String>) -> &mut Self {
+    pub(crate) fn label(&mut self, label: impl Into<String>) -> &mut Self {
         self.label = Some(label.into());
         self
     }

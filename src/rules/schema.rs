@@ -33,7 +33,7 @@ pub static AL002: Rule = Rule {
 };
 
 /// AL001/AL002 from the parser: invalid YAML, wrong types, unknown keys, bad values.
-pub fn parse_problems(ctx: &mut Ctx) {
+pub(crate) fn parse_problems(ctx: &mut Ctx) {
     for (file, p) in &ctx.program.problems {
         let code = match p.kind {
             ProblemKind::Syntax => &AL001,
@@ -56,7 +56,7 @@ pub static AL003: Rule = Rule {
 };
 
 /// AL003: topic.yaml or team.yaml is missing.
-pub fn missing_files(ctx: &mut Ctx) {
+pub(crate) fn missing_files(ctx: &mut Ctx) {
     for m in &ctx.program.missing {
         let help = m.kind.spec().missing_help;
         ctx.out.push(Finding {
@@ -103,7 +103,7 @@ fn require(ctx: &mut Ctx, file: usize, at: &Loc, value: &impl Required, key: &st
 }
 
 /// AL002: keys the file format requires (the method's own requirements are rules of their own).
-pub fn required_keys(ctx: &mut Ctx) {
+pub(crate) fn required_keys(ctx: &mut Ctx) {
     let p = ctx.program;
     let top = Loc::file_start();
     if let Some(t) = &p.topic {
@@ -274,7 +274,7 @@ pub static AL005: Rule = Rule {
 };
 
 /// AL005: two people, facilitators, groups or sub-topics with one id.
-pub fn duplicate_ids(ctx: &mut Ctx) {
+pub(crate) fn duplicate_ids(ctx: &mut Ctx) {
     let p = ctx.program;
     let mut dups: Vec<(usize, Loc, String, String, u32)> = Vec::new();
     if let Some(team) = &p.team {
@@ -404,7 +404,7 @@ fn check_ref(ctx: &mut Ctx, file: usize, value: &str, loc: &Loc, kind: RefKind) 
 }
 
 /// AL004: every id a file names must be defined.
-pub fn references(ctx: &mut Ctx) {
+pub(crate) fn references(ctx: &mut Ctx) {
     let p = ctx.program;
     let team_ok = p.team.is_some();
     let subtopics_ok = !p.problems.iter().any(|(f, pr)| {

@@ -47,7 +47,7 @@ const INTERROGATIVES: &[&str] = &[
 
 /// Whether a text reads as a question: it ends in `?`/`？` (or 吗/呢), or opens
 /// with an interrogative word.
-pub fn is_question(text: &str) -> bool {
+pub(crate) fn is_question(text: &str) -> bool {
     let t = text.trim();
     if t.ends_with(['?', '？', '吗', '呢']) {
         return true;
