@@ -88,7 +88,7 @@ impl Default for Limits {
 /// A waiver: silences one rule in one file, for a stated reason, maybe until a date.
 #[derive(Clone, Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Allow {
+pub(crate) struct Allow {
     /// Rule code.
     pub rule: String,
     /// File inside the program folder, e.g. `team.yaml`.
@@ -105,7 +105,7 @@ pub struct Allow {
 /// al.toml as written.
 #[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct ConfigFile {
+pub(crate) struct ConfigFile {
     /// Language of reports, agendas and new files: zh | en.
     #[serde(default)]
     lang: Option<Lang>,

@@ -56,7 +56,7 @@ pub(crate) fn add_months(d: Date, months: u32) -> Date {
 
 /// A calendar month, ordered by time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Month {
+pub(crate) struct Month {
     /// Year.
     pub year: i16,
     /// Month, 1–12.

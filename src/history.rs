@@ -409,7 +409,7 @@ pub struct Diff {
 }
 
 /// The name of the template that renders a [`Diff`] as Markdown.
-pub const TEMPLATE: &str = "changes.md.tera";
+pub(crate) const TEMPLATE: &str = "changes.md.tera";
 
 /// What [`TEMPLATE`] is rendered with: the comparison under `changes`, the
 /// language under `lang`, and its words under `words` (see [`crate::lang::words`]).

@@ -189,7 +189,7 @@ pub(crate) fn length(lang: Lang, days: f64) -> String {
 /// `words.session_kinds["group-meeting"]`, `words.subtopic_statuses["deepened"]`,
 /// `words.action_statuses["done"]`.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
-pub struct Words {
+pub(crate) struct Words {
     /// The six steps by number ("1" … "6"), and "other" for any other number.
     pub steps: BTreeMap<String, &'static str>,
     /// Session kinds by their word.

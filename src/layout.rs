@@ -46,7 +46,7 @@ pub type Parsed = (Vec<Problem>, bool);
 /// Parses file `file` of a program and puts its model in its place in the
 /// program (or takes it away when the file is unusable). The flag says the
 /// file was parsed before and has no unknown keys.
-pub type ParseFn = fn(&mut Program, usize, bool) -> Parsed;
+pub(crate) type ParseFn = fn(&mut Program, usize, bool) -> Parsed;
 
 /// Everything the tool knows about one kind of file.
 pub struct Spec {

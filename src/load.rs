@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 /// Files larger than this are reported and not parsed, unless al.toml's
 /// `[limits] max_file_bytes` says otherwise.
-pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+pub(crate) const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 
 thread_local! {
     static CURRENT_FILE: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 /// What `al new session` is asked for.
 #[derive(Debug, Clone)]
-pub struct SessionRequest {
+pub(crate) struct SessionRequest {
     /// The kind of session.
     pub kind: SessionKind,
     /// Its date.
@@ -25,7 +25,7 @@ pub struct SessionRequest {
 
 /// What `al new subtopic` is asked for.
 #[derive(Debug, Clone)]
-pub struct SubtopicRequest {
+pub(crate) struct SubtopicRequest {
     /// The id, which is also the file name.
     pub id: String,
     /// The core group working on it.

@@ -13,7 +13,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 /// A program to check, with its configuration.
-pub struct Job {
+pub(crate) struct Job {
     /// The program folder.
     pub dir: PathBuf,
     /// The program folder as shown (with `/` on every system).
@@ -55,7 +55,7 @@ pub fn jobs(paths: &[PathBuf]) -> Result<Vec<Job>> {
 
 /// How a run of [`emit`] ended.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Emitted {
+pub(crate) struct Emitted {
     /// The totals over the programs checked (all of them unless `closed`).
     pub summary: Summary,
     /// Whether the output was closed before the end (`al check | head`):
@@ -117,7 +117,7 @@ pub(crate) fn check_in_order<R: Send>(
 
 /// How far ahead of the printer the workers may run, in programs: bounds
 /// the memory held by results waiting for their turn.
-pub const WINDOW: usize = 64;
+pub(crate) const WINDOW: usize = 64;
 
 /// Runs `work` on every item on `jobs` threads and hands the results to
 /// `emit` on this thread, in the order of `items`, each as soon as it and

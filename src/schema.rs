@@ -19,7 +19,7 @@ pub(crate) fn schema_text(kind: FileKind) -> String {
 }
 
 /// Where `al init` puts the schemas, inside the program folder.
-pub const SCHEMA_DIR: &str = ".al/schema";
+pub(crate) const SCHEMA_DIR: &str = ".al/schema";
 
 /// The `# yaml-language-server` line for a file at `rel` inside the program,
 /// pointing at the schema copy under [`SCHEMA_DIR`]; `None` for non-YAML files.

@@ -138,7 +138,7 @@ fn record(p: Problem) {
 
 /// A scalar parsed from YAML text after deserialization, so that a bad value
 /// is a located finding and not a failed file.
-pub trait Scalar: Sized {
+pub(crate) trait Scalar: Sized {
     /// What the value is, for messages ("a date", "a session kind").
     const WHAT: &'static str;
     /// Parses the text; the error says why it is not valid.
@@ -514,7 +514,7 @@ pub(crate) fn fields_of<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
 }
 
 /// Tells, for a path inside a file, which keys are allowed there.
-pub type KeysAt = fn(&[Seg]) -> &'static [&'static str];
+pub(crate) type KeysAt = fn(&[Seg]) -> &'static [&'static str];
 
 /// The outcome of parsing one file.
 #[derive(Debug)]

@@ -19,7 +19,7 @@ pub(crate) fn days_overdue(a: &Action, at: Date) -> Option<i64> {
 
 /// One action of the program and where it stands.
 #[derive(Debug, Clone, Copy)]
-pub struct ActionFact<'a> {
+pub(crate) struct ActionFact<'a> {
     /// The session that agreed it.
     pub session: &'a Doc<Session>,
     /// The action as written.
@@ -62,7 +62,7 @@ pub fn actions(p: &Program, today: Date) -> Vec<ActionFact<'_>> {
 
 /// How many actions stand where.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
-pub struct ActionTotals {
+pub(crate) struct ActionTotals {
     /// Open (overdue ones included).
     pub open: usize,
     /// Open and past their due date.

@@ -5,7 +5,7 @@ use crate::model::BudgetCategory;
 
 /// The budget lines of one category, added up.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct BudgetLine {
+pub(crate) struct BudgetLine {
     /// The category; `None` for lines without one.
     pub category: Option<BudgetCategory>,
     /// Planned, summed over the category's lines.
@@ -17,7 +17,7 @@ pub struct BudgetLine {
 /// The budget of topic.yaml, added up. A line without `planned` or `spent`
 /// counts 0 for it.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Budget {
+pub(crate) struct Budget {
     /// One entry per category that has lines, in the order of
     /// [`BudgetCategory::WORDS`], lines without a category last.
     pub categories: Vec<BudgetLine>,

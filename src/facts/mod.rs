@@ -53,7 +53,7 @@ pub(crate) mod test_program {
     }
 
     /// Two groups (g1: a, b; g2: c), listed in team.yaml as g2 before g1.
-    pub const TEAM: &str = "people:
+    pub(crate) const TEAM: &str = "people:
   - { id: a, name: A }
   - { id: b, name: B }
   - { id: c, name: C }

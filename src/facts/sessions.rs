@@ -86,7 +86,7 @@ pub(crate) fn present<'a>(p: &'a Program, s: &'a Session) -> Vec<&'a str> {
 
 /// Who was expected at a session and who came (person ids).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Attendance<'a> {
+pub(crate) struct Attendance<'a> {
     /// The members of the session's groups ([`expected`]).
     pub expected: Vec<&'a str>,
     /// Its attendees, else everyone expected ([`present`]).
@@ -114,7 +114,7 @@ pub(crate) fn last_met(p: &Program, id: &str, today: Date) -> Option<Date> {
 
 /// How often one member of one group took part.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Participation<'a> {
+pub(crate) struct Participation<'a> {
     /// The member's id.
     pub person: &'a str,
     /// The group's id (empty for a group without one).

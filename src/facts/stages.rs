@@ -29,7 +29,7 @@ pub(crate) fn first_review(p: &Program) -> Option<Date> {
 /// What the sub-topics show of steps 3 to 6, and when each step first
 /// showed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct StageEvidence {
+pub(crate) struct StageEvidence {
     /// Sub-topics with a `proposal:` (step 4).
     pub proposals: usize,
     /// Proposals whose review decided `approved` (step 5).

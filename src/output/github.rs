@@ -6,7 +6,7 @@ use crate::diag::{Diagnostic, Severity};
 
 /// The GitHub format as an emitter: each program's lines rendered on the
 /// workers, nothing at the end.
-pub struct Github;
+pub(crate) struct Github;
 
 impl super::Emitter for Github {
     fn render(&self) -> Render {

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 /// The human format as an emitter: excerpts rendered on the workers, the
 /// summary line at the end.
-pub struct Human {
+pub(crate) struct Human {
     styled: bool,
 }
 

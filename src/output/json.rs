@@ -33,7 +33,7 @@ fn indented(value: &impl Serialize, by: &str) -> String {
 
 /// Writes the same document piece by piece.
 #[derive(Default)]
-pub struct Stream {
+pub(crate) struct Stream {
     any: bool,
 }
 

@@ -8,7 +8,7 @@ use crate::diag::{Diagnostic, Severity};
 
 /// The JUnit format as an emitter: each program's files listed on the
 /// workers, the one document at the end.
-pub struct Junit {
+pub(crate) struct Junit {
     deny_warnings: bool,
     /// Per program: its name, its files, and how many of `all` are its findings.
     suites: Vec<(String, Vec<String>, usize)>,

@@ -44,7 +44,7 @@ impl Format {
 
 /// What the emitters may need to know of the command line.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Options {
+pub(crate) struct Options {
     /// Whether a styled format may write colours and styles (the stream
     /// still strips them when it is not a terminal, unless told otherwise).
     pub styled: bool,
@@ -55,7 +55,7 @@ pub struct Options {
 /// What a worker thread renders of one checked program, ahead of its turn,
 /// so that the expensive part of a format runs in parallel.
 #[derive(Debug, Default)]
-pub struct Rendered {
+pub(crate) struct Rendered {
     /// Text to print as it is when the program's turn comes.
     pub text: String,
     /// Every file of the program, as shown (for formats that list them).
@@ -63,12 +63,12 @@ pub struct Rendered {
 }
 
 /// The rendering half of an emitter, run on the worker threads.
-pub type Render = Box<dyn Fn(&ProgramReport) -> Rendered + Send + Sync>;
+pub(crate) type Render = Box<dyn Fn(&ProgramReport) -> Rendered + Send + Sync>;
 
 /// One checked program as an emitter receives it, in the order of the
 /// programs; the program and its texts were dropped on the worker.
 #[derive(Debug)]
-pub struct Piece {
+pub(crate) struct Piece {
     /// The program folder as shown.
     pub display: String,
     /// Number of program files read.
@@ -92,7 +92,7 @@ impl Piece {
 }
 
 /// An output format of `al check`, written as the programs are checked.
-pub trait Emitter {
+pub(crate) trait Emitter {
     /// Whether the output carries styles (escape codes) to keep or strip
     /// according to `--color`; other outputs are written as they are.
     fn styled(&self) -> bool {

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 /// The SARIF format as an emitter: findings kept until the one document at the end.
 #[derive(Default)]
-pub struct Sarif {
+pub(crate) struct Sarif {
     all: Vec<Diagnostic>,
 }
 

@@ -15,7 +15,7 @@ use serde_json::Value;
 
 /// One row of a timed agenda.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct Row {
+pub(crate) struct Row {
     /// 1-based day of the session.
     pub day: u32,
     /// Start, `HH:MM`.
@@ -33,7 +33,7 @@ pub struct Row {
 /// What a row of a timed agenda is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
-pub enum RowKind {
+pub(crate) enum RowKind {
     /// An item of the agenda.
     Item,
     /// The lunch break.
@@ -314,7 +314,7 @@ pub(crate) fn standard(
 
 /// The agenda's context: what `agenda.md.tera` receives.
 #[derive(Serialize, JsonSchema)]
-pub struct AgendaContext<'a> {
+pub(crate) struct AgendaContext<'a> {
     /// The language of the agenda.
     pub lang: Lang,
     /// The date the agenda is written at (`--today`).
@@ -365,7 +365,7 @@ pub struct AgendaContext<'a> {
 
 /// A session file as written, with its path.
 #[derive(Serialize, JsonSchema)]
-pub struct SessionFile<'a> {
+pub(crate) struct SessionFile<'a> {
     /// The session as written.
     #[serde(flatten)]
     pub session: &'a Session,
@@ -375,7 +375,7 @@ pub struct SessionFile<'a> {
 
 /// An open action to review at the session.
 #[derive(Serialize, JsonSchema)]
-pub struct AgendaAction<'a> {
+pub(crate) struct AgendaAction<'a> {
     /// What is to be done.
     pub task: &'a str,
     /// The owner's id (empty without an owner).
@@ -394,7 +394,7 @@ pub struct AgendaAction<'a> {
 
 /// Something to be studied at the session.
 #[derive(Serialize, JsonSchema)]
-pub struct LearningView<'a> {
+pub(crate) struct LearningView<'a> {
     /// What is studied.
     pub title: &'a str,
     /// The name of who brings it.

@@ -24,7 +24,7 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// Resolves ids to names.
-pub struct Names<'a> {
+pub(crate) struct Names<'a> {
     people: BTreeMap<&'a str, &'a str>,
     facilitators: BTreeMap<&'a str, &'a str>,
 }
@@ -79,7 +79,7 @@ pub(crate) fn mermaid(text: &str) -> String {
 
 /// A file's model as written, with its `id` filled in where it defaults
 /// (a person's or facilitator's name, a sub-topic's file stem).
-pub struct WithId<'a, T> {
+pub(crate) struct WithId<'a, T> {
     /// The model.
     pub value: &'a T,
     /// The id it goes by, if it has one.
@@ -119,7 +119,7 @@ fn with_key<'a, T>(value: &'a T, key: Option<&'a Sp<crate::model::Text>>) -> Wit
 /// The report's context: what `report.md.tera` and the templates it
 /// includes receive.
 #[derive(Serialize, JsonSchema)]
-pub struct ReportContext<'a> {
+pub(crate) struct ReportContext<'a> {
     /// The language of the report.
     pub lang: Lang,
     /// The date the report is written at (`--today`).
@@ -171,7 +171,7 @@ pub struct ReportContext<'a> {
 
 /// team.yaml as written, with ids filled in.
 #[derive(Serialize, JsonSchema)]
-pub struct TeamView<'a> {
+pub(crate) struct TeamView<'a> {
     /// The people, each with `id` filled in from `name` when absent.
     pub people: Vec<WithId<'a, Person>>,
     /// The facilitators, each with `id` filled in from `name` when absent.
@@ -203,7 +203,7 @@ impl<'a> TeamView<'a> {
 
 /// One of the six steps.
 #[derive(Serialize, JsonSchema, Clone)]
-pub struct Step {
+pub(crate) struct Step {
     /// 1 to 6.
     pub number: i64,
     /// Its name.
@@ -221,7 +221,7 @@ pub struct Step {
 /// Where a step stands.
 #[derive(Serialize, JsonSchema, Clone, Copy, PartialEq, Eq, Debug)]
 #[serde(rename_all = "lowercase")]
-pub enum StepState {
+pub(crate) enum StepState {
     /// Before the current stage.
     Done,
     /// The current stage.
@@ -232,7 +232,7 @@ pub enum StepState {
 
 /// The stage of the six steps.
 #[derive(Serialize, JsonSchema)]
-pub struct StageView {
+pub(crate) struct StageView {
     /// The topic's `stage` (0 when not given).
     pub number: i64,
     /// Its name.
@@ -245,7 +245,7 @@ pub struct StageView {
 
 /// The topic's words in the report's language.
 #[derive(Serialize, JsonSchema)]
-pub struct TopicLabels {
+pub(crate) struct TopicLabels {
     /// The topic's `kind`.
     pub kind: Option<&'static str>,
     /// The topic's `source`.
@@ -256,7 +256,7 @@ pub struct TopicLabels {
 
 /// A session file as written, with what the report works out about it.
 #[derive(Serialize, JsonSchema)]
-pub struct SessionView<'a> {
+pub(crate) struct SessionView<'a> {
     /// The session as written.
     #[serde(flatten)]
     pub session: &'a Session,
@@ -282,7 +282,7 @@ pub struct SessionView<'a> {
 
 /// A sub-topic file as written, with its id and words.
 #[derive(Serialize, JsonSchema)]
-pub struct SubtopicView<'a> {
+pub(crate) struct SubtopicView<'a> {
     /// The sub-topic as written, `id` filled in from the file name when absent.
     #[serde(flatten)]
     pub subtopic: WithId<'a, Subtopic>,
@@ -300,7 +300,7 @@ pub struct SubtopicView<'a> {
 
 /// An action and where it stands.
 #[derive(Serialize, JsonSchema, Clone)]
-pub struct ActionView<'a> {
+pub(crate) struct ActionView<'a> {
     /// What is to be done.
     pub task: &'a str,
     /// The owner's id.
@@ -327,7 +327,7 @@ pub struct ActionView<'a> {
 
 /// The actions of one owner, counted.
 #[derive(Serialize, JsonSchema)]
-pub struct OwnerTally<'a> {
+pub(crate) struct OwnerTally<'a> {
     /// The owner's id (empty for actions without one).
     pub owner: &'a str,
     /// The owner's name.
@@ -339,7 +339,7 @@ pub struct OwnerTally<'a> {
 
 /// A core group with its roles and members.
 #[derive(Serialize, JsonSchema)]
-pub struct GroupView<'a> {
+pub(crate) struct GroupView<'a> {
     /// Its id.
     pub id: &'a str,
     /// Its name and id, e.g. `第一组（g1）`.
@@ -366,7 +366,7 @@ pub struct GroupView<'a> {
 
 /// A member of a group.
 #[derive(Serialize, JsonSchema)]
-pub struct MemberView<'a> {
+pub(crate) struct MemberView<'a> {
     /// Their id.
     pub id: &'a str,
     /// Their name.
@@ -381,7 +381,7 @@ pub struct MemberView<'a> {
 
 /// How often one member of one group took part, up to today.
 #[derive(Serialize, JsonSchema)]
-pub struct ParticipationView<'a> {
+pub(crate) struct ParticipationView<'a> {
     /// Their id.
     pub id: &'a str,
     /// Their name.
@@ -398,7 +398,7 @@ pub struct ParticipationView<'a> {
 
 /// The budget.
 #[derive(Serialize, JsonSchema)]
-pub struct BudgetView {
+pub(crate) struct BudgetView {
     /// The topic's `currency` (empty when not given).
     pub currency: String,
     /// Per category, in category order, uncategorised last.
@@ -415,7 +415,7 @@ pub struct BudgetView {
 
 /// The budget of one category.
 #[derive(Serialize, JsonSchema)]
-pub struct BudgetCategoryView {
+pub(crate) struct BudgetCategoryView {
     /// The category in words.
     pub category: String,
     /// Planned, with thousands separators.

@@ -87,7 +87,7 @@ pub struct Finding {
 }
 
 /// What every check gets: the program, its index, the limits and today.
-pub struct Ctx<'a> {
+pub(crate) struct Ctx<'a> {
     /// The program.
     pub program: &'a Program,
     /// Ids defined in the program.

@@ -262,7 +262,7 @@ pub(crate) fn required_keys(ctx: &mut Ctx) {
 }
 
 /// AL005, in the registry [`super::RULES`].
-pub static AL005: Rule = Rule {
+pub(crate) static AL005: Rule = Rule {
     code: "AL005",
     name: "duplicate-id",
     severity: Error,

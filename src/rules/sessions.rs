@@ -81,7 +81,7 @@ pub fn check(ctx: &mut Ctx) {
 }
 
 /// AL301, in the registry [`super::RULES`].
-pub static AL301: Rule = Rule {
+pub(crate) static AL301: Rule = Rule {
     code: "AL301",
     name: "kickoff-missing",
     severity: Warning,
@@ -319,7 +319,7 @@ fn rhythm(ctx: &mut Ctx, all: &[Dated]) {
 }
 
 /// AL305, in the registry [`super::RULES`].
-pub static AL305: Rule = Rule {
+pub(crate) static AL305: Rule = Rule {
     code: "AL305",
     name: "attendee-not-in-group",
     severity: Warning,
@@ -365,7 +365,7 @@ fn attendance(ctx: &mut Ctx) {
 }
 
 /// AL306, in the registry [`super::RULES`].
-pub static AL306: Rule = Rule {
+pub(crate) static AL306: Rule = Rule {
     code: "AL306",
     name: "action-incomplete",
     severity: Error,

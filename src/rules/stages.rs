@@ -13,7 +13,7 @@ pub fn check(ctx: &mut Ctx) {
 }
 
 /// AL501, in the registry [`super::RULES`].
-pub static AL501: Rule = Rule {
+pub(crate) static AL501: Rule = Rule {
     code: "AL501",
     name: "steps-1-3-overdue",
     severity: Warning,
@@ -110,7 +110,7 @@ fn stage(ctx: &mut Ctx) {
 }
 
 /// AL503, in the registry [`super::RULES`].
-pub static AL503: Rule = Rule {
+pub(crate) static AL503: Rule = Rule {
     code: "AL503",
     name: "proposal-without-analysis",
     severity: Warning,
@@ -122,7 +122,7 @@ pub static AL503: Rule = Rule {
 };
 
 /// AL504, in the registry [`super::RULES`].
-pub static AL504: Rule = Rule {
+pub(crate) static AL504: Rule = Rule {
     code: "AL504",
     name: "metric-incomplete",
     severity: Warning,
@@ -181,7 +181,7 @@ fn proposals_and_metrics(ctx: &mut Ctx) {
 }
 
 /// AL601, in the registry [`super::RULES`].
-pub static AL601: Rule = Rule {
+pub(crate) static AL601: Rule = Rule {
     code: "AL601",
     name: "budget-overspent",
     severity: Warning,

@@ -64,7 +64,7 @@ pub(crate) fn is_question(text: &str) -> bool {
 }
 
 /// AL401, in the registry [`super::RULES`].
-pub static AL401: Rule = Rule {
+pub(crate) static AL401: Rule = Rule {
     code: "AL401",
     name: "subtopic-not-a-question",
     severity: Warning,

@@ -33,7 +33,7 @@ pub static AL201: Rule = Rule {
 };
 
 /// AL202, in the registry [`super::RULES`].
-pub static AL202: Rule = Rule {
+pub(crate) static AL202: Rule = Rule {
     code: "AL202",
     name: "group-too-large",
     severity: Error,
@@ -57,7 +57,7 @@ pub static AL203: Rule = Rule {
 };
 
 /// AL204, in the registry [`super::RULES`].
-pub static AL204: Rule = Rule {
+pub(crate) static AL204: Rule = Rule {
     code: "AL204",
     name: "leader-invalid",
     severity: Error,
@@ -69,7 +69,7 @@ pub static AL204: Rule = Rule {
 };
 
 /// AL205, in the registry [`super::RULES`].
-pub static AL205: Rule = Rule {
+pub(crate) static AL205: Rule = Rule {
     code: "AL205",
     name: "member-in-two-groups",
     severity: Error,
@@ -81,7 +81,7 @@ pub static AL205: Rule = Rule {
 };
 
 /// AL206, in the registry [`super::RULES`].
-pub static AL206: Rule = Rule {
+pub(crate) static AL206: Rule = Rule {
     code: "AL206",
     name: "learning-officer-missing",
     severity: Warning,
@@ -93,7 +93,7 @@ pub static AL206: Rule = Rule {
 };
 
 /// AL207, in the registry [`super::RULES`].
-pub static AL207: Rule = Rule {
+pub(crate) static AL207: Rule = Rule {
     code: "AL207",
     name: "facilitator-missing",
     severity: Warning,
@@ -289,7 +289,7 @@ pub fn check(ctx: &mut Ctx) {
 }
 
 /// AL209, in the registry [`super::RULES`].
-pub static AL209: Rule = Rule {
+pub(crate) static AL209: Rule = Rule {
     code: "AL209",
     name: "group-not-diverse",
     severity: Warning,

@@ -5,7 +5,7 @@ use crate::diag::Loc;
 use crate::diag::Severity::{Error, Warning};
 
 /// AL101, in the registry [`super::RULES`].
-pub static AL101: Rule = Rule {
+pub(crate) static AL101: Rule = Rule {
     code: "AL101",
     name: "topic-criterion-missing",
     severity: Error,
@@ -17,7 +17,7 @@ pub static AL101: Rule = Rule {
 };
 
 /// AL102, in the registry [`super::RULES`].
-pub static AL102: Rule = Rule {
+pub(crate) static AL102: Rule = Rule {
     code: "AL102",
     name: "convener-missing",
     severity: Error,
@@ -29,7 +29,7 @@ pub static AL102: Rule = Rule {
 };
 
 /// AL103, in the registry [`super::RULES`].
-pub static AL103: Rule = Rule {
+pub(crate) static AL103: Rule = Rule {
     code: "AL103",
     name: "topic-source-missing",
     severity: Warning,
@@ -41,7 +41,7 @@ pub static AL103: Rule = Rule {
 };
 
 /// AL104, in the registry [`super::RULES`].
-pub static AL104: Rule = Rule {
+pub(crate) static AL104: Rule = Rule {
     code: "AL104",
     name: "sponsor-missing",
     severity: Warning,
