@@ -169,8 +169,8 @@ fn every_rule_defined_beside_a_check_is_in_the_registry() {
     for entry in std::fs::read_dir("src/rules").expect("src/rules") {
         let path = entry.expect("entry").path();
         let text = std::fs::read_to_string(&path).expect("source");
-        for (i, _) in text.match_indices("pub static AL") {
-            let code = text[i + "pub static ".len()..]
+        for (i, _) in text.match_indices("static AL") {
+            let code = text[i + "static ".len()..]
                 .split(':')
                 .next()
                 .unwrap_or("")
