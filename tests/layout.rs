@@ -10,6 +10,9 @@ use assert_cmd::Command;
 use std::fs;
 use std::path::Path;
 
+/// `al new session` for a workshop, without the program folder.
+const NEW_WORKSHOP: [&str; 6] = ["new", "session", "--kind", "workshop", "--date", "2026-04-20"];
+
 fn al(dir: &Path, args: &[&str]) -> (i32, String, String) {
     let out = Command::cargo_bin("al")
         .expect("bin")
@@ -24,23 +27,6 @@ fn al(dir: &Path, args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = std::process::Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_AUTHOR_NAME", "t")
-        .env("GIT_AUTHOR_EMAIL", "t@example.org")
-        .env("GIT_COMMITTER_NAME", "t")
-        .env("GIT_COMMITTER_EMAIL", "t@example.org")
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 /// The kinds of the files under `dir`, by the registry.
@@ -70,18 +56,7 @@ fn every_kind_is_loaded_schemad_scaffolded_and_read_from_git() {
         );
     }
     // `al new` writes files of the kinds it is for, where the layout puts them.
-    let (code, out, err) = al(
-        root,
-        &[
-            "new",
-            "session",
-            "--kind",
-            "workshop",
-            "--date",
-            "2026-04-20",
-            "zh",
-        ],
-    );
+    let (code, out, err) = al(root, &[&NEW_WORKSHOP[..], &["zh"]].concat());
     assert_eq!(code, 0, "{out}{err}");
     let created = out.trim().rsplit(' ').next().unwrap_or("").to_string();
     let rel = created.strip_prefix("zh/").unwrap_or(&created);
@@ -189,18 +164,8 @@ fn one_definition_of_a_program_for_every_command() {
         .into_owned();
     let (code, _, err) = al(root, &[&["agenda", &session][..], &today].concat());
     assert_eq!(code, 0, "{err}");
-    let (code, out, err) = al(
-        root,
-        &[
-            "new",
-            "session",
-            "--kind",
-            "workshop",
-            "--date",
-            "2026-04-20",
-            "repo/team-only",
-        ],
-    );
+    let new_workshop = |dir: &str| al(root, &[&NEW_WORKSHOP[..], &[dir]].concat());
+    let (code, out, err) = new_workshop("repo/team-only");
     assert_eq!(code, 0, "{out}{err}");
     git(root, &["add", "-A"]);
     git(root, &["commit", "-q", "-m", "one"]);
@@ -218,17 +183,6 @@ fn one_definition_of_a_program_for_every_command() {
         &[&["agenda", "repo/not-a-program/sessions/a.yaml"][..], &today].concat(),
     );
     assert_eq!(code, 2, "{err}");
-    let (code, _, err) = al(
-        root,
-        &[
-            "new",
-            "session",
-            "--kind",
-            "workshop",
-            "--date",
-            "2026-04-20",
-            "repo/not-a-program",
-        ],
-    );
+    let (code, _, err) = new_workshop("repo/not-a-program");
     assert_eq!(code, 2, "{err}");
 }

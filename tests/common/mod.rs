@@ -64,3 +64,23 @@ pub fn texts(dir: impl AsRef<Path>) -> Vec<(String, String)> {
     }
     out
 }
+
+/// Runs git in `dir` with a fixed author and date; it must succeed.
+pub fn git(dir: &Path, args: &[&str]) {
+    let out = std::process::Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@example.org")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@example.org")
+        .env("GIT_AUTHOR_DATE", "2026-09-01T10:00:00+08:00")
+        .env("GIT_COMMITTER_DATE", "2026-09-01T10:00:00+08:00")
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
