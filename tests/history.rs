@@ -17,20 +17,6 @@ fn git_out(dir: &Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-fn al(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("al")
-        .expect("bin")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 /// A repository with two commits of the Chinese example: the second adds a
 /// member, deepens a sub-topic, completes an action and adds a session.
 fn repo() -> tempfile::TempDir {

@@ -13,22 +13,6 @@ use std::path::Path;
 /// `al new session` for a workshop, without the program folder.
 const NEW_WORKSHOP: [&str; 6] = ["new", "session", "--kind", "workshop", "--date", "2026-04-20"];
 
-fn al(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("al")
-        .expect("bin")
-        .args(args)
-        .current_dir(dir)
-        .env_remove("GITHUB_ACTIONS")
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 /// The kinds of the files under `dir`, by the registry.
 fn kinds_in(dir: &Path) -> Vec<FileKind> {
     let mut kinds: Vec<FileKind> = texts(dir)
