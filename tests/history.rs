@@ -4,7 +4,6 @@
 mod common;
 use common::*;
 
-use assert_cmd::Command;
 use std::fs;
 use std::path::Path;
 

@@ -6,7 +6,6 @@ mod common;
 use common::*;
 
 use al::layout::{FileKind, Place};
-use assert_cmd::Command;
 use std::fs;
 use std::path::Path;
 
