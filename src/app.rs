@@ -258,17 +258,13 @@ fn exit_code(s: &Summary, deny_warnings: bool) -> u8 {
 /// `al explain CODE` as text.
 pub fn explain(rule: &crate::rules::Rule) -> String {
     let indent = |s: &str| s.lines().map(|l| format!("    {l}\n")).collect::<String>();
-    format!(
-        "{code} {name} ({sev} by default)\n{summary}\n\nWhat it checks\n{what}\n\nWhy the method asks for it\n{why}\n\nExample\n{example}\nInstead\n{instead}",
-        code = rule.code,
-        name = rule.name,
-        sev = rule.severity.as_str(),
-        summary = rule.summary,
-        what = rule.what,
-        why = rule.why,
-        example = indent(rule.example),
-        instead = indent(rule.instead),
-    )
+    let (code, name, sev) = (rule.code, rule.name, rule.severity.as_str());
+    let mut s = format!("{code} {name} ({sev} by default)\n{}\n", rule.summary);
+    s.push_str(&format!("\nWhat it checks\n{}\n", rule.what));
+    s.push_str(&format!("\nWhy the method asks for it\n{}\n", rule.why));
+    s.push_str(&format!("\nExample\n{}\n", indent(rule.example)));
+    s.push_str(&format!("Instead\n{}", indent(rule.instead)));
+    s
 }
 
 /// `al rules` as text: one line per rule.
