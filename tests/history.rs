@@ -16,6 +16,18 @@ fn git_out(dir: &Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// `al report --since HEAD~1` of the example, in English.
+const REPORT_SINCE_EN: [&str; 8] = [
+    "report",
+    "tr",
+    "--since",
+    "HEAD~1",
+    "--today",
+    "2026-09-30",
+    "--lang",
+    "en",
+];
+
 /// A repository with two commits of the Chinese example: the second adds a
 /// member, deepens a sub-topic, completes an action and adds a session.
 fn repo() -> tempfile::TempDir {
@@ -147,19 +159,7 @@ fn report_since_adds_the_section_in_the_report_s_language() {
     let start = out.find("## 自 HEAD~1").expect("section");
     let end = out.find("## 一、项目阶段").expect("next section");
     insta::assert_snapshot!("report_since_zh", &out[start..end]);
-    let (_, en, _) = al(
-        tmp.path(),
-        &[
-            "report",
-            "tr",
-            "--since",
-            "HEAD~1",
-            "--today",
-            "2026-09-30",
-            "--lang",
-            "en",
-        ],
-    );
+    let (_, en, _) = al(tmp.path(), &REPORT_SINCE_EN);
     assert!(en.contains("## Changes since HEAD~1 (2026-09-01)"), "{en}");
     assert!(en.contains("- added: 高远 (gao)"), "{en}");
 }
@@ -269,19 +269,7 @@ fn the_section_is_a_template_a_program_can_override() {
         out,
         "## Since HEAD~1\n\n- person added\n- role changed\n- subtopic deepened (已深入)\n- session added\n- action completed\n- action added\n"
     );
-    let (code, report, err) = al(
-        tmp.path(),
-        &[
-            "report",
-            "tr",
-            "--since",
-            "HEAD~1",
-            "--today",
-            "2026-09-30",
-            "--lang",
-            "en",
-        ],
-    );
+    let (code, report, err) = al(tmp.path(), &REPORT_SINCE_EN);
     assert_eq!(code, 0, "{err}");
     assert!(report.contains("## Since HEAD~1\n\n- person added\n"), "{report}");
     assert!(report.contains("- subtopic deepened (deepened)\n"), "{report}");
