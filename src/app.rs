@@ -17,9 +17,11 @@ pub fn run(cli: Cli) -> Result<u8> {
         panic!("AL_DEBUG_PANIC is set");
     }
     let color = cli.color;
+    check_lang_env()?;
+    let flag = cli.lang;
     match cli.command {
-        Command::Init { dir, lang, example } => {
-            crate::init::init(&dir, lang, example)?;
+        Command::Init { dir, example } => {
+            crate::init::init(&dir, run_lang(flag), example)?;
             Ok(0)
         }
         Command::Check {
@@ -40,7 +42,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             let jobs = jobs
                 .or_else(|| std::thread::available_parallelism().ok())
                 .map_or(1, std::num::NonZeroUsize::get);
-            check(&paths, format, deny_warnings, today, color, jobs)
+            check(&paths, format, deny_warnings, today, color, jobs, flag)
         }
         Command::New { what } => {
             let path = match what {
@@ -50,7 +52,6 @@ pub fn run(cli: Cli) -> Result<u8> {
                     group,
                     activity,
                     title,
-                    lang,
                     program,
                 } => {
                     let req = crate::new::SessionRequest {
@@ -60,14 +61,13 @@ pub fn run(cli: Cli) -> Result<u8> {
                         activity,
                         title,
                     };
-                    crate::new::session(&program, &req, lang)?
+                    crate::new::session(&program, &req, flag)?
                 }
                 NewCommand::Subtopic {
                     id,
                     group,
                     owner,
                     today,
-                    lang,
                     program,
                 } => {
                     let req = crate::new::SubtopicRequest {
@@ -76,19 +76,20 @@ pub fn run(cli: Cli) -> Result<u8> {
                         owner,
                         defined: today_or(today.as_deref())?,
                     };
-                    crate::new::subtopic(&program, &req, lang)?
+                    crate::new::subtopic(&program, &req, flag)?
                 }
             };
-            print_out(&format!("created {}\n", path.display()));
+            let lang = run_lang(flag);
+            print_out(&crate::tr!(lang, "已创建 {}\n", "created {}\n", path.display()));
             Ok(0)
         }
         Command::Report { program, doc, since } => {
             let today = today_or(doc.today.as_deref())?;
             let text = if doc.context {
-                let (ctx, _) = crate::report::report_context(&program, doc.lang, today, since.as_deref())?;
+                let (ctx, _) = crate::report::report_context(&program, flag, today, since.as_deref())?;
                 json_text(&ctx)
             } else {
-                crate::report::report(&program, doc.lang, today, since.as_deref())?
+                crate::report::report(&program, flag, today, since.as_deref())?
             };
             emit(doc.output.as_deref(), &text)?;
             Ok(0)
@@ -97,7 +98,6 @@ pub fn run(cli: Cli) -> Result<u8> {
             rev,
             rest,
             format,
-            lang,
             today,
         } => {
             let today = today_or(today.as_deref())?;
@@ -107,7 +107,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                 [one] => (Some(one.clone()), PathBuf::from(".")),
                 [two, dir, ..] => (Some(two.clone()), PathBuf::from(dir)),
             };
-            let lang = crate::check::open(&program)?.lang(lang);
+            let lang = crate::check::open(&program)?.lang(flag);
             let d = crate::history::diff(&program, &rev, until.as_deref(), today)?;
             let text = match format {
                 crate::cli::DiffFormat::Markdown => {
@@ -124,10 +124,10 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Agenda { session, doc } => {
             let today = today_or(doc.today.as_deref())?;
             let text = if doc.context {
-                let (ctx, _, _) = crate::report::agenda_context(&session, doc.lang, today)?;
+                let (ctx, _, _) = crate::report::agenda_context(&session, flag, today)?;
                 json_text(&ctx)
             } else {
-                crate::report::agenda(&session, doc.lang, today)?
+                crate::report::agenda(&session, flag, today)?
             };
             emit(doc.output.as_deref(), &text)?;
             Ok(0)
@@ -157,14 +157,37 @@ pub fn run(cli: Cli) -> Result<u8> {
         }
         Command::Explain { code } => {
             let rule = crate::rules::find(code.trim()).ok_or_else(|| unknown_code(&code))?;
-            print_out(&explain(rule));
+            print_out(&crate::rules::docs::explain(rule, run_lang(flag)));
             Ok(0)
         }
         Command::Rules => {
-            print_out(&rules_table());
+            print_out(&crate::rules::docs::table(run_lang(flag)));
             Ok(0)
         }
     }
+}
+
+/// `AL_LANG`, when set, must name a language.
+fn check_lang_env() -> Result<()> {
+    match std::env::var("AL_LANG") {
+        Ok(v) if !v.trim().is_empty() && crate::lang::parse(&v).is_none() => Err(Error::BadLang(v)),
+        _ => Ok(()),
+    }
+}
+
+/// The language of a command that is not about one program (`al explain`,
+/// `al rules`, `al init`, the summary of a run over programs of several
+/// languages, errors): `--lang`, else `AL_LANG`, else the `lang` of the
+/// al.toml that applies to the current folder, else the locale, else English.
+pub fn run_lang(flag: Option<crate::config::Lang>) -> crate::config::Lang {
+    let here = std::path::Path::new(".");
+    let config = crate::config::find(here, ".")
+        .and_then(|(path, shown)| {
+            let text = fs_err::read_to_string(path).ok()?;
+            crate::config::Config::parse(&text, &shown).ok()
+        })
+        .and_then(|c| c.lang);
+    crate::lang::resolve(flag, config, None)
 }
 
 /// Parses `--today`, or reads the local date.
@@ -230,11 +253,13 @@ pub fn check(
     today: Date,
     color: ColorChoice,
     jobs: usize,
+    lang: Option<crate::config::Lang>,
 ) -> Result<u8> {
-    let programs = crate::pipeline::jobs(paths)?;
+    let programs = crate::pipeline::jobs(paths, lang)?;
     let mut emitter = format.emitter(crate::output::Options {
         styled: !matches!(color, ColorChoice::Never),
         deny_warnings,
+        lang: run_lang(lang),
     });
     // Only a styled format is ever styled; the others are passed through
     // as they are, without scanning them for escape codes to strip.
@@ -253,65 +278,6 @@ fn exit_code(s: &Summary, deny_warnings: bool) -> u8 {
     } else {
         0
     }
-}
-
-/// `al explain CODE` as text.
-pub fn explain(rule: &crate::rules::Rule) -> String {
-    let indent = |s: &str| s.lines().map(|l| format!("    {l}\n")).collect::<String>();
-    let (code, name, sev) = (rule.code, rule.name, rule.severity.as_str());
-    let mut s = format!("{code} {name} ({sev} by default)\n{}\n", rule.summary);
-    s.push_str(&format!("\nWhat it checks\n{}\n", rule.what));
-    s.push_str(&format!("\nWhy the method asks for it\n{}\n", rule.why));
-    s.push_str(&format!("\nExample\n{}\n", indent(rule.example)));
-    s.push_str(&format!("Instead\n{}", indent(rule.instead)));
-    s
-}
-
-/// `al rules` as text: one line per rule.
-pub fn rules_table() -> String {
-    let mut s = String::new();
-    for r in crate::rules::RULES {
-        s.push_str(&format!(
-            "{}  {:<26} {:<8} {}\n",
-            r.code,
-            r.name,
-            r.severity.as_str(),
-            r.summary
-        ));
-    }
-    s
-}
-
-/// The rules page of the docs (docs/rules.md), generated from the registry.
-pub fn rules_markdown() -> String {
-    let mut s = String::from(
-        "# Rules\n\n<!-- Generated from the rule registry (src/rules/catalogue.rs); do not edit by hand.\n     Regenerate with: AL_BLESS=1 cargo test --test docs -->\n\n",
-    );
-    s.push_str("| code | name | default | what |\n|---|---|---|---|\n");
-    for r in crate::rules::RULES {
-        s.push_str(&format!(
-            "| [{code}](#{lower}) | {name} | {sev} | {summary} |\n",
-            code = r.code,
-            lower = r.code.to_lowercase(),
-            name = r.name,
-            sev = r.severity.as_str(),
-            summary = r.summary
-        ));
-    }
-    for r in crate::rules::RULES {
-        s.push_str(&format!(
-            "\n## {code}\n\n`{name}` — {sev} by default. {summary}.\n\n### What it checks\n\n{what}\n\n### Why the method asks for it\n\n{why}\n\n### Example\n\n```yaml\n{example}```\n\n### Instead\n\n```yaml\n{instead}```\n",
-            code = r.code,
-            name = r.name,
-            sev = r.severity.as_str(),
-            summary = r.summary,
-            what = r.what,
-            why = r.why,
-            example = r.example,
-            instead = r.instead,
-        ));
-    }
-    s
 }
 
 /// Turns a panic into a short report and exit status 2 instead of a backtrace and 101.

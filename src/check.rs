@@ -1,7 +1,7 @@
 //! `al check`: load → rules → severity overrides and waivers → diagnostics,
 //! one program at a time.
 
-use crate::config::Config;
+use crate::config::{Config, Lang};
 use crate::diag::{Diagnostic, Loc, Severity};
 use crate::error::Result;
 use crate::model::Date;
@@ -19,6 +19,8 @@ pub struct ProgramReport {
     pub program: crate::load::Program,
     /// The al.toml, when a finding points into it.
     pub config_source: Option<SourceFile>,
+    /// The language of the findings' messages.
+    pub lang: Lang,
     /// Number of program files read.
     pub files: usize,
     /// Findings in a stable order.
@@ -50,20 +52,18 @@ pub struct Opened {
 }
 
 impl Opened {
-    /// The language of its documents: `flag`, else al.toml's `lang`, else
-    /// Chinese when the topic's title has CJK text, else English.
-    pub fn lang(&self, flag: Option<crate::config::Lang>) -> crate::config::Lang {
-        use crate::config::Lang;
-        if let Some(l) = flag.or(self.config.lang) {
-            return l;
-        }
-        let title = self.program.topic.as_ref().and_then(|t| t.value.title.as_ref());
-        if title.is_some_and(|t| crate::source::has_cjk(&t.0)) {
-            Lang::Zh
-        } else {
-            Lang::En
-        }
+    /// The language of its documents and messages (see [`program_lang`]).
+    pub fn lang(&self, flag: Option<Lang>) -> Lang {
+        program_lang(flag, &self.config, &self.program)
     }
+}
+
+/// The language of a program: `--lang`, else `AL_LANG`, else al.toml's
+/// `lang`, else the program's own (Chinese when its topic's title has
+/// Chinese text), else the locale, else English ([`crate::lang::resolve`]).
+pub fn program_lang(flag: Option<Lang>, config: &Config, program: &crate::load::Program) -> Lang {
+    let title = program.topic.as_ref().and_then(|t| t.value.title.as_ref());
+    crate::lang::resolve(flag, config.lang, title.map(|t| t.0.as_str()))
 }
 
 /// Opens the program in `dir` (see [`crate::layout::is_program`]) with its al.toml.
@@ -91,12 +91,37 @@ pub struct Summary {
     pub errors: usize,
     /// Warning findings.
     pub warnings: usize,
+    /// The language of the programs' messages, when they all had one.
+    #[serde(skip)]
+    pub lang: Option<Lang>,
+    /// Whether the programs' messages were in more than one language.
+    #[serde(skip)]
+    pub mixed: bool,
 }
 
 impl Summary {
     /// Adds one program's counts.
     pub fn add(&mut self, r: &ProgramReport) {
         self.add_counts(r.files, &r.diagnostics);
+        self.add_lang(r.lang);
+    }
+
+    /// Notes the language of one program's messages.
+    pub fn add_lang(&mut self, lang: Lang) {
+        match self.lang {
+            None if !self.mixed => self.lang = Some(lang),
+            Some(l) if l != lang => {
+                self.lang = None;
+                self.mixed = true;
+            }
+            _ => {}
+        }
+    }
+
+    /// The language to sum the run up in: the programs', when they had one,
+    /// else `fallback`.
+    pub fn lang_or(&self, fallback: Lang) -> Lang {
+        self.lang.unwrap_or(fallback)
     }
 
     /// Adds the counts of one program that had `files` files and these findings.
@@ -141,10 +166,17 @@ impl Configs {
     }
 }
 
-/// Checks one program folder.
-pub fn check_program(dir: &Path, display: &str, today: Date, configs: &mut Configs) -> Result<ProgramReport> {
+/// Checks one program folder, its messages in `lang` (else as
+/// [`program_lang`] decides).
+pub fn check_program(
+    dir: &Path,
+    display: &str,
+    today: Date,
+    configs: &mut Configs,
+    lang: Option<Lang>,
+) -> Result<ProgramReport> {
     let (config, report_config) = configs.for_program(dir, display)?;
-    Ok(check_dir(dir, display, &config, report_config, today))
+    Ok(check_dir(dir, display, &config, report_config, today, lang))
 }
 
 /// Checks one program folder with its configuration already read.
@@ -154,12 +186,13 @@ pub(crate) fn check_dir(
     config: &Config,
     report_config: bool,
     today: Date,
+    forced: Option<Lang>,
 ) -> ProgramReport {
     // Parse without places, which is cheaper (docs/performance.md); `finish`
     // parses again, with places, only the files a finding points into.
     let program =
         crate::yaml::unlocated(|| crate::load::load_program_with(dir, display, config.limits.max_file_bytes));
-    finish(program, config, report_config, today)
+    finish(program, config, report_config, today, forced)
 }
 
 /// Runs the rules on a loaded program and applies its configuration: the
@@ -176,9 +209,11 @@ pub fn finish(
     config: &Config,
     report_config: bool,
     today: Date,
+    forced: Option<Lang>,
 ) -> ProgramReport {
     let display = program.display.clone();
-    let mut findings = rules::run(&program, &config.limits, today);
+    let lang = program_lang(forced, config, &program);
+    let mut findings = rules::run(&program, &config.limits, today, lang);
     loop {
         let unplaced: BTreeSet<usize> = findings
             .iter()
@@ -189,10 +224,10 @@ pub fn finish(
             break;
         }
         crate::load::relocate(&mut program, &unplaced);
-        findings = rules::run(&program, &config.limits, today);
+        findings = rules::run(&program, &config.limits, today, lang);
     }
     let config_findings = match (&config.file, report_config) {
-        (Some(_), true) => rules::config::check(config, today),
+        (Some(_), true) => rules::config::check(config, today, lang),
         _ => Vec::new(),
     };
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
@@ -236,6 +271,7 @@ pub fn finish(
         display,
         program,
         config_source,
+        lang,
         files,
         diagnostics,
     }

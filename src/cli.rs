@@ -12,6 +12,10 @@ pub struct Cli {
     /// When to use colour: auto (terminal and NO_COLOR decide), always, never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
+    /// Language of messages and documents: zh or en (default: AL_LANG, else
+    /// al.toml `lang`, else the program's own language, else the locale, else en).
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<Lang>,
     /// The command.
     #[command(subcommand)]
     pub command: Command,
@@ -23,9 +27,6 @@ pub struct DocOptions {
     /// Write to this file (atomically, and only when rendering succeeded) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Language (default: al.toml, else Chinese when the topic's title is Chinese).
-    #[arg(long, value_enum)]
-    pub lang: Option<Lang>,
     /// The date the document is written at (YYYY-MM-DD); default: today's local date.
     #[arg(long, value_name = "DATE")]
     pub today: Option<String>,
@@ -62,9 +63,6 @@ pub enum Command {
         /// Folder to create the program in.
         #[arg(default_value = ".")]
         dir: PathBuf,
-        /// Language of the comments and the example.
-        #[arg(long, value_enum, default_value_t = Lang::Zh)]
-        lang: Lang,
         /// Write a complete, realistic example program instead of empty templates.
         #[arg(long)]
         example: bool,
@@ -116,9 +114,6 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = DiffFormat::Markdown)]
         format: DiffFormat,
-        /// Language (default: al.toml, else the topic's language).
-        #[arg(long, value_enum)]
-        lang: Option<Lang>,
         /// The date the newer version is judged at, for "newly overdue" (default: today).
         #[arg(long, value_name = "DATE")]
         today: Option<String>,
@@ -174,9 +169,6 @@ pub enum NewCommand {
         /// Title (default: numbered from the earlier sessions of its kind).
         #[arg(long)]
         title: Option<String>,
-        /// Language of the comments (default: al.toml, else the topic's language).
-        #[arg(long, value_enum)]
-        lang: Option<Lang>,
         /// The program folder.
         #[arg(default_value = ".")]
         program: PathBuf,
@@ -194,9 +186,6 @@ pub enum NewCommand {
         /// The date it is fixed (default: today's local date).
         #[arg(long, value_name = "DATE")]
         today: Option<String>,
-        /// Language of the comments (default: al.toml, else the topic's language).
-        #[arg(long, value_enum)]
-        lang: Option<Lang>,
         /// The program folder.
         #[arg(default_value = ".")]
         program: PathBuf,

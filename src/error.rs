@@ -51,6 +51,9 @@ pub enum Error {
     /// A request that cannot be carried out as given (the message says why and what to do).
     #[error("{0}")]
     Invalid(String),
+    /// `AL_LANG` names no language.
+    #[error("AL_LANG=`{0}` is not a language: set it to zh or en, or unset it")]
+    BadLang(String),
     /// A template could not be parsed or rendered.
     #[error("cannot render: a template is broken (overrides are read from {folder}):\n{message}")]
     Template {
@@ -68,6 +71,34 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+}
+
+impl Error {
+    /// The message in `lang` (the `Display` text is the English one).
+    pub fn text(&self, lang: crate::config::Lang) -> String {
+        use crate::config::Lang;
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            Error::Io { path, .. } => format!("无法读取 `{}`", path.display()),
+            Error::NoProgram(p) => format!(
+                "`{}` 中没有行动学习项目（项目是含有 topic.yaml 或 team.yaml 的文件夹）",
+                p.display()
+            ),
+            Error::Config { .. } | Error::Invalid(_) | Error::UnknownCode { .. } => self.to_string(),
+            Error::NotEmpty(p) => format!(
+                "`{}` 不是空文件夹；`al init` 只在新的或空的文件夹中写入，因此没有写入任何文件",
+                p.display()
+            ),
+            Error::BadDate { text, why } => format!("`{text}` 不是有效日期：{why}"),
+            Error::BadLang(v) => format!("AL_LANG=`{v}` 不是可用的语言：请设为 zh 或 en，或者不设置"),
+            Error::Template { folder, message } => {
+                format!("无法生成：模板有错误（覆盖模板读自 {folder}）：\n{message}")
+            }
+            Error::Write { path, .. } => format!("无法写入 `{}`", path.display()),
+        }
+    }
 }
 
 /// Result with [`Error`].

@@ -12,6 +12,73 @@ use crate::yaml::Scalar;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// A text in both languages, chosen at run time:
+/// `tr!(lang, "中文 {x}", "English {x}")` is a `String`. Both texts are
+/// required and both are checked against the arguments by `format!`, so a
+/// message without its translation does not compile.
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, $zh:literal, $en:literal $(, $($args:tt)*)?) => {
+        match $lang {
+            $crate::config::Lang::Zh => format!($zh $(, $($args)*)?),
+            $crate::config::Lang::En => format!($en $(, $($args)*)?),
+        }
+    };
+}
+
+/// The language asked for outright: `--lang`, else the `AL_LANG`
+/// environment variable (`zh` or `en`; checked when `al` starts).
+pub fn forced(flag: Option<Lang>) -> Option<Lang> {
+    flag.or_else(|| std::env::var("AL_LANG").ok().and_then(|v| parse(&v)))
+}
+
+/// `zh` or `en` (any case, surrounding space ignored).
+pub fn parse(text: &str) -> Option<Lang> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "zh" => Some(Lang::Zh),
+        "en" => Some(Lang::En),
+        _ => None,
+    }
+}
+
+/// The language of the locale: `LC_ALL`, else `LC_MESSAGES`, else `LANG`
+/// (the first one set and not empty); Chinese when it starts with `zh`.
+pub fn from_locale() -> Option<Lang> {
+    let value = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))?;
+    Some(if value.to_ascii_lowercase().starts_with("zh") {
+        Lang::Zh
+    } else {
+        Lang::En
+    })
+}
+
+/// The language, in this order: `--lang`; `AL_LANG`; al.toml's `lang`; the
+/// program's own language (Chinese when its topic's title has Chinese text);
+/// the locale; English. `config` and `title` are `None` where there is no
+/// al.toml or no program.
+pub fn resolve(flag: Option<Lang>, config: Option<Lang>, title: Option<&str>) -> Lang {
+    forced(flag)
+        .or(config)
+        .or_else(|| {
+            title.map(|t| {
+                if crate::source::has_cjk(t) {
+                    Lang::Zh
+                } else {
+                    Lang::En
+                }
+            })
+        })
+        .or_else(from_locale)
+        .unwrap_or(Lang::En)
+}
+
+/// `one` or `many` by the count, for English nouns ("1 warning", "2 warnings").
+pub fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
+}
+
 /// Picks the Chinese or the English text.
 pub fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     match lang {

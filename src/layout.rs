@@ -66,8 +66,8 @@ pub struct Spec {
     /// How it is parsed into the program's model; `None` when it is not
     /// part of the program's model (al.toml).
     pub parse: Option<ParseFn>,
-    /// What to do when a required file is missing.
-    pub missing_help: &'static str,
+    /// What to do when a required file is missing: (Chinese, English).
+    pub missing_help: (&'static str, &'static str),
 }
 
 impl FileKind {
@@ -126,7 +126,10 @@ impl FileKind {
                         put_one(&mut p.topic, d)
                     })
                 }),
-                missing_help: "create topic.yaml with the topic's title, statement, criteria, convener and start (`al init` writes a commented one)",
+                missing_help: (
+                    "新建 topic.yaml，写明主题的标题、描述、四条标准、召集人和开始日期（`al init` 会生成带注释的模板）",
+                    "create topic.yaml with the topic's title, statement, criteria, convener and start (`al init` writes a commented one)",
+                ),
             },
             FileKind::Team => &Spec {
                 kind: FileKind::Team,
@@ -140,7 +143,10 @@ impl FileKind {
                         put_one(&mut p.team, d)
                     })
                 }),
-                missing_help: "create team.yaml with the people and the core groups (`al init` writes a commented one)",
+                missing_help: (
+                    "新建 team.yaml，写明人员和核心小组（`al init` 会生成带注释的模板）",
+                    "create team.yaml with the people and the core groups (`al init` writes a commented one)",
+                ),
             },
             FileKind::Session => &Spec {
                 kind: FileKind::Session,
@@ -154,7 +160,10 @@ impl FileKind {
                         put_many(&mut p.sessions, d)
                     })
                 }),
-                missing_help: "add session files under sessions/ (`al new session` writes one)",
+                missing_help: (
+                    "在 sessions/ 下添加活动文件（`al new session` 可生成一个）",
+                    "add session files under sessions/ (`al new session` writes one)",
+                ),
             },
             FileKind::Subtopic => &Spec {
                 kind: FileKind::Subtopic,
@@ -168,7 +177,10 @@ impl FileKind {
                         put_many(&mut p.subtopics, d)
                     })
                 }),
-                missing_help: "add sub-topic files under subtopics/ (`al new subtopic` writes one)",
+                missing_help: (
+                    "在 subtopics/ 下添加子课题文件（`al new subtopic` 可生成一个）",
+                    "add sub-topic files under subtopics/ (`al new subtopic` writes one)",
+                ),
             },
             FileKind::Config => &Spec {
                 kind: FileKind::Config,
@@ -178,7 +190,10 @@ impl FileKind {
                 keys: None,
                 schema: || schemars::schema_for!(crate::config::ConfigFile),
                 parse: None,
-                missing_help: "al.toml is optional; `al init` writes a commented one",
+                missing_help: (
+                    "al.toml 是可选的；`al init` 会生成带注释的模板",
+                    "al.toml is optional; `al init` writes a commented one",
+                ),
             },
         }
     }

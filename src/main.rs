@@ -12,13 +12,18 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    let lang = al::app::run_lang(cli.lang);
     match al::app::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            let mut msg = format!("error: {e}");
+            let (error, caused_by) = match lang {
+                al::config::Lang::Zh => ("错误", "原因"),
+                al::config::Lang::En => ("error", "caused by"),
+            };
+            let mut msg = format!("{error}: {}", e.text(lang));
             let mut source = std::error::Error::source(&e);
             while let Some(s) = source {
-                msg.push_str(&format!("\n  caused by: {s}"));
+                msg.push_str(&format!("\n  {caused_by}: {s}"));
                 source = s.source();
             }
             eprintln!("{msg}");

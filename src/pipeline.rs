@@ -5,7 +5,7 @@
 //! [`Emitter`].
 
 use crate::check::{ProgramReport, Summary};
-use crate::config::Config;
+use crate::config::{Config, Lang};
 use crate::error::Result;
 use crate::model::Date;
 use crate::output::{Emitter, Piece};
@@ -22,12 +22,21 @@ pub(crate) struct Job {
     pub config: Config,
     /// Whether this program's check reports the al.toml's own findings.
     pub report_config: bool,
+    /// `--lang`, when given: the language of every program's messages.
+    pub lang: Option<Lang>,
 }
 
 impl Job {
     /// Checks the program.
     pub fn check(&self, today: Date) -> ProgramReport {
-        crate::check::check_dir(&self.dir, &self.display, &self.config, self.report_config, today)
+        crate::check::check_dir(
+            &self.dir,
+            &self.display,
+            &self.config,
+            self.report_config,
+            today,
+            self.lang,
+        )
     }
 }
 
@@ -35,7 +44,7 @@ impl Job {
 ///
 /// Every al.toml is read here, before any program is checked: a broken one
 /// stops the run before anything is printed.
-pub fn jobs(paths: &[PathBuf]) -> Result<Vec<Job>> {
+pub fn jobs(paths: &[PathBuf], lang: Option<Lang>) -> Result<Vec<Job>> {
     let mut configs = crate::check::Configs::default();
     let mut jobs = Vec::new();
     for path in paths {
@@ -47,6 +56,7 @@ pub fn jobs(paths: &[PathBuf]) -> Result<Vec<Job>> {
                 display,
                 config,
                 report_config,
+                lang,
             });
         }
     }
@@ -87,6 +97,7 @@ pub fn emit(
     };
     check_in_order(jobs, today, threads, work, |piece| {
         done.summary.add_counts(piece.files, &piece.diagnostics);
+        done.summary.add_lang(piece.lang);
         done.closed = !put(out, &emitter.program(piece));
         !done.closed
     });
@@ -237,7 +248,7 @@ mod tests {
 
     fn fixtures() -> Vec<Job> {
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        jobs(&[root.join("AL201"), root.join("AL301")]).expect("fixtures")
+        jobs(&[root.join("AL201"), root.join("AL301")], Some(Lang::En)).expect("fixtures")
     }
 
     fn today() -> Date {

@@ -11,11 +11,17 @@ const TODAY: &str = "2026-09-30";
 /// The date the fixture programs describe.
 const FIXTURE_TODAY: &str = "2026-03-20";
 
+/// `al` as on a machine with no locale set: a program's own language
+/// decides (tests of English output say `--lang en`).
 fn al() -> Command {
     let mut c = Command::cargo_bin("al").expect("binary");
     c.env_remove("NO_COLOR")
         .env_remove("GITHUB_ACTIONS")
-        .env_remove("CLICOLOR_FORCE");
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env_remove("AL_LANG");
     c
 }
 
@@ -41,7 +47,7 @@ fn examples_pass_with_zero_findings() {
         "examples/complaint-resolution",
         "examples",
     ] {
-        let r = run(al().args(["check", path, "--today", TODAY, "--deny-warnings"]));
+        let r = run(al().args(["check", "--lang", "en", path, "--today", TODAY, "--deny-warnings"]));
         assert_eq!(r.code, 0, "{path}:\n{}{}", r.stdout, r.stderr);
         assert!(r.stdout.starts_with("ok: no findings"), "{}", r.stdout);
     }
@@ -49,29 +55,45 @@ fn examples_pass_with_zero_findings() {
 
 #[test]
 fn exit_codes_follow_the_spec() {
-    let r = run(al().args(["check", "tests/fixtures/AL201/fail", "--today", FIXTURE_TODAY]));
+    let r = run(al().args([
+        "check",
+        "--lang",
+        "en",
+        "tests/fixtures/AL201/fail",
+        "--today",
+        FIXTURE_TODAY,
+    ]));
     assert_eq!(r.code, 1, "an error finding exits 1");
-    let r = run(al().args(["check", "tests/fixtures/AL208/fail", "--today", FIXTURE_TODAY]));
+    let r = run(al().args([
+        "check",
+        "--lang",
+        "en",
+        "tests/fixtures/AL208/fail",
+        "--today",
+        FIXTURE_TODAY,
+    ]));
     assert_eq!(r.code, 0, "warnings alone exit 0");
     let r = run(al().args([
         "check",
+        "--lang",
+        "en",
         "tests/fixtures/AL208/fail",
         "--today",
         FIXTURE_TODAY,
         "--deny-warnings",
     ]));
     assert_eq!(r.code, 1, "--deny-warnings makes warnings fail");
-    let r = run(al().args(["check", "no/such/folder"]));
+    let r = run(al().args(["check", "--lang", "en", "no/such/folder"]));
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("no/such/folder"), "{}", r.stderr);
-    let r = run(al().args(["check", "examples", "--today", "2026-02-30"]));
+    let r = run(al().args(["check", "--lang", "en", "examples", "--today", "2026-02-30"]));
     assert_eq!(r.code, 2);
     assert!(
         r.stderr.contains("2026-02-30") && r.stderr.contains("day"),
         "{}",
         r.stderr
     );
-    let r = run(al().args(["check", "src"]));
+    let r = run(al().args(["check", "--lang", "en", "src"]));
     assert_eq!(r.code, 2);
     assert!(
         r.stderr.contains("no action learning program found"),
@@ -102,9 +124,10 @@ fn a_broken_program_reports_everything_in_one_run() {
         "kind: group-meeting\ndate: 2026-03-30\ngroups: [g1]\nattendees: [zhang, lii]\n",
     )
     .expect("write");
-    let r = run(al()
-        .current_dir(tmp.path())
-        .args(["check", "prog", "--today", FIXTURE_TODAY]));
+    let r =
+        run(al()
+            .current_dir(tmp.path())
+            .args(["check", "--lang", "en", "prog", "--today", FIXTURE_TODAY]));
     assert_eq!(r.code, 1);
     insta::assert_snapshot!("broken_program", format!("exit: {}\n{}", r.code, r.stdout));
     assert!(r.stdout.contains("error[AL201]: group `g1` has 3 members"));
@@ -123,6 +146,8 @@ fn a_broken_program_reports_everything_in_one_run() {
 fn json_output_is_one_stable_document() {
     let r = run(al().args([
         "check",
+        "--lang",
+        "en",
         "tests/fixtures/AL201/fail",
         "--today",
         FIXTURE_TODAY,
@@ -147,6 +172,8 @@ fn json_output_is_one_stable_document() {
     assert_eq!(v["summary"]["programs"], 1);
     let again = run(al().args([
         "check",
+        "--lang",
+        "en",
         "tests/fixtures/AL201/fail",
         "--today",
         FIXTURE_TODAY,
@@ -166,6 +193,8 @@ fn output_is_the_same_whatever_the_number_of_threads() {
             .map(|jobs| {
                 run(al().args([
                     "check",
+                    "--lang",
+                    "en",
                     "tests/fixtures",
                     "--today",
                     FIXTURE_TODAY,
@@ -186,7 +215,7 @@ fn output_is_the_same_whatever_the_number_of_threads() {
     // AL_JOBS does the same as --jobs; 0 is refused.
     let r = run(al()
         .env("AL_JOBS", "0")
-        .args(["check", "examples/talent-retention"]));
+        .args(["check", "--lang", "en", "examples/talent-retention"]));
     assert_eq!(r.code, 2, "{}", r.stderr);
 }
 
@@ -225,7 +254,7 @@ fn init_writes_programs_that_pass() {
             assert!(dir.join("topic.yaml").is_file() && dir.join("team.yaml").is_file());
             let today = if example { TODAY } else { "2026-03-10" };
             let r = run(al()
-                .args(["check", "--deny-warnings", "--today", today])
+                .args(["check", "--lang", "en", "--deny-warnings", "--today", today])
                 .arg(&dir));
             assert_eq!(r.code, 0, "init --lang {lang} example={example}:\n{}", r.stdout);
             assert!(r.stdout.starts_with("ok: no findings"), "{}", r.stdout);
@@ -255,7 +284,9 @@ fn al_toml_overrides_severity_and_waives_with_a_reason() {
         "[rules]\nAL208 = \"allow\"\nAL201 = \"warn\"\n",
     )
     .expect("write");
-    let r = run(al().args(["check", "--today", FIXTURE_TODAY]).arg(&dir));
+    let r = run(al()
+        .args(["check", "--lang", "en", "--today", FIXTURE_TODAY])
+        .arg(&dir));
     assert_eq!(r.code, 0, "{}", r.stdout);
     assert!(
         r.stdout.contains("warning[AL201]") && !r.stdout.contains("AL208"),
@@ -269,12 +300,16 @@ fn al_toml_overrides_severity_and_waives_with_a_reason() {
         format!("[rules]\nAL208 = \"allow\"\n{waiver}"),
     )
     .expect("write");
-    let r = run(al().args(["check", "--today", FIXTURE_TODAY]).arg(&dir));
+    let r = run(al()
+        .args(["check", "--lang", "en", "--today", FIXTURE_TODAY])
+        .arg(&dir));
     assert_eq!(r.code, 0, "{}", r.stdout);
     assert!(r.stdout.starts_with("ok: no findings"), "{}", r.stdout);
 
     // Past its `until`, a waiver silences nothing.
-    let r = run(al().args(["check", "--today", "2027-01-01"]).arg(&dir));
+    let r = run(al()
+        .args(["check", "--lang", "en", "--today", "2027-01-01"])
+        .arg(&dir));
     assert_eq!(r.code, 1, "{}", r.stdout);
     assert!(r.stdout.contains("error[AL201]"));
     assert!(
@@ -288,9 +323,10 @@ fn al_toml_overrides_severity_and_waives_with_a_reason() {
         "[rules]\nAL208 = \"allow\"\n\n[[allow]]\nrule = \"AL201\"\npath = \"team.yaml\"\n",
     )
     .expect("write");
-    let r = run(al()
-        .current_dir(tmp.path())
-        .args(["check", "prog", "--today", FIXTURE_TODAY]));
+    let r =
+        run(al()
+            .current_dir(tmp.path())
+            .args(["check", "--lang", "en", "prog", "--today", FIXTURE_TODAY]));
     assert_eq!(r.code, 1);
     assert!(r.stdout.contains("error[AL201]"), "{}", r.stdout);
     assert!(
@@ -313,7 +349,9 @@ fn a_broken_al_toml_stops_with_exit_2_and_its_place() {
         ("lang = \"fr\"\n", "prog/al.toml:1:8"),
     ] {
         fs::write(dir.join("al.toml"), text).expect("write");
-        let r = run(al().current_dir(tmp.path()).args(["check", "prog"]));
+        let r = run(al()
+            .current_dir(tmp.path())
+            .args(["check", "--lang", "en", "prog"]));
         assert_eq!(r.code, 2, "{text}: {}", r.stderr);
         assert!(r.stderr.contains(expect), "{text}: {}", r.stderr);
     }
@@ -328,13 +366,28 @@ fn bom_and_crlf_read_fine() {
         fs::write(dir.join(name), format!("\u{feff}{}", text.replace('\n', "\r\n"))).expect("write");
     }
     let r = run(al()
-        .args(["check", "--today", FIXTURE_TODAY, "--deny-warnings"])
+        .args([
+            "check",
+            "--lang",
+            "en",
+            "--today",
+            FIXTURE_TODAY,
+            "--deny-warnings",
+        ])
         .arg(&dir));
     assert_eq!(r.code, 0, "{}", r.stdout);
     // And positions stay right: a finding in a BOM + CRLF file points at its line.
     shrink_group(&dir);
     let r = run(al()
-        .args(["check", "--today", FIXTURE_TODAY, "--format", "json"])
+        .args([
+            "check",
+            "--lang",
+            "en",
+            "--today",
+            FIXTURE_TODAY,
+            "--format",
+            "json",
+        ])
         .arg(&dir));
     let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
     assert_eq!(
@@ -353,17 +406,30 @@ fn walking_a_folder_finds_programs_and_skips_hidden_and_target() {
     for sub in ["2026/a", "2027/b", ".hidden/c", "target/d"] {
         copy_dir(Path::new("tests/fixtures/AL201/pass"), &tmp.path().join(sub));
     }
-    let r =
-        run(al()
-            .current_dir(tmp.path())
-            .args(["check", ".", "--today", FIXTURE_TODAY, "--format", "json"]));
+    let r = run(al().current_dir(tmp.path()).args([
+        "check",
+        "--lang",
+        "en",
+        ".",
+        "--today",
+        FIXTURE_TODAY,
+        "--format",
+        "json",
+    ]));
     let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
     assert_eq!(v["summary"]["programs"], 2, "{}", r.stdout);
 }
 
 #[test]
 fn colour_follows_the_flag_and_no_color() {
-    let args = ["check", "tests/fixtures/AL201/fail", "--today", FIXTURE_TODAY];
+    let args = [
+        "check",
+        "--lang",
+        "en",
+        "tests/fixtures/AL201/fail",
+        "--today",
+        FIXTURE_TODAY,
+    ];
     let r = run(al().args(args).arg("--color=always"));
     assert!(r.stdout.contains("\u{1b}["), "--color=always colours");
     let r = run(al().args(args).arg("--color=never"));
@@ -419,9 +485,14 @@ fn the_session_and_subtopic_rules_find_every_slip_in_one_run() {
     // Group g1 skipped June.
     fs::remove_file(s.join("2026-06-15-g1-meeting.yaml")).expect("rm");
 
-    let r = run(al()
-        .current_dir(tmp.path())
-        .args(["check", "talent-retention", "--today", TODAY]));
+    let r = run(al().current_dir(tmp.path()).args([
+        "check",
+        "--lang",
+        "en",
+        "talent-retention",
+        "--today",
+        TODAY,
+    ]));
     insta::assert_snapshot!("slips_in_one_run", format!("exit: {}\n{}", r.code, r.stdout));
     for (code, place) in [
         (
@@ -539,7 +610,16 @@ fn new_session_and_subtopic_write_named_commented_files_and_never_overwrite() {
     );
 
     // The new files are part of a program that still checks clean of errors.
-    let r = in_tmp(&["check", "tr", "--today", "2026-10-01", "--format", "json"]);
+    let r = in_tmp(&[
+        "check",
+        "--lang",
+        "en",
+        "tr",
+        "--today",
+        "2026-10-01",
+        "--format",
+        "json",
+    ]);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
     assert_eq!(v["summary"]["errors"], 0, "{}", r.stdout);
 

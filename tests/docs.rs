@@ -2,16 +2,20 @@
 
 #[test]
 fn docs_rules_md_matches_the_registry() {
-    let expected = al::app::rules_markdown();
-    let path = "docs/rules.md";
-    if std::env::var_os("AL_BLESS").is_some() {
-        std::fs::write(path, &expected).expect("write docs/rules.md");
+    for (lang, path) in [
+        (al::config::Lang::En, "docs/rules.md"),
+        (al::config::Lang::Zh, "docs/rules.zh.md"),
+    ] {
+        let expected = al::rules::docs::markdown(lang);
+        if std::env::var_os("AL_BLESS").is_some() {
+            std::fs::write(path, &expected).expect("write the rules page");
+        }
+        let actual = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            actual == expected,
+            "{path} is out of date; regenerate it with: AL_BLESS=1 cargo test --test docs"
+        );
     }
-    let actual = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(
-        actual == expected,
-        "docs/rules.md is out of date; regenerate it with: AL_BLESS=1 cargo test --test docs"
-    );
 }
 
 #[test]

@@ -7,7 +7,9 @@ use std::path::Path;
 
 fn al() -> Command {
     let mut c = Command::cargo_bin("al").expect("binary");
-    c.env_remove("NO_COLOR").env_remove("GITHUB_ACTIONS");
+    c.env_remove("NO_COLOR")
+        .env_remove("GITHUB_ACTIONS")
+        .env("AL_LANG", "en");
     c
 }
 

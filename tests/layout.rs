@@ -89,13 +89,16 @@ fn every_required_file_is_named_when_missing() {
         let tmp = tempfile::tempdir().expect("tmp");
         let dir = program(&tmp);
         fs::remove_file(dir.join(name)).expect("rm");
-        let (code, out, _) = al(tmp.path(), &["check", "prog", "--today", "2026-03-20"]);
+        let (code, out, _) = al(
+            tmp.path(),
+            &["check", "prog", "--today", "2026-03-20", "--lang", "en"],
+        );
         assert_eq!(code, 1, "{out}");
         assert!(
             out.contains(&format!("{name} is missing from this program")),
             "{out}"
         );
-        assert!(out.contains(kind.spec().missing_help), "{out}");
+        assert!(out.contains(kind.spec().missing_help.1), "{out}");
     }
 }
 
@@ -116,7 +119,7 @@ fn one_definition_of_a_program_for_every_command() {
         "kind: workshop\n",
     )
     .expect("write");
-    let today = ["--today", "2026-03-20"];
+    let today = ["--today", "2026-03-20", "--lang", "en"];
 
     let named = al(root, &[&["check", "repo/team-only"][..], &today].concat());
     let walked = al(root, &[&["check", "repo"][..], &today].concat());

@@ -175,12 +175,20 @@ fn check_both_ways(
     files: &[(String, String)],
     config: &al::config::Config,
 ) -> Result<al::check::ProgramReport, TestCaseError> {
-    let located = al::check::finish(al::load::program_from_texts("p", files), config, false, today());
+    let lang = Some(al::config::Lang::En);
+    let located = al::check::finish(
+        al::load::program_from_texts("p", files),
+        config,
+        false,
+        today(),
+        lang,
+    );
     let fast = al::check::finish(
         al::yaml::unlocated(|| al::load::program_from_texts("p", files)),
         config,
         false,
         today(),
+        lang,
     );
     prop_assert_eq!(&located.diagnostics, &fast.diagnostics);
     Ok(located)

@@ -36,12 +36,14 @@ fuzz_target!(|data: &[u8]| {
         None => al::config::Config::default(),
     };
     let today = al::dates::parse_date("2026-06-30").unwrap_or_default();
-    let report = al::check::finish(al::load::program_from_texts("p", &files), &config, true, today);
+    let lang = Some(al::config::Lang::Zh);
+    let report = al::check::finish(al::load::program_from_texts("p", &files), &config, true, today, lang);
     let fast = al::check::finish(
         al::yaml::unlocated(|| al::load::program_from_texts("p", &files)),
         &config,
         true,
         today,
+        lang,
     );
     assert_eq!(report.diagnostics, fast.diagnostics, "the same findings both ways");
     let program = &report.program;
@@ -61,7 +63,7 @@ fuzz_target!(|data: &[u8]| {
         }
         let _ = al::output::human::render_program(&report, false);
         let _ = al::output::json::render(&report.diagnostics, &summary);
-        let _ = al::output::sarif::render(&report.diagnostics);
+        let _ = al::output::sarif::render(&report.diagnostics, al::config::Lang::Zh);
         let _ = al::output::github::render(&report.diagnostics);
         al::report::context::report(program, &config.limits, al::config::Lang::Zh, today, &report.diagnostics, &summary, None)
     };

@@ -2,6 +2,7 @@
 
 use super::{Options, Piece, Render, Rendered};
 use crate::check::{ProgramReport, Summary};
+use crate::config::Lang;
 use crate::diag::{Diagnostic, Severity};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use std::ops::Range;
@@ -10,6 +11,7 @@ use std::ops::Range;
 /// summary line at the end.
 pub(crate) struct Human {
     styled: bool,
+    lang: crate::config::Lang,
 }
 
 impl Human {
@@ -17,6 +19,7 @@ impl Human {
     pub fn new(options: Options) -> Human {
         Human {
             styled: options.styled,
+            lang: options.lang,
         }
     }
 }
@@ -39,7 +42,7 @@ impl super::Emitter for Human {
     }
 
     fn finish(&mut self, summary: &Summary) -> String {
-        format!("{}\n", summary_line(summary))
+        format!("{}\n", summary_line(summary, summary.lang_or(self.lang)))
     }
 }
 
@@ -52,19 +55,27 @@ pub fn render_program(report: &ProgramReport, styled: bool) -> String {
     };
     let mut out = String::new();
     for d in &report.diagnostics {
-        out.push_str(&render_one(&renderer, d, report.text_of(&d.file)));
+        out.push_str(&render_one(&renderer, d, report.text_of(&d.file), report.lang));
         out.push_str("\n\n");
     }
     out
 }
 
-fn render_one(renderer: &Renderer, d: &Diagnostic, text: Option<&str>) -> String {
+fn render_one(renderer: &Renderer, d: &Diagnostic, text: Option<&str>, lang: Lang) -> String {
     let level = match d.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
+    // The level's own words in Chinese; English keeps annotate-snippets' words.
+    let (level, help) = match lang {
+        Lang::Zh => (
+            level.with_name(crate::rules::docs::severity_word(lang, d.severity)),
+            Level::HELP.with_name("提示"),
+        ),
+        Lang::En => (level, Level::HELP),
+    };
     let title = level.primary_title(d.message.as_str()).id(d.code);
-    let help = Level::HELP.message(d.help.as_str());
+    let help = help.message(d.help.as_str());
     let report: Vec<Group> = match text {
         Some(text) if !text.is_empty() && d.line > 0 && !d.whole_file => {
             let span = caret_range(text, d);
@@ -188,18 +199,32 @@ fn offset_of(text: &str, line: u32, column: u32) -> usize {
 }
 
 /// The closing line: counts, or that all is well.
-pub fn summary_line(s: &Summary) -> String {
-    let programs = format!("{} program{}", s.programs, if s.programs == 1 { "" } else { "s" });
-    let files = format!("{} file{}", s.files, if s.files == 1 { "" } else { "s" });
-    if s.errors == 0 && s.warnings == 0 {
+pub fn summary_line(s: &Summary, lang: Lang) -> String {
+    use crate::lang::plural;
+    let (programs, files, errors, warnings) = (s.programs, s.files, s.errors, s.warnings);
+    if lang == Lang::Zh {
+        return if errors == 0 && warnings == 0 {
+            format!("通过：{programs} 个项目（{files} 个文件）无问题")
+        } else {
+            let verdict = if errors > 0 {
+                "未通过"
+            } else {
+                "通过（有警告）"
+            };
+            format!("{verdict}：{errors} 个错误，{warnings} 个警告，共 {programs} 个项目（{files} 个文件）")
+        };
+    }
+    let programs = format!("{programs} {}", plural(programs, "program", "programs"));
+    let files = format!("{files} {}", plural(files, "file", "files"));
+    if errors == 0 && warnings == 0 {
         return format!("ok: no findings in {programs} ({files})");
     }
-    let errors = format!("{} error{}", s.errors, if s.errors == 1 { "" } else { "s" });
-    let warnings = format!("{} warning{}", s.warnings, if s.warnings == 1 { "" } else { "s" });
-    let verdict = if s.errors > 0 {
+    let verdict = if errors > 0 {
         "failed"
     } else {
         "passed with warnings"
     };
+    let errors = format!("{errors} {}", plural(errors, "error", "errors"));
+    let warnings = format!("{warnings} {}", plural(warnings, "warning", "warnings"));
     format!("{verdict}: {errors}, {warnings} in {programs} ({files})")
 }

@@ -108,6 +108,7 @@ mod tests {
                 files: 9,
                 errors: n as usize,
                 warnings: 0,
+                ..Summary::default()
             };
             let mut st = Stream::default();
             let mut text = st.start();

@@ -36,7 +36,7 @@ impl Format {
             Format::Human => Box::new(human::Human::new(options)),
             Format::Json => Box::new(json::Stream::default()),
             Format::Github => Box::new(github::Github),
-            Format::Sarif => Box::new(sarif::Sarif::default()),
+            Format::Sarif => Box::new(sarif::Sarif::new(options)),
             Format::Junit => Box::new(junit::Junit::new(options)),
         }
     }
@@ -50,6 +50,9 @@ pub(crate) struct Options {
     pub styled: bool,
     /// `--deny-warnings`: warnings fail the run as errors do.
     pub deny_warnings: bool,
+    /// The language of the run as a whole (rule descriptions; the summary
+    /// when the programs checked are not all of one language).
+    pub lang: crate::config::Lang,
 }
 
 /// What a worker thread renders of one checked program, ahead of its turn,
@@ -73,6 +76,8 @@ pub(crate) struct Piece {
     pub display: String,
     /// Number of program files read.
     pub files: usize,
+    /// The language of its messages.
+    pub lang: crate::config::Lang,
     /// Its findings, in a stable order.
     pub diagnostics: Vec<Diagnostic>,
     /// What the worker rendered of it.
@@ -85,6 +90,7 @@ impl Piece {
         Piece {
             display: report.display,
             files: report.files,
+            lang: report.lang,
             diagnostics: report.diagnostics,
             rendered,
         }

@@ -9,6 +9,17 @@ use serde_json::{Value, json};
 #[derive(Default)]
 pub(crate) struct Sarif {
     all: Vec<Diagnostic>,
+    lang: crate::config::Lang,
+}
+
+impl Sarif {
+    /// Rule descriptions in the run's language (or the programs', when they share one).
+    pub fn new(options: super::Options) -> Sarif {
+        Sarif {
+            all: Vec::new(),
+            lang: options.lang,
+        }
+    }
 }
 
 impl super::Emitter for Sarif {
@@ -17,8 +28,8 @@ impl super::Emitter for Sarif {
         String::new()
     }
 
-    fn finish(&mut self, _summary: &Summary) -> String {
-        render(&self.all)
+    fn finish(&mut self, summary: &Summary) -> String {
+        render(&self.all, summary.lang_or(self.lang))
     }
 }
 
@@ -42,18 +53,23 @@ fn help_uri(code: &str) -> Option<String> {
 }
 
 /// One SARIF log with one run: every rule of the registry, every finding.
-pub fn render(findings: &[Diagnostic]) -> String {
+pub fn render(findings: &[Diagnostic], lang: crate::config::Lang) -> String {
     let rules: Vec<Value> = RULES
         .iter()
         .map(|r| {
             let mut rule = json!({
                 "id": r.code,
                 "name": r.name,
-                "shortDescription": { "text": r.summary },
-                "fullDescription": { "text": r.what },
+                "shortDescription": { "text": r.summary(lang) },
+                "fullDescription": { "text": r.what(lang) },
                 "help": {
-                    "text": format!("{}\n\nWhy: {}", r.what, r.why),
-                    "markdown": format!("{}\n\n**Why the method asks for it.** {}\n\n**Example**\n\n```yaml\n{}```\n\n**Instead**\n\n```yaml\n{}```", r.what, r.why, r.example, r.instead),
+                    "text": crate::tr!(lang, "{}\n\n原因：{}", "{}\n\nWhy: {}", r.what(lang), r.why(lang)),
+                    "markdown": crate::tr!(
+                        lang,
+                        "{}\n\n**方法为什么这样要求。** {}\n\n**示例**\n\n```yaml\n{}```\n\n**改正后**\n\n```yaml\n{}```",
+                        "{}\n\n**Why the method asks for it.** {}\n\n**Example**\n\n```yaml\n{}```\n\n**Instead**\n\n```yaml\n{}```",
+                        r.what(lang), r.why(lang), r.example(), r.instead()
+                    ),
                 },
                 "defaultConfiguration": { "level": level(r.severity) },
             });

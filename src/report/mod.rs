@@ -151,7 +151,7 @@ pub fn report_context(
 ) -> Result<(serde_json::Value, Lang)> {
     let o = crate::check::open(dir)?;
     let lang = o.lang(lang);
-    let checked = crate::check::finish(o.program, &o.config, o.report_config, today);
+    let checked = crate::check::finish(o.program, &o.config, o.report_config, today, Some(lang));
     let mut summary = Summary::default();
     summary.add(&checked);
     let changes = match since {

@@ -1,27 +1,22 @@
 //! AL901 and the waivers' own findings: what is wrong in al.toml itself.
 
 use super::{At, Finding, Rule};
-use crate::config::Config;
+use crate::config::{Config, Lang};
 use crate::diag::Loc;
 use crate::diag::Severity::Warning;
 use crate::model::Date;
 
-/// AL901, in the registry [`super::RULES`].
+/// AL901; its texts are in locales/rules.*.toml.
 pub static AL901: Rule = Rule {
     code: "AL901",
     name: "waiver-expired",
     severity: Warning,
-    summary: "an [[allow]] past its `until`",
-    what: "An `[[allow]]` waiver in al.toml whose `until` date is before today (`--today`). An expired waiver no longer silences anything.",
-    why: "A waiver is an exception granted for a reason and a time. Once its time has passed, the exception should be renewed with a new reason, or removed so the rule applies again.",
-    example: "[[allow]]\nrule = \"AL201\"\npath = \"team.yaml\"\nreason = \"试点小组\"\nuntil = 2026-06-30      # today is 2026-09-30\n",
-    instead: "[[allow]]\nrule = \"AL201\"\npath = \"team.yaml\"\nreason = \"试点小组,延期至年底,经项目办批准\"\nuntil = 2026-12-31\n",
 };
 
 /// The findings about the waivers of an al.toml: a waiver without a reason
 /// (AL002: it silences nothing until it has one) and a waiver that has
 /// expired (AL901).
-pub fn check(config: &Config, today: Date) -> Vec<Finding> {
+pub fn check(config: &Config, today: Date, lang: Lang) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut push = |rule: &'static Rule, loc: &Loc, message: String, help: &str, label: String| {
         out.push(Finding {
@@ -38,16 +33,36 @@ pub fn check(config: &Config, today: Date) -> Vec<Finding> {
             (None, _) => push(
                 &super::schema::AL002,
                 &w.loc,
-                format!("the waiver of {} for `{}` gives no reason", w.rule, w.path),
-                "add `reason = \"…\"` saying who approved the exception and why; until then it silences nothing",
-                "no `reason`".to_string(),
+                crate::tr!(
+                    lang,
+                    "对 `{path}` 的 {rule} 豁免没有写明理由",
+                    "the waiver of {rule} for `{path}` gives no reason",
+                    rule = w.rule,
+                    path = w.path
+                ),
+                &crate::tr!(
+                    lang,
+                    "加上 `reason = \"…\"`，写明谁批准了这一例外、为什么；在此之前它不豁免任何问题",
+                    "add `reason = \"…\"` saying who approved the exception and why; until then it silences nothing"
+                ),
+                crate::tr!(lang, "缺少 `reason`", "no `reason`"),
             ),
             (Some(_), Some(until)) if until < today => push(
                 &AL901,
                 &w.loc,
-                format!("the waiver of {} for `{}` expired on {until}", w.rule, w.path),
-                "renew it with a new `until` and a reason, or remove it so the rule applies again",
-                format!("until {until}"),
+                crate::tr!(
+                    lang,
+                    "对 `{path}` 的 {rule} 豁免已于 {until} 到期",
+                    "the waiver of {rule} for `{path}` expired on {until}",
+                    rule = w.rule,
+                    path = w.path
+                ),
+                &crate::tr!(
+                    lang,
+                    "用新的 `until` 和理由续期，或删除它，让规则重新生效",
+                    "renew it with a new `until` and a reason, or remove it so the rule applies again"
+                ),
+                crate::tr!(lang, "有效期至 {until}", "until {until}"),
             ),
             _ => {}
         }

@@ -6,17 +6,19 @@
 
 mod catalogue;
 pub mod config;
+pub mod docs;
 mod schema;
 mod sessions;
 mod stages;
 mod subtopics;
 mod team;
+pub mod texts;
 mod topic;
 
 use crate::facts::Index;
 pub use catalogue::RULES;
 
-use crate::config::Limits;
+use crate::config::{Lang, Limits};
 use crate::diag::{Loc, Severity};
 use crate::load::Program;
 use crate::model::Date;
@@ -31,16 +33,33 @@ pub struct Rule {
     pub name: &'static str,
     /// Severity unless al.toml says otherwise.
     pub severity: Severity,
+}
+
+impl Rule {
     /// One line: what it finds.
-    pub summary: &'static str,
+    pub fn summary(&self, lang: Lang) -> &'static str {
+        texts::prose(lang, self.code).summary.as_str()
+    }
+
     /// What it checks.
-    pub what: &'static str,
+    pub fn what(&self, lang: Lang) -> &'static str {
+        texts::prose(lang, self.code).what.as_str()
+    }
+
     /// Why the method asks for it.
-    pub why: &'static str,
-    /// A file that fails.
-    pub example: &'static str,
+    pub fn why(&self, lang: Lang) -> &'static str {
+        texts::prose(lang, self.code).why.as_str()
+    }
+
+    /// A file that fails (the same in every language).
+    pub fn example(&self) -> &'static str {
+        texts::example(self.code).example.as_str()
+    }
+
     /// The same file, passing.
-    pub instead: &'static str,
+    pub fn instead(&self) -> &'static str {
+        texts::example(self.code).instead.as_str()
+    }
 }
 
 /// The rule with this code (case-insensitive).
@@ -96,17 +115,20 @@ pub(crate) struct Ctx<'a> {
     pub limits: &'a Limits,
     /// The date rules judge against.
     pub today: Date,
+    /// The language of the findings' messages.
+    pub lang: Lang,
     out: Vec<Finding>,
 }
 
 impl<'a> Ctx<'a> {
     /// A context for one program.
-    pub fn new(program: &'a Program, limits: &'a Limits, today: Date) -> Self {
+    pub fn new(program: &'a Program, limits: &'a Limits, today: Date, lang: Lang) -> Self {
         Ctx {
             program,
             index: Index::build(program),
             limits,
             today,
+            lang,
             out: Vec::new(),
         }
     }
@@ -147,8 +169,8 @@ impl Finding {
 }
 
 /// Runs every check on a loaded program.
-pub fn run(program: &Program, limits: &Limits, today: Date) -> Vec<Finding> {
-    let mut ctx = Ctx::new(program, limits, today);
+pub fn run(program: &Program, limits: &Limits, today: Date, lang: Lang) -> Vec<Finding> {
+    let mut ctx = Ctx::new(program, limits, today, lang);
     schema::parse_problems(&mut ctx);
     schema::missing_files(&mut ctx);
     schema::required_keys(&mut ctx);

@@ -8,28 +8,18 @@ use crate::model::{Field, SessionKind, Sp, Text};
 use crate::yaml::ProblemKind;
 use std::collections::BTreeMap;
 
-/// AL001, in the registry [`super::RULES`].
+/// AL001; its texts are in locales/rules.*.toml.
 pub static AL001: Rule = Rule {
     code: "AL001",
     name: "yaml-syntax",
     severity: Error,
-    summary: "the file is not valid YAML",
-    what: "Every file of the program is read as YAML. A file that does not parse — a tab used for indentation, an unclosed bracket or quote, a key written twice, text that is not UTF-8, a file over the size limit — is reported at the place the parser stopped.",
-    why: "A program is kept as files so that it can live in git and be checked in CI. A file that cannot be read cannot be checked: its meetings, members and sub-topics are invisible to every other rule until it parses.",
-    example: "groups:\n  - id: g1\n    members: [zhang, li, wang\n",
-    instead: "groups:\n  - id: g1\n    members: [zhang, li, wang]\n",
 };
 
-/// AL002, in the registry [`super::RULES`].
+/// AL002; its texts are in locales/rules.*.toml.
 pub static AL002: Rule = Rule {
     code: "AL002",
     name: "schema",
     severity: Error,
-    summary: "unknown key, wrong type, bad value, missing required key, bad date",
-    what: "Each file is held to the file format (docs/format.md): keys must be known (a misspelt key is reported with the closest known key), values must have the right type, words such as `kind` must be one of their set, dates must be real dates written YYYY-MM-DD, and the keys the format needs (a topic's title, statement and start; a session's kind and date; a sub-topic's question; a group's id) must be present. A waiver in al.toml without a reason is reported here too.",
-    why: "A misspelt key is silently ignored by most tools, and the information it carried is lost: `critera:` would hide the four criteria from every report. Catching it at once, with the right spelling, keeps the files honest.",
-    example: "title: 如何降低优秀人才流失率\ncritera:\n  important: 人才流失直接影响交付\nstart: 2026-02-30\n",
-    instead: "title: 如何降低优秀人才流失率\ncriteria:\n  important: 人才流失直接影响交付\nstart: 2026-03-01\n",
 };
 
 /// AL001/AL002 from the parser: invalid YAML, wrong types, unknown keys, bad values.
@@ -43,28 +33,24 @@ pub(crate) fn parse_problems(ctx: &mut Ctx) {
     }
 }
 
-/// AL003, in the registry [`super::RULES`].
+/// AL003; its texts are in locales/rules.*.toml.
 pub static AL003: Rule = Rule {
     code: "AL003",
     name: "missing-file",
     severity: Error,
-    summary: "topic.yaml or team.yaml is missing",
-    what: "A program folder holds topic.yaml (the topic) and team.yaml (the people and groups). A folder that has one but not the other is reported.",
-    why: "Steps 1 and 2 of the method — select the topic, build the team — come before any learning and work. Without them there is no program to run.",
-    example: "talent-retention/\n  topic.yaml\n  sessions/\n",
-    instead: "talent-retention/\n  topic.yaml\n  team.yaml\n  sessions/\n",
 };
 
 /// AL003: topic.yaml or team.yaml is missing.
 pub(crate) fn missing_files(ctx: &mut Ctx) {
     for m in &ctx.program.missing {
-        let help = m.kind.spec().missing_help;
+        let (zh, en) = m.kind.spec().missing_help;
+        let rel = m.rel;
         ctx.out.push(Finding {
             rule: &AL003,
             at: super::At::Missing(m.display.clone()),
             loc: Loc::file_start(),
-            message: format!("{} is missing from this program", m.rel),
-            help: help.to_string(),
+            message: crate::tr!(ctx.lang, "本项目缺少 {rel}", "{rel} is missing from this program"),
+            help: crate::lang::pick(ctx.lang, zh, en).to_string(),
             label: None,
         });
     }
@@ -261,16 +247,11 @@ pub(crate) fn required_keys(ctx: &mut Ctx) {
     }
 }
 
-/// AL005, in the registry [`super::RULES`].
+/// AL005; its texts are in locales/rules.*.toml.
 pub(crate) static AL005: Rule = Rule {
     code: "AL005",
     name: "duplicate-id",
     severity: Error,
-    summary: "two people, groups or sub-topics share an id",
-    what: "Ids of people, facilitators and groups in team.yaml, and of sub-topics across subtopics/, must be unique. When `id` is left out a person's name is the id, so two people of the same name need ids.",
-    why: "An id names one person or group in every session, action and report. Two definitions make every reference ambiguous.",
-    example: "people:\n  - { name: 张伟, department: 研发中心 }\n  - { name: 张伟, department: 财务部 }\n",
-    instead: "people:\n  - { id: zhangwei-rd, name: 张伟, department: 研发中心 }\n  - { id: zhangwei-fin, name: 张伟, department: 财务部 }\n",
 };
 
 /// AL005: two people, facilitators, groups or sub-topics with one id.
@@ -347,16 +328,11 @@ enum RefKind {
     Subtopic,
 }
 
-/// AL004, in the registry [`super::RULES`].
+/// AL004; its texts are in locales/rules.*.toml.
 pub static AL004: Rule = Rule {
     code: "AL004",
     name: "unknown-reference",
     severity: Error,
-    summary: "an id (person, group, facilitator, sub-topic) that is defined nowhere",
-    what: "Every id a file names must be defined: group members, leaders, learning officers and attendees under `people:`; facilitators under `facilitators:`; groups under `groups:`; sub-topics in subtopics/ (the id defaults to the file name); action and agenda owners among people or facilitators.",
-    why: "Reports count attendance, actions and roles by id. A misspelt id quietly drops a person from their group's record; the rule names the closest id, or the id of the person whose name was written instead.",
-    example: "groups:\n  - id: g1\n    leader: zhagn\n    members: [zhang, li, wang, chen]\n",
-    instead: "groups:\n  - id: g1\n    leader: zhang\n    members: [zhang, li, wang, chen]\n",
 };
 
 fn check_ref(ctx: &mut Ctx, file: usize, value: &str, loc: &Loc, kind: RefKind) {

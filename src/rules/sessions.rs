@@ -80,16 +80,11 @@ pub fn check(ctx: &mut Ctx) {
     activity(ctx);
 }
 
-/// AL301, in the registry [`super::RULES`].
+/// AL301; its texts are in locales/rules.*.toml.
 pub(crate) static AL301: Rule = Rule {
     code: "AL301",
     name: "kickoff-missing",
     severity: Warning,
-    summary: "workshops held but no kick-off before the first",
-    what: "When the program has workshops, a session with `kind: kickoff` is dated on or before the first of them. The finding points at the first workshop.",
-    why: "Step 3 opens with a kick-off meeting (启动会议): it states the purpose, the overall goals, the tasks and the leadership's expectations, and announces the team and its working rules. Starting with a workshop skips the moment the leadership commits in front of the team.",
-    example: "sessions/2026-03-16-workshop-1.yaml   # and no kick-off file\n",
-    instead: "sessions/2026-03-02-kickoff.yaml      # kind: kickoff, date: 2026-03-02\nsessions/2026-03-16-workshop-1.yaml\n",
 };
 
 /// AL301: a kick-off before the first workshop.
@@ -131,28 +126,18 @@ fn kickoff(ctx: &mut Ctx, all: &[Dated]) {
     .label("first workshop");
 }
 
-/// AL302, in the registry [`super::RULES`].
+/// AL302; its texts are in locales/rules.*.toml.
 pub static AL302: Rule = Rule {
     code: "AL302",
     name: "workshop-cadence",
     severity: Warning,
-    summary: "gap between consecutive workshops outside 1.5–2 months",
-    what: "Between two consecutive workshops there are `workshop_gap_days` days (default 45 to 62, both included). Each group's series is judged: a workshop that names no `groups` is for every group. The finding points at the later workshop's date and says how far it is from the previous one.",
-    why: "The handbook sets follow-up workshops (后续研讨班) once every one and a half to two months (一个半月或两个月1次). Closer together, the groups have no time to act between them; further apart, the program loses its rhythm and the groups drift. 45 days is one and a half months, 62 days two months.",
-    example: "# sessions/2026-03-16-workshop-1.yaml\nkind: workshop\ndate: 2026-03-16\n# sessions/2026-07-20-workshop-2.yaml\nkind: workshop\ndate: 2026-07-20      # 126 days later: about four months\n",
-    instead: "# sessions/2026-05-11-workshop-2.yaml\nkind: workshop\ndate: 2026-05-11      # 56 days later\ndays: 2\n",
 };
 
-/// AL303, in the registry [`super::RULES`].
+/// AL303; its texts are in locales/rules.*.toml.
 pub static AL303: Rule = Rule {
     code: "AL303",
     name: "workshop-length",
     severity: Warning,
-    summary: "a follow-up workshop not 2–3 days long",
-    what: "Every workshop after a group's first lasts `workshop_days` days (default 2 to 3, both included). `days` defaults to 1, so a follow-up workshop must say how long it is.",
-    why: "The handbook: follow-up workshops last 2–3 days each (每次2-3天). A one-day workshop leaves no room for the full cycle of progress reports, training, group discussion, plenary exchange and review.",
-    example: "kind: workshop\ndate: 2026-05-11\ndays: 1\n",
-    instead: "kind: workshop\ndate: 2026-05-11\ndays: 2\n",
 };
 
 /// AL302 (gaps between workshops) and AL303 (length of follow-up workshops).
@@ -221,16 +206,11 @@ fn workshops(ctx: &mut Ctx, all: &[Dated]) {
     }
 }
 
-/// AL304, in the registry [`super::RULES`].
+/// AL304; its texts are in locales/rules.*.toml.
 pub static AL304: Rule = Rule {
     code: "AL304",
     name: "meeting-rhythm",
     severity: Warning,
-    summary: "during step 3 a group has a calendar month with no meeting, or more than 2",
-    what: "From the first workshop until the first `kind: review` session (or `--today` if there is none), each group holds `meetings_per_month` group meetings per calendar month (default 1 to 2). The month of the first workshop and the last, unfinished month are not held to the minimum; any month is held to the maximum. A month without a meeting is reported at the group's id in team.yaml; a month with too many at the first meeting over the limit.",
-    why: "In the discussion stage group meetings are self-organised, 1–2 times a month (每月1-2次). A month without one breaks the cycle of statement, support and action; more than two leaves no time to carry out the plans between meetings.",
-    example: "sessions/2026-05-25-g1-meeting.yaml\nsessions/2026-07-20-g1-meeting.yaml   # nothing in June\n",
-    instead: "sessions/2026-05-25-g1-meeting.yaml\nsessions/2026-06-15-g1-meeting.yaml\nsessions/2026-07-20-g1-meeting.yaml\n",
 };
 
 /// AL304: during step 3 every group meets 1–2 times each calendar month.
@@ -318,16 +298,11 @@ fn rhythm(ctx: &mut Ctx, all: &[Dated]) {
     }
 }
 
-/// AL305, in the registry [`super::RULES`].
+/// AL305; its texts are in locales/rules.*.toml.
 pub(crate) static AL305: Rule = Rule {
     code: "AL305",
     name: "attendee-not-in-group",
     severity: Warning,
-    summary: "a group meeting attendee from another group",
-    what: "Every attendee of a `kind: group-meeting` is a member of the meeting's group.",
-    why: "A group meeting is the group's own space for statements, support and collective discussion; attendance feeds each member's participation record. Guests and joint work belong in a workshop or activity that names both groups.",
-    example: "kind: group-meeting\ngroups: [g1]\nattendees: [zhang, li, zhou]   # zhou is in g2\n",
-    instead: "kind: group-meeting\ngroups: [g1]\nattendees: [zhang, li]\nnotes: 周敏 (g2) joined as a guest for the discussion of career paths\n",
 };
 
 /// AL305: a group meeting's attendees are members of that group.
@@ -364,28 +339,18 @@ fn attendance(ctx: &mut Ctx) {
     }
 }
 
-/// AL306, in the registry [`super::RULES`].
+/// AL306; its texts are in locales/rules.*.toml.
 pub(crate) static AL306: Rule = Rule {
     code: "AL306",
     name: "action-incomplete",
     severity: Error,
-    summary: "an action without owner or due date",
-    what: "Every action under `actions:` has an `owner` and a `due` date (dropped actions excepted).",
-    why: "Each meeting ends by setting the next action plan (制定下一步行动计划), and the members carry it out (落实行动计划). An action that belongs to nobody, or to no date, is not a commitment, and cannot be reviewed at the next meeting.",
-    example: "actions:\n  - { task: 完成 20 人离职面谈 }\n",
-    instead: "actions:\n  - { task: 完成 20 人离职面谈, owner: li, due: 2026-04-30 }\n",
 };
 
-/// AL307, in the registry [`super::RULES`].
+/// AL307; its texts are in locales/rules.*.toml.
 pub static AL307: Rule = Rule {
     code: "AL307",
     name: "action-overdue",
     severity: Warning,
-    summary: "an open action past its due date (today, or `--today`)",
-    what: "An action whose `status` is open (the default) and whose `due` date is before today (`--today`).",
-    why: "Action learning is result-oriented (结果导向): progress is reviewed at every meeting. An open action past its date is either done and not recorded, dropped and not said, or late and needs a new commitment.",
-    example: "actions:\n  - { task: 完成 20 人离职面谈, owner: li, due: 2026-04-30 }   # today is 2026-05-20\n",
-    instead: "actions:\n  - { task: 完成 20 人离职面谈, owner: li, due: 2026-04-30, status: done }\n",
 };
 
 /// AL306 (owner and due date) and AL307 (overdue) for every action.
@@ -438,16 +403,11 @@ fn actions(ctx: &mut Ctx) {
     }
 }
 
-/// AL308, in the registry [`super::RULES`].
+/// AL308; its texts are in locales/rules.*.toml.
 pub static AL308: Rule = Rule {
     code: "AL308",
     name: "session-activity-kind",
     severity: Error,
-    summary: "kind: activity without a valid activity, or activity on another kind",
-    what: "A session with `kind: activity` says which activity with `activity:` — survey, study-visit, training, forum, consultation or online; no other kind of session has `activity:`.",
-    why: "The handbook names six activities outside meetings (会议以外的活动): surveys, study visits, training courses, topical forums, result reports and consultations, and online exchange. Reports count them by kind.",
-    example: "kind: activity\ntitle: 离职人员访谈\ndate: 2026-04-10\n",
-    instead: "kind: activity\nactivity: survey\ntitle: 离职人员访谈\ndate: 2026-04-10\n",
 };
 
 /// AL308: `kind: activity` names its activity; other kinds do not.

@@ -12,16 +12,11 @@ pub fn check(ctx: &mut Ctx) {
     budget(ctx);
 }
 
-/// AL501, in the registry [`super::RULES`].
+/// AL501; its texts are in locales/rules.*.toml.
 pub(crate) static AL501: Rule = Rule {
     code: "AL501",
     name: "steps-1-3-overdue",
     severity: Warning,
-    summary: "no preliminary solution review within 6 months of the start",
-    what: "Once `steps_1_to_3_months` months (default 6) have passed since the topic's `start` (judged at `--today`), there is a review on or before that date: a session with `kind: review`, or a `proposal.review` in a sub-topic.",
-    why: "Steps 1–3 usually take 3 to 6 months and end in a preliminary solution (步骤1-3通常在3-6个月之内完成,形成初步的问题解决方案), which step 4 reviews and decides on. A program past six months without a review has lost its way to a result.",
-    example: "start: 2026-03-01      # today 2026-10-01, no review session\n",
-    instead: "# sessions/2026-08-24-review.yaml\nkind: review\ndate: 2026-08-24\n",
 };
 
 /// AL501: a review of the preliminary solution within N months of the start.
@@ -52,16 +47,11 @@ fn review_due(ctx: &mut Ctx) {
     .label(format!("+{months} months = {deadline}"));
 }
 
-/// AL502, in the registry [`super::RULES`].
+/// AL502; its texts are in locales/rules.*.toml.
 pub static AL502: Rule = Rule {
     code: "AL502",
     name: "stage-inconsistent",
     severity: Error,
-    summary: "the declared stage lacks what it needs: 4+ a proposal, 5+ an approved review, 6 results",
-    what: "topic.yaml's `stage` matches the sub-topics: stage 4 or later needs at least one `proposal`; stage 5 or later at least one `proposal.review` with `decision: approved`; stage 6 at least one sub-topic with `results`.",
-    why: "The six steps follow one another: a preliminary solution is reviewed and decided (4), the approved solution is carried out and tracked (5), and the final results are made permanent and shared (6). A stage that runs ahead of the record misleads the leaders who read the report.",
-    example: "stage: 5      # but no proposal has been approved\n",
-    instead: "stage: 4      # until a proposal is approved\n",
 };
 
 /// AL502: the declared stage has what it needs.
@@ -109,28 +99,18 @@ fn stage(ctx: &mut Ctx) {
     }
 }
 
-/// AL503, in the registry [`super::RULES`].
+/// AL503; its texts are in locales/rules.*.toml.
 pub(crate) static AL503: Rule = Rule {
     code: "AL503",
     name: "proposal-without-analysis",
     severity: Warning,
-    summary: "a proposal with no causes or countermeasures analysed",
-    what: "A sub-topic with a `proposal` has at least one entry under `analysis.causes` or `analysis.countermeasures`.",
-    why: "Action proceeds in six moves: 摆现象 → 查问题 → 析原因 → 找对策 → 定方案 → 抓落实. A plan (定方案) with no causes analysed or countermeasures weighed is a guess.",
-    example: "analysis:\n  symptoms: [离职率上升]\nproposal:\n  summary: 全员调薪 10%\n",
-    instead: "analysis:\n  symptoms: [离职率上升]\n  causes: [奖金分配不透明]\n  countermeasures: [项目奖金公开分配]\nproposal:\n  summary: 项目奖金透明化\n",
 };
 
-/// AL504, in the registry [`super::RULES`].
+/// AL504; its texts are in locales/rules.*.toml.
 pub(crate) static AL504: Rule = Rule {
     code: "AL504",
     name: "metric-incomplete",
     severity: Warning,
-    summary: "an implementation metric without baseline or target",
-    what: "Every metric under `implementation.metrics` has a `baseline` and a `target`.",
-    why: "Step 5 is implementation, tracking and evaluation (方案实施与跟踪评估). Without the value before and the value aimed at, the actual figure shows nothing about whether the solution works.",
-    example: "metrics:\n  - { name: 核心人员年离职率, unit: \"%\", actual: 12.5 }\n",
-    instead: "metrics:\n  - { name: 核心人员年离职率, unit: \"%\", baseline: 18, target: 10, actual: 12.5 }\n",
 };
 
 /// AL503 (a proposal without analysis) and AL504 (a metric without baseline or target).
@@ -180,16 +160,11 @@ fn proposals_and_metrics(ctx: &mut Ctx) {
     }
 }
 
-/// AL601, in the registry [`super::RULES`].
+/// AL601; its texts are in locales/rules.*.toml.
 pub(crate) static AL601: Rule = Rule {
     code: "AL601",
     name: "budget-overspent",
     severity: Warning,
-    summary: "spent above planned, in total or per item",
-    what: "For each line of topic.yaml's `budget`, `spent` is not above `planned`; nor is the total spent above the total planned.",
-    why: "Cost (成本) — experts, research, meetings, training — is one of the conditions of success the handbook names. Spending above plan without a new plan means the program office has lost track of it.",
-    example: "budget:\n  - { item: 外部专家, category: experts, planned: 30000, spent: 36000 }\n",
-    instead: "budget:\n  - { item: 外部专家, category: experts, planned: 40000, spent: 36000 }\n",
 };
 
 /// AL601: spent above planned, per item and in total.

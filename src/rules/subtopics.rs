@@ -63,40 +63,25 @@ pub(crate) fn is_question(text: &str) -> bool {
     })
 }
 
-/// AL401, in the registry [`super::RULES`].
+/// AL401; its texts are in locales/rules.*.toml.
 pub(crate) static AL401: Rule = Rule {
     code: "AL401",
     name: "subtopic-not-a-question",
     severity: Warning,
-    summary: "the sub-topic is not phrased as a question",
-    what: "A sub-topic's `question` ends in a question mark (`?` or `？`, or the particles 吗/呢), or opens with an interrogative: 如何, 怎样, 怎么, 为什么, 为何, 是否, 能否, 可否, 哪些, 哪个, 什么, 谁, 多少, or, in English, how, what, why, which, who, whom, whose, when, where, can, could, should, shall, would, will, do, does, did, is, are, was, were (as a whole word).",
-    why: "The handbook: a sub-topic is a concrete problem, phrased as a question — 如何降低优秀人才流失率? A question invites analysis and countermeasures; a slogan (降低流失率) presumes the answer.",
-    example: "question: 降低核心技术人员流失率\n",
-    instead: "question: 如何降低核心技术人员的流失率?\n",
 };
 
-/// AL402, in the registry [`super::RULES`].
+/// AL402; its texts are in locales/rules.*.toml.
 pub static AL402: Rule = Rule {
     code: "AL402",
     name: "subtopic-late",
     severity: Warning,
-    summary: "sub-topic fixed after the second workshop",
-    what: "A sub-topic's `defined` date is on or before the date of the program's second workshop. A sub-topic that replaced another one (`replaces:`) is exempt: sub-topics may change as work goes on.",
-    why: "Sub-topics and their owners are usually fixed before the second plenary gathering (通常在第2次全班集中前明确子课题). Fixed later, the groups spend the first two months of step 3 without a question to work on.",
-    example: "defined: 2026-06-01      # the second workshop was on 2026-05-11\n",
-    instead: "defined: 2026-03-16\n",
 };
 
-/// AL403, in the registry [`super::RULES`].
+/// AL403; its texts are in locales/rules.*.toml.
 pub static AL403: Rule = Rule {
     code: "AL403",
     name: "subtopic-owner-invalid",
     severity: Error,
-    summary: "owner missing or not a member of the sub-topic's group",
-    what: "Each sub-topic has an `owner` (负责人) who is a member of the sub-topic's `group`.",
-    why: "The first workshop settles the sub-topics and their owners (子课题及负责人确定), and a sub-topic group forms around each. An owner outside the group cannot lead its work.",
-    example: "group: g1\nowner: zhou      # zhou is in g2\n",
-    instead: "group: g1\nowner: li\n",
 };
 
 /// Runs the sub-topic rules.

@@ -20,100 +20,60 @@ fn group_name(g: &Group) -> String {
     }
 }
 
-/// AL201, in the registry [`super::RULES`].
+/// AL201; its texts are in locales/rules.*.toml.
 pub static AL201: Rule = Rule {
     code: "AL201",
     name: "group-too-small",
     severity: Error,
-    summary: "fewer members than the minimum (4)",
-    what: "Each core group in team.yaml has at least `group_size[0]` members (default 4, from al.toml `[limits]`). The finding points at the group's id.",
-    why: "The handbook's team size is 4 to 8 people per group (4-8人/组). With fewer, a group lacks the range of views that makes collective work (群策群力) better than one person's.",
-    example: "groups:\n  - id: g1\n    leader: zhang\n    members: [zhang, li, wang]\n",
-    instead: "groups:\n  - id: g1\n    leader: zhang\n    members: [zhang, li, wang, chen]\n",
 };
 
-/// AL202, in the registry [`super::RULES`].
+/// AL202; its texts are in locales/rules.*.toml.
 pub(crate) static AL202: Rule = Rule {
     code: "AL202",
     name: "group-too-large",
     severity: Error,
-    summary: "more members than the maximum (8)",
-    what: "Each core group has at most `group_size[1]` members (default 8).",
-    why: "4 to 8 people per group (4-8人/组): in a larger group not everyone can state, be supported and take part in each meeting.",
-    example: "groups:\n  - id: g1\n    members: [a, b, c, d, e, f, g, h, i]\n",
-    instead: "groups:\n  - id: g1\n    members: [a, b, c, d, e]\n  - id: g2\n    members: [f, g, h, i]\n",
 };
 
-/// AL203, in the registry [`super::RULES`].
+/// AL203; its texts are in locales/rules.*.toml.
 pub static AL203: Rule = Rule {
     code: "AL203",
     name: "too-many-groups",
     severity: Error,
-    summary: "more core groups than the maximum (5)",
-    what: "A program has at most `max_groups` core groups (default 5). The finding points at the first group past the limit.",
-    why: "The handbook: no more than 5 groups (不超过5组). A program office and its facilitators cannot follow more groups closely on one topic.",
-    example: "groups: [g1, g2, g3, g4, g5, g6]   # six group entries\n",
-    instead: "groups: [g1, g2, g3, g4, g5]       # or a second program\n",
 };
 
-/// AL204, in the registry [`super::RULES`].
+/// AL204; its texts are in locales/rules.*.toml.
 pub(crate) static AL204: Rule = Rule {
     code: "AL204",
     name: "leader-invalid",
     severity: Error,
-    summary: "a group without a leader, or whose leader is not a member",
-    what: "Each group names a `leader:` who is one of its `members:`.",
-    why: "The group leader (组长) is a member who designs the group's activities, keeps the climate equal and open, and drives the members' growth and results. A leader outside the group cannot do this.",
-    example: "groups:\n  - id: g1\n    leader: zhao\n    members: [zhang, li, wang, chen]\n",
-    instead: "groups:\n  - id: g1\n    leader: zhang\n    members: [zhang, li, wang, chen]\n",
 };
 
-/// AL205, in the registry [`super::RULES`].
+/// AL205; its texts are in locales/rules.*.toml.
 pub(crate) static AL205: Rule = Rule {
     code: "AL205",
     name: "member-in-two-groups",
     severity: Error,
-    summary: "one person in two core groups",
-    what: "A person is a member of at most one core group. The finding points at the second membership.",
-    why: "Each group meets once or twice a month and carries out its own action plans; a member of two core groups cannot give either the time the method asks for. Further groups for sub-topics are recorded as sub-topics, not as second core groups.",
-    example: "groups:\n  - { id: g1, members: [zhang, li, wang, chen] }\n  - { id: g2, members: [zhang, liu, sun, zhou] }\n",
-    instead: "groups:\n  - { id: g1, members: [zhang, li, wang, chen] }\n  - { id: g2, members: [liu, sun, zhou, wu] }\n",
 };
 
-/// AL206, in the registry [`super::RULES`].
+/// AL206; its texts are in locales/rules.*.toml.
 pub(crate) static AL206: Rule = Rule {
     code: "AL206",
     name: "learning-officer-missing",
     severity: Warning,
-    summary: "no learning officer, or one who is not a member",
-    what: "Each group names `learning_officers:`, each a member; the order is the rotation.",
-    why: "The learning officer (学习委员) assists the leader with learning, gathers resources, handles communication and keeps the records; the role may rotate (可轮流担任). Without one, meetings go unrecorded.",
-    example: "groups:\n  - id: g1\n    leader: zhang\n    members: [zhang, li, wang, chen]\n",
-    instead: "groups:\n  - id: g1\n    leader: zhang\n    learning_officers: [li, wang]\n    members: [zhang, li, wang, chen]\n",
 };
 
-/// AL207, in the registry [`super::RULES`].
+/// AL207; its texts are in locales/rules.*.toml.
 pub(crate) static AL207: Rule = Rule {
     code: "AL207",
     name: "facilitator-missing",
     severity: Warning,
-    summary: "a group without a facilitator",
-    what: "Each group names a `facilitator:` defined under `facilitators:`.",
-    why: "The facilitator (促进师) is the process expert — keeping order and bringing methods (junior), building an open, efficient climate (intermediate), or designing the whole project (senior). Groups without one tend to slide into ordinary meetings.",
-    example: "groups:\n  - id: g1\n    members: [zhang, li, wang, chen]\n",
-    instead: "facilitators:\n  - { id: zhao, name: 赵敏, level: intermediate }\ngroups:\n  - id: g1\n    facilitator: zhao\n    members: [zhang, li, wang, chen]\n",
 };
 
-/// AL208, in the registry [`super::RULES`].
+/// AL208; its texts are in locales/rules.*.toml.
 pub static AL208: Rule = Rule {
     code: "AL208",
     name: "consent-missing",
     severity: Warning,
-    summary: "a member whose consent is not recorded",
-    what: "Each person who is a member of a group has `consent:` — the date they agreed to take part, or `true`.",
-    why: "Members take part voluntarily: the handbook asks for their own consent (自愿, 征求本人意见) and commitment. Recording it shows each member was asked, not assigned.",
-    example: "people:\n  - { id: zhang, name: 张伟 }\n",
-    instead: "people:\n  - { id: zhang, name: 张伟, consent: 2026-02-20 }\n",
 };
 
 /// Runs the team rules.
@@ -288,16 +248,11 @@ pub fn check(ctx: &mut Ctx) {
     }
 }
 
-/// AL209, in the registry [`super::RULES`].
+/// AL209; its texts are in locales/rules.*.toml.
 pub(crate) static AL209: Rule = Rule {
     code: "AL209",
     name: "group-not-diverse",
     severity: Warning,
-    summary: "all members share one department, or all one level",
-    what: "When every member of a group has a `department` (or a `level`) and they are all the same, the group is reported.",
-    why: "Diversity (多样) is one of the four criteria for members: contributors, stakeholders and beneficiaries, several levels of the hierarchy (多层级), several perspectives. A group from one department at one level sees the problem from one side only.",
-    example: "people:\n  - { id: a, name: 甲, department: 人力资源部, level: 员工 }\n  - { id: b, name: 乙, department: 人力资源部, level: 员工 }\n",
-    instead: "people:\n  - { id: a, name: 甲, department: 人力资源部, level: 中层 }\n  - { id: b, name: 乙, department: 研发中心, level: 员工 }\n",
 };
 
 fn diversity(ctx: &mut Ctx, f: usize, g: &Sp<Group>, name: &str) {

@@ -4,52 +4,32 @@ use super::{Ctx, Rule};
 use crate::diag::Loc;
 use crate::diag::Severity::{Error, Warning};
 
-/// AL101, in the registry [`super::RULES`].
+/// AL101; its texts are in locales/rules.*.toml.
 pub(crate) static AL101: Rule = Rule {
     code: "AL101",
     name: "topic-criterion-missing",
     severity: Error,
-    summary: "one of important / difficult / feasible / learning is not argued",
-    what: "topic.yaml argues each of the four criteria of a good topic under `criteria:` — important, difficult, feasible, learning — each with a non-empty text.",
-    why: "The handbook's best standard for a topic (最佳标准): important (重要) — a major difficulty to solve soon; difficult (困难) — no ready answer, across departments, with dilemmas; feasible (可行) — within the program's authority; learning (学习) — the way it is solved can be shared. A topic that fails one of them is the wrong topic for action learning.",
-    example: "criteria:\n  important: 人才流失直接影响三个重点项目交付\n  difficult: 涉及人力、财务、业务三个部门\n",
-    instead: "criteria:\n  important: 人才流失直接影响三个重点项目交付\n  difficult: 涉及人力、财务、业务三个部门\n  feasible: 在公司人力资源政策权限内\n  learning: 形成的留才方法可在全集团推广\n",
 };
 
-/// AL102, in the registry [`super::RULES`].
+/// AL102; its texts are in locales/rules.*.toml.
 pub(crate) static AL102: Rule = Rule {
     code: "AL102",
     name: "convener-missing",
     severity: Error,
-    summary: "no convener",
-    what: "topic.yaml names the convener (召集人) with `convener: { name, title }`.",
-    why: "The convener is the overall project lead: organises and coordinates, takes part in the key moments, tracks and controls the process, and decides. Without one, nobody owns the decision at step 4.",
-    example: "title: 如何降低优秀人才流失率\n",
-    instead: "title: 如何降低优秀人才流失率\nconvener: { name: 王建国, title: 副总经理 }\n",
 };
 
-/// AL103, in the registry [`super::RULES`].
+/// AL103; its texts are in locales/rules.*.toml.
 pub(crate) static AL103: Rule = Rule {
     code: "AL103",
     name: "topic-source-missing",
     severity: Warning,
-    summary: "no topic source",
-    what: "topic.yaml says where the topic came from with `source:` — strategic-priority, review-finding, benchmark-gap or stakeholder-need.",
-    why: "The handbook names four sources of topics (主题来源): the leadership's key work (中心工作), reviews and evaluations (检查评估), benchmarking (标杆对比), and the difficulties of the people served. Recording it shows the topic is anchored in the organisation's real needs.",
-    example: "title: 如何降低优秀人才流失率\n",
-    instead: "title: 如何降低优秀人才流失率\nsource: benchmark-gap\n",
 };
 
-/// AL104, in the registry [`super::RULES`].
+/// AL104; its texts are in locales/rules.*.toml.
 pub(crate) static AL104: Rule = Rule {
     code: "AL104",
     name: "sponsor-missing",
     severity: Warning,
-    summary: "no top leader's commitment",
-    what: "topic.yaml records the top leader who backs the program and what they committed to: `sponsor: { name, title, commitment }`.",
-    why: "The first success factor in the handbook is commitment (承诺) of the top leader (一把手) and the participants; in the organisation the leadership agrees, commits and takes part. Writing the commitment down makes it something the program office can hold them to.",
-    example: "sponsor: { name: 李总, title: 总经理 }\n",
-    instead: "sponsor: { name: 李总, title: 总经理, commitment: 每季度听取一次汇报 }\n",
 };
 
 /// Runs the topic rules.
