@@ -229,15 +229,12 @@ fn every_rule_defined_beside_a_check_is_in_the_registry() {
     for entry in std::fs::read_dir("src/rules").expect("src/rules") {
         let path = entry.expect("entry").path();
         let text = std::fs::read_to_string(&path).expect("source");
-        for (i, _) in text.match_indices("static AL") {
-            let code = text[i + "static ".len()..]
-                .split(':')
+        for (i, _) in text.match_indices("rule!(AL") {
+            let code = text[i + "rule!(".len()..]
+                .split(',')
                 .next()
                 .unwrap_or("")
                 .to_string();
-            if code.len() != 5 || !code[2..].chars().all(|c| c.is_ascii_digit()) {
-                continue;
-            }
             assert!(
                 known.contains(code.as_str()),
                 "{} defines {code}, which is not in RULES",

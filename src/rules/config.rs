@@ -1,17 +1,13 @@
 //! AL901 and the waivers' own findings: what is wrong in al.toml itself.
 
+use super::rule;
 use super::{At, Finding, Rule};
 use crate::config::{Config, Lang};
 use crate::diag::Loc;
 use crate::diag::Severity::Warning;
 use crate::model::Date;
 
-/// AL901; its texts are in locales/rules.*.toml.
-pub static AL901: Rule = Rule {
-    code: "AL901",
-    name: "waiver-expired",
-    severity: Warning,
-};
+rule!(AL901, "waiver-expired", Warning);
 
 /// The findings about the waivers of an al.toml: a waiver without a reason
 /// (AL002: it silences nothing until it has one) and a waiver that has

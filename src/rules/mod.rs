@@ -62,6 +62,22 @@ impl Rule {
     }
 }
 
+/// Defines a rule as a value next to its check: `rule!(AL201,
+/// "group-too-small", Error);` — its code, its kebab-case name and its
+/// default severity. Its texts are in the catalogues (see [`texts`]); it is
+/// listed in [`RULES`] in `catalogue.rs`.
+macro_rules! rule {
+    ($code:ident, $name:literal, $severity:ident) => {
+        #[doc = concat!("The rule ", stringify!($code), " (`", $name, "`); its texts are in locales/rules.*.toml.")]
+        pub(crate) static $code: $crate::rules::Rule = $crate::rules::Rule {
+            code: stringify!($code),
+            name: $name,
+            severity: $severity,
+        };
+    };
+}
+pub(crate) use rule;
+
 /// The rule with this code (case-insensitive).
 pub fn find(code: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.code.eq_ignore_ascii_case(code))

@@ -1,26 +1,17 @@
 //! AL001–AL005: the files themselves — syntax, schema, missing files,
 //! references to ids defined nowhere, and ids defined twice.
 
-use super::{Ctx, Finding, Rule};
+use super::rule;
+use super::{Ctx, Finding};
 use crate::diag::Loc;
 use crate::diag::Severity::Error;
 use crate::model::{Field, SessionKind, Sp, Text};
 use crate::yaml::ProblemKind;
 use std::collections::BTreeMap;
 
-/// AL001; its texts are in locales/rules.*.toml.
-pub static AL001: Rule = Rule {
-    code: "AL001",
-    name: "yaml-syntax",
-    severity: Error,
-};
+rule!(AL001, "yaml-syntax", Error);
 
-/// AL002; its texts are in locales/rules.*.toml.
-pub static AL002: Rule = Rule {
-    code: "AL002",
-    name: "schema",
-    severity: Error,
-};
+rule!(AL002, "schema", Error);
 
 /// AL001/AL002 from the parser: invalid YAML, wrong types, unknown keys, bad values.
 pub(crate) fn parse_problems(ctx: &mut Ctx) {
@@ -33,12 +24,7 @@ pub(crate) fn parse_problems(ctx: &mut Ctx) {
     }
 }
 
-/// AL003; its texts are in locales/rules.*.toml.
-pub static AL003: Rule = Rule {
-    code: "AL003",
-    name: "missing-file",
-    severity: Error,
-};
+rule!(AL003, "missing-file", Error);
 
 /// AL003: topic.yaml or team.yaml is missing.
 pub(crate) fn missing_files(ctx: &mut Ctx) {
@@ -247,12 +233,7 @@ pub(crate) fn required_keys(ctx: &mut Ctx) {
     }
 }
 
-/// AL005; its texts are in locales/rules.*.toml.
-pub(crate) static AL005: Rule = Rule {
-    code: "AL005",
-    name: "duplicate-id",
-    severity: Error,
-};
+rule!(AL005, "duplicate-id", Error);
 
 /// AL005: two people, facilitators, groups or sub-topics with one id.
 pub(crate) fn duplicate_ids(ctx: &mut Ctx) {
@@ -328,12 +309,7 @@ enum RefKind {
     Subtopic,
 }
 
-/// AL004; its texts are in locales/rules.*.toml.
-pub static AL004: Rule = Rule {
-    code: "AL004",
-    name: "unknown-reference",
-    severity: Error,
-};
+rule!(AL004, "unknown-reference", Error);
 
 fn check_ref(ctx: &mut Ctx, file: usize, value: &str, loc: &Loc, kind: RefKind) {
     let ix = &ctx.index;

@@ -1,7 +1,8 @@
 //! AL301–AL308: sessions (step 3, 开展团队学习与工作) — the kick-off, the rhythm
 //! of workshops and group meetings, attendance and actions.
 
-use super::{Ctx, Rule};
+use super::Ctx;
+use super::rule;
 use crate::dates::{Month, days_between};
 use crate::diag::Severity::{Error, Warning};
 use crate::load::Doc;
@@ -80,12 +81,7 @@ pub fn check(ctx: &mut Ctx) {
     activity(ctx);
 }
 
-/// AL301; its texts are in locales/rules.*.toml.
-pub(crate) static AL301: Rule = Rule {
-    code: "AL301",
-    name: "kickoff-missing",
-    severity: Warning,
-};
+rule!(AL301, "kickoff-missing", Warning);
 
 /// AL301: a kick-off before the first workshop.
 fn kickoff(ctx: &mut Ctx, all: &[Dated]) {
@@ -126,19 +122,9 @@ fn kickoff(ctx: &mut Ctx, all: &[Dated]) {
     .label("first workshop");
 }
 
-/// AL302; its texts are in locales/rules.*.toml.
-pub static AL302: Rule = Rule {
-    code: "AL302",
-    name: "workshop-cadence",
-    severity: Warning,
-};
+rule!(AL302, "workshop-cadence", Warning);
 
-/// AL303; its texts are in locales/rules.*.toml.
-pub static AL303: Rule = Rule {
-    code: "AL303",
-    name: "workshop-length",
-    severity: Warning,
-};
+rule!(AL303, "workshop-length", Warning);
 
 /// AL302 (gaps between workshops) and AL303 (length of follow-up workshops).
 fn workshops(ctx: &mut Ctx, all: &[Dated]) {
@@ -206,12 +192,7 @@ fn workshops(ctx: &mut Ctx, all: &[Dated]) {
     }
 }
 
-/// AL304; its texts are in locales/rules.*.toml.
-pub static AL304: Rule = Rule {
-    code: "AL304",
-    name: "meeting-rhythm",
-    severity: Warning,
-};
+rule!(AL304, "meeting-rhythm", Warning);
 
 /// AL304: during step 3 every group meets 1–2 times each calendar month.
 fn rhythm(ctx: &mut Ctx, all: &[Dated]) {
@@ -298,12 +279,7 @@ fn rhythm(ctx: &mut Ctx, all: &[Dated]) {
     }
 }
 
-/// AL305; its texts are in locales/rules.*.toml.
-pub(crate) static AL305: Rule = Rule {
-    code: "AL305",
-    name: "attendee-not-in-group",
-    severity: Warning,
-};
+rule!(AL305, "attendee-not-in-group", Warning);
 
 /// AL305: a group meeting's attendees are members of that group.
 fn attendance(ctx: &mut Ctx) {
@@ -339,19 +315,9 @@ fn attendance(ctx: &mut Ctx) {
     }
 }
 
-/// AL306; its texts are in locales/rules.*.toml.
-pub(crate) static AL306: Rule = Rule {
-    code: "AL306",
-    name: "action-incomplete",
-    severity: Error,
-};
+rule!(AL306, "action-incomplete", Error);
 
-/// AL307; its texts are in locales/rules.*.toml.
-pub static AL307: Rule = Rule {
-    code: "AL307",
-    name: "action-overdue",
-    severity: Warning,
-};
+rule!(AL307, "action-overdue", Warning);
 
 /// AL306 (owner and due date) and AL307 (overdue) for every action.
 fn actions(ctx: &mut Ctx) {
@@ -403,12 +369,7 @@ fn actions(ctx: &mut Ctx) {
     }
 }
 
-/// AL308; its texts are in locales/rules.*.toml.
-pub static AL308: Rule = Rule {
-    code: "AL308",
-    name: "session-activity-kind",
-    severity: Error,
-};
+rule!(AL308, "session-activity-kind", Error);
 
 /// AL308: `kind: activity` names its activity; other kinds do not.
 fn activity(ctx: &mut Ctx) {

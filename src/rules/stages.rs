@@ -1,6 +1,7 @@
 //! AL501–AL504 (the six steps) and AL601 (budget).
 
-use super::{Ctx, Rule};
+use super::Ctx;
+use super::rule;
 use crate::dates::add_months;
 use crate::diag::Severity::{Error, Warning};
 
@@ -12,12 +13,7 @@ pub fn check(ctx: &mut Ctx) {
     budget(ctx);
 }
 
-/// AL501; its texts are in locales/rules.*.toml.
-pub(crate) static AL501: Rule = Rule {
-    code: "AL501",
-    name: "steps-1-3-overdue",
-    severity: Warning,
-};
+rule!(AL501, "steps-1-3-overdue", Warning);
 
 /// AL501: a review of the preliminary solution within N months of the start.
 fn review_due(ctx: &mut Ctx) {
@@ -47,12 +43,7 @@ fn review_due(ctx: &mut Ctx) {
     .label(format!("+{months} months = {deadline}"));
 }
 
-/// AL502; its texts are in locales/rules.*.toml.
-pub static AL502: Rule = Rule {
-    code: "AL502",
-    name: "stage-inconsistent",
-    severity: Error,
-};
+rule!(AL502, "stage-inconsistent", Error);
 
 /// AL502: the declared stage has what it needs.
 fn stage(ctx: &mut Ctx) {
@@ -99,19 +90,9 @@ fn stage(ctx: &mut Ctx) {
     }
 }
 
-/// AL503; its texts are in locales/rules.*.toml.
-pub(crate) static AL503: Rule = Rule {
-    code: "AL503",
-    name: "proposal-without-analysis",
-    severity: Warning,
-};
+rule!(AL503, "proposal-without-analysis", Warning);
 
-/// AL504; its texts are in locales/rules.*.toml.
-pub(crate) static AL504: Rule = Rule {
-    code: "AL504",
-    name: "metric-incomplete",
-    severity: Warning,
-};
+rule!(AL504, "metric-incomplete", Warning);
 
 /// AL503 (a proposal without analysis) and AL504 (a metric without baseline or target).
 fn proposals_and_metrics(ctx: &mut Ctx) {
@@ -160,12 +141,7 @@ fn proposals_and_metrics(ctx: &mut Ctx) {
     }
 }
 
-/// AL601; its texts are in locales/rules.*.toml.
-pub(crate) static AL601: Rule = Rule {
-    code: "AL601",
-    name: "budget-overspent",
-    severity: Warning,
-};
+rule!(AL601, "budget-overspent", Warning);
 
 /// AL601: spent above planned, per item and in total.
 fn budget(ctx: &mut Ctx) {

@@ -1,7 +1,8 @@
 //! AL401–AL403: sub-topics (子课题) — a concrete question, fixed in time, owned
 //! by a member of its group.
 
-use super::{Ctx, Rule};
+use super::Ctx;
+use super::rule;
 use crate::diag::Loc;
 use crate::diag::Severity::{Error, Warning};
 use crate::model::SessionKind;
@@ -63,26 +64,11 @@ pub(crate) fn is_question(text: &str) -> bool {
     })
 }
 
-/// AL401; its texts are in locales/rules.*.toml.
-pub(crate) static AL401: Rule = Rule {
-    code: "AL401",
-    name: "subtopic-not-a-question",
-    severity: Warning,
-};
+rule!(AL401, "subtopic-not-a-question", Warning);
 
-/// AL402; its texts are in locales/rules.*.toml.
-pub static AL402: Rule = Rule {
-    code: "AL402",
-    name: "subtopic-late",
-    severity: Warning,
-};
+rule!(AL402, "subtopic-late", Warning);
 
-/// AL403; its texts are in locales/rules.*.toml.
-pub static AL403: Rule = Rule {
-    code: "AL403",
-    name: "subtopic-owner-invalid",
-    severity: Error,
-};
+rule!(AL403, "subtopic-owner-invalid", Error);
 
 /// Runs the sub-topic rules.
 pub fn check(ctx: &mut Ctx) {

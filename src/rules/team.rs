@@ -1,6 +1,7 @@
 //! AL201–AL209: the team (step 2, 组建团队).
 
-use super::{Ctx, Rule};
+use super::Ctx;
+use super::rule;
 use crate::diag::Loc;
 use crate::diag::Severity::{Error, Warning};
 use crate::model::{Consent, Group, Sp};
@@ -20,61 +21,21 @@ fn group_name(g: &Group) -> String {
     }
 }
 
-/// AL201; its texts are in locales/rules.*.toml.
-pub static AL201: Rule = Rule {
-    code: "AL201",
-    name: "group-too-small",
-    severity: Error,
-};
+rule!(AL201, "group-too-small", Error);
 
-/// AL202; its texts are in locales/rules.*.toml.
-pub(crate) static AL202: Rule = Rule {
-    code: "AL202",
-    name: "group-too-large",
-    severity: Error,
-};
+rule!(AL202, "group-too-large", Error);
 
-/// AL203; its texts are in locales/rules.*.toml.
-pub static AL203: Rule = Rule {
-    code: "AL203",
-    name: "too-many-groups",
-    severity: Error,
-};
+rule!(AL203, "too-many-groups", Error);
 
-/// AL204; its texts are in locales/rules.*.toml.
-pub(crate) static AL204: Rule = Rule {
-    code: "AL204",
-    name: "leader-invalid",
-    severity: Error,
-};
+rule!(AL204, "leader-invalid", Error);
 
-/// AL205; its texts are in locales/rules.*.toml.
-pub(crate) static AL205: Rule = Rule {
-    code: "AL205",
-    name: "member-in-two-groups",
-    severity: Error,
-};
+rule!(AL205, "member-in-two-groups", Error);
 
-/// AL206; its texts are in locales/rules.*.toml.
-pub(crate) static AL206: Rule = Rule {
-    code: "AL206",
-    name: "learning-officer-missing",
-    severity: Warning,
-};
+rule!(AL206, "learning-officer-missing", Warning);
 
-/// AL207; its texts are in locales/rules.*.toml.
-pub(crate) static AL207: Rule = Rule {
-    code: "AL207",
-    name: "facilitator-missing",
-    severity: Warning,
-};
+rule!(AL207, "facilitator-missing", Warning);
 
-/// AL208; its texts are in locales/rules.*.toml.
-pub static AL208: Rule = Rule {
-    code: "AL208",
-    name: "consent-missing",
-    severity: Warning,
-};
+rule!(AL208, "consent-missing", Warning);
 
 /// Runs the team rules.
 pub fn check(ctx: &mut Ctx) {
@@ -248,12 +209,7 @@ pub fn check(ctx: &mut Ctx) {
     }
 }
 
-/// AL209; its texts are in locales/rules.*.toml.
-pub(crate) static AL209: Rule = Rule {
-    code: "AL209",
-    name: "group-not-diverse",
-    severity: Warning,
-};
+rule!(AL209, "group-not-diverse", Warning);
 
 fn diversity(ctx: &mut Ctx, f: usize, g: &Sp<Group>, name: &str) {
     let ix = &ctx.index;

@@ -1,36 +1,17 @@
 //! AL101–AL104: the topic (step 1, 选定主题).
 
-use super::{Ctx, Rule};
+use super::Ctx;
+use super::rule;
 use crate::diag::Loc;
 use crate::diag::Severity::{Error, Warning};
 
-/// AL101; its texts are in locales/rules.*.toml.
-pub(crate) static AL101: Rule = Rule {
-    code: "AL101",
-    name: "topic-criterion-missing",
-    severity: Error,
-};
+rule!(AL101, "topic-criterion-missing", Error);
 
-/// AL102; its texts are in locales/rules.*.toml.
-pub(crate) static AL102: Rule = Rule {
-    code: "AL102",
-    name: "convener-missing",
-    severity: Error,
-};
+rule!(AL102, "convener-missing", Error);
 
-/// AL103; its texts are in locales/rules.*.toml.
-pub(crate) static AL103: Rule = Rule {
-    code: "AL103",
-    name: "topic-source-missing",
-    severity: Warning,
-};
+rule!(AL103, "topic-source-missing", Warning);
 
-/// AL104; its texts are in locales/rules.*.toml.
-pub(crate) static AL104: Rule = Rule {
-    code: "AL104",
-    name: "sponsor-missing",
-    severity: Warning,
-};
+rule!(AL104, "sponsor-missing", Warning);
 
 /// Runs the topic rules.
 pub fn check(ctx: &mut Ctx) {
