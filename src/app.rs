@@ -45,7 +45,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             check(&paths, format, deny_warnings, today, color, jobs, flag)
         }
         Command::New { what } => {
-            let path = match what {
+            let (path, lang) = match what {
                 NewCommand::Session {
                     kind,
                     date,
@@ -79,7 +79,6 @@ pub fn run(cli: Cli) -> Result<u8> {
                     crate::new::subtopic(&program, &req, flag)?
                 }
             };
-            let lang = run_lang(flag);
             print_out(&crate::tr!(lang, "已创建 {}\n", "created {}\n", path.display()));
             Ok(0)
         }
@@ -202,13 +201,10 @@ pub(crate) fn today_or(text: Option<&str>) -> Result<Date> {
 }
 
 fn unknown_code(code: &str) -> Error {
-    let hint = match crate::suggest::did_you_mean(code, crate::rules::RULES.iter().map(|r| r.code)) {
-        Some(s) => format!("; did you mean `{s}`? (`al rules` lists them)"),
-        None => "; `al rules` lists the codes".to_string(),
-    };
     Error::UnknownCode {
         code: code.to_string(),
-        hint,
+        suggestion: crate::suggest::did_you_mean(code, crate::rules::RULES.iter().map(|r| r.code))
+            .map(str::to_string),
     }
 }
 

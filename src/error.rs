@@ -33,12 +33,15 @@ pub enum Error {
     #[error("`{0}` is not empty; `al init` only writes into a new or empty folder, so nothing was written")]
     NotEmpty(PathBuf),
     /// A rule code that does not exist.
-    #[error("unknown rule code `{code}`{hint}")]
+    #[error("unknown rule code `{code}`{}", match suggestion {
+        Some(s) => format!("; did you mean `{s}`? (`al rules` lists them)"),
+        None => "; `al rules` lists the codes".to_string(),
+    })]
     UnknownCode {
         /// What the user wrote.
         code: String,
-        /// A "did you mean" or pointer to `al rules`.
-        hint: String,
+        /// The closest code, if any is close.
+        suggestion: Option<String>,
     },
     /// A date on the command line is not a date.
     #[error("`{text}` is not a valid date: {why}")]
@@ -48,9 +51,10 @@ pub enum Error {
         /// Why.
         why: String,
     },
-    /// A request that cannot be carried out as given (the message says why and what to do).
-    #[error("{0}")]
-    Invalid(String),
+    /// A request that cannot be carried out as given (the message says why
+    /// and what to do, in both languages).
+    #[error("{}", .0.en)]
+    Invalid(Texts),
     /// `AL_LANG` names no language.
     #[error("AL_LANG=`{0}` is not a language: set it to zh or en, or unset it")]
     BadLang(String),
@@ -86,7 +90,12 @@ impl Error {
                 "`{}` 中没有行动学习项目（项目是含有 topic.yaml 或 team.yaml 的文件夹）",
                 p.display()
             ),
-            Error::Config { .. } | Error::Invalid(_) | Error::UnknownCode { .. } => self.to_string(),
+            Error::Invalid(t) => t.zh.clone(),
+            Error::UnknownCode { code, suggestion } => match suggestion {
+                Some(s) => format!("没有规则代码 `{code}`；是不是 `{s}`？（`al rules` 列出全部规则）"),
+                None => format!("没有规则代码 `{code}`；`al rules` 列出全部规则"),
+            },
+            Error::Config { .. } => self.to_string(),
             Error::NotEmpty(p) => format!(
                 "`{}` 不是空文件夹；`al init` 只在新的或空的文件夹中写入，因此没有写入任何文件",
                 p.display()
@@ -99,6 +108,38 @@ impl Error {
             Error::Write { path, .. } => format!("无法写入 `{}`", path.display()),
         }
     }
+}
+
+/// One message in both languages (see [`crate::both!`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Texts {
+    /// In Chinese.
+    pub zh: String,
+    /// In English.
+    pub en: String,
+}
+
+impl Texts {
+    /// A message already in the language it will be shown in.
+    pub fn one(text: String) -> Self {
+        Texts {
+            zh: text.clone(),
+            en: text,
+        }
+    }
+}
+
+/// A message in both languages, for an error shown later in whichever
+/// language the run speaks: `both!("中文 {x}", "English {x}")` is a
+/// [`Texts`]. Both are required, as with [`crate::tr!`].
+#[macro_export]
+macro_rules! both {
+    ($zh:literal, $en:literal $(, $($args:tt)*)?) => {
+        $crate::error::Texts {
+            zh: format!($zh $(, $($args)*)?),
+            en: format!($en $(, $($args)*)?),
+        }
+    };
 }
 
 /// Result with [`Error`].

@@ -20,9 +20,10 @@ pub(crate) fn write_new(path: &Path, text: &str) -> Result<()> {
         .open(path)
         .map_err(|e| {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
-                Error::Invalid(format!(
-                    "`{}` already exists; nothing was written (al never overwrites a file)",
-                    path.display()
+                let path = path.display();
+                Error::Invalid(crate::both!(
+                    "`{path}` 已经存在；没有写入任何内容（al 从不覆盖已有文件）",
+                    "`{path}` already exists; nothing was written (al never overwrites a file)"
                 ))
             } else {
                 err(e)

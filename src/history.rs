@@ -27,7 +27,8 @@ fn git(root: &Path, args: &[&str]) -> std::result::Result<std::process::Output, 
         .stdin(Stdio::null())
         .output()
         .map_err(|e| {
-            Error::Invalid(format!(
+            Error::Invalid(crate::both!(
+                "无法运行 git（{e}）；`--since` 和 `al diff` 需要安装 git",
                 "cannot run git ({e}); `--since` and `al diff` need git installed"
             ))
         })
@@ -59,9 +60,10 @@ pub struct Located {
 pub fn locate(dir: &Path) -> Result<Located> {
     let out = git(dir, &["rev-parse", "--show-toplevel"])?;
     if !out.status.success() {
-        return Err(Error::Invalid(format!(
-            "`{}` is not inside a git repository; `--since` and `al diff` read older versions from git",
-            dir.display()
+        let dir = dir.display();
+        return Err(Error::Invalid(crate::both!(
+            "`{dir}` 不在 git 仓库中；`--since` 和 `al diff` 从 git 读取旧版本",
+            "`{dir}` is not inside a git repository; `--since` and `al diff` read older versions from git"
         )));
     }
     let root = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
@@ -85,9 +87,10 @@ pub fn at_revision(loc: &Located, rev: &str, display: &str) -> Result<Version> {
         &["rev-parse", "--verify", "--quiet", "--end-of-options", &spec],
     )?;
     if !out.status.success() {
-        return Err(Error::Invalid(format!(
-            "unknown revision `{rev}` in the repository at `{}`",
-            loc.root.display()
+        let root = loc.root.display();
+        return Err(Error::Invalid(crate::both!(
+            "`{root}` 的仓库中没有版本 `{rev}`",
+            "unknown revision `{rev}` in the repository at `{root}`"
         )));
     }
     let commit = String::from_utf8_lossy(&out.stdout).trim().to_string();
@@ -141,7 +144,7 @@ fn cat_files(loc: &Located, commit: &str, prefix: &str, names: &[String]) -> Res
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .map_err(|e| Error::Invalid(format!("cannot run git ({e})")))?;
+        .map_err(|e| Error::Invalid(crate::both!("无法运行 git（{e}）", "cannot run git ({e})")))?;
     let mut input = String::new();
     for n in names {
         input.push_str(&format!("{commit}:{prefix}{n}\n"));
@@ -154,7 +157,7 @@ fn cat_files(loc: &Located, commit: &str, prefix: &str, names: &[String]) -> Res
     }
     let out = child
         .wait_with_output()
-        .map_err(|e| Error::Invalid(format!("git cat-file failed: {e}")))?;
+        .map_err(|e| Error::Invalid(crate::both!("git cat-file 失败：{e}", "git cat-file failed: {e}")))?;
     let data = out.stdout;
     let mut files = Vec::new();
     let mut at = 0;

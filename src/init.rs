@@ -43,13 +43,22 @@ pub fn init(dir: &Path, lang: Lang, example: bool) -> Result<()> {
     for (rel, text) in &all {
         crate::files::write_new(&dir.join(rel), text)?;
     }
-    let shown = dir.display();
-    let what = if example { "example program" } else { "program" };
-    let mut out = std::io::stdout().lock();
-    let _ = writeln!(out, "created {what} in {shown} ({} files)", all.len());
+    let (shown, n) = (dir.display(), all.len());
+    let mut text = match (example, lang) {
+        (true, Lang::Zh) => format!("已在 {shown} 创建示例项目（{n} 个文件）\n"),
+        (false, Lang::Zh) => format!("已在 {shown} 创建项目（{n} 个文件）\n"),
+        (true, Lang::En) => format!("created example program in {shown} ({n} files)\n"),
+        (false, Lang::En) => format!("created program in {shown} ({n} files)\n"),
+    };
     for (rel, _) in &all {
-        let _ = writeln!(out, "  {rel}");
+        text.push_str(&format!("  {rel}\n"));
     }
-    let _ = writeln!(out, "next: edit the files, then run `al check {shown}`");
+    text.push_str(&crate::tr!(
+        lang,
+        "下一步：编辑这些文件，然后运行 `al check {shown}`\n",
+        "next: edit the files, then run `al check {shown}`\n"
+    ));
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
     Ok(())
 }

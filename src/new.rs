@@ -36,11 +36,12 @@ pub(crate) struct SubtopicRequest {
     pub defined: Date,
 }
 
+/// An error already in the program's language.
 fn invalid(message: String) -> Error {
-    Error::Invalid(message)
+    Error::Invalid(crate::error::Texts::one(message))
 }
 
-fn find_group<'a>(program: &'a Program, id: &str) -> Result<&'a Group> {
+fn find_group<'a>(program: &'a Program, id: &str, lang: Lang) -> Result<&'a Group> {
     crate::facts::group(program, id).ok_or_else(|| {
         let known: Vec<&str> = program
             .team
@@ -49,21 +50,23 @@ fn find_group<'a>(program: &'a Program, id: &str) -> Result<&'a Group> {
             .filter_map(|g| g.value.id.as_ref().map(|i| i.value.0.as_str()))
             .collect();
         let hint = match crate::suggest::did_you_mean(id, known.iter().copied()) {
-            Some(s) => format!("did you mean `{s}`? "),
+            Some(s) => crate::tr!(lang, "是不是 `{s}`？", "did you mean `{s}`? "),
             None => String::new(),
         };
-        invalid(format!(
-            "unknown group `{id}`; {hint}the groups in team.yaml are: {}",
-            list_or_none(&known)
+        let groups = list_or_none(&known, lang);
+        invalid(crate::tr!(
+            lang,
+            "没有小组 `{id}`；{hint}team.yaml 中的小组有：{groups}",
+            "unknown group `{id}`; {hint}the groups in team.yaml are: {groups}"
         ))
     })
 }
 
-fn list_or_none(items: &[&str]) -> String {
+fn list_or_none(items: &[&str], lang: Lang) -> String {
     if items.is_empty() {
-        "(none)".to_string()
+        crate::lang::pick(lang, "（无）", "(none)").to_string()
     } else {
-        items.join(", ")
+        items.join(crate::lang::pick(lang, "、", ", "))
     }
 }
 
@@ -75,26 +78,30 @@ fn write_new(dir: &Path, rel: &str, text: &str) -> Result<PathBuf> {
 }
 
 /// Writes a new session file; returns its path.
-pub fn session(dir: &Path, req: &SessionRequest, lang: Option<Lang>) -> Result<PathBuf> {
+pub fn session(dir: &Path, req: &SessionRequest, lang: Option<Lang>) -> Result<(PathBuf, Lang)> {
     let opened = crate::check::open(dir)?;
     let lang = opened.lang(lang);
     let program = &opened.program;
     let zh = lang == Lang::Zh;
     let kind = req.kind;
     let group = match (&req.group, kind) {
-        (Some(g), _) => Some(find_group(program, g)?),
+        (Some(g), _) => Some(find_group(program, g, lang)?),
         (None, SessionKind::GroupMeeting) => {
-            return Err(invalid(
-                "a group meeting is for one group: give it with `--group ID`".to_string(),
-            ));
+            return Err(invalid(crate::tr!(
+                lang,
+                "小组会议属于一个小组：请用 `--group ID` 指定",
+                "a group meeting is for one group: give it with `--group ID`"
+            )));
         }
         (None, _) => None,
     };
     let activity = match (kind, req.activity) {
         (SessionKind::Activity, None) => {
-            return Err(invalid(format!(
-                "an activity says which activity it is: give `--activity` with one of: {}",
-                ActivityKind::WORDS.join(", ")
+            let words = ActivityKind::WORDS.join(", ");
+            return Err(invalid(crate::tr!(
+                lang,
+                "活动要写明是哪一种：请用 `--activity` 指定，可选：{words}",
+                "an activity says which activity it is: give `--activity` with one of: {words}"
             )));
         }
         (SessionKind::Activity, Some(a)) => Some(a),
@@ -254,7 +261,7 @@ pub fn session(dir: &Path, req: &SessionRequest, lang: Option<Lang>) -> Result<P
             "#  - { task: What is to be done, owner: p1, due: 2026-05-31, subtopic: first-subtopic }"
         )
     );
-    write_new(dir, &rel, &t)
+    Ok((write_new(dir, &rel, &t)?, lang))
 }
 
 fn default_title(
@@ -329,15 +336,18 @@ fn yaml_text(s: &str) -> String {
 }
 
 /// Writes a new sub-topic file; returns its path.
-pub fn subtopic(dir: &Path, req: &SubtopicRequest, lang: Option<Lang>) -> Result<PathBuf> {
+pub fn subtopic(dir: &Path, req: &SubtopicRequest, lang: Option<Lang>) -> Result<(PathBuf, Lang)> {
     let opened = crate::check::open(dir)?;
+    let lang = opened.lang(lang);
     let program = &opened.program;
     let id = req.id.trim();
     let safe = !id.is_empty()
         && !id.starts_with('.')
         && id.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
     if !safe {
-        return Err(invalid(format!(
+        return Err(invalid(crate::tr!(
+            lang,
+            "`{id}` 不能作为子课题 id：请只用字母、数字、`-` 和 `_`（它会成为文件名 subtopics/{id}.yaml）",
             "`{id}` cannot be a sub-topic id: use letters, digits, `-` and `_` (it becomes the file name subtopics/{id}.yaml)"
         )));
     }
@@ -346,21 +356,23 @@ pub fn subtopic(dir: &Path, req: &SubtopicRequest, lang: Option<Lang>) -> Result
         .iter()
         .any(|s| crate::facts::subtopic_id(program, s) == id)
     {
-        return Err(invalid(format!(
+        return Err(invalid(crate::tr!(
+            lang,
+            "id 为 `{id}` 的子课题已经存在；没有写入任何文件",
             "a sub-topic with id `{id}` already exists; nothing was written"
         )));
     }
-    let group = find_group(program, &req.group)?;
+    let group = find_group(program, &req.group, lang)?;
     let members: Vec<&str> = group.members.iter().map(|m| m.value.as_str()).collect();
     if !members.contains(&req.owner.as_str()) {
-        return Err(invalid(format!(
-            "`{}` is not a member of group `{}`; its members are: {}",
-            req.owner,
-            req.group,
-            list_or_none(&members)
+        let (owner, gid, list) = (&req.owner, &req.group, list_or_none(&members, lang));
+        return Err(invalid(crate::tr!(
+            lang,
+            "`{owner}` 不是小组 `{gid}` 的成员；该组成员有：{list}",
+            "`{owner}` is not a member of group `{gid}`; its members are: {list}"
         )));
     }
-    let zh = opened.lang(lang) == Lang::Zh;
+    let zh = lang == Lang::Zh;
     let c = |zh_text: &'static str, en_text: &'static str| if zh { zh_text } else { en_text };
     let mut t = String::new();
     let _ = writeln!(
@@ -446,7 +458,10 @@ pub fn subtopic(dir: &Path, req: &SubtopicRequest, lang: Option<Lang>) -> Result
     );
     let _ = writeln!(t, "#   owner: {}", req.owner);
     let _ = writeln!(t, "#   metrics: [{{ name: …, unit: …, baseline: 0, target: 0 }}]");
-    write_new(dir, &crate::layout::FileKind::Subtopic.rel_for(id), &t)
+    Ok((
+        write_new(dir, &crate::layout::FileKind::Subtopic.rel_for(id), &t)?,
+        lang,
+    ))
 }
 
 #[cfg(test)]

@@ -552,7 +552,7 @@ fn new_session_and_subtopic_write_named_commented_files_and_never_overwrite() {
         "tr",
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_eq!(r.stdout, "created tr/sessions/2026-10-12-g1-meeting.yaml\n");
+    assert_eq!(r.stdout, "已创建 tr/sessions/2026-10-12-g1-meeting.yaml\n");
     let written = fs::read_to_string(dir.join("sessions/2026-10-12-g1-meeting.yaml")).expect("file");
     insta::assert_snapshot!("new_group_meeting_zh", written);
 
@@ -703,7 +703,7 @@ fn new_session_and_subtopic_write_named_commented_files_and_never_overwrite() {
     ] {
         let before = fs::read_dir(dir.join("sessions")).expect("ls").count()
             + fs::read_dir(dir.join("subtopics")).expect("ls").count();
-        let r = in_tmp(&args);
+        let r = in_tmp(&[&args[..], &["--lang", "en"]].concat());
         assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
         assert!(r.stderr.contains(expect), "{args:?}: {}", r.stderr);
         let after = fs::read_dir(dir.join("sessions")).expect("ls").count()

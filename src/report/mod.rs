@@ -202,9 +202,10 @@ pub(crate) fn program_of(session_file: &Path) -> Result<PathBuf> {
         }
         dir = d.parent();
     }
-    Err(Error::Invalid(format!(
-        "`{}` is not inside a program: no folder above it holds topic.yaml or team.yaml",
-        session_file.display()
+    let file = session_file.display();
+    Err(Error::Invalid(crate::both!(
+        "`{file}` 不在任何项目中：它上面的文件夹都没有 topic.yaml 或 team.yaml",
+        "`{file}` is not inside a program: no folder above it holds topic.yaml or team.yaml"
     )))
 }
 
@@ -240,15 +241,15 @@ pub(crate) fn agenda_context(
                     p.message
                 )
             });
+        let (file, program) = (session_file.display(), dir.display());
         return Err(Error::Invalid(match problem {
-            Some(why) => format!(
-                "`{}` cannot be read as a session{why}; run `al check` for details",
-                session_file.display()
+            Some(why) => crate::both!(
+                "`{file}` 无法作为活动文件读取{why}；运行 `al check` 查看详情",
+                "`{file}` cannot be read as a session{why}; run `al check` for details"
             ),
-            None => format!(
-                "`{}` is not a session file of the program in `{}` (sessions live under sessions/)",
-                session_file.display(),
-                dir.display()
+            None => crate::both!(
+                "`{file}` 不是 `{program}` 中项目的活动文件（活动文件放在 sessions/ 下）",
+                "`{file}` is not a session file of the program in `{program}` (sessions live under sessions/)"
             ),
         }));
     };
