@@ -415,3 +415,80 @@ fn an_invalid_value_is_not_also_a_missing_key() {
         .count();
     assert_eq!(missing, 2);
 }
+
+/// The codes and messages of the findings in the files whose path contains `name`.
+fn findings_in(program: &al::load::Program, today: al::model::Date, name: &str) -> Vec<String> {
+    al::rules::run(program, &al::config::Limits::default(), today, Lang::En)
+        .iter()
+        .filter(|f| f.at.file().is_some_and(|i| program.files[i].rel.contains(name)))
+        .map(|f| format!("{} {}", f.rule.code, f.message))
+        .collect()
+}
+
+/// An action's invalid `due` is not also "no due date" (AL306), and an
+/// action whose `status` is invalid is not judged overdue (AL307); the same
+/// actions with the keys left out, or open, are.
+#[test]
+fn an_invalid_due_or_status_gives_no_action_finding() {
+    let mut files = texts("tests/fixtures/AL307/pass");
+    files.push((
+        "sessions/2026-03-03-odd.yaml".to_string(),
+        "kind: activity
+activity: survey
+date: 2026-03-03
+actions:
+  - { task: bad date, owner: li, due: 2026/4/20 }
+  - { task: bad status, owner: li, due: 2026-03-05, status: 完成 }
+  - { task: no date, owner: li }
+  - { task: open, owner: li, due: 2026-03-05 }
+"
+        .to_string(),
+    ));
+    let program = al::load::program_from_texts("p", &files);
+    let odd = findings_in(&program, today(), "odd");
+    let codes: Vec<&str> = odd.iter().map(|m| &m[..5]).collect();
+    assert_eq!(codes, ["AL002", "AL002", "AL306", "AL307"], "{odd:?}");
+    assert_eq!(odd[2], "AL306 the action `no date` has no due date");
+    assert!(odd[3].starts_with("AL307 the action `open`"), "{odd:?}");
+}
+
+/// A session whose kind or date is invalid may be the missing kick-off: no
+/// AL301 besides its AL002. A workshop's invalid `days` is not one day (AL303).
+#[test]
+fn an_unplaced_session_is_not_also_a_missing_one() {
+    for odd in [
+        "kind: kick-off\ndate: 2026-03-02\n",
+        "kind: kickoff\ndate: 2026-3-2\n",
+    ] {
+        let mut files = texts("tests/fixtures/AL301/fail");
+        files.push(("sessions/k-odd.yaml".to_string(), odd.to_string()));
+        let program = al::load::program_from_texts("p", &files);
+        let all = findings_in(&program, today(), "sessions/");
+        assert!(
+            all.iter().all(|m| m.starts_with("AL002")) && !all.is_empty(),
+            "{odd}: {all:?}"
+        );
+    }
+    // A group meeting with an invalid date may be the month's missing meeting.
+    let dir = "tests/fixtures/AL304/fail";
+    let mut files = texts(dir);
+    files.push((
+        "sessions/g-odd.yaml".to_string(),
+        "kind: group-meeting\ngroups: [g1]\ndate: 2026-6-15\n".to_string(),
+    ));
+    let program = al::load::program_from_texts("p", &files);
+    let team = findings_in(&program, today_of(dir), "team.yaml");
+    assert!(!team.iter().any(|m| m.contains("2026-06")), "{team:?}");
+    assert_eq!(findings_in(&program, today_of(dir), "g-odd").len(), 1);
+    let dir = "tests/fixtures/AL303/fail";
+    let mut files = texts(dir);
+    for (name, text) in &mut files {
+        if name.ends_with("w-2026-05-11.yaml") {
+            *text = text.replace("days: 1", "days: one");
+        }
+    }
+    let program = al::load::program_from_texts("p", &files);
+    let may = findings_in(&program, today_of(dir), "w-2026-05-11");
+    assert_eq!(may.len(), 1, "{may:?}");
+    assert!(may[0].starts_with("AL002"), "{may:?}");
+}

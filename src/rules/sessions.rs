@@ -5,6 +5,7 @@ use super::Ctx;
 use super::rule;
 use crate::dates::{Month, days_between};
 use crate::diag::Severity::{Error, Warning};
+use crate::lang::pick;
 use crate::load::Doc;
 use crate::model::{ActionStatus, Date, Session, SessionKind};
 use std::collections::{BTreeMap, BTreeSet};
@@ -46,6 +47,57 @@ fn dated<'a>(ctx: &Ctx<'a>) -> Vec<Dated<'a>> {
     v
 }
 
+/// A session the rhythm rules cannot place because its `kind` or its `date`
+/// is written with a value that is not valid (already reported at its
+/// place). What is unknown is `None`: it could be any kind, or on any day.
+///
+/// One mistake, one finding: a rhythm finding that says a session is
+/// missing (no kick-off before the first workshop, a gap between workshops
+/// that is too long, a month without a group meeting) is not given when an
+/// unplaced session could be that very session, nor when an unplaced
+/// session could be the review that ends step 3 before the month judged.
+/// A session whose kind or date is merely absent is not unplaced in this
+/// sense: a missing key is its own finding and the rules judge without it.
+struct Unplaced<'a> {
+    kind: Option<SessionKind>,
+    date: Option<Date>,
+    groups: &'a [crate::yaml::Sp<String>],
+}
+
+impl Unplaced<'_> {
+    /// Whether it could be a session of this kind.
+    fn could_be(&self, kind: SessionKind) -> bool {
+        self.kind.is_none_or(|k| k == kind)
+    }
+
+    /// Whether it could fall on a day for which `when` holds.
+    fn could_fall(&self, when: impl Fn(Date) -> bool) -> bool {
+        self.date.is_none_or(when)
+    }
+
+    /// Whether it could be a meeting of group `id` (a group meeting is for exactly one group).
+    fn could_meet(&self, id: &str) -> bool {
+        self.could_be(SessionKind::GroupMeeting) && self.groups.len() == 1 && self.groups[0].value == id
+    }
+}
+
+/// The sessions whose kind or date is invalid (and neither is absent).
+fn unplaced<'a>(ctx: &Ctx<'a>) -> Vec<Unplaced<'a>> {
+    ctx.program
+        .sessions
+        .iter()
+        .map(|s| &s.value)
+        .filter(|s| {
+            (s.kind.is_invalid() || s.date.is_invalid()) && !s.kind.is_absent() && !s.date.is_absent()
+        })
+        .map(|s| Unplaced {
+            kind: s.kind.as_ref().map(|k| k.value),
+            date: s.date.as_ref().map(|d| d.value),
+            groups: &s.groups,
+        })
+        .collect()
+}
+
 /// The groups a session is for: those it names, or every group when it names none.
 fn groups_of<'a>(ctx: &Ctx<'a>, s: &'a Session) -> Vec<&'a str> {
     crate::facts::session_groups(ctx.program, s)
@@ -73,9 +125,10 @@ fn workshop_series<'a>(ctx: &Ctx<'a>, all: &[Dated<'a>]) -> BTreeMap<&'a str, Ve
 /// Runs the session rules.
 pub fn check(ctx: &mut Ctx) {
     let all = dated(ctx);
-    kickoff(ctx, &all);
-    workshops(ctx, &all);
-    rhythm(ctx, &all);
+    let unknown = unplaced(ctx);
+    kickoff(ctx, &all, &unknown);
+    workshops(ctx, &all, &unknown);
+    rhythm(ctx, &all, &unknown);
     attendance(ctx);
     actions(ctx);
     activity(ctx);
@@ -84,14 +137,17 @@ pub fn check(ctx: &mut Ctx) {
 rule!(AL301, "kickoff-missing", Warning);
 
 /// AL301: a kick-off before the first workshop.
-fn kickoff(ctx: &mut Ctx, all: &[Dated]) {
+fn kickoff(ctx: &mut Ctx, all: &[Dated], unknown: &[Unplaced]) {
     let Some(first) = all.iter().find(|s| s.kind == SessionKind::Workshop) else {
         return;
     };
     let before = all
         .iter()
         .any(|s| s.kind == SessionKind::Kickoff && s.date <= first.date);
-    if before {
+    let maybe_before = unknown
+        .iter()
+        .any(|u| u.could_be(SessionKind::Kickoff) && u.could_fall(|d| d <= first.date));
+    if before || maybe_before {
         return;
     }
     let later = all.iter().find(|s| s.kind == SessionKind::Kickoff);
@@ -102,24 +158,29 @@ fn kickoff(ctx: &mut Ctx, all: &[Dated]) {
         .as_ref()
         .map(|k| k.loc.clone())
         .unwrap_or_default();
+    let workshop = first.date;
     let message = match later {
-        Some(k) => format!(
-            "the kick-off meeting ({}) comes after the first workshop ({})",
-            k.date, first.date
-        ),
-        None => format!(
-            "the first workshop ({}) has no kick-off meeting before it",
-            first.date
+        Some(k) => {
+            let kickoff = k.date;
+            crate::tr!(
+                ctx.lang,
+                "启动会议（{kickoff}）在第一期研讨班（{workshop}）之后才召开",
+                "the kick-off meeting ({kickoff}) comes after the first workshop ({workshop})"
+            )
+        }
+        None => crate::tr!(
+            ctx.lang,
+            "第一期研讨班（{workshop}）之前没有召开启动会议",
+            "the first workshop ({workshop}) has no kick-off meeting before it"
         ),
     };
-    ctx.emit(
-        &AL301,
-        first.doc.file,
-        &loc,
-        message,
-        "hold a kick-off (启动会议) first and record it as a session with `kind: kickoff`: purpose, goals, the leadership's expectations, the team and its rules".to_string(),
-    )
-    .label("first workshop");
+    let help = crate::tr!(
+        ctx.lang,
+        "先召开启动会议，并记为 `kind: kickoff` 的活动：明确目的意义、总体目标和领导期望，宣布团队组成和有关制度",
+        "hold a kick-off (启动会议) first and record it as a session with `kind: kickoff`: purpose, goals, the leadership's expectations, the team and its rules"
+    );
+    let label = pick(ctx.lang, "第一期研讨班", "first workshop");
+    ctx.emit(&AL301, first.doc.file, &loc, message, help).label(label);
 }
 
 rule!(AL302, "workshop-cadence", Warning);
@@ -127,75 +188,111 @@ rule!(AL302, "workshop-cadence", Warning);
 rule!(AL303, "workshop-length", Warning);
 
 /// AL302 (gaps between workshops) and AL303 (length of follow-up workshops).
-fn workshops(ctx: &mut Ctx, all: &[Dated]) {
-    let [lo, hi] = ctx.limits.workshop_gap_days;
-    let [min_days, max_days] = ctx.limits.workshop_days;
+fn workshops(ctx: &mut Ctx, all: &[Dated], unknown: &[Unplaced]) {
     let mut gap_done: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut length_done: BTreeSet<usize> = BTreeSet::new();
     for (group, idx) in workshop_series(ctx, all) {
         for pair in idx.windows(2) {
-            let (prev, next) = (&all[pair[0]], &all[pair[1]]);
-            let gap = days_between(prev.date, next.date);
-            if (i64::from(lo)..=i64::from(hi)).contains(&gap) || !gap_done.insert((pair[0], pair[1])) {
-                continue;
+            if gap_done.insert((pair[0], pair[1])) {
+                gap(ctx, group, (&all[pair[0]], &all[pair[1]]), unknown);
             }
-            let whose = if group.is_empty() || ctx.index.groups.len() <= 1 || next.doc.value.groups.is_empty()
-            {
-                String::new()
-            } else {
-                format!(" of group `{group}`")
-            };
-            let loc = next.date_loc();
-            let (prev_file, months) = (&ctx.program.files[prev.doc.file].rel, gap as f64 / 30.4);
-            ctx.emit(
-                &AL302,
-                next.doc.file,
-                &loc,
-                format!(
-                    "this workshop{whose} is {gap} days (about {months:.1} months) after the previous one on {} ({prev_file})",
-                    prev.date
-                ),
-                format!("follow-up workshops come every 1.5 to 2 months: {lo} to {hi} days after the previous one"),
-            )
-            .label(format!("{gap} days after {}", prev.date));
         }
         for &i in idx.iter().skip(1) {
-            let s = &all[i];
-            let days = s.doc.value.days.as_ref().map_or(1.0, |d| d.value.0);
-            if (min_days..=max_days).contains(&days) || !length_done.insert(i) {
-                continue;
+            if length_done.insert(i) {
+                length(ctx, &all[i]);
             }
-            let (loc, label) = match &*s.doc.value.days {
-                Some(d) => (
-                    d.loc.clone(),
-                    format!("{days} day{}", if days == 1.0 { "" } else { "s" }),
-                ),
-                None => (
-                    s.doc
-                        .value
-                        .kind
-                        .as_ref()
-                        .map(|k| k.loc.clone())
-                        .unwrap_or_default(),
-                    "no `days`: one day".to_string(),
-                ),
-            };
-            ctx.emit(
-                &AL303,
-                s.doc.file,
-                &loc,
-                format!("this follow-up workshop ({}) lasts {days} day{}", s.date, if days == 1.0 { "" } else { "s" }),
-                format!("a follow-up workshop lasts {min_days} to {max_days} days; write its length, e.g. `days: {min_days}`"),
-            )
-            .label(label);
         }
     }
+}
+
+/// AL302: the gap between two workshops of a group's series.
+fn gap(ctx: &mut Ctx, group: &str, (prev, next): (&Dated, &Dated), unknown: &[Unplaced]) {
+    let [lo, hi] = ctx.limits.workshop_gap_days;
+    let gap = days_between(prev.date, next.date);
+    if (i64::from(lo)..=i64::from(hi)).contains(&gap) {
+        return;
+    }
+    // A gap too long may hold a workshop whose kind or date is not valid.
+    let maybe_between = unknown
+        .iter()
+        .any(|u| u.could_be(SessionKind::Workshop) && u.could_fall(|d| prev.date < d && d < next.date));
+    if gap > i64::from(hi) && maybe_between {
+        return;
+    }
+    let whose = if group.is_empty() || ctx.index.groups.len() <= 1 || next.doc.value.groups.is_empty() {
+        String::new()
+    } else {
+        crate::tr!(ctx.lang, "小组 `{group}` 的", " of group `{group}`")
+    };
+    let loc = next.date_loc();
+    let (prev_file, months, prev_date) = (
+        &ctx.program.files[prev.doc.file].rel,
+        gap as f64 / 30.4,
+        prev.date,
+    );
+    let message = crate::tr!(
+        ctx.lang,
+        "{whose}这期研讨班与上一期（{prev_date}，{prev_file}）相隔 {gap} 天（约 {months:.1} 个月）",
+        "this workshop{whose} is {gap} days (about {months:.1} months) after the previous one on {prev_date} ({prev_file})"
+    );
+    let help = crate::tr!(
+        ctx.lang,
+        "后续研讨班每一个半月至两个月举办一次：与上一期相隔 {lo} 至 {hi} 天",
+        "follow-up workshops come every 1.5 to 2 months: {lo} to {hi} days after the previous one"
+    );
+    let label = crate::tr!(
+        ctx.lang,
+        "距 {prev_date} {gap} 天",
+        "{gap} days after {prev_date}"
+    );
+    ctx.emit(&AL302, next.doc.file, &loc, message, help).label(label);
+}
+
+/// AL303: the length of a follow-up workshop. A `days` written with a value
+/// that is not valid is not judged (it is not one day).
+fn length(ctx: &mut Ctx, s: &Dated) {
+    let [min_days, max_days] = ctx.limits.workshop_days;
+    if s.doc.value.days.is_invalid() {
+        return;
+    }
+    let days = s.doc.value.days.as_ref().map_or(1.0, |d| d.value.0);
+    if (min_days..=max_days).contains(&days) {
+        return;
+    }
+    let plural = if days == 1.0 { "" } else { "s" };
+    let (loc, label) = match &*s.doc.value.days {
+        Some(d) => (
+            d.loc.clone(),
+            crate::tr!(ctx.lang, "{days} 天", "{days} day{plural}"),
+        ),
+        None => (
+            s.doc
+                .value
+                .kind
+                .as_ref()
+                .map(|k| k.loc.clone())
+                .unwrap_or_default(),
+            pick(ctx.lang, "未写 `days`：按一天计", "no `days`: one day").to_string(),
+        ),
+    };
+    let date = s.date;
+    let message = crate::tr!(
+        ctx.lang,
+        "这期后续研讨班（{date}）为期 {days} 天",
+        "this follow-up workshop ({date}) lasts {days} day{plural}"
+    );
+    let help = crate::tr!(
+        ctx.lang,
+        "后续研讨班每期 {min_days} 至 {max_days} 天；请写明天数，如 `days: {min_days}`",
+        "a follow-up workshop lasts {min_days} to {max_days} days; write its length, e.g. `days: {min_days}`"
+    );
+    ctx.emit(&AL303, s.doc.file, &loc, message, help).label(label);
 }
 
 rule!(AL304, "meeting-rhythm", Warning);
 
 /// AL304: during step 3 every group meets 1–2 times each calendar month.
-fn rhythm(ctx: &mut Ctx, all: &[Dated]) {
+fn rhythm(ctx: &mut Ctx, all: &[Dated], unknown: &[Unplaced]) {
     let Some(first) = all.iter().find(|s| s.kind == SessionKind::Workshop) else {
         return;
     };
@@ -206,17 +303,24 @@ fn rhythm(ctx: &mut Ctx, all: &[Dated]) {
     if end < first.date {
         return;
     }
-    let [min, max] = ctx.limits.meetings_per_month;
     let (start_month, end_month) = (Month::of(first.date), Month::of(end));
+    // Whether a session not placed could be a review that ends step 3 in a
+    // month for which `when` holds.
+    let may_end = |when: &dyn Fn(Month) -> bool| {
+        unknown.iter().any(|u| {
+            u.could_be(SessionKind::Review) && u.could_fall(|d| d >= first.date && when(Month::of(d)))
+        })
+    };
     let Some(team) = &ctx.program.team else { return };
     for g in &team.value.groups {
         let Some(id) = &*g.value.id else { continue };
+        let gid = id.value.0.as_str();
         let meetings: Vec<&Dated> = all
             .iter()
             .filter(|s| {
                 s.kind == SessionKind::GroupMeeting
                     && s.doc.value.groups.len() == 1
-                    && s.doc.value.groups[0].value == id.value.0
+                    && s.doc.value.groups[0].value == gid
                     && s.date >= first.date
                     && s.date <= end
             })
@@ -229,54 +333,112 @@ fn rhythm(ctx: &mut Ctx, all: &[Dated]) {
         while month <= end_month {
             let held = by_month.get(&month).map_or(&[][..], Vec::as_slice);
             // The first workshop's month is its own gathering, and the last month
-            // of the window is unfinished: neither is held to the minimum.
-            let judged_for_min = month != start_month && month != end_month;
-            if judged_for_min && (held.len() as u32) < min {
-                let before = meetings
-                    .iter()
-                    .rev()
-                    .find(|m| Month::of(m.date) < month)
-                    .map(|m| m.date);
-                let after = meetings
-                    .iter()
-                    .find(|m| Month::of(m.date) > month)
-                    .map(|m| m.date);
-                let between = match (before, after) {
-                    (Some(b), Some(a)) => format!(" (between the meetings of {b} and {a})"),
-                    (Some(b), None) => format!(" (the last meeting was on {b})"),
-                    (None, Some(a)) => format!(" (the first meeting was on {a})"),
-                    (None, None) => String::new(),
-                };
-                ctx.emit(
-                    &AL304,
-                    team.file,
-                    &id.loc,
-                    format!(
-                        "group `{}` held {} group meeting{} in {month}{between}",
-                        id.value.0,
-                        if held.is_empty() { "no".to_string() } else { held.len().to_string() },
-                        if held.len() == 1 { "" } else { "s" }
-                    ),
-                    format!("during step 3 a group meets {min} to {max} times a month; record each meeting as a session with `kind: group-meeting`"),
-                )
-                .label(format!("no meeting in {month}"));
+            // of the window is unfinished: neither is held to the minimum. Nor is
+            // a month a session not placed could be a meeting of, or be past the end of.
+            let maybe_held = unknown
+                .iter()
+                .any(|u| u.could_meet(gid) && u.could_fall(|d| Month::of(d) == month));
+            let judged_for_min =
+                month != start_month && month != end_month && !maybe_held && !may_end(&|m| m <= month);
+            if judged_for_min && (held.len() as u32) < min_of(ctx) {
+                too_few(ctx, (team.file, &id.loc), gid, month, held.len(), &meetings);
             }
-            if held.len() as u32 > max
-                && let Some(extra) = held.get(max as usize)
-            {
-                let loc = extra.date_loc();
-                ctx.emit(
-                    &AL304,
-                    extra.doc.file,
-                    &loc,
-                    format!("group `{}` held {} group meetings in {month}, more than {max}", id.value.0, held.len()),
-                    format!("during step 3 a group meets {min} to {max} times a month; merge meetings, or record work sessions as activities"),
-                )
-                .label(format!("meeting {} of {month}", max + 1));
+            // A month after a review not placed is not in step 3 at all.
+            let past_end = may_end(&|m| m < month);
+            if !past_end && held.len() as u32 > max_of(ctx) {
+                too_many(ctx, gid, month, held);
             }
             month = month.next();
         }
     }
+}
+
+/// The fewest group meetings a month.
+fn min_of(ctx: &Ctx) -> u32 {
+    ctx.limits.meetings_per_month[0]
+}
+
+/// The most group meetings a month.
+fn max_of(ctx: &Ctx) -> u32 {
+    ctx.limits.meetings_per_month[1]
+}
+
+/// AL304: a month with fewer meetings than the minimum, reported at the group's id.
+fn too_few(
+    ctx: &mut Ctx,
+    (file, loc): (usize, &crate::diag::Loc),
+    gid: &str,
+    month: Month,
+    held: usize,
+    meetings: &[&Dated],
+) {
+    let [min, max] = ctx.limits.meetings_per_month;
+    let before = meetings
+        .iter()
+        .rev()
+        .find(|m| Month::of(m.date) < month)
+        .map(|m| m.date);
+    let after = meetings
+        .iter()
+        .find(|m| Month::of(m.date) > month)
+        .map(|m| m.date);
+    let between = match (before, after) {
+        (Some(b), Some(a)) => crate::tr!(
+            ctx.lang,
+            "（在 {b} 与 {a} 两次会议之间）",
+            " (between the meetings of {b} and {a})"
+        ),
+        (Some(b), None) => crate::tr!(ctx.lang, "（上一次会议在 {b}）", " (the last meeting was on {b})"),
+        (None, Some(a)) => crate::tr!(
+            ctx.lang,
+            "（第一次会议在 {a}）",
+            " (the first meeting was on {a})"
+        ),
+        (None, None) => String::new(),
+    };
+    let message = match ctx.lang {
+        crate::config::Lang::Zh if held == 0 => {
+            format!("小组 `{gid}` 在 {month} 没有召开小组会议{between}")
+        }
+        crate::config::Lang::Zh => format!("小组 `{gid}` 在 {month} 只召开了 {held} 次小组会议{between}"),
+        crate::config::Lang::En => format!(
+            "group `{gid}` held {} group meeting{} in {month}{between}",
+            if held == 0 {
+                "no".to_string()
+            } else {
+                held.to_string()
+            },
+            if held == 1 { "" } else { "s" }
+        ),
+    };
+    let help = crate::tr!(
+        ctx.lang,
+        "第三步期间，小组每月开会 {min} 至 {max} 次；每次会议都记为 `kind: group-meeting` 的活动",
+        "during step 3 a group meets {min} to {max} times a month; record each meeting as a session with `kind: group-meeting`"
+    );
+    let label = crate::tr!(ctx.lang, "{month} 没有会议", "no meeting in {month}");
+    ctx.emit(&AL304, file, loc, message, help).label(label);
+}
+
+/// AL304: a month with more meetings than the maximum, reported at the first one too many.
+fn too_many(ctx: &mut Ctx, gid: &str, month: Month, held: &[&Dated]) {
+    let [min, max] = ctx.limits.meetings_per_month;
+    let Some(extra) = held.get(max as usize) else {
+        return;
+    };
+    let (loc, n, nth) = (extra.date_loc(), held.len(), max + 1);
+    let message = crate::tr!(
+        ctx.lang,
+        "小组 `{gid}` 在 {month} 召开了 {n} 次小组会议，超过 {max} 次",
+        "group `{gid}` held {n} group meetings in {month}, more than {max}"
+    );
+    let help = crate::tr!(
+        ctx.lang,
+        "第三步期间，小组每月开会 {min} 至 {max} 次；请合并会议，或把工作性质的聚会记为活动",
+        "during step 3 a group meets {min} to {max} times a month; merge meetings, or record work sessions as activities"
+    );
+    let label = crate::tr!(ctx.lang, "{month} 第 {nth} 次会议", "meeting {nth} of {month}");
+    ctx.emit(&AL304, extra.doc.file, &loc, message, help).label(label);
 }
 
 rule!(AL305, "attendee-not-in-group", Warning);
@@ -300,17 +462,21 @@ fn attendance(ctx: &mut Ctx) {
             }
             let theirs = ctx.index.groups_of(person);
             let whose = match theirs.first() {
-                Some(other) => format!("a member of group `{other}`"),
-                None => "in no group".to_string(),
+                Some(other) => crate::tr!(ctx.lang, "是小组 `{other}` 的成员", "a member of group `{other}`"),
+                None => pick(ctx.lang, "不属于任何小组", "in no group").to_string(),
             };
-            ctx.emit(
-                &AL305,
-                s.file,
-                &a.loc,
-                format!("`{person}` attended a meeting of group `{gid}` but is {whose}"),
-                "a group meeting is for its own members; record guests under `notes`, or hold a joint session (kind: workshop or activity) naming both groups".to_string(),
-            )
-            .label(format!("not in `{gid}`"));
+            let message = crate::tr!(
+                ctx.lang,
+                "`{person}` 参加了小组 `{gid}` 的会议，但{whose}",
+                "`{person}` attended a meeting of group `{gid}` but is {whose}"
+            );
+            let help = crate::tr!(
+                ctx.lang,
+                "小组会议只面向本组成员；组外来宾记在 `notes` 中，或举办写明相关各组的联合活动（kind: workshop 或 activity）",
+                "a group meeting is for its own members; record guests under `notes`, or hold a joint session (kind: workshop or activity) naming both groups"
+            );
+            let label = crate::tr!(ctx.lang, "不是 `{gid}` 的成员", "not in `{gid}`");
+            ctx.emit(&AL305, s.file, &a.loc, message, help).label(label);
         }
     }
 }
@@ -322,51 +488,94 @@ rule!(AL307, "action-overdue", Warning);
 /// AL306 (owner and due date) and AL307 (overdue) for every action.
 fn actions(ctx: &mut Ctx) {
     let p = ctx.program;
-    let today = ctx.today;
     for s in &p.sessions {
         for a in &s.value.actions {
-            let v = &a.value;
-            let task = v.task.as_ref().map_or("(no task)", |t| t.0.as_str());
-            let status = crate::facts::action_status(v);
-            let missing: Vec<&str> = [("owner", v.owner.is_none()), ("due date", v.due.is_none())]
-                .iter()
-                .filter(|(_, m)| *m)
-                .map(|(w, _)| *w)
-                .collect();
-            if !missing.is_empty() && status != ActionStatus::Dropped {
-                let (loc, keys) = match missing.len() {
-                    2 => (&a.loc, "`owner:` and `due:`"),
-                    _ if v.owner.is_none() => (&a.loc, "`owner:`"),
-                    _ => (&a.loc, "`due:`"),
-                };
-                ctx.emit(
-                    &AL306,
-                    s.file,
-                    loc,
-                    format!("the action `{task}` has no {}", missing.join(" and no ")),
-                    format!("every commitment has someone who carries it out and a date: add {keys}"),
-                )
-                .label(format!("no {}", missing.join(", no ")));
-            }
-            if let Some(late) = crate::facts::days_overdue(v, today)
-                && let Some(due) = &*v.due
-            {
-                let owner = v
-                    .owner
-                    .as_ref()
-                    .map(|o| format!(", owner `{}`", o.value.0))
-                    .unwrap_or_default();
-                ctx.emit(
-                    &AL307,
-                    s.file,
-                    &due.loc,
-                    format!("the action `{task}`{owner} was due on {} and is still open ({late} day{} overdue)", due.value, if late == 1 { "" } else { "s" }),
-                    "review it at the next meeting: mark it `status: done` or `status: dropped`, or agree a new `due:` date".to_string(),
-                )
-                .label(format!("{late} days overdue"));
-            }
+            incomplete(ctx, s.file, a);
+            overdue(ctx, s.file, a);
         }
     }
+}
+
+/// The action's task, for messages.
+fn task_of<'a>(ctx: &Ctx, v: &'a crate::model::Action) -> &'a str {
+    v.task
+        .as_ref()
+        .map_or(pick(ctx.lang, "（未写任务）", "(no task)"), |t| {
+            t.0.as_str()
+        })
+}
+
+/// AL306: an action has an owner and a due date, unless it is dropped. A key
+/// written with a value that is not valid is not missing; and an action
+/// whose `status` is not valid is not judged (it may be meant as dropped).
+fn incomplete(ctx: &mut Ctx, file: usize, a: &crate::yaml::Sp<crate::model::Action>) {
+    let v = &a.value;
+    if v.status.is_invalid() || crate::facts::action_status(v) == ActionStatus::Dropped {
+        return;
+    }
+    let (no_owner, no_due) = (v.owner.is_absent(), v.due.is_absent());
+    let missing: Vec<&str> = [
+        (pick(ctx.lang, "负责人", "owner"), no_owner),
+        (pick(ctx.lang, "完成期限", "due date"), no_due),
+    ]
+    .iter()
+    .filter(|(_, m)| *m)
+    .map(|(w, _)| *w)
+    .collect();
+    let keys = match (no_owner, no_due) {
+        (true, true) => pick(ctx.lang, "`owner:` 和 `due:`", "`owner:` and `due:`"),
+        (true, false) => "`owner:`",
+        (false, true) => "`due:`",
+        (false, false) => return,
+    };
+    let task = task_of(ctx, v);
+    let message = match ctx.lang {
+        crate::config::Lang::Zh => format!("行动项 `{task}` 没有{}", missing.join("，也没有")),
+        crate::config::Lang::En => format!("the action `{task}` has no {}", missing.join(" and no ")),
+    };
+    let help = crate::tr!(
+        ctx.lang,
+        "每项承诺都要有人落实、有完成期限：请补上 {keys}",
+        "every commitment has someone who carries it out and a date: add {keys}"
+    );
+    let label = match ctx.lang {
+        crate::config::Lang::Zh => format!("无{}", missing.join("、无")),
+        crate::config::Lang::En => format!("no {}", missing.join(", no ")),
+    };
+    ctx.emit(&AL306, file, &a.loc, message, help).label(label);
+}
+
+/// AL307: an open action past its due date. An action whose `status` is not
+/// valid is not judged overdue: it may be done.
+fn overdue(ctx: &mut Ctx, file: usize, a: &crate::yaml::Sp<crate::model::Action>) {
+    let v = &a.value;
+    if v.status.is_invalid() {
+        return;
+    }
+    let (Some(late), Some(due)) = (crate::facts::days_overdue(v, ctx.today), &*v.due) else {
+        return;
+    };
+    let task = task_of(ctx, v);
+    let owner = match &*v.owner {
+        Some(o) => {
+            let o = &o.value.0;
+            crate::tr!(ctx.lang, "（负责人 `{o}`）", ", owner `{o}`")
+        }
+        None => String::new(),
+    };
+    let (date, plural) = (due.value, if late == 1 { "" } else { "s" });
+    let message = crate::tr!(
+        ctx.lang,
+        "行动项 `{task}`{owner}的完成期限是 {date}，至今仍未完成（已过期 {late} 天）",
+        "the action `{task}`{owner} was due on {date} and is still open ({late} day{plural} overdue)"
+    );
+    let help = crate::tr!(
+        ctx.lang,
+        "在下次会议上检查这项行动：标为 `status: done` 或 `status: dropped`，或商定新的 `due:` 日期",
+        "review it at the next meeting: mark it `status: done` or `status: dropped`, or agree a new `due:` date"
+    );
+    let label = crate::tr!(ctx.lang, "已过期 {late} 天", "{late} days overdue");
+    ctx.emit(&AL307, file, &due.loc, message, help).label(label);
 }
 
 rule!(AL308, "session-activity-kind", Error);
@@ -382,25 +591,35 @@ fn activity(ctx: &mut Ctx) {
                 if v.activity.is_invalid() {
                     continue;
                 }
-                ctx.emit(
-                    &AL308,
-                    s.file,
-                    &kind.loc,
-                    "this activity does not say what kind of activity it is".to_string(),
-                    "add `activity:` with one of: survey, study-visit, training, forum, consultation, online"
-                        .to_string(),
-                )
-                .label("no `activity`");
+                let message = pick(
+                    ctx.lang,
+                    "这项活动没有写明活动形式",
+                    "this activity does not say what kind of activity it is",
+                );
+                let help = pick(
+                    ctx.lang,
+                    "添加 `activity:`，取值为以下之一：survey、study-visit、training、forum、consultation、online",
+                    "add `activity:` with one of: survey, study-visit, training, forum, consultation, online",
+                );
+                let label = pick(ctx.lang, "缺少 `activity`", "no `activity`");
+                ctx.emit(&AL308, s.file, &kind.loc, message.to_string(), help.to_string())
+                    .label(label);
             }
             (k, Some(a)) if k != SessionKind::Activity => {
-                ctx.emit(
-                    &AL308,
-                    s.file,
-                    &a.loc,
-                    format!("`activity: {}` is given on a session of kind `{k}`", a.value),
-                    "`activity:` belongs only to `kind: activity`; change the kind to activity, or remove this key".to_string(),
-                )
-                .label(format!("on a `{k}`"));
+                let value = &a.value;
+                let message = crate::tr!(
+                    ctx.lang,
+                    "类型为 `{k}` 的活动写了 `activity: {value}`",
+                    "`activity: {value}` is given on a session of kind `{k}`"
+                );
+                let help = pick(
+                    ctx.lang,
+                    "`activity:` 只用于 `kind: activity`；请把类型改为 activity，或删除这一项",
+                    "`activity:` belongs only to `kind: activity`; change the kind to activity, or remove this key",
+                );
+                let label = crate::tr!(ctx.lang, "用在 `{k}` 上", "on a `{k}`");
+                ctx.emit(&AL308, s.file, &a.loc, message, help.to_string())
+                    .label(label);
             }
             _ => {}
         }

@@ -1,9 +1,11 @@
 //! AL501–AL504 (the six steps) and AL601 (budget).
 
-use super::Ctx;
-use super::rule;
+use super::{Ctx, rule};
+use crate::config::Lang;
 use crate::dates::add_months;
 use crate::diag::Severity::{Error, Warning};
+use crate::lang::pick;
+use crate::model::SessionKind;
 
 /// Runs the six-step and budget rules.
 pub fn check(ctx: &mut Ctx) {
@@ -26,26 +28,63 @@ fn review_due(ctx: &mut Ctx) {
         return;
     }
     let first = crate::facts::first_review(p);
-    if first.is_some_and(|d| d <= deadline) {
+    if first.is_some_and(|d| d <= deadline) || maybe_review_by(ctx, deadline) {
         return;
     }
     let when = match first {
-        Some(d) => format!("the first review was on {d}"),
-        None => "there has been no review yet".to_string(),
+        Some(d) => crate::tr!(ctx.lang, "第一次评审在 {d}", "the first review was on {d}"),
+        None => pick(ctx.lang, "至今还没有评审", "there has been no review yet").to_string(),
     };
-    ctx.emit(
-        &AL501,
-        topic.file,
-        &start.loc,
-        format!("no review of a preliminary solution within {months} months of the start ({} to {deadline}); {when}", start.value),
-        format!("steps 1–3 usually take 3 to {months} months and end in a preliminary solution: hold its review (a session with `kind: review`, or `proposal.review` in a sub-topic)"),
-    )
-    .label(format!("+{months} months = {deadline}"));
+    let begun = start.value;
+    let message = crate::tr!(
+        ctx.lang,
+        "项目开始后 {months} 个月内（{begun} 至 {deadline}）没有进行初步方案评审；{when}",
+        "no review of a preliminary solution within {months} months of the start ({begun} to {deadline}); {when}"
+    );
+    let help = crate::tr!(
+        ctx.lang,
+        "步骤1-3通常用 3 至 {months} 个月，形成初步方案：请进行初步方案评审（记为 `kind: review` 的活动，或子课题中的 `proposal.review`）",
+        "steps 1–3 usually take 3 to {months} months and end in a preliminary solution: hold its review (a session with `kind: review`, or `proposal.review` in a sub-topic)"
+    );
+    let label = crate::tr!(
+        ctx.lang,
+        "+{months} 个月 = {deadline}",
+        "+{months} months = {deadline}"
+    );
+    ctx.emit(&AL501, topic.file, &start.loc, message, help)
+        .label(label);
+}
+
+/// Whether a review whose kind or date is written with a value that is not
+/// valid could have been held by `deadline`: a session of `kind: review` with
+/// an invalid date, a session with an invalid kind dated by then (or with an
+/// invalid date too), or a `proposal.review` with an invalid date. AL501 is
+/// then not given, so that one mistake gives one finding.
+fn maybe_review_by(ctx: &Ctx, deadline: crate::model::Date) -> bool {
+    let p = ctx.program;
+    let session = p.sessions.iter().map(|s| &s.value).any(|s| {
+        let kind_may = s.kind.is_invalid() || s.is(SessionKind::Review);
+        let date_may = s.date.is_invalid() || s.date.as_ref().is_some_and(|d| d.value <= deadline);
+        (s.kind.is_invalid() || s.date.is_invalid()) && kind_may && date_may
+    });
+    let proposal = p.subtopics.iter().any(|s| {
+        s.value
+            .proposal
+            .as_ref()
+            .and_then(|pr| pr.value.review.as_ref())
+            .is_some_and(|r| r.value.date.is_invalid())
+    });
+    session || proposal
 }
 
 rule!(AL502, "stage-inconsistent", Error);
 
-/// AL502: the declared stage has what it needs.
+/// What a stage lacks: the step, why, and the fix.
+type Lack = (&'static str, &'static str, &'static str);
+
+/// AL502: the declared stage has what it needs. A review whose `decision` is
+/// written with a value that is not valid may be the approval step 5 needs:
+/// the lack of an approval is then not reported.
 fn stage(ctx: &mut Ctx) {
     let p = ctx.program;
     let Some(topic) = &p.topic else { return };
@@ -57,37 +96,78 @@ fn stage(ctx: &mut Ctx) {
         results,
         ..
     } = crate::facts::stage_evidence(p);
-    let lack = if n >= 4 && proposals == 0 {
+    let lang = ctx.lang;
+    let lack: Option<Lack> = if n >= 4 && proposals == 0 {
         Some((
-            "step 4 (方案评审与决策)",
-            "no sub-topic has a `proposal:`",
-            "add the preliminary solution under `proposal:` in its sub-topic",
+            pick(lang, "第四步（方案评审与决策）", "step 4 (方案评审与决策)"),
+            pick(
+                lang,
+                "没有任何子课题有 `proposal:`",
+                "no sub-topic has a `proposal:`",
+            ),
+            pick(
+                lang,
+                "在子课题的 `proposal:` 下写入初步方案",
+                "add the preliminary solution under `proposal:` in its sub-topic",
+            ),
         ))
-    } else if n >= 5 && approved == 0 {
+    } else if n >= 5 && approved == 0 && !decision_invalid(ctx) {
         Some((
-            "step 5 (方案实施与跟踪评估)",
-            "no proposal has a review with `decision: approved`",
-            "record the review under `proposal.review` with `decision: approved`",
+            pick(
+                lang,
+                "第五步（方案实施与跟踪评估）",
+                "step 5 (方案实施与跟踪评估)",
+            ),
+            pick(
+                lang,
+                "没有任何方案的评审写明 `decision: approved`",
+                "no proposal has a review with `decision: approved`",
+            ),
+            pick(
+                lang,
+                "在 `proposal.review` 下记录评审，并写明 `decision: approved`",
+                "record the review under `proposal.review` with `decision: approved`",
+            ),
         ))
     } else if n >= 6 && results == 0 {
         Some((
-            "step 6 (成果固化与应用)",
-            "no sub-topic has `results:`",
-            "record what was adopted and shared under `results:` in the sub-topic",
+            pick(lang, "第六步（成果固化与应用）", "step 6 (成果固化与应用)"),
+            pick(lang, "没有任何子课题有 `results:`", "no sub-topic has `results:`"),
+            pick(
+                lang,
+                "在子课题的 `results:` 下记录已采纳和推广的成果",
+                "record what was adopted and shared under `results:` in the sub-topic",
+            ),
         ))
     } else {
         None
     };
     if let Some((step, why, fix)) = lack {
-        ctx.emit(
-            &AL502,
-            topic.file,
-            &stage.loc,
-            format!("the program says it is at stage {n}, but for {step} {why}"),
-            format!("{fix}, or set `stage:` to the step the program has reached"),
-        )
-        .label(format!("stage {n}"));
+        let message = crate::tr!(
+            ctx.lang,
+            "项目所报阶段为 {n}，但{step}所需的内容缺失：{why}",
+            "the program says it is at stage {n}, but for {step} {why}"
+        );
+        let help = crate::tr!(
+            ctx.lang,
+            "{fix}；或把 `stage:` 改为项目实际到达的步骤",
+            "{fix}, or set `stage:` to the step the program has reached"
+        );
+        let label = crate::tr!(ctx.lang, "阶段 {n}", "stage {n}");
+        ctx.emit(&AL502, topic.file, &stage.loc, message, help)
+            .label(label);
     }
+}
+
+/// Whether some proposal's review has a `decision` that is not valid.
+fn decision_invalid(ctx: &Ctx) -> bool {
+    ctx.program.subtopics.iter().any(|s| {
+        s.value
+            .proposal
+            .as_ref()
+            .and_then(|pr| pr.value.review.as_ref())
+            .is_some_and(|r| r.value.decision.is_invalid())
+    })
 }
 
 rule!(AL503, "proposal-without-analysis", Warning);
@@ -105,40 +185,72 @@ fn proposals_and_metrics(ctx: &mut Ctx) {
                 .as_ref()
                 .is_some_and(|a| !a.value.causes.is_empty() || !a.value.countermeasures.is_empty());
             if !analysed {
+                let message = pick(
+                    ctx.lang,
+                    "这个方案之前没有分析原因或对策",
+                    "this proposal has no causes or countermeasures analysed before it",
+                );
+                let help = pick(
+                    ctx.lang,
+                    "先走完六个动作：在 `analysis.causes`（析原因）和 `analysis.countermeasures`（找对策）下记录方案所依据的分析",
+                    "work through the six moves first: record `analysis.causes` (析原因) and `analysis.countermeasures` (找对策) that the proposal builds on",
+                );
+                let label = pick(ctx.lang, "方案缺少分析", "proposal without analysis");
                 ctx.emit(
                     &AL503,
                     st.file,
                     &proposal.loc,
-                    "this proposal has no causes or countermeasures analysed before it".to_string(),
-                    "work through the six moves first: record `analysis.causes` (析原因) and `analysis.countermeasures` (找对策) that the proposal builds on".to_string(),
+                    message.to_string(),
+                    help.to_string(),
                 )
-                .label("proposal without analysis");
+                .label(label);
             }
         }
         let Some(imp) = &v.implementation else { continue };
         for m in &imp.value.metrics {
-            let missing: Vec<&str> = [
-                ("baseline", m.value.baseline.is_none()),
-                ("target", m.value.target.is_none()),
-            ]
-            .iter()
-            .filter(|(_, x)| *x)
-            .map(|(k, _)| *k)
-            .collect();
-            if missing.is_empty() {
-                continue;
-            }
-            let name = m.value.name.as_ref().map_or("(unnamed)", |n| n.value.0.as_str());
-            ctx.emit(
-                &AL504,
-                st.file,
-                &m.loc,
-                format!("the metric `{name}` has no {}", missing.join(" and no ")),
-                "a metric shows change from a baseline towards a target: add `baseline:` (the value before) and `target:` (the value aimed at)".to_string(),
-            )
-            .label(format!("no {}", missing.join(", no ")));
+            metric(ctx, st.file, m);
         }
     }
+}
+
+/// AL504: a metric has a baseline and a target (a value written but not
+/// valid is not missing).
+fn metric(ctx: &mut Ctx, file: usize, m: &crate::yaml::Sp<crate::model::Metric>) {
+    let missing: Vec<&str> = [
+        (pick(ctx.lang, "基线值", "baseline"), m.value.baseline.is_absent()),
+        (pick(ctx.lang, "目标值", "target"), m.value.target.is_absent()),
+    ]
+    .iter()
+    .filter(|(_, x)| *x)
+    .map(|(k, _)| *k)
+    .collect();
+    if missing.is_empty() {
+        return;
+    }
+    let name = m
+        .value
+        .name
+        .as_ref()
+        .map_or(pick(ctx.lang, "（未命名）", "(unnamed)"), |n| {
+            n.value.0.as_str()
+        });
+    let (message, label) = match ctx.lang {
+        Lang::Zh => (
+            format!("指标 `{name}` 没有{}", missing.join("，也没有")),
+            format!("无{}", missing.join("、无")),
+        ),
+        Lang::En => (
+            format!("the metric `{name}` has no {}", missing.join(" and no ")),
+            format!("no {}", missing.join(", no ")),
+        ),
+    };
+    let help = pick(
+        ctx.lang,
+        "指标反映从基线值到目标值的变化：请添加 `baseline:`（实施前的数值）和 `target:`（要达到的数值）",
+        "a metric shows change from a baseline towards a target: add `baseline:` (the value before) and `target:` (the value aimed at)",
+    );
+    ctx.emit(&AL504, file, &m.loc, message, help.to_string())
+        .label(label);
 }
 
 rule!(AL601, "budget-overspent", Warning);
@@ -159,19 +271,28 @@ fn budget(ctx: &mut Ctx) {
             continue;
         };
         if sp.value.0 > pl.value.0 {
-            let item = v.item.as_ref().map_or("(unnamed)", |i| i.0.as_str());
-            ctx.emit(
-                &AL601,
-                topic.file,
-                &sp.loc,
-                format!(
-                    "the budget line `{item}` has spent {}{currency}, above the {} planned",
-                    money(sp.value.0),
-                    money(pl.value.0)
-                ),
-                "agree a new plan for this line with the program office and update `planned:`, or correct `spent:`".to_string(),
-            )
-            .label(format!("{} over", money(sp.value.0 - pl.value.0)));
+            let item = v
+                .item
+                .as_ref()
+                .map_or(pick(ctx.lang, "（未命名）", "(unnamed)"), |i| i.0.as_str());
+            let (spent, planned, over) = (
+                money(sp.value.0),
+                money(pl.value.0),
+                money(sp.value.0 - pl.value.0),
+            );
+            let message = crate::tr!(
+                ctx.lang,
+                "预算项 `{item}` 已支出 {spent}{currency}，超出计划的 {planned}",
+                "the budget line `{item}` has spent {spent}{currency}, above the {planned} planned"
+            );
+            let help = pick(
+                ctx.lang,
+                "与项目办商定这一项的新计划并更新 `planned:`，或更正 `spent:`",
+                "agree a new plan for this line with the program office and update `planned:`, or correct `spent:`",
+            );
+            let label = crate::tr!(ctx.lang, "超支 {over}", "{over} over");
+            ctx.emit(&AL601, topic.file, &sp.loc, message, help.to_string())
+                .label(label);
         }
     }
     // Spending on a line without a plan is not held against the plan.
@@ -180,14 +301,20 @@ fn budget(ctx: &mut Ctx) {
     if spent > planned
         && let Some(first) = topic.value.budget.first()
     {
-        ctx.emit(
-            &AL601,
-            topic.file,
-            &first.loc,
-            format!("the budget has spent {}{currency} in total, above the {} planned", money(spent), money(planned)),
-            "the program's cost (experts, research, meetings, training) must be planned: raise the plan with the sponsor, or cut spending".to_string(),
-        )
-        .label("total over plan");
+        let (spent, planned) = (money(spent), money(planned));
+        let message = crate::tr!(
+            ctx.lang,
+            "预算已支出总计 {spent}{currency}，超出计划总额 {planned}",
+            "the budget has spent {spent}{currency} in total, above the {planned} planned"
+        );
+        let help = pick(
+            ctx.lang,
+            "项目的成本（专家、调研、会议、培训）必须有计划：请向一把手申请调整计划，或削减支出",
+            "the program's cost (experts, research, meetings, training) must be planned: raise the plan with the sponsor, or cut spending",
+        );
+        let label = pick(ctx.lang, "总额超出计划", "total over plan");
+        ctx.emit(&AL601, topic.file, &first.loc, message, help.to_string())
+            .label(label);
     }
 }
 

@@ -5,7 +5,9 @@ use super::Ctx;
 use super::rule;
 use crate::diag::Loc;
 use crate::diag::Severity::{Error, Warning};
-use crate::model::SessionKind;
+use crate::lang::pick;
+use crate::load::Doc;
+use crate::model::{Date, SessionKind, Subtopic};
 
 /// Words that open a question, in Chinese and English (lower case).
 const INTERROGATIVES: &[&str] = &[
@@ -83,68 +85,106 @@ pub fn check(ctx: &mut Ctx) {
     let second = workshops.get(1).copied();
 
     for st in &p.subtopics {
-        let (f, v) = (st.file, &st.value);
-        // AL401: phrased as a question.
-        if let Some(q) = &*v.question
-            && !is_question(&q.value.0)
-        {
-            ctx.emit(
-                &AL401,
-                f,
-                &q.loc,
-                format!("the sub-topic `{}` is not phrased as a question", q.value.0),
-                "a sub-topic is a concrete problem put as a question, e.g. 如何降低优秀人才流失率? — start with 如何/怎样/为什么/是否 (how/what/why) or end with a question mark".to_string(),
-            );
+        question(ctx, st);
+        if let Some(second) = second {
+            late(ctx, st, second);
         }
-        // AL402: fixed before the second workshop, unless it replaced another one.
-        if let (Some(defined), Some(second)) = (&*v.defined, second)
-            && defined.value > second
-            && v.replaces.is_none()
-        {
-            ctx.emit(
-                &AL402,
-                f,
-                &defined.loc,
-                format!("this sub-topic was fixed on {}, after the second workshop ({second})", defined.value),
-                "sub-topics and their owners are usually fixed before the second plenary gathering (第2次全班集中前); if this one replaced an earlier sub-topic, say so with `replaces:`".to_string(),
-            )
-            .label(format!("after {second}"));
-        }
-        // AL403: an owner who is a member of the sub-topic's group.
-        match &*v.owner {
-            None => {
-                let loc = v
-                    .question
-                    .as_ref()
-                    .map_or_else(Loc::file_start, |q| q.loc.clone());
-                ctx.emit(
-                    &AL403,
-                    f,
-                    &loc,
-                    "this sub-topic has no owner (负责人)".to_string(),
-                    "add `owner:` with the id of a member of the sub-topic's group".to_string(),
-                )
-                .label("no `owner`");
-            }
-            Some(owner) => {
-                let Some(gid) = &*v.group else { continue };
-                let Some(&group) = ctx.index.groups.get(gid.value.0.as_str()) else {
-                    continue;
-                };
-                let person = owner.value.0.as_str();
-                if ctx.index.people.contains_key(person) && !group.members.iter().any(|m| m.value == person) {
-                    ctx.emit(
-                        &AL403,
-                        f,
-                        &owner.loc,
-                        format!("the owner `{person}` is not a member of group `{}`", gid.value.0),
-                        format!("choose the owner from the members of `{}`, or move the sub-topic to the owner's group", gid.value.0),
-                    )
-                    .label("not a member");
-                }
-            }
-        }
+        owner(ctx, st);
     }
+}
+
+/// AL401: phrased as a question.
+fn question(ctx: &mut Ctx, st: &Doc<Subtopic>) {
+    let Some(q) = &*st.value.question else { return };
+    let text = &q.value.0;
+    if is_question(text) {
+        return;
+    }
+    let message = crate::tr!(
+        ctx.lang,
+        "子课题 `{text}` 没有写成问句",
+        "the sub-topic `{text}` is not phrased as a question"
+    );
+    let help = pick(
+        ctx.lang,
+        "子课题是以问句提出的具体问题，例如：如何降低优秀人才流失率？——以如何、怎样、为什么、是否等疑问词开头，或以问号结尾",
+        "a sub-topic is a concrete problem put as a question, e.g. 如何降低优秀人才流失率? — start with 如何/怎样/为什么/是否 (how/what/why) or end with a question mark",
+    );
+    ctx.emit(&AL401, st.file, &q.loc, message, help.to_string());
+}
+
+/// AL402: fixed before the second workshop, unless it replaced another one
+/// (a `replaces` written with a value that is not valid still says so).
+fn late(ctx: &mut Ctx, st: &Doc<Subtopic>, second: Date) {
+    let v = &st.value;
+    let Some(defined) = &*v.defined else { return };
+    if defined.value <= second || !v.replaces.is_absent() {
+        return;
+    }
+    let date = defined.value;
+    let message = crate::tr!(
+        ctx.lang,
+        "这个子课题于 {date} 确定，晚于第二期研讨班（{second}）",
+        "this sub-topic was fixed on {date}, after the second workshop ({second})"
+    );
+    let help = pick(
+        ctx.lang,
+        "子课题及其负责人通常在第2次全班集中前确定；如果它替换了先前的某个子课题，请用 `replaces:` 写明",
+        "sub-topics and their owners are usually fixed before the second plenary gathering (第2次全班集中前); if this one replaced an earlier sub-topic, say so with `replaces:`",
+    );
+    let label = crate::tr!(ctx.lang, "晚于 {second}", "after {second}");
+    ctx.emit(&AL402, st.file, &defined.loc, message, help.to_string())
+        .label(label);
+}
+
+/// AL403: an owner who is a member of the sub-topic's group. An `owner`
+/// written with a value that is not valid is not missing.
+fn owner(ctx: &mut Ctx, st: &Doc<Subtopic>) {
+    let (f, v) = (st.file, &st.value);
+    let Some(owner) = &*v.owner else {
+        if v.owner.is_invalid() {
+            return;
+        }
+        let loc = v
+            .question
+            .as_ref()
+            .map_or_else(Loc::file_start, |q| q.loc.clone());
+        let message = pick(
+            ctx.lang,
+            "这个子课题没有负责人",
+            "this sub-topic has no owner (负责人)",
+        );
+        let help = pick(
+            ctx.lang,
+            "添加 `owner:`，写子课题所属小组中一名成员的 id",
+            "add `owner:` with the id of a member of the sub-topic's group",
+        );
+        let label = pick(ctx.lang, "缺少 `owner`", "no `owner`");
+        ctx.emit(&AL403, f, &loc, message.to_string(), help.to_string())
+            .label(label);
+        return;
+    };
+    let Some(gid) = &*v.group else { return };
+    let gid = gid.value.0.as_str();
+    let Some(&group) = ctx.index.groups.get(gid) else {
+        return;
+    };
+    let person = owner.value.0.as_str();
+    if !ctx.index.people.contains_key(person) || group.members.iter().any(|m| m.value == person) {
+        return;
+    }
+    let message = crate::tr!(
+        ctx.lang,
+        "负责人 `{person}` 不是小组 `{gid}` 的成员",
+        "the owner `{person}` is not a member of group `{gid}`"
+    );
+    let help = crate::tr!(
+        ctx.lang,
+        "从 `{gid}` 的成员中选定负责人，或把这个子课题移到负责人所在的小组",
+        "choose the owner from the members of `{gid}`, or move the sub-topic to the owner's group"
+    );
+    let label = pick(ctx.lang, "不是本组成员", "not a member");
+    ctx.emit(&AL403, f, &owner.loc, message, help).label(label);
 }
 
 #[cfg(test)]
