@@ -493,10 +493,15 @@ impl RefKind {
                 "team.yaml under `people:` or `facilitators:`",
             ),
             RefKind::Group => ("team.yaml 的 `groups:` 下", "team.yaml under `groups:`"),
-            RefKind::Subtopic => (
-                "subtopics/ 中（id 默认为文件名）",
-                "subtopics/ (the id defaults to the file name)",
-            ),
+            RefKind::Subtopic => ("subtopics/ 中", "subtopics/ (the id defaults to the file name)"),
+        }
+    }
+
+    /// What Chinese adds after "定义" (English says it within the place).
+    fn zh_note(self) -> &'static str {
+        match self {
+            RefKind::Subtopic => "（id 默认为文件名）",
+            _ => "",
         }
     }
 
@@ -573,6 +578,7 @@ fn check_ref(ctx: &mut Ctx, file: usize, value: &str, loc: &Loc, kind: RefKind) 
     let lang = ctx.lang;
     let what = crate::lang::pick(lang, kind.what().0, kind.what().1);
     let place = crate::lang::pick(lang, kind.place().0, kind.place().1);
+    let note = kind.zh_note();
     if let Some((section, (zh, en))) = other_role(ctx, value, kind) {
         let role = crate::lang::pick(lang, zh, en);
         let wanted = crate::lang::pick(lang, kind.sections().0, kind.sections().1);
@@ -608,13 +614,13 @@ fn check_ref(ctx: &mut Ctx, file: usize, value: &str, loc: &Loc, kind: RefKind) 
     } else if let Some(s) = crate::suggest::did_you_mean(value, kind.candidates(ix).into_iter()) {
         crate::tr!(
             lang,
-            "是不是要写 `{s}`？每个{what}都必须在 {place}定义",
+            "是不是要写 `{s}`？每个{what}都必须在 {place}定义{note}",
             "did you mean `{s}`? every {what} must be defined in {place}"
         )
     } else {
         crate::tr!(
             lang,
-            "在 {place}定义 `{value}`，或更正这个 id",
+            "在 {place}定义 `{value}`{note}，或更正这个 id",
             "define `{value}` in {place}, or correct the id"
         )
     };

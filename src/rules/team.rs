@@ -214,7 +214,7 @@ fn learning_officers(ctx: &mut Ctx, f: usize, g: &Sp<Group>, name: &str) {
             ),
             crate::tr!(
                 lang,
-                "加上 `learning_officers:`，列出一名或几名成员；可以轮流担任，按列出的顺序轮换",
+                "加上 `learning_officers:`，列出一名或几名成员；可以按列出的顺序轮流担任",
                 "add `learning_officers:` with one or more members; they may rotate, in the order given"
             ),
         )
