@@ -611,7 +611,7 @@ fn check_ref(ctx: &mut Ctx, file: usize, value: &str, loc: &Loc, kind: RefKind) 
             "`{value}` 是 `{id}` 的姓名；引用人员要用 id：请写 `{id}`",
             "`{value}` is the name of `{id}`; refer to people by their id: write `{id}`"
         )
-    } else if let Some(s) = crate::suggest::did_you_mean(value, kind.candidates(ix).into_iter()) {
+    } else if let Some(s) = crate::suggest::did_you_mean(value, kind.candidates(ix)) {
         crate::tr!(
             lang,
             "是不是要写 `{s}`？每个{what}都必须在 {place}定义{note}",
