@@ -492,3 +492,85 @@ fn an_unplaced_session_is_not_also_a_missing_one() {
     assert_eq!(may.len(), 1, "{may:?}");
     assert!(may[0].starts_with("AL002"), "{may:?}");
 }
+
+#[test]
+fn an_id_defined_under_another_role_is_named_as_such() {
+    let mut files: Vec<(String, String)> = texts("tests/fixtures/AL201/pass")
+        .into_iter()
+        .filter(|(rel, _)| rel != "team.yaml")
+        .map(|(rel, text)| {
+            let text = text.replace("source: review-finding", "source: nowhere");
+            (rel, text)
+        })
+        .collect();
+    files.push((
+        "team.yaml".to_string(),
+        "people:\n\
+         \x20 - { id: zhang, name: 张伟, consent: 2026-02-20 }\n\
+         \x20 - { id: li, name: 李娜, consent: 2026-02-20 }\n\
+         \x20 - { id: wang, name: 王强, consent: maybe }\n\
+         \x20 - { id: chen, name: 陈静, consent: 2026-02-20 }\n\
+         facilitators:\n\
+         \x20 - { id: zhao, name: 赵敏, level: intermediate }\n\
+         external:\n\
+         \x20 - { name: 刘教授, kind: expert }\n\
+         groups:\n\
+         \x20 - id: g1\n\
+         \x20   leader: zhang\n\
+         \x20   learning_officers: [li]\n\
+         \x20   facilitator: zhao\n\
+         \x20   members: [zhang, li, wang, chen, zhao]\n"
+            .to_string(),
+    ));
+    files.push((
+        "sessions/2026-04-01-workshop.yaml".to_string(),
+        "kind: workshop\ndate: 2026-04-01\nattendees: [zhang, 刘教授]\n\
+         actions:\n  - { task: 访谈, owner: 刘教授, due: 2026-04-30 }\n"
+            .to_string(),
+    ));
+    let program = al::load::program_from_texts("p", &files);
+    let run = |lang| al::rules::run(&program, &al::config::Limits::default(), today(), lang);
+    let findings = run(Lang::En);
+    let al004: Vec<(&str, &str)> = findings
+        .iter()
+        .filter(|f| f.rule.code == "AL004")
+        .map(|f| (f.message.as_str(), f.help.as_str()))
+        .collect();
+    let messages: Vec<&str> = al004.iter().map(|(m, _)| *m).collect();
+    assert_eq!(
+        messages,
+        [
+            "`zhao` is defined under `facilitators:` (a facilitator), not under `people:`",
+            "`刘教授` is defined under `external:` (an outside expert), not under `people:`",
+            "`刘教授` is defined under `external:` (an outside expert), not under `people:` or `facilitators:`",
+        ]
+    );
+    assert!(
+        al004.iter().all(|(_, h)| !h.starts_with("define")),
+        "not told to define what is defined: {al004:?}"
+    );
+    // A consent or a source written but invalid is reported once, as AL002,
+    // not also as AL208 or AL103.
+    let codes: Vec<&str> = findings.iter().map(|f| f.rule.code).collect();
+    assert!(
+        !codes.contains(&"AL208") && !codes.contains(&"AL103"),
+        "{codes:?}"
+    );
+    for bad in ["`maybe`", "`nowhere`"] {
+        assert!(
+            findings
+                .iter()
+                .any(|f| f.rule.code == "AL002" && f.message.contains(bad)),
+            "{bad}: {codes:?}"
+        );
+    }
+    let zh = run(Lang::Zh);
+    let first = zh
+        .iter()
+        .find(|f| f.rule.code == "AL004")
+        .map(|f| f.message.as_str());
+    assert_eq!(
+        first,
+        Some("`zhao` 定义在 `facilitators:` 下（促进师），而不是 `people:` 下")
+    );
+}

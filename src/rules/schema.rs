@@ -5,7 +5,7 @@ use super::rule;
 use super::{Ctx, Finding};
 use crate::diag::Loc;
 use crate::diag::Severity::Error;
-use crate::model::{Field, SessionKind, Sp, Text};
+use crate::model::{ExternalKind, Field, SessionKind, Sp, Text};
 use crate::yaml::ProblemKind;
 use std::collections::BTreeMap;
 
@@ -61,173 +61,289 @@ impl<T> Required for Option<T> {
     }
 }
 
-fn require(ctx: &mut Ctx, file: usize, at: &Loc, value: &impl Required, key: &str, what: &str) {
+/// What a required key holds, as the end of "add `key:` …" in both
+/// languages: (Chinese, English).
+type What = (&'static str, &'static str);
+
+/// AL002 "missing required key `key`" when `value` is not written.
+fn require(ctx: &mut Ctx, file: usize, at: &Loc, value: &impl Required, key: &str, what: What) {
     if value.missing() {
+        let lang = ctx.lang;
+        let (zh, en) = what;
         ctx.emit(
             &AL002,
             file,
             at,
-            format!("missing required key `{key}`"),
-            format!("add `{key}:` with {what}"),
+            crate::tr!(lang, "缺少必填键 `{key}`", "missing required key `{key}`"),
+            crate::tr!(lang, "加上 `{key}:`，{zh}", "add `{key}:` with {en}"),
         )
-        .label(format!("`{key}` is required here"));
+        .label(crate::tr!(lang, "此处须有 `{key}`", "`{key}` is required here"));
     }
 }
 
 /// AL002: keys the file format requires (the method's own requirements are rules of their own).
 pub(crate) fn required_keys(ctx: &mut Ctx) {
+    topic_keys(ctx);
+    team_keys(ctx);
+    session_keys(ctx);
+    subtopic_keys(ctx);
+}
+
+/// AL002 in topic.yaml: title, statement, start, a stage of the six steps,
+/// and each budget line's item and amount.
+fn topic_keys(ctx: &mut Ctx) {
     let p = ctx.program;
-    let top = Loc::file_start();
-    if let Some(t) = &p.topic {
-        let f = t.file;
-        require(ctx, f, &top, &t.value.title, "title", "the topic's title");
-        require(
-            ctx,
+    let Some(t) = &p.topic else { return };
+    let (f, v, top) = (t.file, &t.value, Loc::file_start());
+    require(
+        ctx,
+        f,
+        &top,
+        &v.title,
+        "title",
+        ("写明主题的标题", "the topic's title"),
+    );
+    require(
+        ctx,
+        f,
+        &top,
+        &v.statement,
+        "statement",
+        ("用几行文字写明问题", "the problem in a few lines"),
+    );
+    require(
+        ctx,
+        f,
+        &top,
+        &v.start,
+        "start",
+        ("写明开始日期，例如 2026-03-01", "the start date, e.g. 2026-03-01"),
+    );
+    if let Some(stage) = &*v.stage
+        && !(1..=6).contains(&stage.value.0)
+    {
+        let n = stage.value.0;
+        ctx.emit(
+            &AL002,
             f,
-            &top,
-            &t.value.statement,
-            "statement",
-            "the problem in a few lines",
+            &stage.loc,
+            crate::tr!(
+                ctx.lang,
+                "`stage: {n}` 不是六个步骤之一",
+                "stage {n} is not one of the six steps"
+            ),
+            crate::tr!(
+                ctx.lang,
+                "用 1 至 6 的数字写明当前所处的步骤",
+                "write the current step as a number from 1 to 6"
+            ),
         );
-        require(
-            ctx,
-            f,
-            &top,
-            &t.value.start,
-            "start",
-            "the start date, e.g. 2026-03-01",
-        );
-        if let Some(stage) = &*t.value.stage
-            && !(1..=6).contains(&stage.value.0)
-        {
-            ctx.emit(
-                &AL002,
-                f,
-                &stage.loc,
-                format!("stage {} is not one of the six steps", stage.value.0),
-                "write the current step as a number from 1 to 6".to_string(),
-            );
-        }
-        for b in &t.value.budget {
-            require(ctx, f, &b.loc, &b.value.item, "item", "what the money is for");
-            require(ctx, f, &b.loc, &b.value.planned, "planned", "the planned amount");
-        }
     }
-    if let Some(team) = &p.team {
-        let f = team.file;
-        if team.value.groups.is_empty() {
-            require(
-                ctx,
-                f,
-                &top,
-                &None::<()>,
-                "groups",
+    for b in &v.budget {
+        require(
+            ctx,
+            f,
+            &b.loc,
+            &b.value.item,
+            "item",
+            ("写明这笔钱的用途", "what the money is for"),
+        );
+        require(
+            ctx,
+            f,
+            &b.loc,
+            &b.value.planned,
+            "planned",
+            ("写明计划金额", "the planned amount"),
+        );
+    }
+}
+
+/// AL002 in team.yaml: groups, names, group ids.
+fn team_keys(ctx: &mut Ctx) {
+    let p = ctx.program;
+    let Some(team) = &p.team else { return };
+    let (f, v) = (team.file, &team.value);
+    if v.groups.is_empty() {
+        require(
+            ctx,
+            f,
+            &Loc::file_start(),
+            &None::<()>,
+            "groups",
+            (
+                "列出核心小组：每组有 id、组长和 4–8 名成员",
                 "the core groups: each with an id, a leader and 4–8 members",
-            );
-        }
-        for person in &team.value.people {
-            require(
-                ctx,
-                f,
-                &person.loc,
-                &person.value.name,
-                "name",
-                "the person's full name",
-            );
-        }
-        for fac in &team.value.facilitators {
-            require(
-                ctx,
-                f,
-                &fac.loc,
-                &fac.value.name,
-                "name",
-                "the facilitator's full name",
-            );
-        }
-        for ext in &team.value.external {
-            require(
-                ctx,
-                f,
-                &ext.loc,
-                &ext.value.name,
-                "name",
-                "the name of the expert or source",
-            );
-        }
-        for g in &team.value.groups {
-            require(
-                ctx,
-                f,
-                &g.loc,
-                &g.value.id,
-                "id",
-                "a short id such as g1, used by sessions and sub-topics",
-            );
-        }
+            ),
+        );
     }
+    for person in &v.people {
+        require(
+            ctx,
+            f,
+            &person.loc,
+            &person.value.name,
+            "name",
+            ("填写此人的姓名", "the person's full name"),
+        );
+    }
+    for fac in &v.facilitators {
+        require(
+            ctx,
+            f,
+            &fac.loc,
+            &fac.value.name,
+            "name",
+            ("填写促进师的姓名", "the facilitator's full name"),
+        );
+    }
+    for ext in &v.external {
+        require(
+            ctx,
+            f,
+            &ext.loc,
+            &ext.value.name,
+            "name",
+            ("填写专家或信息来源的名称", "the name of the expert or source"),
+        );
+    }
+    for g in &v.groups {
+        require(
+            ctx,
+            f,
+            &g.loc,
+            &g.value.id,
+            "id",
+            (
+                "填写一个简短的 id，例如 g1，供活动和子课题引用",
+                "a short id such as g1, used by sessions and sub-topics",
+            ),
+        );
+    }
+}
+
+/// AL002 in sessions/: kind and date, one group for a group meeting, a
+/// positive length, and the text of each agenda item, learning and action.
+fn session_keys(ctx: &mut Ctx) {
+    let (p, lang) = (ctx.program, ctx.lang);
     for s in &p.sessions {
-        let f = s.file;
-        let v = &s.value;
+        let (f, v, top) = (s.file, &s.value, Loc::file_start());
         require(
             ctx,
             f,
             &top,
             &v.kind,
             "kind",
-            "one of: kickoff, workshop, group-meeting, activity, review, report",
+            (
+                "取值为 kickoff、workshop、group-meeting、activity、review、report 之一",
+                "one of: kickoff, workshop, group-meeting, activity, review, report",
+            ),
         );
-        require(ctx, f, &top, &v.date, "date", "the date, e.g. 2026-04-13");
+        require(
+            ctx,
+            f,
+            &top,
+            &v.date,
+            "date",
+            ("写明日期，例如 2026-04-13", "the date, e.g. 2026-04-13"),
+        );
         if let Some(kind) = &*v.kind
             && kind.value == SessionKind::GroupMeeting
             && v.groups.len() != 1
         {
             let loc = v.groups.get(1).map_or(&kind.loc, |g| &g.loc);
+            let n = v.groups.len();
             ctx.emit(
                 &AL002,
                 f,
                 loc,
-                format!(
-                    "a group meeting names exactly one group, this one names {}",
-                    v.groups.len()
+                crate::tr!(
+                    lang,
+                    "小组会议只写一个小组，这里写了 {n} 个",
+                    "a group meeting names exactly one group, this one names {n}"
                 ),
-                "write `groups: [g1]` with the one group that met".to_string(),
+                crate::tr!(
+                    lang,
+                    "写 `groups: [g1]`，只写开会的那一个小组",
+                    "write `groups: [g1]` with the one group that met"
+                ),
             );
         }
         if let Some(days) = &*v.days
             && days.value.0 <= 0.0
         {
+            let d = days.value.0;
             ctx.emit(
                 &AL002,
                 f,
                 &days.loc,
-                format!("`days: {}` is not a length", days.value.0),
-                "write the length in days, e.g. 1, 2 or 0.5".to_string(),
+                crate::tr!(lang, "`days: {d}` 不是有效的天数", "`days: {d}` is not a length"),
+                crate::tr!(
+                    lang,
+                    "用天数写明时长，例如 1、2 或 0.5",
+                    "write the length in days, e.g. 1, 2 or 0.5"
+                ),
             );
         }
         for a in &v.agenda {
-            require(ctx, f, &a.loc, &a.value.item, "item", "what the agenda item is");
+            require(
+                ctx,
+                f,
+                &a.loc,
+                &a.value.item,
+                "item",
+                ("写明议程事项的内容", "what the agenda item is"),
+            );
         }
         for l in &v.learning {
-            require(ctx, f, &l.loc, &l.value.title, "title", "what was studied");
+            require(
+                ctx,
+                f,
+                &l.loc,
+                &l.value.title,
+                "title",
+                ("写明学习的内容", "what was studied"),
+            );
         }
         for a in &v.actions {
-            require(ctx, f, &a.loc, &a.value.task, "task", "what is to be done");
+            require(
+                ctx,
+                f,
+                &a.loc,
+                &a.value.task,
+                "task",
+                ("写明要做的事", "what is to be done"),
+            );
         }
     }
+}
+
+/// AL002 in subtopics/: the question, and each metric's name.
+fn subtopic_keys(ctx: &mut Ctx) {
+    let p = ctx.program;
     for st in &p.subtopics {
         let f = st.file;
         require(
             ctx,
             f,
-            &top,
+            &Loc::file_start(),
             &st.value.question,
             "question",
-            "the concrete question, e.g. 如何降低核心技术人员的流失率?",
+            (
+                "写明具体的问题，例如：如何降低核心技术人员的流失率？",
+                "the concrete question, e.g. 如何降低核心技术人员的流失率?",
+            ),
         );
         if let Some(imp) = &st.value.implementation {
             for m in &imp.value.metrics {
-                require(ctx, f, &m.loc, &m.value.name, "name", "what is measured");
+                require(
+                    ctx,
+                    f,
+                    &m.loc,
+                    &m.value.name,
+                    "name",
+                    ("写明衡量什么", "what is measured"),
+                );
             }
         }
     }
@@ -235,17 +351,23 @@ pub(crate) fn required_keys(ctx: &mut Ctx) {
 
 rule!(AL005, "duplicate-id", Error);
 
+/// What an id in team.yaml names, for AL005: (Chinese, English).
+type IdKind = (&'static str, &'static str);
+
+/// A second definition of an id: file, place, kind, id, line of the first.
+type Dup = (usize, Loc, IdKind, String, u32);
+
 /// AL005: two people, facilitators, groups or sub-topics with one id.
 pub(crate) fn duplicate_ids(ctx: &mut Ctx) {
-    let p = ctx.program;
-    let mut dups: Vec<(usize, Loc, String, String, u32)> = Vec::new();
+    let (p, lang) = (ctx.program, ctx.lang);
+    let mut dups: Vec<Dup> = Vec::new();
     if let Some(team) = &p.team {
         let people = team.value.people.iter().filter_map(|x| x.value.key());
-        find_dups(team.file, "person", people, &mut dups);
+        find_dups(team.file, ("人员", "person"), people, &mut dups);
         let facs = team.value.facilitators.iter().filter_map(|x| x.value.key());
-        find_dups(team.file, "facilitator", facs, &mut dups);
+        find_dups(team.file, ("促进师", "facilitator"), facs, &mut dups);
         let groups = team.value.groups.iter().filter_map(|x| x.value.id.as_ref());
-        find_dups(team.file, "group", groups, &mut dups);
+        find_dups(team.file, ("小组", "group"), groups, &mut dups);
     }
     let mut seen: BTreeMap<String, (usize, u32)> = BTreeMap::new();
     for st in &p.subtopics {
@@ -262,8 +384,16 @@ pub(crate) fn duplicate_ids(ctx: &mut Ctx) {
                     &AL005,
                     st.file,
                     &loc,
-                    format!("sub-topic id `{id}` is already used by {first}"),
-                    "give each sub-topic its own `id` (it defaults to the file name)".to_string(),
+                    crate::tr!(
+                        lang,
+                        "子课题 id `{id}` 已被 {first} 使用",
+                        "sub-topic id `{id}` is already used by {first}"
+                    ),
+                    crate::tr!(
+                        lang,
+                        "为每个子课题指定各自的 `id`（默认为文件名）",
+                        "give each sub-topic its own `id` (it defaults to the file name)"
+                    ),
                 );
             }
             None => {
@@ -271,28 +401,31 @@ pub(crate) fn duplicate_ids(ctx: &mut Ctx) {
             }
         }
     }
-    for (file, loc, kind, id, first_line) in dups {
+    for (file, loc, (zh, en), id, first_line) in dups {
         ctx.emit(
             &AL005,
             file,
             &loc,
-            format!("{kind} id `{id}` is defined twice (first on line {first_line})"),
-            format!("give each {kind} its own id; when `id` is left out the name is the id"),
+            crate::tr!(
+                lang,
+                "{zh} id `{id}` 定义了两次（第一次在第 {first_line} 行）",
+                "{en} id `{id}` is defined twice (first on line {first_line})"
+            ),
+            crate::tr!(
+                lang,
+                "为每个{zh}指定各自的 id；省略 `id` 时以 `name` 作为 id",
+                "give each {en} its own id; when `id` is left out the name is the id"
+            ),
         )
-        .label("second definition");
+        .label(crate::lang::pick(lang, "第二次定义", "second definition"));
     }
 }
 
-fn find_dups<'a>(
-    file: usize,
-    kind: &str,
-    ids: impl Iterator<Item = &'a Sp<Text>>,
-    out: &mut Vec<(usize, Loc, String, String, u32)>,
-) {
+fn find_dups<'a>(file: usize, kind: IdKind, ids: impl Iterator<Item = &'a Sp<Text>>, out: &mut Vec<Dup>) {
     let mut seen: BTreeMap<&str, u32> = BTreeMap::new();
     for id in ids {
         match seen.get(id.value.0.as_str()) {
-            Some(first) => out.push((file, id.loc.clone(), kind.to_string(), id.value.0.clone(), *first)),
+            Some(first) => out.push((file, id.loc.clone(), kind, id.value.0.clone(), *first)),
             None => {
                 seen.insert(&id.value.0, id.loc.line);
             }
@@ -311,48 +444,170 @@ enum RefKind {
 
 rule!(AL004, "unknown-reference", Error);
 
-fn check_ref(ctx: &mut Ctx, file: usize, value: &str, loc: &Loc, kind: RefKind) {
+impl RefKind {
+    /// What the id should name: (Chinese, English).
+    fn what(self) -> (&'static str, &'static str) {
+        match self {
+            RefKind::Person => ("人员", "person"),
+            RefKind::Facilitator => ("促进师", "facilitator"),
+            RefKind::PersonOrFacilitator => ("人员或促进师", "person or facilitator"),
+            RefKind::Group => ("小组", "group"),
+            RefKind::Subtopic => ("子课题", "sub-topic"),
+        }
+    }
+
+    /// Where it is defined: (Chinese, English).
+    fn place(self) -> (&'static str, &'static str) {
+        match self {
+            RefKind::Person => ("team.yaml 的 `people:` 下", "team.yaml under `people:`"),
+            RefKind::Facilitator => (
+                "team.yaml 的 `facilitators:` 下",
+                "team.yaml under `facilitators:`",
+            ),
+            RefKind::PersonOrFacilitator => (
+                "team.yaml 的 `people:` 或 `facilitators:` 下",
+                "team.yaml under `people:` or `facilitators:`",
+            ),
+            RefKind::Group => ("team.yaml 的 `groups:` 下", "team.yaml under `groups:`"),
+            RefKind::Subtopic => ("subtopics/ 中", "subtopics/ (the id defaults to the file name)"),
+        }
+    }
+
+    /// What Chinese adds after "定义" (English says it within the place).
+    fn zh_note(self) -> &'static str {
+        match self {
+            RefKind::Subtopic => "（id 默认为文件名）",
+            _ => "",
+        }
+    }
+
+    /// The section keys it is defined under, for "not under …": (Chinese, English).
+    fn sections(self) -> (&'static str, &'static str) {
+        match self {
+            RefKind::Person => ("`people:`", "`people:`"),
+            RefKind::Facilitator => ("`facilitators:`", "`facilitators:`"),
+            RefKind::PersonOrFacilitator => ("`people:` 或 `facilitators:`", "`people:` or `facilitators:`"),
+            RefKind::Group => ("`groups:`", "`groups:`"),
+            RefKind::Subtopic => ("subtopics/", "subtopics/"),
+        }
+    }
+
+    /// Whether `value` is defined as what this reference needs.
+    fn known(self, ix: &crate::facts::Index, value: &str) -> bool {
+        match self {
+            RefKind::Person => ix.people.contains_key(value),
+            RefKind::Facilitator => ix.facilitators.contains_key(value),
+            RefKind::PersonOrFacilitator => {
+                ix.people.contains_key(value) || ix.facilitators.contains_key(value)
+            }
+            RefKind::Group => ix.groups.contains_key(value),
+            RefKind::Subtopic => ix.subtopics.contains_key(value),
+        }
+    }
+
+    /// The ids a misspelling may be meant as.
+    fn candidates<'a>(self, ix: &crate::facts::Index<'a>) -> Vec<&'a str> {
+        match self {
+            RefKind::Person => ix.people.keys().copied().collect(),
+            RefKind::Facilitator => ix.facilitators.keys().copied().collect(),
+            RefKind::PersonOrFacilitator => ix.people.keys().chain(ix.facilitators.keys()).copied().collect(),
+            RefKind::Group => ix.groups.keys().copied().collect(),
+            RefKind::Subtopic => ix.subtopics.keys().copied().collect(),
+        }
+    }
+}
+
+/// Where else in team.yaml `value` is defined when a reference needs a
+/// person or a facilitator and it is not one: the section key and the role,
+/// the role as (Chinese, English).
+fn other_role(ctx: &Ctx, value: &str, kind: RefKind) -> Option<(&'static str, (&'static str, &'static str))> {
     let ix = &ctx.index;
-    let known = match kind {
-        RefKind::Person => ix.people.contains_key(value),
-        RefKind::Facilitator => ix.facilitators.contains_key(value),
-        RefKind::PersonOrFacilitator => ix.people.contains_key(value) || ix.facilitators.contains_key(value),
-        RefKind::Group => ix.groups.contains_key(value),
-        RefKind::Subtopic => ix.subtopics.contains_key(value),
+    match kind {
+        RefKind::Person if ix.facilitators.contains_key(value) => {
+            return Some(("facilitators", ("促进师", "a facilitator")));
+        }
+        RefKind::Facilitator if ix.people.contains_key(value) => {
+            return Some(("people", ("项目人员", "a person of the program")));
+        }
+        RefKind::Person | RefKind::Facilitator | RefKind::PersonOrFacilitator => {}
+        RefKind::Group | RefKind::Subtopic => return None,
+    }
+    let team = ctx.program.team.as_ref()?;
+    let ext = team
+        .value
+        .external
+        .iter()
+        .find(|e| e.value.name.as_ref().is_some_and(|n| n.value.0 == value))?;
+    let role = match ext.value.kind.as_ref().map(|k| k.value) {
+        Some(ExternalKind::Expert) => ("外部专家", "an outside expert"),
+        Some(ExternalKind::Information) => ("外部信息来源", "an outside source of information"),
+        None => ("外援", "outside support"),
     };
-    if known {
+    Some(("external", role))
+}
+
+/// AL004 for one reference: `value` must be defined as `kind`.
+fn check_ref(ctx: &mut Ctx, file: usize, value: &str, loc: &Loc, kind: RefKind) {
+    if kind.known(&ctx.index, value) {
         return;
     }
-    let (what, place): (&str, &str) = match kind {
-        RefKind::Person => ("person", "team.yaml under `people:`"),
-        RefKind::Facilitator => ("facilitator", "team.yaml under `facilitators:`"),
-        RefKind::PersonOrFacilitator => (
-            "person or facilitator",
-            "team.yaml under `people:` or `facilitators:`",
-        ),
-        RefKind::Group => ("group", "team.yaml under `groups:`"),
-        RefKind::Subtopic => ("sub-topic", "subtopics/ (the id defaults to the file name)"),
-    };
-    let candidates: Vec<&str> = match kind {
-        RefKind::Person => ix.people.keys().copied().collect(),
-        RefKind::Facilitator => ix.facilitators.keys().copied().collect(),
-        RefKind::PersonOrFacilitator => ix.people.keys().chain(ix.facilitators.keys()).copied().collect(),
-        RefKind::Group => ix.groups.keys().copied().collect(),
-        RefKind::Subtopic => ix.subtopics.keys().copied().collect(),
-    };
+    let lang = ctx.lang;
+    let what = crate::lang::pick(lang, kind.what().0, kind.what().1);
+    let place = crate::lang::pick(lang, kind.place().0, kind.place().1);
+    let note = kind.zh_note();
+    if let Some((section, (zh, en))) = other_role(ctx, value, kind) {
+        let role = crate::lang::pick(lang, zh, en);
+        let wanted = crate::lang::pick(lang, kind.sections().0, kind.sections().1);
+        ctx.emit(
+            &AL004,
+            file,
+            loc,
+            crate::tr!(
+                lang,
+                "`{value}` 定义在 `{section}:` 下（{role}），而不是 {wanted} 下",
+                "`{value}` is defined under `{section}:` ({role}), not under {wanted}"
+            ),
+            crate::tr!(
+                lang,
+                "这里要填写在 {wanted} 下定义的{what}；如果 `{value}` 也担任这一角色，请在 {place}也定义此人",
+                "name a {what} defined under {wanted} here; if `{value}` also takes this part, define them in {place} too"
+            ),
+        )
+        .label(crate::tr!(lang, "不是{what}", "not a {what}"));
+        return;
+    }
+    let ix = &ctx.index;
     let by_name = match kind {
         RefKind::Person | RefKind::PersonOrFacilitator => ix.names.get(value).copied(),
         _ => None,
     };
     let help = if let Some(id) = by_name {
-        format!("`{value}` is the name of `{id}`; refer to people by their id: write `{id}`")
-    } else if let Some(s) = crate::suggest::did_you_mean(value, candidates.iter().copied()) {
-        format!("did you mean `{s}`? every {what} must be defined in {place}")
+        crate::tr!(
+            lang,
+            "`{value}` 是 `{id}` 的姓名；引用人员要用 id：请写 `{id}`",
+            "`{value}` is the name of `{id}`; refer to people by their id: write `{id}`"
+        )
+    } else if let Some(s) = crate::suggest::did_you_mean(value, kind.candidates(ix)) {
+        crate::tr!(
+            lang,
+            "是不是要写 `{s}`？每个{what}都必须在 {place}定义{note}",
+            "did you mean `{s}`? every {what} must be defined in {place}"
+        )
     } else {
-        format!("define `{value}` in {place}, or correct the id")
+        crate::tr!(
+            lang,
+            "在 {place}定义 `{value}`{note}，或更正这个 id",
+            "define `{value}` in {place}, or correct the id"
+        )
     };
-    ctx.emit(&AL004, file, loc, format!("unknown {what} `{value}`"), help)
-        .label(format!("no {what} has this id"));
+    ctx.emit(
+        &AL004,
+        file,
+        loc,
+        crate::tr!(lang, "未定义的{what} `{value}`", "unknown {what} `{value}`"),
+        help,
+    )
+    .label(crate::tr!(lang, "没有{what}使用这个 id", "no {what} has this id"));
 }
 
 /// AL004: every id a file names must be defined.

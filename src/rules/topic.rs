@@ -4,6 +4,8 @@ use super::Ctx;
 use super::rule;
 use crate::diag::Loc;
 use crate::diag::Severity::{Error, Warning};
+use crate::lang::pick;
+use crate::model::Topic;
 
 rule!(AL101, "topic-criterion-missing", Error);
 
@@ -17,115 +19,181 @@ rule!(AL104, "sponsor-missing", Warning);
 pub fn check(ctx: &mut Ctx) {
     let Some(doc) = &ctx.program.topic else { return };
     let (f, t) = (doc.file, &doc.value);
-    let top = Loc::file_start();
+    criteria(ctx, f, t);
+    convener(ctx, f, t);
+    source(ctx, f, t);
+    sponsor(ctx, f, t);
+}
 
-    // AL101: the four criteria, each argued.
-    let names = [
-        (
-            "important",
-            "重要: why it is a major difficulty that must be solved soon",
-        ),
-        (
-            "difficult",
-            "困难: why there is no ready answer (scope, dilemmas, stakeholders)",
-        ),
-        (
-            "feasible",
-            "可行: why it serves the strategy and lies within the program's authority",
-        ),
-        (
-            "learning",
-            "学习: what the organisation will learn and be able to share",
-        ),
-    ];
-    match &t.criteria {
-        None => {
-            let missing: Vec<&str> = names.iter().map(|(n, _)| *n).collect();
-            ctx.emit(
-                &AL101,
-                f,
-                &top,
+/// The four criteria, by key, with what each argues in both languages.
+const CRITERIA: [(&str, &str, &str); 4] = [
+    (
+        "important",
+        "为什么它是组织面临的、亟需近期解决的重大难题（重要）",
+        "重要: why it is a major difficulty that must be solved soon",
+    ),
+    (
+        "difficult",
+        "为什么它没有现成答案（困难：涉及面广、存在两难、牵涉多方利益）",
+        "困难: why there is no ready answer (scope, dilemmas, stakeholders)",
+    ),
+    (
+        "feasible",
+        "为什么它服务于战略，并在项目的职权范围之内（可行）",
+        "可行: why it serves the strategy and lies within the program's authority",
+    ),
+    (
+        "learning",
+        "组织能从中学到什么、可以分享什么（学习）",
+        "学习: what the organisation will learn and be able to share",
+    ),
+];
+
+/// AL101: the four criteria, each argued. A criterion written with an
+/// invalid value is reported where it is.
+fn criteria(ctx: &mut Ctx, f: usize, t: &Topic) {
+    let lang = ctx.lang;
+    let Some(c) = &t.criteria else {
+        let all = CRITERIA.map(|(n, _, _)| n).join(pick(lang, "、", ", "));
+        ctx.emit(
+            &AL101,
+            f,
+            &Loc::file_start(),
+            crate::tr!(
+                lang,
+                "主题没有论证四条标准中的任何一条（important、difficult、feasible、learning）",
                 "the topic argues none of the four criteria (important, difficult, feasible, learning)"
-                    .to_string(),
-                format!(
-                    "add `criteria:` with {}, each a sentence or two",
-                    missing.join(", ")
-                ),
-            );
-        }
-        Some(c) => {
-            let values = [
-                &c.value.important,
-                &c.value.difficult,
-                &c.value.feasible,
-                &c.value.learning,
-            ];
-            for ((name, why), value) in names.iter().zip(values) {
-                match &**value {
-                    None => {
-                        ctx.emit(
-                            &AL101,
-                            f,
-                            &c.loc,
-                            format!("the topic criterion `{name}` is not argued"),
-                            format!("add `{name}:` under `criteria:` saying {why}"),
-                        )
-                        .label(format!("`{name}` is missing from these criteria"));
-                    }
-                    Some(v) if v.value.0.trim().is_empty() => {
-                        ctx.emit(
-                            &AL101,
-                            f,
-                            &v.loc,
-                            format!("the topic criterion `{name}` is empty"),
-                            format!("write a sentence or two saying {why}"),
-                        );
-                    }
-                    Some(_) => {}
-                }
+            ),
+            crate::tr!(
+                lang,
+                "加上 `criteria:`，逐条写明 {all}，每条一两句话",
+                "add `criteria:` with {all}, each a sentence or two"
+            ),
+        );
+        return;
+    };
+    let values = [
+        &c.value.important,
+        &c.value.difficult,
+        &c.value.feasible,
+        &c.value.learning,
+    ];
+    for ((name, zh, en), value) in CRITERIA.iter().zip(values) {
+        let why = pick(lang, zh, en);
+        match &**value {
+            None if value.is_invalid() => {}
+            None => {
+                ctx.emit(
+                    &AL101,
+                    f,
+                    &c.loc,
+                    crate::tr!(
+                        lang,
+                        "主题标准 `{name}` 没有论证",
+                        "the topic criterion `{name}` is not argued"
+                    ),
+                    crate::tr!(
+                        lang,
+                        "在 `criteria:` 下加上 `{name}:`，说明{why}",
+                        "add `{name}:` under `criteria:` saying {why}"
+                    ),
+                )
+                .label(crate::tr!(
+                    lang,
+                    "这里的标准缺少 `{name}`",
+                    "`{name}` is missing from these criteria"
+                ));
             }
+            Some(v) if v.value.0.trim().is_empty() => {
+                ctx.emit(
+                    &AL101,
+                    f,
+                    &v.loc,
+                    crate::tr!(
+                        lang,
+                        "主题标准 `{name}` 是空的",
+                        "the topic criterion `{name}` is empty"
+                    ),
+                    crate::tr!(
+                        lang,
+                        "用一两句话说明{why}",
+                        "write a sentence or two saying {why}"
+                    ),
+                );
+            }
+            Some(_) => {}
         }
     }
+}
 
-    // AL102: a convener.
-    let convener_named = t
+/// AL102: a convener.
+fn convener(ctx: &mut Ctx, f: usize, t: &Topic) {
+    let lang = ctx.lang;
+    let named = t
         .convener
         .as_ref()
         .and_then(|c| c.value.name.as_ref())
         .is_some_and(|n| !n.0.trim().is_empty());
-    if !convener_named {
-        let loc = t.convener.as_ref().map_or(top.clone(), |c| c.loc.clone());
+    if !named {
+        let loc = t
+            .convener
+            .as_ref()
+            .map_or_else(Loc::file_start, |c| c.loc.clone());
         ctx.emit(
             &AL102,
             f,
             &loc,
-            "the topic has no convener (召集人)".to_string(),
-            "add `convener: { name: …, title: … }` — the overall lead who organises, tracks and decides"
-                .to_string(),
+            crate::tr!(lang, "主题没有召集人", "the topic has no convener (召集人)"),
+            crate::tr!(
+                lang,
+                "加上 `convener: {{ name: …, title: … }}`——召集人是项目总负责人，负责组织协调、过程跟踪和决策",
+                "add `convener: {{ name: …, title: … }}` — the overall lead who organises, tracks and decides"
+            ),
         );
     }
+}
 
-    // AL103: a source.
-    if t.source.is_none() {
+/// AL103: a source (one written with an invalid value is reported where it is).
+fn source(ctx: &mut Ctx, f: usize, t: &Topic) {
+    let lang = ctx.lang;
+    if t.source.is_absent() {
         ctx.emit(
             &AL103,
             f,
-            &top,
-            "the topic does not say where it came from (主题来源)".to_string(),
-            "add `source:` with one of: strategic-priority, review-finding, benchmark-gap, stakeholder-need"
-                .to_string(),
+            &Loc::file_start(),
+            crate::tr!(
+                lang,
+                "主题没有写明来源",
+                "the topic does not say where it came from (主题来源)"
+            ),
+            crate::tr!(
+                lang,
+                "加上 `source:`，取值为 strategic-priority、review-finding、benchmark-gap、stakeholder-need 之一",
+                "add `source:` with one of: strategic-priority, review-finding, benchmark-gap, stakeholder-need"
+            ),
         );
     }
+}
 
-    // AL104: the top leader's commitment.
+/// AL104: the top leader's commitment.
+fn sponsor(ctx: &mut Ctx, f: usize, t: &Topic) {
+    let lang = ctx.lang;
     match &t.sponsor {
         None => {
             ctx.emit(
                 &AL104,
                 f,
-                &top,
-                "no sponsor: the top leader's commitment (一把手承诺) is not recorded".to_string(),
-                "add `sponsor: { name: …, title: …, commitment: … }`".to_string(),
+                &Loc::file_start(),
+                crate::tr!(
+                    lang,
+                    "主题没有 `sponsor`，一把手的承诺没有记录",
+                    "no sponsor: the top leader's commitment (一把手承诺) is not recorded"
+                ),
+                crate::tr!(
+                    lang,
+                    "加上 `sponsor: {{ name: …, title: …, commitment: … }}`",
+                    "add `sponsor: {{ name: …, title: …, commitment: … }}`"
+                ),
             );
         }
         Some(s) if s.value.commitment.as_ref().is_none_or(|c| c.0.trim().is_empty()) => {
@@ -133,11 +201,18 @@ pub fn check(ctx: &mut Ctx) {
                 &AL104,
                 f,
                 &s.loc,
-                "the sponsor's commitment is not recorded".to_string(),
-                "add `commitment:` saying what the top leader committed to, e.g. 每季度听取一次汇报"
-                    .to_string(),
+                crate::tr!(
+                    lang,
+                    "没有记录一把手承诺的内容",
+                    "the sponsor's commitment is not recorded"
+                ),
+                crate::tr!(
+                    lang,
+                    "加上 `commitment:`，写明一把手承诺做什么，例如：每季度听取一次汇报",
+                    "add `commitment:` saying what the top leader committed to, e.g. 每季度听取一次汇报"
+                ),
             )
-            .label("no `commitment` here");
+            .label(pick(lang, "这里缺少 `commitment`", "no `commitment` here"));
         }
         Some(_) => {}
     }
