@@ -28,6 +28,8 @@ pub enum Error {
         column: usize,
         /// What is wrong and what to do.
         message: String,
+        /// The same in Chinese.
+        message_zh: String,
     },
     /// `al init` was pointed at a folder that has files in it.
     #[error("`{0}` is not empty; `al init` only writes into a new or empty folder, so nothing was written")]
@@ -86,7 +88,14 @@ impl Error {
                 "`{}` 中没有行动学习项目（项目是含有 topic.yaml 或 team.yaml 的文件夹）",
                 p.display()
             ),
-            Error::Config { .. } | Error::Invalid(_) | Error::UnknownCode { .. } => self.to_string(),
+            Error::Config {
+                path,
+                line,
+                column,
+                message_zh,
+                ..
+            } => format!("{path}:{line}:{column}: {message_zh}"),
+            Error::Invalid(_) | Error::UnknownCode { .. } => self.to_string(),
             Error::NotEmpty(p) => format!(
                 "`{}` 不是空文件夹；`al init` 只在新的或空的文件夹中写入，因此没有写入任何文件",
                 p.display()

@@ -87,7 +87,7 @@ impl Slip {
                 "键 `{key}` 的冒号后面用了{name}",
                 "{name} after the colon of `{key}`"
             ),
-            Place::BetweenItems => tr!(lang, "列表项之间用了{name}", "{name} between the items of a list"),
+            Place::BetweenItems => tr!(lang, "两项之间用了{name}", "{name} between two items"),
             Place::AroundValue => tr!(lang, "值的两边用了{name}", "{name} around a value"),
         }
     }
@@ -118,7 +118,7 @@ impl Slip {
             ),
             (Place::BetweenItems, _) => tr!(
                 lang,
-                "列表项之间请用半角逗号 `{instead}` 分隔",
+                "各项之间请用半角逗号 `{instead}` 分隔",
                 "separate the items with the ASCII comma `{instead}`"
             ),
             (Place::AroundValue, '“' | '‘') => tr!(
@@ -132,7 +132,7 @@ impl Slip {
                 "type the ASCII brackets `{instead}`"
             ),
         };
-        if self.ch == '\t' {
+        if self.place == Place::Indent {
             return what;
         }
         let switch = crate::lang::pick(
