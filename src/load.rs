@@ -177,25 +177,28 @@ pub(crate) fn discover(path: &Path) -> Result<Vec<PathBuf>> {
     Ok(found)
 }
 
+/// Why a file could not be read, and where (boxed: it is the rare case).
+type Unread = Box<(Loc, What)>;
+
 /// Reads a file as text: only regular files, size limit, UTF-8 check, BOM
 /// removed. `regular`: the folder walk already saw a regular file here (not
 /// a link), so it is opened without asking the file system first.
-fn read_text(path: &Path, max_bytes: u64, regular: bool) -> std::result::Result<String, (Loc, What)> {
-    let cannot = |e: std::io::Error| (Loc::file_start(), What::Unreadable(io_reason(&e)));
+fn read_text(path: &Path, max_bytes: u64, regular: bool) -> std::result::Result<String, Unread> {
+    let cannot = |e: std::io::Error| Box::new((Loc::file_start(), What::Unreadable(io_reason(&e))));
     let kind_ok = |meta: &std::fs::Metadata| {
         if meta.is_dir() {
-            return Err((Loc::file_start(), What::Folder));
+            return Err(Box::new((Loc::file_start(), What::Folder)));
         }
         if !meta.is_file() {
             // Never open a pipe or a device: reading it could block for ever.
-            return Err((Loc::file_start(), What::NotRegular));
+            return Err(Box::new((Loc::file_start(), What::NotRegular)));
         }
         if meta.len() > max_bytes {
             let what = What::TooLarge {
                 bytes: meta.len(),
                 limit: max_bytes,
             };
-            return Err((Loc::file_start(), what));
+            return Err(Box::new((Loc::file_start(), what)));
         }
         Ok(())
     };
@@ -217,7 +220,7 @@ fn read_text(path: &Path, max_bytes: u64, regular: bool) -> std::result::Result<
                 line: loc.line,
                 column: loc.column,
             };
-            Err((Loc { bytes: 0..0, ..loc }, what))
+            Err(Box::new((Loc { bytes: 0..0, ..loc }, what)))
         }
     }
 }
@@ -324,7 +327,7 @@ fn read_doc(p: &mut Program, path: &Path, rel: String, kind: FileKind, regular: 
 
 /// Adds one file's text (or why it could not be read) to the program, and
 /// parses it.
-fn add_doc(p: &mut Program, rel: String, text: std::result::Result<String, (Loc, What)>, kind: FileKind) {
+fn add_doc(p: &mut Program, rel: String, text: std::result::Result<String, Unread>, kind: FileKind) {
     let file = p.files.len();
     let display = display_join(&p.display, &rel);
     let mut parsing = Parsing {
@@ -333,7 +336,8 @@ fn add_doc(p: &mut Program, rel: String, text: std::result::Result<String, (Loc,
         unknown_keys: false,
     };
     match text {
-        Err((loc, what)) => {
+        Err(unread) => {
+            let (loc, what) = *unread;
             p.files.push(SourceFile {
                 display,
                 rel,

@@ -259,7 +259,7 @@ fn is_id_char(c: char) -> bool {
 
 fn is_key(s: &str) -> bool {
     let s = s.trim();
-    s.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) && s.chars().all(|c| is_id_char(c))
+    s.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) && s.chars().all(is_id_char)
 }
 
 fn closer_of(c: char) -> Option<char> {

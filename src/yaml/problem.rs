@@ -518,7 +518,7 @@ fn by_chinese(text: &str, labels: &[(&'static str, &'static str)]) -> Option<&'s
         .map(|(w, l)| (common(&input, &l.chars().collect::<Vec<_>>()), *w))
         .filter(|(n, _)| *n >= 2.min(input.len()))
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    scored.sort_by_key(|s| std::cmp::Reverse(s.0));
     match scored.as_slice() {
         [(a, w), (b, _), ..] if a > b => Some(w),
         [(_, w)] => Some(w),
