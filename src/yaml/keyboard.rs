@@ -425,7 +425,9 @@ impl Scanner {
                 let inner = &v[3..];
                 if let Some(inner) = inner.strip_suffix(close)
                     && !inner.is_empty()
-                    && inner.chars().all(|c| c.is_ascii_graphic() || c == ' ')
+                    && inner
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
                 {
                     let q = if first == '“' { "\"" } else { "'" };
                     let instead = if first == '“' { "\" \"" } else { "' '" };
