@@ -160,7 +160,9 @@ impl Config {
         let text = crate::source::strip_bom(text);
         let raw: ConfigFile = toml::from_str(text).map_err(|e| {
             let loc = crate::source::loc_of_bytes(text, e.span().unwrap_or(0..0));
-            config_error(display, &loc, e.message().trim().to_string())
+            let en = e.message().trim().to_string();
+            let zh = toml_zh(&en);
+            config_error(display, &loc, en, zh)
         })?;
         check_range(display, text, "group_size", raw.limits.group_size.map(f64::from))?;
         check_range(
@@ -198,6 +200,7 @@ impl Config {
                         display,
                         &loc,
                         format!("`until = {dt}` is not a date; write it as 2026-09-30"),
+                        format!("`until = {dt}` 不是日期；请写成 2026-09-30 这样的形式"),
                     )
                 })?,
             };
@@ -230,13 +233,31 @@ impl Config {
     }
 }
 
-fn config_error(display: &str, loc: &Loc, message: String) -> Error {
+fn config_error(display: &str, loc: &Loc, message: String, message_zh: String) -> Error {
     Error::Config {
         path: display.to_string(),
         line: loc.line as usize,
         column: loc.column as usize,
         message,
+        message_zh,
     }
+}
+
+/// The Chinese for the TOML reader's common messages; the others keep its
+/// English text after a Chinese lead.
+fn toml_zh(en: &str) -> String {
+    let quoted = |s: &str| -> Vec<String> { s.split('`').skip(1).step_by(2).map(str::to_string).collect() };
+    if en.starts_with("unknown field `") {
+        let q = quoted(en);
+        let (key, allowed) = q.split_first().map_or(("", &[][..]), |(k, a)| (k.as_str(), a));
+        return format!("未知的键 `{key}`；这里可用的键有：{}", allowed.join(", "));
+    }
+    if en.starts_with("unknown variant `") {
+        let q = quoted(en);
+        let (word, allowed) = q.split_first().map_or(("", &[][..]), |(k, a)| (k.as_str(), a));
+        return format!("`{word}` 不是可用的值；可选值：{}", allowed.join("、"));
+    }
+    format!("al.toml 写法有误：{en}")
 }
 
 fn check_range(display: &str, text: &str, key: &str, [lo, hi]: [f64; 2]) -> Result<()> {
@@ -249,6 +270,7 @@ fn check_range(display: &str, text: &str, key: &str, [lo, hi]: [f64; 2]) -> Resu
         display,
         &loc,
         format!("[limits] {key} = [{lo}, {hi}] is not a range; write [smallest, largest]"),
+        format!("[limits] {key} = [{lo}, {hi}] 不是有效的范围；请写成 [最小值, 最大值]"),
     ))
 }
 
@@ -263,14 +285,22 @@ fn check_code(display: &str, text: &str, code: &str, at: Option<&Loc>) -> Result
             crate::source::loc_of_bytes(text, i..i + code.len())
         }
     };
-    let hint = match crate::suggest::did_you_mean(code, crate::rules::RULES.iter().map(|r| r.code)) {
-        Some(s) => format!("; did you mean `{s}`? (`al rules` lists them)"),
-        None => "; `al rules` lists the codes".to_string(),
+    let (hint, hint_zh) = match crate::suggest::did_you_mean(code, crate::rules::RULES.iter().map(|r| r.code))
+    {
+        Some(s) => (
+            format!("; did you mean `{s}`? (`al rules` lists them)"),
+            format!("；是不是要写 `{s}`？（`al rules` 列出了所有规则代码）"),
+        ),
+        None => (
+            "; `al rules` lists the codes".to_string(),
+            "；`al rules` 列出了所有规则代码".to_string(),
+        ),
     };
     Err(config_error(
         display,
         &loc,
         format!("unknown rule code `{code}`{hint}"),
+        format!("未知的规则代码 `{code}`{hint_zh}"),
     ))
 }
 
@@ -299,4 +329,41 @@ pub fn find(dir: &Path, display_dir: &str) -> Option<(PathBuf, String)> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Config, Lang};
+
+    fn zh(text: &str) -> String {
+        Config::parse(text, "al.toml")
+            .err()
+            .map(|e| e.text(Lang::Zh))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn config_errors_in_chinese() {
+        let e = zh("[rules]\nAL21 = \"allow\"\n");
+        assert!(e.starts_with("al.toml:2:1: 未知的规则代码 `AL21`；"), "{e}");
+        let e = zh("[limits]\ngroup_sise = [4, 8]\n");
+        assert!(
+            e.starts_with("al.toml:2:1: 未知的键 `group_sise`；这里可用的键有：group_size"),
+            "{e}"
+        );
+        let e = zh("[rules]\nAL201 = \"allw\"\n");
+        assert!(
+            e.contains("`allw` 不是可用的值；可选值：allow、warn、deny"),
+            "{e}"
+        );
+        let e = zh("[limits]\ngroup_size = [8, 4]\n");
+        assert!(e.contains("不是有效的范围"), "{e}");
+        let en = Config::parse("[limits]\ngroup_size = [8, 4]\n", "al.toml")
+            .err()
+            .map(|e| e.to_string());
+        assert_eq!(
+            en.as_deref(),
+            Some("al.toml:2:1: [limits] group_size = [8, 4] is not a range; write [smallest, largest]")
+        );
+    }
 }

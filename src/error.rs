@@ -28,6 +28,8 @@ pub enum Error {
         column: usize,
         /// What is wrong and what to do.
         message: String,
+        /// The same in Chinese.
+        message_zh: String,
     },
     /// `al init` was pointed at a folder that has files in it.
     #[error("`{0}` is not empty; `al init` only writes into a new or empty folder, so nothing was written")]
@@ -95,7 +97,13 @@ impl Error {
                 Some(s) => format!("没有规则代码 `{code}`；是不是 `{s}`？（`al rules` 列出全部规则）"),
                 None => format!("没有规则代码 `{code}`；`al rules` 列出全部规则"),
             },
-            Error::Config { .. } => self.to_string(),
+            Error::Config {
+                path,
+                line,
+                column,
+                message_zh,
+                ..
+            } => format!("{path}:{line}:{column}: {message_zh}"),
             Error::NotEmpty(p) => format!(
                 "`{}` 不是空文件夹；`al init` 只在新的或空的文件夹中写入，因此没有写入任何文件",
                 p.display()

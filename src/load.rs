@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::layout::{FileKind, Place, is_program};
 use crate::model::{Session, Subtopic, Team, Topic};
 use crate::source::SourceFile;
-use crate::yaml::{Problem, ProblemKind};
+use crate::yaml::{Problem, ProblemKind, Unreadable, What};
 use std::path::{Path, PathBuf};
 
 /// Files larger than this are reported and not parsed, unless al.toml's
@@ -177,43 +177,28 @@ pub(crate) fn discover(path: &Path) -> Result<Vec<PathBuf>> {
     Ok(found)
 }
 
+/// Why a file could not be read, and where (boxed: it is the rare case).
+type Unread = Box<(Loc, What)>;
+
 /// Reads a file as text: only regular files, size limit, UTF-8 check, BOM
 /// removed. `regular`: the folder walk already saw a regular file here (not
 /// a link), so it is opened without asking the file system first.
-fn read_text(
-    path: &Path,
-    max_bytes: u64,
-    regular: bool,
-) -> std::result::Result<String, (Loc, String, String)> {
-    let cannot = |e: std::io::Error| {
-        (
-            Loc::file_start(),
-            format!("cannot read this file: {}", io_reason(&e)),
-            "check that the file exists and is readable".to_string(),
-        )
-    };
+fn read_text(path: &Path, max_bytes: u64, regular: bool) -> std::result::Result<String, Unread> {
+    let cannot = |e: std::io::Error| Box::new((Loc::file_start(), What::Unreadable(io_reason(&e))));
     let kind_ok = |meta: &std::fs::Metadata| {
         if meta.is_dir() {
-            return Err((
-                Loc::file_start(),
-                "this is a folder, not a file".to_string(),
-                "rename the folder: names ending in .yaml or .yml are read as program files".to_string(),
-            ));
+            return Err(Box::new((Loc::file_start(), What::Folder)));
         }
         if !meta.is_file() {
             // Never open a pipe or a device: reading it could block for ever.
-            return Err((
-                Loc::file_start(),
-                "this is not a regular file (a pipe, socket or device); it was not read".to_string(),
-                "replace it with a regular YAML file, or remove it".to_string(),
-            ));
+            return Err(Box::new((Loc::file_start(), What::NotRegular)));
         }
         if meta.len() > max_bytes {
-            return Err((
-                Loc::file_start(),
-                format!("file is {} bytes, over the limit of {max_bytes} bytes; it was not parsed", meta.len()),
-                "split the file, remove what does not belong in a program file, or raise `[limits] max_file_bytes` in al.toml".to_string(),
-            ));
+            let what = What::TooLarge {
+                bytes: meta.len(),
+                limit: max_bytes,
+            };
+            return Err(Box::new((Loc::file_start(), what)));
         }
         Ok(())
     };
@@ -231,26 +216,21 @@ fn read_text(
             let valid = e.utf8_error().valid_up_to();
             let good = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
             let loc = crate::source::loc_of_bytes(&good, valid..valid);
-            Err((
-                Loc { bytes: 0..0, ..loc },
-                format!(
-                    "file is not valid UTF-8 (first bad byte at line {}, column {})",
-                    loc.line, loc.column
-                ),
-                "save the file as UTF-8".to_string(),
-            ))
+            let what = What::NotUtf8 {
+                line: loc.line,
+                column: loc.column,
+            };
+            Err(Box::new((Loc { bytes: 0..0, ..loc }, what)))
         }
     }
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+fn io_reason(e: &std::io::Error) -> Unreadable {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "it does not exist (or is a link to nothing)".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ if e.raw_os_error() == Some(40) || e.to_string().contains("(os error 40)") => {
-            "it is a loop of symbolic links".to_string()
-        }
-        _ => e.to_string().split(" at path").next().unwrap_or("").to_string(),
+        std::io::ErrorKind::NotFound => Unreadable::NotFound,
+        std::io::ErrorKind::PermissionDenied => Unreadable::Denied,
+        _ if e.raw_os_error() == Some(40) || e.to_string().contains("(os error 40)") => Unreadable::LinkLoop,
+        _ => Unreadable::Other(e.to_string().split(" at path").next().unwrap_or("").to_string()),
     }
 }
 
@@ -347,12 +327,7 @@ fn read_doc(p: &mut Program, path: &Path, rel: String, kind: FileKind, regular: 
 
 /// Adds one file's text (or why it could not be read) to the program, and
 /// parses it.
-fn add_doc(
-    p: &mut Program,
-    rel: String,
-    text: std::result::Result<String, (Loc, String, String)>,
-    kind: FileKind,
-) {
+fn add_doc(p: &mut Program, rel: String, text: std::result::Result<String, Unread>, kind: FileKind) {
     let file = p.files.len();
     let display = display_join(&p.display, &rel);
     let mut parsing = Parsing {
@@ -361,22 +336,16 @@ fn add_doc(
         unknown_keys: false,
     };
     match text {
-        Err((loc, message, help)) => {
+        Err(unread) => {
+            let (loc, what) = *unread;
             p.files.push(SourceFile {
                 display,
                 rel,
                 text: String::new(),
             });
             p.parsing.push(parsing);
-            p.problems.push((
-                file,
-                Problem {
-                    kind: ProblemKind::Syntax,
-                    loc,
-                    message,
-                    help,
-                },
-            ));
+            p.problems
+                .push((file, Problem::new(ProblemKind::Syntax, loc, what)));
         }
         Ok(text) => {
             p.files.push(SourceFile { display, rel, text });

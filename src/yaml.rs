@@ -7,6 +7,12 @@
 //! - bad scalar values (an impossible date, an unknown enum word), which the
 //!   lenient field deserializers record and replace with "absent".
 
+mod keyboard;
+mod problem;
+
+pub use keyboard::{Place, Slip};
+pub use problem::{Limit, Unreadable, What, Why};
+
 use crate::diag::Loc;
 use serde::de::{self, Deserialize, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
@@ -47,7 +53,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Sp<T> {
         let s = Spanned::<T>::deserialize(d)?;
         Ok(Sp {
             value: s.value,
-            loc: s.referenced.into(),
+            loc: loc_of(s.referenced),
         })
     }
 }
@@ -89,15 +95,83 @@ pub struct Problem {
     pub kind: ProblemKind,
     /// Where.
     pub loc: Loc,
-    /// What is wrong.
+    /// What went wrong, as data (put into words by [`What::message`] and
+    /// [`What::help`] in the run's language).
+    pub what: What,
+    /// What is wrong, in English (for callers that have no language).
     pub message: String,
-    /// What to do.
+    /// What to do, in English.
     pub help: String,
+}
+
+impl Problem {
+    /// A problem of `kind` at `loc`.
+    pub fn new(kind: ProblemKind, loc: Loc, what: What) -> Self {
+        let en = crate::config::Lang::En;
+        Problem {
+            kind,
+            loc,
+            message: what.message(en),
+            help: what.help(en),
+            what,
+        }
+    }
+}
+
+/// A correction made to the text before parsing it again (see
+/// [`keyboard`]): where it ends in the corrected text, its line, and how
+/// many bytes and characters it added.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Shift {
+    end: usize,
+    line: u32,
+    bytes: isize,
+    chars: i64,
 }
 
 thread_local! {
     static SINK: RefCell<Vec<Problem>> = const { RefCell::new(Vec::new()) };
     static LOCATING: Cell<bool> = const { Cell::new(true) };
+    static SHIFTS: RefCell<Vec<Shift>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The place of a parsed value in the text as written (the parser may be
+/// reading a corrected copy).
+fn loc_of(l: serde_saphyr::Location) -> Loc {
+    unshift(Loc::from(l))
+}
+
+fn unshift(mut loc: Loc) -> Loc {
+    SHIFTS.with(|s| {
+        let shifts = s.borrow();
+        if shifts.is_empty() || loc.whole_file {
+            return;
+        }
+        let back = |b: usize| {
+            let added: isize = shifts.iter().filter(|s| s.end <= b).map(|s| s.bytes).sum();
+            b.saturating_add_signed(-added)
+        };
+        let chars: i64 = shifts
+            .iter()
+            .filter(|s| s.end <= loc.bytes.start && s.line == loc.line)
+            .map(|s| s.chars)
+            .sum();
+        loc.column = u32::try_from(i64::from(loc.column) - chars).unwrap_or(1).max(1);
+        loc.bytes = back(loc.bytes.start)..back(loc.bytes.end);
+    });
+    loc
+}
+
+fn with_shifts<R>(shifts: Vec<Shift>, f: impl FnOnce() -> R) -> R {
+    struct Clear;
+    impl Drop for Clear {
+        fn drop(&mut self) {
+            SHIFTS.with(|s| s.borrow_mut().clear());
+        }
+    }
+    SHIFTS.with(|s| *s.borrow_mut() = shifts);
+    let _clear = Clear;
+    f()
 }
 
 /// Whether values are parsed with their places (the default).
@@ -288,7 +362,7 @@ impl<T: schemars::JsonSchema> schemars::JsonSchema for Field<T> {
 pub(crate) fn lenient<'de, D, T>(d: D) -> Result<Field<T>, D::Error>
 where
     D: Deserializer<'de>,
-    T: Scalar,
+    T: Scalar + 'static,
 {
     let Sp { value, loc } = Sp::<ScalarText>::deserialize(d)?;
     let Some(text) = value.0 else {
@@ -297,21 +371,13 @@ where
     match T::parse(text.trim()) {
         Ok(v) => Ok(Field::present(Sp::new(v, loc))),
         Err(why) => {
-            let choices = T::choices();
-            let help = if choices.is_empty() {
-                why.clone()
-            } else {
-                match crate::suggest::did_you_mean(&text, choices.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`? expected one of: {}", choices.join(", ")),
-                    None => format!("expected one of: {}", choices.join(", ")),
-                }
+            let why = problem::why_of::<T>(&text, why);
+            let what = What::BadValue {
+                text,
+                what: T::WHAT,
+                why,
             };
-            record(Problem {
-                kind: ProblemKind::Schema,
-                loc,
-                message: format!("`{text}` is not {}", T::WHAT),
-                help,
-            });
+            record(Problem::new(ProblemKind::Schema, loc, what));
             Ok(Field::invalid())
         }
     }
@@ -465,7 +531,7 @@ fn locate(root: &Spanned<Node>, path: &[Seg]) -> Option<Loc> {
     match (last, &node.value) {
         (Seg::Key(k), Node::Map(entries)) => {
             let (key, _) = entries.iter().find(|(key, _)| &key.value == k)?;
-            Some(key.referenced.into())
+            Some(loc_of(key.referenced))
         }
         _ => None,
     }
@@ -603,7 +669,7 @@ fn error_problem(err: &serde_saphyr::Error) -> Problem {
         | E::Unexpected { .. } => ProblemKind::Schema,
         _ => ProblemKind::Syntax,
     };
-    let loc = err.location().map(Loc::from).unwrap_or_else(Loc::file_start);
+    let loc = err.location().map(loc_of).unwrap_or_else(Loc::file_start);
     let raw = inner.to_string();
     let message = strip_location_suffix(&raw).trim().to_string();
     let message = message
@@ -617,45 +683,31 @@ fn error_problem(err: &serde_saphyr::Error) -> Problem {
             "expected sequence start",
             "expected a list (`[a, b]` or `- a` lines) here",
         );
-    let help = match kind {
-        ProblemKind::Syntax => {
-            "fix the YAML here; the rest of this file cannot be checked until it parses".to_string()
-        }
-        ProblemKind::Schema => {
-            "give this key a value of the type the file format expects (docs/format.md lists every key)"
-                .to_string()
-        }
-    };
-    let message = match kind {
+    let what = match kind {
         ProblemKind::Syntax
             if message.starts_with("budget breached") || message.contains("limit exceeded") =>
         {
-            let why = if message.contains("Anchor") || message.contains("Alias") || message.contains("alias")
-            {
-                "aliases expand to too much (an alias bomb?)"
-            } else if message.contains("Depth")
-                || message.contains("recursion")
-                || message.contains("nesting")
-            {
-                "it is nested more than 64 levels deep"
-            } else if message.contains("Nodes") || message.contains("Events") {
-                "it has more than 2,000,000 values"
-            } else if message.contains("Documents") {
-                "it holds more than one YAML document"
-            } else {
-                "it is too large or too complex"
-            };
-            format!("the file is over al's YAML limits: {why}")
+            What::OverLimit(
+                if message.contains("Anchor") || message.contains("Alias") || message.contains("alias") {
+                    Limit::Aliases
+                } else if message.contains("Depth")
+                    || message.contains("recursion")
+                    || message.contains("nesting")
+                {
+                    Limit::Depth
+                } else if message.contains("Nodes") || message.contains("Events") {
+                    Limit::Values
+                } else if message.contains("Documents") {
+                    Limit::Documents
+                } else {
+                    Limit::Other
+                },
+            )
         }
-        ProblemKind::Syntax => format!("invalid YAML: {message}"),
-        ProblemKind::Schema => format!("wrong type: {}", message.trim_start_matches("invalid type: ")),
+        ProblemKind::Syntax => What::Syntax(message),
+        ProblemKind::Schema => What::WrongType(message.trim_start_matches("invalid type: ").to_string()),
     };
-    Problem {
-        kind,
-        loc,
-        message,
-        help,
-    }
+    Problem::new(kind, loc, what)
 }
 
 /// Parses `text` (BOM already removed) into `T`, reporting unknown keys with
@@ -672,6 +724,80 @@ pub(crate) fn parse_known_keys<T: DeserializeOwned + Default>(text: &str) -> Par
 }
 
 fn parse_with<T: DeserializeOwned + Default>(text: &str, keys_at: Option<KeysAt>) -> Parsed<T> {
+    let first = parse_once::<T>(text, keys_at);
+    let found = keyboard::scan(text);
+    if found.is_empty() {
+        return first.done();
+    }
+    let (fixed, shifts) = keyboard::correct(text, &found);
+    let second = with_shifts(shifts, || parse_once::<T>(&fixed, keys_at));
+    // AL001 when the text as written is not YAML at all (a wrong type may
+    // be met before the parser reaches the broken line), AL002 otherwise.
+    let kind = match &first.fatal {
+        Some(p) if p.kind == ProblemKind::Syntax => ProblemKind::Syntax,
+        Some(_) if serde_saphyr::from_str_with_options::<Node>(text, options()).is_err() => {
+            ProblemKind::Syntax
+        }
+        _ => ProblemKind::Schema,
+    };
+    let slips = |keep: &dyn Fn(&Loc) -> bool| -> Vec<Problem> {
+        found
+            .iter()
+            .map(|f| {
+                let loc = crate::source::loc_of_bytes(text, f.at..f.at + f.slip.ch.len_utf8());
+                Problem::new(kind, loc, What::Keyboard(f.slip.clone()))
+            })
+            .filter(|p| keep(&p.loc))
+            .collect()
+    };
+    match (&first.fatal, &second.fatal) {
+        // Corrected, the file reads: the slips are the only problems it adds.
+        (_, None) => {
+            let mut second = second;
+            second.problems.extend(slips(&|_| true));
+            second.done()
+        }
+        // The slips were not what they seemed: the correction breaks the file.
+        (None, Some(_)) => first.done(),
+        // Unusable either way: the slips at or just before the parser's
+        // error are its cause; a slip further on waits for the next run.
+        (Some(err), Some(_)) => {
+            let line = err.loc.line;
+            let near = slips(&|l| l.line <= line.saturating_add(1));
+            if near.is_empty() {
+                return first.done();
+            }
+            let mut first = first;
+            first.fatal = None;
+            first.problems.extend(near);
+            first.done()
+        }
+    }
+}
+
+/// One parse of a text: its model, the problems found on the way, and the
+/// one that made the file unusable.
+struct Attempt<T> {
+    value: Option<T>,
+    problems: Vec<Problem>,
+    fatal: Option<Problem>,
+    unknown_keys: bool,
+}
+
+impl<T> Attempt<T> {
+    fn done(self) -> Parsed<T> {
+        let mut problems = self.problems;
+        problems.extend(self.fatal);
+        problems.sort_by_key(|p| (p.loc.line, p.loc.column));
+        Parsed {
+            value: self.value,
+            problems,
+            unknown_keys: self.unknown_keys,
+        }
+    }
+}
+
+fn parse_once<T: DeserializeOwned + Default>(text: &str, keys_at: Option<KeysAt>) -> Attempt<T> {
     SINK.with(|s| s.borrow_mut().clear());
     let mut ignored: Vec<Vec<Seg>> = Vec::new();
     let result: Result<T, serde_saphyr::Error> = match keys_at {
@@ -686,13 +812,14 @@ fn parse_with<T: DeserializeOwned + Default>(text: &str, keys_at: Option<KeysAt>
     };
     let unknown_keys = !ignored.is_empty();
     let mut problems = SINK.with(|s| std::mem::take(&mut *s.borrow_mut()));
+    let mut fatal = None;
     let value = match result {
         Ok(v) => Some(v),
         // A file that is empty or holds only comments reads as an empty mapping:
         // the model rules then say what is missing.
         Err(e) if is_empty_document(&e) => Some(T::default()),
         Err(e) => {
-            problems.push(error_problem(&e));
+            fatal = Some(error_problem(&e));
             None
         }
     };
@@ -711,26 +838,19 @@ fn parse_with<T: DeserializeOwned + Default>(text: &str, keys_at: Option<KeysAt>
                 .and_then(|t| locate(t, &path))
                 .unwrap_or_else(Loc::file_start);
             let allowed = keys_at.map_or(&[][..], |k| k(&path[..path.len() - 1]));
-            let help = match crate::suggest::did_you_mean(key, allowed.iter().copied()) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None if allowed.is_empty() => "remove this key".to_string(),
-                None => format!(
-                    "remove this key; the keys allowed here are: {}",
-                    allowed.join(", ")
-                ),
+            let suggestion = crate::suggest::did_you_mean(key, allowed.iter().copied()).map(str::to_string);
+            let what = What::UnknownKey {
+                key: key.clone(),
+                suggestion,
+                allowed,
             };
-            problems.push(Problem {
-                kind: ProblemKind::Schema,
-                loc,
-                message: format!("unknown key `{key}`"),
-                help,
-            });
+            problems.push(Problem::new(ProblemKind::Schema, loc, what));
         }
     }
-    problems.sort_by_key(|p| (p.loc.line, p.loc.column));
-    Parsed {
+    Attempt {
         value,
         problems,
+        fatal,
         unknown_keys,
     }
 }

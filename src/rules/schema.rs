@@ -20,7 +20,13 @@ pub(crate) fn parse_problems(ctx: &mut Ctx) {
             ProblemKind::Syntax => &AL001,
             ProblemKind::Schema => &AL002,
         };
-        ctx.emit(code, *file, &p.loc, p.message.clone(), p.help.clone());
+        ctx.emit(
+            code,
+            *file,
+            &p.loc,
+            p.what.message(ctx.lang),
+            p.what.help(ctx.lang),
+        );
     }
 }
 

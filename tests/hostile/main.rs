@@ -32,9 +32,11 @@ fn al(args: &[&str], cwd: &Path) -> Outcome {
     } else {
         Command::new(&bin)
     };
+    // The cases read English messages: say so, whatever the program's language.
     cmd.args(args)
         .current_dir(cwd)
         .env_remove("GITHUB_ACTIONS")
+        .env("AL_LANG", "en")
         .timeout(Duration::from_secs(60));
     let out = cmd.output().expect("runs");
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
