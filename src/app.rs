@@ -177,8 +177,12 @@ fn check_lang_env() -> Result<()> {
 /// The language of a command that is not about one program (`al explain`,
 /// `al rules`, `al init`, the summary of a run over programs of several
 /// languages, errors): `--lang`, else `AL_LANG`, else the `lang` of the
-/// al.toml that applies to the current folder, else the locale, else English.
+/// al.toml that applies to the current folder, else — when the current
+/// folder is a program — its own language, else the locale, else English.
 pub fn run_lang(flag: Option<crate::config::Lang>) -> crate::config::Lang {
+    if let Some(lang) = crate::lang::forced(flag) {
+        return lang;
+    }
     let here = std::path::Path::new(".");
     let config = crate::config::find(here, ".")
         .and_then(|(path, shown)| {
@@ -186,7 +190,19 @@ pub fn run_lang(flag: Option<crate::config::Lang>) -> crate::config::Lang {
             crate::config::Config::parse(&text, &shown).ok()
         })
         .and_then(|c| c.lang);
-    crate::lang::resolve(flag, config, None)
+    let title = match config {
+        Some(_) => None,
+        None if crate::layout::is_program(here) => program_title(here),
+        None => None,
+    };
+    crate::lang::resolve(flag, config, title.as_deref())
+}
+
+/// The title of the program in `dir`, read from its topic.yaml alone.
+fn program_title(dir: &std::path::Path) -> Option<String> {
+    let text = fs_err::read_to_string(dir.join("topic.yaml")).ok()?;
+    let parsed = crate::yaml::parse_known_keys::<crate::model::Topic>(&crate::source::normalize(&text));
+    parsed.value?.title.map(|t| t.0)
 }
 
 /// Parses `--today`, or reads the local date.

@@ -127,6 +127,9 @@ fn then_the_programs_own_language() {
         "zh",
         "a Chinese title comes before the locale: {out}"
     );
+    // Commands not about one program, run in a program's folder, speak its language.
+    let (_, out, _) = al(&zh, &["explain", "AL201"], &[("LANG", "en_US.UTF-8")]);
+    assert!(out.contains("检查什么"), "{out}");
     let tmp = tempfile::tempdir().expect("tmp");
     let en = program_with(&tmp, true);
     let (_, out, _) = al(&en, &CHECK, &[("LANG", "zh_CN.UTF-8")]);
