@@ -574,3 +574,28 @@ fn an_id_defined_under_another_role_is_named_as_such() {
         Some("`zhao` 定义在 `facilitators:` 下（促进师），而不是 `people:` 下")
     );
 }
+
+/// A sub-topic whose `id` differs from its file name, referred to by the
+/// file name: one finding at its `id`, not one per reference.
+#[test]
+fn a_renamed_subtopic_is_one_finding() {
+    let mut files = texts("examples/talent-retention");
+    for (rel, text) in &mut files {
+        if rel == "subtopics/career-path.yaml" {
+            text.insert_str(0, "id: career\n");
+        }
+    }
+    let program = al::load::program_from_texts("p", &files);
+    let today = al::dates::parse_date("2026-09-30").expect("date");
+    let findings = al::rules::run(&program, &al::config::Limits::default(), today, Lang::En);
+    let codes: Vec<String> = findings
+        .iter()
+        .map(|f| format!("{} {}", f.rule.code, f.message))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "AL004 the sub-topic's id `career` differs from its file name `career-path`, which references use (11 of them)"
+        ]
+    );
+}

@@ -688,13 +688,55 @@ pub(crate) fn references(ctx: &mut Ctx) {
             refs.push((f, &x.value.0, &x.loc, RefKind::Person));
         }
     }
+    // A sub-topic whose `id` differs from its file name, referred to by its
+    // file name: one finding at its `id`, not one at every reference.
+    let mut renamed: BTreeMap<&str, usize> = BTreeMap::new();
     for (file, value, loc, kind) in refs {
         let checkable = match kind {
             RefKind::Subtopic => subtopics_ok,
             _ => team_ok,
         };
-        if checkable {
-            check_ref(ctx, file, value, loc, kind);
+        if !checkable {
+            continue;
         }
+        if kind == RefKind::Subtopic
+            && !kind.known(&ctx.index, value)
+            && renamed_subtopic(ctx, value).is_some()
+        {
+            *renamed.entry(value).or_default() += 1;
+            continue;
+        }
+        check_ref(ctx, file, value, loc, kind);
     }
+    for (stem, uses) in renamed {
+        let Some(st) = renamed_subtopic(ctx, stem) else {
+            continue;
+        };
+        let Some(id) = st.value.id.as_ref() else { continue };
+        let (lang, new) = (ctx.lang, id.value.0.as_str());
+        ctx.emit(
+            &AL004,
+            st.file,
+            &id.loc,
+            crate::tr!(
+                lang,
+                "子课题的 id `{new}` 与文件名 `{stem}` 不同，而有 {uses} 处引用用的是 `{stem}`",
+                "the sub-topic's id `{new}` differs from its file name `{stem}`, which references use ({uses} of them)"
+            ),
+            crate::tr!(
+                lang,
+                "把 `id:` 改回 `{stem}`（或删去，id 默认就是文件名），或者把这些引用都改成 `{new}`",
+                "change `id:` back to `{stem}` (or remove it: the id defaults to the file name), or change those references to `{new}`"
+            ),
+        )
+        .label(crate::tr!(lang, "文件名是 `{stem}`", "the file is `{stem}`"));
+    }
+}
+
+/// The sub-topic whose file name is `stem` but whose `id` says otherwise.
+fn renamed_subtopic<'a>(ctx: &Ctx<'a>, stem: &str) -> Option<&'a crate::load::Doc<crate::model::Subtopic>> {
+    let p = ctx.program;
+    p.subtopics
+        .iter()
+        .find(|s| p.stem(s.file) == stem && crate::facts::subtopic_id(p, s) != stem)
 }
