@@ -25,6 +25,8 @@ pub struct ProgramReport {
     pub files: usize,
     /// Findings in a stable order.
     pub diagnostics: Vec<Diagnostic>,
+    /// Findings that a waiver silenced.
+    pub waived: Vec<Waived>,
 }
 
 impl ProgramReport {
@@ -226,25 +228,44 @@ pub fn finish(
         crate::load::relocate(&mut program, &unplaced);
         findings = rules::run(&program, &config.limits, today, lang);
     }
-    let config_findings = match (&config.file, report_config) {
-        (Some(_), true) => rules::config::check(config, today, lang),
-        _ => Vec::new(),
-    };
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    let mut waived: Vec<Waived> = Vec::new();
     let mut in_config = false;
-    for f in findings.into_iter().chain(config_findings) {
+    let mut place = |mut f: Finding, waived: &mut Vec<Waived>, diagnostics: &mut Vec<Diagnostic>| {
         let (file, rel) = match &f.at {
             At::File(i) => match program.files.get(*i) {
                 Some(src) => (src.display.clone(), src.rel.clone()),
-                None => continue,
+                None => return,
             },
             At::Missing(shown) => (shown.clone(), shown.rsplit('/').next().unwrap_or("").to_string()),
             At::Config => (config.file.clone().unwrap_or_default(), "al.toml".to_string()),
         };
+        about_file(&program, &f.at, &rel, &mut f.about);
         let about_config = f.at == At::Config;
-        if let Some(d) = finalize(f, file, rel, config, today) {
-            diagnostics.push(d);
-            in_config |= about_config;
+        match finalize(f, file, rel, config, today) {
+            Fate::Shown(d) => {
+                diagnostics.push(d);
+                in_config |= about_config;
+            }
+            Fate::Waived(waiver, d) => waived.push(Waived {
+                waiver,
+                diagnostic: d,
+            }),
+            Fate::Off => {}
+        }
+    };
+    for f in findings {
+        place(f, &mut waived, &mut diagnostics);
+    }
+    if report_config && config.file.is_some() {
+        let own = config.file.as_deref() == Some(crate::load::display_join(&display, "al.toml").as_str());
+        let used: BTreeSet<usize> = waived.iter().map(|w| w.waiver).collect();
+        let mut config_findings = rules::config::check(config, today, lang);
+        if own {
+            config_findings.extend(rules::config::unused(config, today, lang, &used));
+        }
+        for f in config_findings {
+            place(f, &mut waived, &mut diagnostics);
         }
     }
     let config_source = match &config.file {
@@ -274,29 +295,70 @@ pub fn finish(
         lang,
         files,
         diagnostics,
+        waived,
     }
 }
 
-/// Applies al.toml to one finding: severity override, then waivers.
-fn finalize(f: Finding, file: String, rel: String, config: &Config, today: Date) -> Option<Diagnostic> {
+/// Fills in what the file a finding points into says it is about: the
+/// session (its path) or the sub-topic (its id).
+fn about_file(program: &crate::load::Program, at: &At, rel: &str, about: &mut rules::About) {
+    let At::File(file) = at else { return };
+    match crate::layout::FileKind::of_rel(rel) {
+        Some(crate::layout::FileKind::Session) if about.session.is_none() => {
+            about.session = Some(rel.to_string())
+        }
+        Some(crate::layout::FileKind::Subtopic) if about.subtopic.is_none() => {
+            about.subtopic = program
+                .subtopics
+                .iter()
+                .find(|s| s.file == *file)
+                .map(|s| crate::facts::subtopic_id(program, s).to_string());
+        }
+        _ => {}
+    }
+}
+
+/// A finding that a waiver silenced: it is not shown, and the report lists
+/// it under the exceptions granted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Waived {
+    /// The waiver, by index into the al.toml's waivers.
+    pub waiver: usize,
+    /// The finding it silenced.
+    pub diagnostic: Diagnostic,
+}
+
+/// What becomes of a finding once al.toml is applied.
+enum Fate {
+    /// It is shown.
+    Shown(Diagnostic),
+    /// A waiver (by index) silenced it.
+    Waived(usize, Diagnostic),
+    /// `[rules]` turned its rule off.
+    Off,
+}
+
+/// Applies al.toml to one finding: severity override, then waivers (the
+/// first waiver whose rule, path, dates and scope all match silences it).
+fn finalize(f: Finding, file: String, rel: String, config: &Config, today: Date) -> Fate {
     let rule = f.rule;
-    let severity = config.severity(rule.code, rule.severity)?;
-    let waived = config.waivers.iter().any(|w| {
+    let Some(severity) = config.severity(rule.code, rule.severity) else {
+        return Fate::Off;
+    };
+    let waiver = config.waivers.iter().position(|w| {
         w.rule.eq_ignore_ascii_case(rule.code)
             && w.path == rel
             && w.reason.is_some()
             && w.until.is_none_or(|until| today <= until)
+            && w.scope.covers(&f.about, f.task.as_deref())
     });
-    if waived {
-        return None;
-    }
     let Loc {
         line,
         column,
         bytes,
         whole_file,
     } = f.loc;
-    Some(Diagnostic {
+    let d = Diagnostic {
         code: rule.code,
         name: rule.name,
         severity,
@@ -310,5 +372,9 @@ fn finalize(f: Finding, file: String, rel: String, config: &Config, today: Date)
         bytes,
         whole_file,
         rel_path: rel,
-    })
+    };
+    match waiver {
+        Some(i) => Fate::Waived(i, d),
+        None => Fate::Shown(d),
+    }
 }

@@ -100,6 +100,24 @@ pub(crate) struct Allow {
     #[serde(default)]
     #[schemars(with = "Option<jiff::civil::Date>")]
     pub until: Option<toml::value::Datetime>,
+    /// Only the findings about this group (its id).
+    #[serde(default)]
+    pub group: Option<String>,
+    /// Only the findings about this person (their id).
+    #[serde(default)]
+    pub person: Option<String>,
+    /// Only the findings about this sub-topic (its id).
+    #[serde(default)]
+    pub subtopic: Option<String>,
+    /// Only the findings about this calendar month, `YYYY-MM`.
+    #[serde(default)]
+    pub month: Option<String>,
+    /// Only the findings about this session file, e.g. `sessions/2026-06-15-g3-meeting.yaml`.
+    #[serde(default)]
+    pub session: Option<String>,
+    /// Only the findings about this action: its `id`, or its task text.
+    #[serde(default)]
+    pub action: Option<String>,
 }
 
 /// al.toml as written.
@@ -133,6 +151,8 @@ pub struct Waiver {
     pub reason: Option<String>,
     /// Last day it holds.
     pub until: Option<Date>,
+    /// What else a finding must be about for this waiver to silence it.
+    pub scope: crate::rules::About,
     /// Where it is written in al.toml.
     pub loc: Loc,
 }
@@ -204,11 +224,31 @@ impl Config {
                     )
                 })?,
             };
+            let month = match a.month.as_deref().map(str::trim) {
+                None => None,
+                Some(m) => Some(crate::dates::Month::parse(m).ok_or_else(|| {
+                    config_error(
+                        display,
+                        &loc,
+                        format!("`month = \"{m}\"` is not a month; write it as 2026-06"),
+                        format!("`month = \"{m}\"` 不是月份；请写成 2026-06 这样的形式"),
+                    )
+                })?),
+            };
+            let trim = |v: Option<String>| v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
             waivers.push(Waiver {
                 rule: a.rule,
                 path: a.path.trim_start_matches("./").replace('\\', "/"),
                 reason: a.reason.filter(|r| !r.trim().is_empty()),
                 until,
+                scope: crate::rules::About {
+                    group: trim(a.group),
+                    person: trim(a.person),
+                    subtopic: trim(a.subtopic),
+                    month,
+                    session: trim(a.session).map(|s| s.trim_start_matches("./").replace('\\', "/")),
+                    action: trim(a.action),
+                },
                 loc,
             });
         }

@@ -237,7 +237,7 @@ pub(crate) fn add_months(d: Date, months: u32) -> Date {
 
 /// A calendar month, ordered by time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(crate) struct Month {
+pub struct Month {
     /// Year.
     pub year: i16,
     /// Month, 1–12.
@@ -245,6 +245,13 @@ pub(crate) struct Month {
 }
 
 impl Month {
+    /// A month written `YYYY-MM`.
+    pub fn parse(text: &str) -> Option<Month> {
+        let (y, m) = text.split_once('-')?;
+        let (year, month): (i16, i8) = (y.parse().ok()?, m.parse().ok()?);
+        (y.len() == 4 && m.len() == 2 && (1..=12).contains(&month)).then_some(Month { year, month })
+    }
+
     /// The month a date falls in.
     pub fn of(d: Date) -> Month {
         Month {

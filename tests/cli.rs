@@ -825,3 +825,67 @@ fn report_context_and_errors() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("is not a session file"), "{}", r.stderr);
 }
+
+/// A waiver names what it silences: waiving one group's one month leaves
+/// every other month reported; a waiver that matches nothing is AL902.
+#[test]
+fn narrow_waivers_silence_only_what_they_name() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    fs::create_dir_all(tmp.path().join(".git")).expect("git");
+    let dir = tmp.path().join("prog");
+    copy_dir(Path::new("tests/fixtures/AL304/fail"), &dir);
+    let waiver = |month: &str| {
+        format!(
+            "[[allow]]\nrule = \"AL304\"\npath = \"team.yaml\"\ngroup = \"g1\"\nmonth = \"{month}\"\nreason = \"approved by the program office\"\n"
+        )
+    };
+    let check = || {
+        run(al()
+            .current_dir(tmp.path())
+            .args(["check", "prog", "--today", "2026-09-10", "--lang", "en"]))
+    };
+
+    fs::write(dir.join("al.toml"), waiver("2026-06")).expect("al.toml");
+    let r = check();
+    assert!(!r.stdout.contains("in 2026-06"), "June is waived:\n{}", r.stdout);
+    assert!(
+        r.stdout.contains("3 group meetings in 2026-08"),
+        "August is not:\n{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("AL902"), "{}", r.stdout);
+
+    // Another month: June is reported again, and the waiver is itself a finding.
+    fs::write(dir.join("al.toml"), waiver("2026-07")).expect("al.toml");
+    let r = check();
+    assert!(
+        r.stdout.contains("held no group meetings in 2026-06"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("warning[AL902]: the waiver of AL304 for `team.yaml` silences nothing"),
+        "{}",
+        r.stdout
+    );
+
+    // Another group: likewise.
+    fs::write(dir.join("al.toml"), waiver("2026-06").replace("g1", "g2")).expect("al.toml");
+    let r = check();
+    assert!(
+        r.stdout.contains("in 2026-06") && r.stdout.contains("AL902"),
+        "{}",
+        r.stdout
+    );
+
+    // A month that is not a month stops the run, naming the place.
+    fs::write(dir.join("al.toml"), waiver("2026-6")).expect("al.toml");
+    let r = check();
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("al.toml:1:1") && r.stderr.contains("is not a month"),
+        "{}",
+        r.stderr
+    );
+}

@@ -137,6 +137,13 @@ pub struct LearningItem {
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Action {
+    /// An id, to refer to the action (e.g. from a waiver in al.toml); optional.
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "crate::yaml::Field::is_absent"
+    )]
+    pub id: Field<Text>,
     /// What is to be done (required).
     #[serde(default, deserialize_with = "crate::yaml::plain")]
     pub task: Option<Text>,

@@ -40,4 +40,5 @@ pub static RULES: &[&Rule] = &[
     &super::stages::AL504,
     &super::stages::AL601,
     &super::config::AL901,
+    &super::config::AL902,
 ];

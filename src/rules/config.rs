@@ -8,6 +8,7 @@ use crate::diag::Severity::Warning;
 use crate::model::Date;
 
 rule!(AL901, "waiver-expired", Warning);
+rule!(AL902, "waiver-unused", Warning);
 
 /// The findings about the waivers of an al.toml: a waiver without a reason
 /// (AL002: it silences nothing until it has one) and a waiver that has
@@ -18,6 +19,8 @@ pub fn check(config: &Config, today: Date, lang: Lang) -> Vec<Finding> {
         out.push(Finding {
             rule,
             at: At::Config,
+            about: super::About::default(),
+            task: None,
             loc: loc.clone(),
             message,
             help: help.to_string(),
@@ -64,4 +67,42 @@ pub fn check(config: &Config, today: Date, lang: Lang) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// AL902: a waiver in force (with a reason, not expired) that silenced no
+/// finding of the program: a path with a typo, a month that had its
+/// meetings, a finding fixed since. `used` holds the waivers (by index)
+/// that silenced something.
+pub fn unused(
+    config: &Config,
+    today: Date,
+    lang: Lang,
+    used: &std::collections::BTreeSet<usize>,
+) -> Vec<Finding> {
+    config
+        .waivers
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| !used.contains(i) && w.reason.is_some() && w.until.is_none_or(|u| today <= u))
+        .map(|(_, w)| Finding {
+            rule: &AL902,
+            at: At::Config,
+            about: super::About::default(),
+            task: None,
+            loc: w.loc.clone(),
+            message: crate::tr!(
+                lang,
+                "对 `{path}` 的 {rule} 豁免没有豁免任何问题",
+                "the waiver of {rule} for `{path}` silences nothing",
+                rule = w.rule,
+                path = w.path
+            ),
+            help: crate::tr!(
+                lang,
+                "检查 `path` 和其他键（group、person、subtopic、month、session、action）是否写对；问题已解决的话，删除这条豁免",
+                "check `path` and the other keys (group, person, subtopic, month, session, action); if the finding was fixed, remove the waiver"
+            ),
+            label: Some(crate::tr!(lang, "未用到", "unused")),
+        })
+        .collect()
 }

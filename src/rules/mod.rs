@@ -104,6 +104,58 @@ impl At {
     }
 }
 
+/// What a finding is about, besides its rule and file: what a narrow
+/// waiver can name (`group`, `person`, `subtopic`, `month`, `session`,
+/// `action` in al.toml's `[[allow]]`). The session and the sub-topic are
+/// filled in from the file a finding points into; the rules say the rest.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct About {
+    /// A group's id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// A person's id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub person: Option<String>,
+    /// A sub-topic's id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subtopic: Option<String>,
+    /// A calendar month.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "month_text")]
+    pub month: Option<crate::dates::Month>,
+    /// A session file, inside the program.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
+    /// An action: its `id`, else its task.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+}
+
+fn month_text<S: serde::Serializer>(m: &Option<crate::dates::Month>, s: S) -> Result<S::Ok, S::Error> {
+    match m {
+        Some(m) => s.serialize_str(&m.to_string()),
+        None => s.serialize_none(),
+    }
+}
+
+impl About {
+    /// Whether a finding about `what` is within this scope: every key named
+    /// here is the same there. An action matches by id or by task.
+    pub fn covers(&self, what: &About, task: Option<&str>) -> bool {
+        fn same(want: &Option<String>, got: &Option<String>) -> bool {
+            want.as_ref().is_none_or(|w| got.as_ref() == Some(w))
+        }
+        same(&self.group, &what.group)
+            && same(&self.person, &what.person)
+            && same(&self.subtopic, &what.subtopic)
+            && self.month.is_none_or(|m| what.month == Some(m))
+            && same(&self.session, &what.session)
+            && self
+                .action
+                .as_ref()
+                .is_none_or(|a| what.action.as_ref() == Some(a) || task == Some(a.as_str()))
+    }
+}
+
 /// A finding before severity overrides and waivers are applied.
 #[derive(Debug, Clone)]
 pub struct Finding {
@@ -111,6 +163,10 @@ pub struct Finding {
     pub rule: &'static Rule,
     /// The file it points into.
     pub at: At,
+    /// What it is about, for narrow waivers.
+    pub about: About,
+    /// The task of the action it is about, if any (a waiver may name it).
+    pub task: Option<String>,
     /// Where.
     pub loc: Loc,
     /// What is wrong.
@@ -161,6 +217,8 @@ impl<'a> Ctx<'a> {
         self.out.push(Finding {
             rule,
             at: At::File(file),
+            about: About::default(),
+            task: None,
             loc: loc.clone(),
             message,
             help,
@@ -177,6 +235,31 @@ impl<'a> Ctx<'a> {
 }
 
 impl Finding {
+    /// The finding is about this group.
+    pub fn group(&mut self, id: &str) -> &mut Self {
+        self.about.group = Some(id.to_string());
+        self
+    }
+
+    /// The finding is about this person.
+    pub fn person(&mut self, id: &str) -> &mut Self {
+        self.about.person = Some(id.to_string());
+        self
+    }
+
+    /// The finding is about this calendar month.
+    pub fn month(&mut self, month: crate::dates::Month) -> &mut Self {
+        self.about.month = Some(month);
+        self
+    }
+
+    /// The finding is about this action: its `id` (if any) and its task.
+    pub fn action(&mut self, id: Option<&str>, task: &str) -> &mut Self {
+        self.about.action = id.map(str::to_string);
+        self.task = Some(task.to_string());
+        self
+    }
+
     /// Sets the label drawn under the caret.
     pub(crate) fn label(&mut self, label: impl Into<String>) -> &mut Self {
         self.label = Some(label.into());

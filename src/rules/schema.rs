@@ -40,6 +40,8 @@ pub(crate) fn missing_files(ctx: &mut Ctx) {
         ctx.out.push(Finding {
             rule: &AL003,
             at: super::At::Missing(m.display.clone()),
+            about: super::About::default(),
+            task: None,
             loc: Loc::file_start(),
             message: crate::tr!(ctx.lang, "本项目缺少 {rel}", "{rel} is missing from this program"),
             help: crate::lang::pick(ctx.lang, zh, en).to_string(),

@@ -417,7 +417,10 @@ fn too_few(
         "during step 3 a group meets {min} to {max} times a month; record each meeting as a session with `kind: group-meeting`"
     );
     let label = crate::tr!(ctx.lang, "{month} 没有会议", "no meeting in {month}");
-    ctx.emit(&AL304, file, loc, message, help).label(label);
+    ctx.emit(&AL304, file, loc, message, help)
+        .label(label)
+        .group(gid)
+        .month(month);
 }
 
 /// AL304: a month with more meetings than the maximum, reported at the first one too many.
@@ -438,7 +441,10 @@ fn too_many(ctx: &mut Ctx, gid: &str, month: Month, held: &[&Dated]) {
         "during step 3 a group meets {min} to {max} times a month; merge meetings, or record work sessions as activities"
     );
     let label = crate::tr!(ctx.lang, "{month} 第 {nth} 次会议", "meeting {nth} of {month}");
-    ctx.emit(&AL304, extra.doc.file, &loc, message, help).label(label);
+    ctx.emit(&AL304, extra.doc.file, &loc, message, help)
+        .label(label)
+        .group(gid)
+        .month(month);
 }
 
 rule!(AL305, "attendee-not-in-group", Warning);
@@ -476,7 +482,10 @@ fn attendance(ctx: &mut Ctx) {
                 "a group meeting is for its own members; record guests under `notes`, or hold a joint session (kind: workshop or activity) naming both groups"
             );
             let label = crate::tr!(ctx.lang, "不是 `{gid}` 的成员", "not in `{gid}`");
-            ctx.emit(&AL305, s.file, &a.loc, message, help).label(label);
+            ctx.emit(&AL305, s.file, &a.loc, message, help)
+                .label(label)
+                .group(gid)
+                .person(person);
         }
     }
 }
@@ -542,7 +551,10 @@ fn incomplete(ctx: &mut Ctx, file: usize, a: &crate::yaml::Sp<crate::model::Acti
         crate::config::Lang::Zh => format!("无{}", missing.join("、无")),
         crate::config::Lang::En => format!("no {}", missing.join(", no ")),
     };
-    ctx.emit(&AL306, file, &a.loc, message, help).label(label);
+    ctx.emit(&AL306, file, &a.loc, message, help).label(label).action(
+        v.id.as_ref().map(|i| i.value.0.as_str()),
+        v.task.as_ref().map_or("", |t| t.0.as_str()),
+    );
 }
 
 /// AL307: an open action past its due date. An action whose `status` is not
@@ -575,7 +587,12 @@ fn overdue(ctx: &mut Ctx, file: usize, a: &crate::yaml::Sp<crate::model::Action>
         "review it at the next meeting: mark it `status: done` or `status: dropped`, or agree a new `due:` date"
     );
     let label = crate::tr!(ctx.lang, "已过期 {late} 天", "{late} days overdue");
-    ctx.emit(&AL307, file, &due.loc, message, help).label(label);
+    ctx.emit(&AL307, file, &due.loc, message, help)
+        .label(label)
+        .action(
+            v.id.as_ref().map(|i| i.value.0.as_str()),
+            v.task.as_ref().map_or("", |t| t.0.as_str()),
+        );
 }
 
 rule!(AL308, "session-activity-kind", Error);
