@@ -889,3 +889,42 @@ fn narrow_waivers_silence_only_what_they_name() {
         r.stderr
     );
 }
+
+/// The report lists the exceptions granted, with reason, expiry and what
+/// each silenced; `--context` carries the same.
+#[test]
+fn the_report_lists_the_exceptions_granted() {
+    let dir = "tests/fixtures/AL902/pass";
+    let r = run(al().args(["report", dir, "--today", "2026-09-10"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("### 已批准的例外"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("| AL304 | team.yaml | 小组 g1，月份 2026-06 | 第一组六月集中调研"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("在 2026-06 没有召开小组会议") && r.stdout.contains("（已豁免）"),
+        "{}",
+        r.stdout
+    );
+    let r = run(al().args([
+        "report",
+        dir,
+        "--today",
+        "2026-09-10",
+        "--context",
+        "--lang",
+        "en",
+    ]));
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    let ex = v["exceptions"].as_array().expect("exceptions");
+    assert_eq!(ex.len(), 2);
+    assert_eq!(ex[1]["until"], "2026-12-31");
+    assert_eq!(ex[0]["silenced"][0]["code"], "AL304");
+    assert_eq!(ex[0]["scope"], "group g1, month 2026-06");
+    // A program without waivers has no such section.
+    let r = run(al().args(["report", "examples/talent-retention", "--today", "2026-09-30"]));
+    assert!(!r.stdout.contains("已批准的例外"));
+}

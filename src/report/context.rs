@@ -167,6 +167,9 @@ pub(crate) struct ReportContext<'a> {
     /// With `--since REV`: the words `changes.md.tera` looks the records'
     /// values up in (step, status and session-kind names); else `null`.
     pub words: Option<crate::lang::Words>,
+    /// The exceptions granted: every waiver (`[[allow]]`) of the al.toml that
+    /// applies, with what it silenced in this program.
+    pub exceptions: Vec<ExceptionView<'a>>,
 }
 
 /// team.yaml as written, with ids filled in.
@@ -424,6 +427,67 @@ pub(crate) struct BudgetCategoryView {
     pub spent: String,
     /// Spent of planned, e.g. `45%` (`—` when nothing is planned).
     pub percent: String,
+}
+
+/// A waiver of al.toml and what it silenced.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct ExceptionView<'a> {
+    /// The rule it waives.
+    pub rule: &'a str,
+    /// The file inside the program.
+    pub path: &'a str,
+    /// What else it names (group, person, sub-topic, month, session, action), in words; empty when nothing.
+    pub scope: String,
+    /// Why it was granted (`null`: none given, so it silences nothing).
+    pub reason: Option<&'a str>,
+    /// Its last day, if any.
+    pub until: Option<Date>,
+    /// Whether it has expired (at `today`).
+    pub expired: bool,
+    /// The findings it silenced, as in `findings`.
+    #[schemars(schema_with = "findings_schema")]
+    pub silenced: Vec<&'a Diagnostic>,
+}
+
+/// The exceptions granted by `config`'s waivers, with what each silenced.
+pub(crate) fn exceptions<'a>(
+    config: &'a crate::config::Config,
+    waived: &'a [crate::check::Waived],
+    lang: Lang,
+    today: Date,
+) -> Vec<ExceptionView<'a>> {
+    config
+        .waivers
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let s = &w.scope;
+            let parts: Vec<String> = [
+                (pick(lang, "小组", "group"), s.group.clone()),
+                (pick(lang, "人员", "person"), s.person.clone()),
+                (pick(lang, "子课题", "sub-topic"), s.subtopic.clone()),
+                (pick(lang, "月份", "month"), s.month.map(|m| m.to_string())),
+                (pick(lang, "活动", "session"), s.session.clone()),
+                (pick(lang, "行动项", "action"), s.action.clone()),
+            ]
+            .into_iter()
+            .filter_map(|(k, v)| v.map(|v| format!("{k} {v}")))
+            .collect();
+            ExceptionView {
+                rule: &w.rule,
+                path: &w.path,
+                scope: parts.join(pick(lang, "，", ", ")),
+                reason: w.reason.as_deref(),
+                until: w.until,
+                expired: w.until.is_some_and(|u| u < today),
+                silenced: waived
+                    .iter()
+                    .filter(|x| x.waiver == i)
+                    .map(|x| &x.diagnostic)
+                    .collect(),
+            }
+        })
+        .collect()
 }
 
 fn findings_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
@@ -852,6 +916,7 @@ impl<'a> ReportContext<'a> {
             budget: budget(p, lang),
             changes,
             words,
+            exceptions: Vec::new(),
         }
     }
 }

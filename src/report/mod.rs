@@ -158,7 +158,7 @@ pub fn report_context(
         Some(rev) => Some(crate::history::since(dir, rev, &checked.program, today)?),
         None => None,
     };
-    let ctx = context::report(
+    let mut ctx = context::ReportContext::build(
         &checked.program,
         &o.config.limits,
         lang,
@@ -167,7 +167,8 @@ pub fn report_context(
         &summary,
         changes,
     );
-    Ok((ctx, lang))
+    ctx.exceptions = context::exceptions(&o.config, &checked.waived, lang, today);
+    Ok((context::to_value(&ctx), lang))
 }
 
 /// Renders the report of a program folder.
