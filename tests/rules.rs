@@ -599,3 +599,35 @@ fn a_renamed_subtopic_is_one_finding() {
         ]
     );
 }
+
+/// AL304: a month in which the group gathered at a workshop is not held to
+/// the minimum of group meetings — the first workshop's month and a later
+/// one's alike; a month without a workshop is.
+#[test]
+fn a_workshop_month_is_its_own_gathering_for_the_rhythm() {
+    let without = |gone: &str| {
+        let files: Vec<(String, String)> = texts("examples/talent-retention")
+            .into_iter()
+            .filter(|(rel, _)| rel != gone)
+            .collect();
+        let program = al::load::program_from_texts("p", &files);
+        let today = al::dates::parse_date("2026-09-30").expect("date");
+        al::rules::run(&program, &al::config::Limits::default(), today, Lang::En)
+            .into_iter()
+            .filter(|f| f.rule.code == "AL304")
+            .map(|f| f.message)
+            .collect::<Vec<_>>()
+    };
+    // May 2026 had the second workshop: no group meeting is needed that month.
+    assert_eq!(
+        without("sessions/2026-05-25-g1-meeting.yaml"),
+        Vec::<String>::new()
+    );
+    // June had none.
+    let june = without("sessions/2026-06-15-g1-meeting.yaml");
+    assert_eq!(june.len(), 1, "{june:?}");
+    assert!(
+        june[0].starts_with("group `g1` held no group meetings in 2026-06"),
+        "{june:?}"
+    );
+}

@@ -329,17 +329,30 @@ fn rhythm(ctx: &mut Ctx, all: &[Dated], unknown: &[Unplaced]) {
         for m in &meetings {
             by_month.entry(Month::of(m.date)).or_default().push(m);
         }
+        // The months in which the group gathered at a workshop (one naming
+        // no groups is for every group): the first workshop's and any later one's.
+        let workshop_months: BTreeSet<Month> = all
+            .iter()
+            .filter(|s| s.kind == SessionKind::Workshop && s.date <= end)
+            .filter(|s| crate::facts::session_groups(ctx.program, &s.doc.value).contains(&gid))
+            .map(|s| Month::of(s.date))
+            .collect();
         let mut month = start_month;
         while month <= end_month {
             let held = by_month.get(&month).map_or(&[][..], Vec::as_slice);
-            // The first workshop's month is its own gathering, and the last month
-            // of the window is unfinished: neither is held to the minimum. Nor is
-            // a month a session not placed could be a meeting of, or be past the end of.
+            // A month in which the group gathered at a workshop — the first
+            // workshop's month and any later one alike — is its own gathering,
+            // and the last month of the window is unfinished: neither is held to
+            // the minimum (the maximum still holds). Nor is a month a session not
+            // placed could be a meeting of, or be past the end of.
             let maybe_held = unknown
                 .iter()
                 .any(|u| u.could_meet(gid) && u.could_fall(|d| Month::of(d) == month));
-            let judged_for_min =
-                month != start_month && month != end_month && !maybe_held && !may_end(&|m| m <= month);
+            let judged_for_min = !workshop_months.contains(&month)
+                && month != start_month
+                && month != end_month
+                && !maybe_held
+                && !may_end(&|m| m <= month);
             if judged_for_min && (held.len() as u32) < min_of(ctx) {
                 too_few(ctx, (team.file, &id.loc), gid, month, held.len(), &meetings);
             }
