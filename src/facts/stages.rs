@@ -32,6 +32,8 @@ pub(crate) fn first_review(p: &Program) -> Option<Date> {
 pub(crate) struct StageEvidence {
     /// Sub-topics with a `proposal:` (step 4).
     pub proposals: usize,
+    /// Proposals with a dated review, whatever it decided (step 4 held).
+    pub reviewed: usize,
     /// Proposals whose review decided `approved` (step 5).
     pub approved: usize,
     /// Sub-topics with something adopted or shared under `results:` (step 6).
@@ -70,8 +72,9 @@ impl StageEvidence {
     /// what is on file shows to have begun —
     /// 6 when some sub-topic has results adopted or shared,
     /// 5 when a proposal was approved or an implementation started,
-    /// 4 when a preliminary solution was reviewed (a `kind: review` session
-    /// or a dated `proposal.review`, whatever it decided),
+    /// 4 when a proposal was reviewed (a dated `proposal.review`, whatever
+    /// it decided; a `kind: review` session alone is the close of step 3,
+    /// tied to no proposal, and does not count),
     /// 3 when a workshop was held. `None` when the record shows none of
     /// these (steps 1 and 2 leave no evidence of their own). Built from
     /// [`stage_evidence_by`], dates after `today` do not count.
@@ -80,7 +83,7 @@ impl StageEvidence {
             Some(6)
         } else if self.approved > 0 || self.first_implementation.is_some() {
             Some(5)
-        } else if self.first_review.is_some() {
+        } else if self.reviewed > 0 {
             Some(4)
         } else if self.first_workshop.is_some() {
             Some(3)
@@ -116,6 +119,9 @@ fn evidence(p: &Program, until: Option<Date>) -> StageEvidence {
     StageEvidence {
         proposals: subtopics()
             .filter(|s| s.proposal.is_some() && submitted(s).is_none_or(held))
+            .count(),
+        reviewed: subtopics()
+            .filter(|s| review_date(s).is_some_and(held))
             .count(),
         approved: subtopics().filter(|s| approved(s)).count(),
         results: subtopics()
@@ -188,6 +194,7 @@ mod tests {
             stage_evidence(&p),
             StageEvidence {
                 proposals: 2,
+                reviewed: 2,
                 approved: 1,
                 results: 1,
                 first_kickoff: Some(d("2026-03-01")),

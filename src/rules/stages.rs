@@ -186,8 +186,8 @@ fn behind(ctx: &mut Ctx, file: usize, loc: &crate::diag::Loc, n: i64, shown: i64
         ),
         4 => pick(
             ctx.lang,
-            "已经进行了初步方案评审",
-            "a preliminary solution has been reviewed",
+            "已有方案在 `proposal.review` 下记录了评审",
+            "a proposal has a review recorded under `proposal.review`",
         ),
         _ => pick(ctx.lang, "已经举办了研讨班", "a workshop has been held"),
     };
