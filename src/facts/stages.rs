@@ -120,9 +120,7 @@ fn evidence(p: &Program, until: Option<Date>) -> StageEvidence {
         proposals: subtopics()
             .filter(|s| s.proposal.is_some() && submitted(s).is_none_or(held))
             .count(),
-        reviewed: subtopics()
-            .filter(|s| review_date(s).is_some_and(held))
-            .count(),
+        reviewed: subtopics().filter(|s| review_date(s).is_some_and(held)).count(),
         approved: subtopics().filter(|s| approved(s)).count(),
         results: subtopics()
             .filter(|s| {
@@ -138,10 +136,7 @@ fn evidence(p: &Program, until: Option<Date>) -> StageEvidence {
             .chain(reviews.filter(|d| held(*d)))
             .min(),
         first_submitted: subtopics().filter_map(submitted).filter(|d| held(*d)).min(),
-        first_approved: subtopics()
-            .filter(|s| approved(s))
-            .filter_map(review_date)
-            .min(),
+        first_approved: subtopics().filter(|s| approved(s)).filter_map(review_date).min(),
         first_implementation: subtopics()
             .filter_map(|s| s.implementation.as_ref()?.value.start.as_ref().map(|d| d.value))
             .filter(|d| held(*d))

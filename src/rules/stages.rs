@@ -3,9 +3,9 @@
 use super::{Ctx, rule};
 use crate::config::Lang;
 use crate::dates::add_months;
+use crate::diag::Loc;
 use crate::diag::Severity::{Error, Warning};
 use crate::lang::pick;
-use crate::diag::Loc;
 use crate::load::Doc;
 use crate::model::{Date, Decision, SessionKind, Subtopic};
 
@@ -384,12 +384,20 @@ fn future(ctx: &mut Ctx, st: &Doc<Subtopic>) {
     let mut found: Vec<(&Loc, Date, &'static str)> = Vec::new();
     if let Some(pr) = &st.value.proposal {
         if let Some(d) = &*pr.value.submitted {
-            found.push((&d.loc, d.value, pick(ctx.lang, "方案提交", "the proposal was submitted")));
+            found.push((
+                &d.loc,
+                d.value,
+                pick(ctx.lang, "方案提交", "the proposal was submitted"),
+            ));
         }
         if let Some(r) = &pr.value.review
             && let Some(d) = &*r.value.date
         {
-            let approved = r.value.decision.as_ref().is_some_and(|x| x.value == Decision::Approved);
+            let approved = r
+                .value
+                .decision
+                .as_ref()
+                .is_some_and(|x| x.value == Decision::Approved);
             let what = if approved {
                 pick(ctx.lang, "方案获批", "the proposal was approved")
             } else {
@@ -401,7 +409,11 @@ fn future(ctx: &mut Ctx, st: &Doc<Subtopic>) {
     if let Some(imp) = &st.value.implementation {
         for m in &imp.value.metrics {
             if let Some(d) = &*m.value.measured {
-                found.push((&d.loc, d.value, pick(ctx.lang, "指标测量", "a metric was measured")));
+                found.push((
+                    &d.loc,
+                    d.value,
+                    pick(ctx.lang, "指标测量", "a metric was measured"),
+                ));
             }
         }
     }
@@ -428,7 +440,11 @@ rule!(AL506, "approval-unsigned", Warning);
 fn unsigned(ctx: &mut Ctx, st: &Doc<Subtopic>) {
     let Some(pr) = &st.value.proposal else { return };
     let Some(r) = &pr.value.review else { return };
-    let approved = r.value.decision.as_ref().is_some_and(|d| d.value == Decision::Approved);
+    let approved = r
+        .value
+        .decision
+        .as_ref()
+        .is_some_and(|d| d.value == Decision::Approved);
     if !approved || r.value.by.iter().any(|b| !b.trim().is_empty()) {
         return;
     }
@@ -474,7 +490,12 @@ fn contradictions(ctx: &mut Ctx, st: &Doc<Subtopic>) {
         ctx.emit(&AL507, st.file, &sub.loc, message, help.to_string())
             .label(label);
     }
-    let Some(start) = st.value.implementation.as_ref().and_then(|i| i.value.start.as_ref()) else {
+    let Some(start) = st
+        .value
+        .implementation
+        .as_ref()
+        .and_then(|i| i.value.start.as_ref())
+    else {
         return;
     };
     let Some(decision) = review.and_then(|r| r.decision.as_ref()).map(|d| d.value) else {
@@ -530,8 +551,10 @@ fn any_bad_amount(ctx: &Ctx) -> bool {
     })
 }
 
-/// AL602: a budget `planned` or `spent` that is negative or not finite. The
-/// line is then left out of AL601.
+/// AL602: a budget `planned` or `spent` that is negative or not finite (a
+/// value that is not a finite number is already not valid when read; the
+/// check stays for any other way a number gets in). The line is then left
+/// out of AL601.
 fn amounts(ctx: &mut Ctx) {
     let p = ctx.program;
     let Some(topic) = &p.topic else { return };
@@ -549,12 +572,103 @@ fn amounts(ctx: &mut Ctx) {
             );
             let help = pick(
                 ctx.lang,
-                "预算金额是零或正数：请更正这个数",
+                "预算金额应为零或正数：请更正这个数",
                 "a budget amount is zero or more: correct the number",
             );
-            let label = pick(ctx.lang, "负数或非有限数", "negative or not finite");
+            let label = pick(ctx.lang, "负数", "negative");
             ctx.emit(&AL602, topic.file, &x.loc, message, help.to_string())
                 .label(label);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::{Lang, Limits};
+    use crate::facts::test_program::{d, program};
+
+    /// The findings of `code` at `today`, as messages.
+    fn found(files: &[(&str, &str)], today: &str, code: &str) -> Vec<String> {
+        let p = program(files);
+        crate::rules::run(&p, &Limits::default(), d(today), Lang::En)
+            .into_iter()
+            .filter(|f| f.rule.code == code)
+            .map(|f| f.message)
+            .collect()
+    }
+
+    const TOPIC: &str = "start: 2026-03-01\nstage: 3\n";
+    const WORKSHOP: (&str, &str) = ("sessions/w.yaml", "kind: workshop\ndate: 2026-03-16\n");
+    const APPROVED: &str = "question: q?\nproposal: { submitted: 2026-07-01, review: { date: 2026-07-20, by: [li], decision: approved } }\n";
+
+    #[test]
+    fn a_stage_behind_the_record_says_the_stage_the_record_shows() {
+        let files = [("topic.yaml", TOPIC), WORKSHOP, ("subtopics/a.yaml", APPROVED)];
+        let at = found(&files, "2026-08-01", "AL502");
+        assert_eq!(
+            at,
+            [
+                "the program says it is at stage 3, but the record shows stage 5: a proposal was approved (`decision: approved`) or its implementation started"
+            ]
+        );
+        assert!(
+            found(&files, "2026-07-10", "AL502").is_empty(),
+            "an approval after today is not evidence"
+        );
+        let future = found(&files, "2026-07-10", "AL505");
+        assert_eq!(future.len(), 1, "{future:?}");
+        let stage5 = [
+            ("topic.yaml", "start: 2026-03-01\nstage: 5\n"),
+            WORKSHOP,
+            ("subtopics/a.yaml", APPROVED),
+        ];
+        assert!(found(&stage5, "2026-08-01", "AL502").is_empty());
+        let held = [("topic.yaml", "start: 2026-03-01\nstage: 2\n"), WORKSHOP];
+        assert_eq!(
+            found(&held, "2026-04-01", "AL502").len(),
+            1,
+            "a workshop held is stage 3"
+        );
+        assert!(found(&held, "2026-03-10", "AL502").is_empty(), "not yet held");
+    }
+
+    #[test]
+    fn an_implementation_needs_an_approval_before_it() {
+        let early = APPROVED.to_string() + "implementation: { start: 2026-07-10 }\n";
+        let at = found(&[("subtopics/a.yaml", &early)], "2026-08-01", "AL507");
+        assert_eq!(
+            at,
+            ["the implementation started on 2026-07-10, before the proposal was approved (2026-07-20)"]
+        );
+        let rejected = early.replace("approved", "rejected");
+        let at = found(&[("subtopics/a.yaml", &rejected)], "2026-08-01", "AL507");
+        assert_eq!(
+            at,
+            ["the proposal's review decided `rejected`, but the implementation started on 2026-07-10"]
+        );
+        let fine = APPROVED.to_string() + "implementation: { start: 2026-08-01 }\n";
+        assert!(found(&[("subtopics/a.yaml", &fine)], "2026-08-01", "AL507").is_empty());
+    }
+
+    #[test]
+    fn a_measurement_after_today_and_an_unsigned_approval_are_flagged() {
+        let text = "question: q?\nproposal: { review: { date: 2026-07-20, by: [' '], decision: approved } }\nimplementation: { start: 2026-08-01, metrics: [{ name: m, baseline: 1, target: 2, measured: 2026-09-01 }] }\n";
+        let files = [("subtopics/a.yaml", text)];
+        assert_eq!(
+            found(&files, "2026-08-15", "AL505"),
+            ["the record says a metric was measured on 2026-09-01, after today (2026-08-15)"]
+        );
+        assert_eq!(found(&files, "2026-08-15", "AL506").len(), 1);
+    }
+
+    #[test]
+    fn a_bad_amount_is_left_out_of_the_overspending() {
+        let topic = "start: 2026-03-01\nbudget:\n  - { item: a, planned: -10, spent: 5 }\n  - { item: b, planned: 10, spent: 5 }\n";
+        let files = [("topic.yaml", topic)];
+        assert!(found(&files, "2026-04-01", "AL601").is_empty());
+        assert_eq!(
+            found(&files, "2026-04-01", "AL602"),
+            ["the budget amount `planned: -10` is not a sum of money"]
+        );
     }
 }

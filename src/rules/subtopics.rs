@@ -250,11 +250,7 @@ fn unplaced(ctx: &mut Ctx, st: &Doc<Subtopic>) {
         .question
         .as_ref()
         .map_or_else(Loc::file_start, |q| q.loc.clone());
-    let message = crate::tr!(
-        ctx.lang,
-        "这个子课题没有 {keys}",
-        "this sub-topic has no {keys}"
-    );
+    let message = crate::tr!(ctx.lang, "这个子课题没有 {keys}", "this sub-topic has no {keys}");
     let help = pick(
         ctx.lang,
         "加上 `defined:`（子课题确定的日期）和 `group:`（研究它的小组的 id）",
@@ -282,5 +278,31 @@ mod tests {
             !is_question("Whatever works"),
             "an interrogative must be a whole word"
         );
+    }
+
+    #[test]
+    fn a_subtopic_replaces_another_one_that_has_stopped() {
+        use crate::config::{Lang, Limits};
+        use crate::facts::test_program::{d, program};
+        let run = |status: &str| -> Vec<String> {
+            let old = format!("question: q?\ngroup: g\ndefined: 2026-03-01\nowner: a\nstatus: {status}\n");
+            let p = program(&[
+                ("subtopics/old.yaml", old.as_str()),
+                (
+                    "subtopics/new.yaml",
+                    "question: q?\ngroup: g\ndefined: 2026-04-01\nowner: a\nreplaces: old\n",
+                ),
+            ]);
+            crate::rules::run(&p, &Limits::default(), d("2026-05-01"), Lang::En)
+                .into_iter()
+                .filter(|f| f.rule.code == "AL404" || f.rule.code == "AL405")
+                .map(|f| f.message)
+                .collect()
+        };
+        assert_eq!(
+            run("active"),
+            ["the sub-topic `old` it replaces is still `status: active`"]
+        );
+        assert!(run("replaced").is_empty());
     }
 }

@@ -240,12 +240,7 @@ fn dates(ctx: &mut Ctx, f: usize, t: &Topic) {
                 "项目的结束日期 {e} 早于开始日期 {start}",
                 "the program ends on {e}, before it starts on {start}"
             ),
-            pick(
-                ctx.lang,
-                "更正 `start:` 或 `end:`",
-                "correct `start:` or `end:`",
-            )
-            .to_string(),
+            pick(ctx.lang, "更正 `start:` 或 `end:`", "correct `start:` or `end:`").to_string(),
         )
         .label(label);
         return;
@@ -280,5 +275,33 @@ fn dates(ctx: &mut Ctx, f: usize, t: &Topic) {
         );
         ctx.emit(&AL105, s.file, &date.loc, message, help.to_string())
             .label(label);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::{Lang, Limits};
+    use crate::facts::test_program::{d, program};
+
+    #[test]
+    fn sessions_fall_between_the_start_and_the_end() {
+        let p = program(&[
+            ("topic.yaml", "start: 2026-03-01\nend: 2026-12-31\n"),
+            ("sessions/k.yaml", "kind: kickoff\ndate: 2026-02-20\n"),
+            ("sessions/w.yaml", "kind: workshop\ndate: 2026-03-16\n"),
+            ("sessions/r.yaml", "kind: report\ndate: 2027-01-10\n"),
+        ]);
+        let found: Vec<String> = crate::rules::run(&p, &Limits::default(), d("2027-02-01"), Lang::En)
+            .into_iter()
+            .filter(|f| f.rule.code == "AL105")
+            .map(|f| f.message)
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "this session is dated 2026-02-20, before the program's start (2026-03-01)",
+                "this session is dated 2027-01-10, after the program's end (2026-12-31)",
+            ]
+        );
     }
 }
