@@ -32,6 +32,8 @@ pub(crate) fn first_review(p: &Program) -> Option<Date> {
 pub(crate) struct StageEvidence {
     /// Sub-topics with a `proposal:` (step 4).
     pub proposals: usize,
+    /// Proposals with a dated review, whatever it decided (step 4 held).
+    pub reviewed: usize,
     /// Proposals whose review decided `approved` (step 5).
     pub approved: usize,
     /// Sub-topics with something adopted or shared under `results:` (step 6).
@@ -50,16 +52,75 @@ pub(crate) struct StageEvidence {
     pub first_implementation: Option<Date>,
 }
 
-/// The stage evidence of a program.
+/// The stage evidence of a program: everything on file, whatever its date
+/// (the report's timeline). The rules judge with [`stage_evidence_by`].
 pub(crate) fn stage_evidence(p: &Program) -> StageEvidence {
+    evidence(p, None)
+}
+
+/// The stage evidence of a program as held by `today`: a session, review,
+/// approval, proposal submission or implementation start dated after
+/// `today` has not happened yet and is not evidence for any stage. A
+/// proposal without `submitted:` and an approval without a date still count
+/// (nothing says they are in the future).
+pub(crate) fn stage_evidence_by(p: &Program, today: Date) -> StageEvidence {
+    evidence(p, Some(today))
+}
+
+impl StageEvidence {
+    /// The stage the record supports: the furthest of the six steps that
+    /// what is on file shows to have begun —
+    /// 6 when some sub-topic has results adopted or shared,
+    /// 5 when a proposal was approved or an implementation started,
+    /// 4 when a proposal was reviewed (a dated `proposal.review`, whatever
+    /// it decided; a `kind: review` session alone is the close of step 3,
+    /// tied to no proposal, and does not count),
+    /// 3 when a workshop was held. `None` when the record shows none of
+    /// these (steps 1 and 2 leave no evidence of their own). Built from
+    /// [`stage_evidence_by`], dates after `today` do not count.
+    pub(crate) fn supported_stage(&self) -> Option<i64> {
+        if self.results > 0 {
+            Some(6)
+        } else if self.approved > 0 || self.first_implementation.is_some() {
+            Some(5)
+        } else if self.reviewed > 0 {
+            Some(4)
+        } else if self.first_workshop.is_some() {
+            Some(3)
+        } else {
+            None
+        }
+    }
+}
+
+/// The stage evidence, counting only what is dated by `until` when given.
+fn evidence(p: &Program, until: Option<Date>) -> StageEvidence {
+    let held = |d: Date| until.is_none_or(|t| d <= t);
     let subtopics = || p.subtopics.iter().map(|s| &s.value);
+    let review_date = |s: &Subtopic| review_of(s)?.date.as_ref().map(|d| d.value);
     let approved = |s: &Subtopic| {
         review_of(s)
             .and_then(|r| r.decision.as_ref())
             .is_some_and(|d| d.value == Decision::Approved)
+            && review_date(s).is_none_or(held)
     };
+    let submitted = |s: &Subtopic| s.proposal.as_ref()?.value.submitted.as_ref().map(|d| d.value);
+    let first = |kind: SessionKind| match until {
+        None => first_session(p, kind),
+        Some(_) => p
+            .sessions
+            .iter()
+            .filter(|s| s.value.is(kind))
+            .filter_map(|s| session_date(&s.value))
+            .filter(|d| held(*d))
+            .min(),
+    };
+    let reviews = subtopics().filter_map(review_date);
     StageEvidence {
-        proposals: subtopics().filter(|s| s.proposal.is_some()).count(),
+        proposals: subtopics()
+            .filter(|s| s.proposal.is_some() && submitted(s).is_none_or(held))
+            .count(),
+        reviewed: subtopics().filter(|s| review_date(s).is_some_and(held)).count(),
         approved: subtopics().filter(|s| approved(s)).count(),
         results: subtopics()
             .filter(|s| {
@@ -68,18 +129,17 @@ pub(crate) fn stage_evidence(p: &Program) -> StageEvidence {
                     .is_some_and(|r| !r.value.adopted.is_empty() || !r.value.shared.is_empty())
             })
             .count(),
-        first_kickoff: first_session(p, SessionKind::Kickoff),
-        first_workshop: first_session(p, SessionKind::Workshop),
-        first_review: first_review(p),
-        first_submitted: subtopics()
-            .filter_map(|s| s.proposal.as_ref()?.value.submitted.as_ref().map(|d| d.value))
+        first_kickoff: first(SessionKind::Kickoff),
+        first_workshop: first(SessionKind::Workshop),
+        first_review: first(SessionKind::Review)
+            .into_iter()
+            .chain(reviews.filter(|d| held(*d)))
             .min(),
-        first_approved: subtopics()
-            .filter(|s| approved(s))
-            .filter_map(|s| review_of(s)?.date.as_ref().map(|d| d.value))
-            .min(),
+        first_submitted: subtopics().filter_map(submitted).filter(|d| held(*d)).min(),
+        first_approved: subtopics().filter(|s| approved(s)).filter_map(review_date).min(),
         first_implementation: subtopics()
             .filter_map(|s| s.implementation.as_ref()?.value.start.as_ref().map(|d| d.value))
+            .filter(|d| held(*d))
             .min(),
     }
 }
@@ -129,6 +189,7 @@ mod tests {
             stage_evidence(&p),
             StageEvidence {
                 proposals: 2,
+                reviewed: 2,
                 approved: 1,
                 results: 1,
                 first_kickoff: Some(d("2026-03-01")),
@@ -139,5 +200,32 @@ mod tests {
                 first_implementation: Some(d("2026-08-10")),
             }
         );
+    }
+
+    #[test]
+    fn nothing_dated_after_today_counts_and_the_record_supports_a_stage() {
+        let files = [
+            ("sessions/w.yaml", "kind: workshop\ndate: 2026-03-15\n"),
+            (
+                "subtopics/a.yaml",
+                "question: q\nproposal: { submitted: 2026-07-01, review: { date: 2026-07-20, decision: approved } }\n",
+            ),
+        ];
+        let p = program(&files);
+        let before = stage_evidence_by(&p, d("2026-06-30"));
+        assert_eq!((before.proposals, before.approved), (0, 0));
+        assert_eq!(before.first_review, None);
+        assert_eq!(before.supported_stage(), Some(3), "a workshop was held");
+        assert_eq!(stage_evidence_by(&p, d("2026-03-14")).supported_stage(), None);
+        let after = stage_evidence_by(&p, d("2026-07-20"));
+        assert_eq!((after.proposals, after.approved), (1, 1));
+        assert_eq!(after.supported_stage(), Some(5));
+        assert_eq!(stage_evidence(&p), after, "the whole record");
+        let reviewed = program(&[(
+            "subtopics/a.yaml",
+            "question: q\nproposal: { review: { date: 2026-07-20, decision: revise } }\nresults: { shared: [x] }\n",
+        )]);
+        let e = stage_evidence_by(&reviewed, d("2026-08-01"));
+        assert_eq!(e.supported_stage(), Some(6));
     }
 }

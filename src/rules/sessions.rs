@@ -132,6 +132,7 @@ pub fn check(ctx: &mut Ctx) {
     attendance(ctx);
     actions(ctx);
     activity(ctx);
+    file_dates(ctx);
 }
 
 rule!(AL301, "kickoff-missing", Warning);
@@ -653,5 +654,45 @@ fn activity(ctx: &mut Ctx) {
             }
             _ => {}
         }
+    }
+}
+
+rule!(AL309, "session-file-date-mismatch", Warning);
+
+/// The date a file name starts with (`2026-05-11-workshop-2` → 2026-05-11),
+/// if it does.
+fn date_in_name(stem: &str) -> Option<Date> {
+    let head = stem.get(..10)?;
+    let rest = &stem[10..];
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    crate::dates::parse_date(head).ok()
+}
+
+/// AL309: a session file whose name starts with a date has that `date:`.
+fn file_dates(ctx: &mut Ctx) {
+    let p = ctx.program;
+    for s in &p.sessions {
+        let Some(date) = &*s.value.date else { continue };
+        let name = p.stem(s.file);
+        let Some(named) = date_in_name(name) else { continue };
+        if named == date.value {
+            continue;
+        }
+        let d = date.value;
+        let message = crate::tr!(
+            ctx.lang,
+            "文件名 `{name}` 的日期是 {named}，但 `date:` 是 {d}",
+            "the file name `{name}` says {named}, but `date:` says {d}"
+        );
+        let help = pick(
+            ctx.lang,
+            "更正 `date:`，或重命名文件，使文件名开头的日期与 `date:` 一致",
+            "correct `date:`, or rename the file so that the date it starts with is the `date:`",
+        );
+        let label = crate::tr!(ctx.lang, "文件名是 {named}", "the file name says {named}");
+        ctx.emit(&AL309, s.file, &date.loc, message, help.to_string())
+            .label(label);
     }
 }

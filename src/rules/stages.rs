@@ -1,18 +1,26 @@
-//! AL501–AL504 (the six steps) and AL601 (budget).
+//! AL501–AL507 (the six steps) and AL601–AL602 (budget).
 
 use super::{Ctx, rule};
 use crate::config::Lang;
 use crate::dates::add_months;
+use crate::diag::Loc;
 use crate::diag::Severity::{Error, Warning};
 use crate::lang::pick;
-use crate::model::SessionKind;
+use crate::load::Doc;
+use crate::model::{Date, Decision, SessionKind, Subtopic};
 
 /// Runs the six-step and budget rules.
 pub fn check(ctx: &mut Ctx) {
     review_due(ctx);
     stage(ctx);
     proposals_and_metrics(ctx);
+    for st in &ctx.program.subtopics {
+        future(ctx, st);
+        unsigned(ctx, st);
+        contradictions(ctx, st);
+    }
     budget(ctx);
+    amounts(ctx);
 }
 
 rule!(AL501, "steps-1-3-overdue", Warning);
@@ -90,12 +98,13 @@ fn stage(ctx: &mut Ctx) {
     let Some(topic) = &p.topic else { return };
     let Some(stage) = &*topic.value.stage else { return };
     let n = stage.value.0;
+    let evidence = crate::facts::stage_evidence_by(p, ctx.today);
     let crate::facts::StageEvidence {
         proposals,
         approved,
         results,
         ..
-    } = crate::facts::stage_evidence(p);
+    } = evidence;
     let lang = ctx.lang;
     let lack: Option<Lack> = if n >= 4 && proposals == 0 {
         Some((
@@ -156,7 +165,44 @@ fn stage(ctx: &mut Ctx) {
         let label = crate::tr!(ctx.lang, "阶段 {n}", "stage {n}");
         ctx.emit(&AL502, topic.file, &stage.loc, message, help)
             .label(label);
+    } else if let Some(shown) = evidence.supported_stage().filter(|s| *s > n) {
+        behind(ctx, topic.file, &stage.loc, n, shown);
     }
+}
+
+/// AL502, the other way: the declared stage is behind the stage the record
+/// supports ([`crate::facts::StageEvidence::supported_stage`]).
+fn behind(ctx: &mut Ctx, file: usize, loc: &crate::diag::Loc, n: i64, shown: i64) {
+    let why = match shown {
+        6 => pick(
+            ctx.lang,
+            "已有子课题在 `results:` 下记录了采纳或推广的成果",
+            "a sub-topic has results adopted or shared under `results:`",
+        ),
+        5 => pick(
+            ctx.lang,
+            "已有方案获批（`decision: approved`）或开始实施",
+            "a proposal was approved (`decision: approved`) or its implementation started",
+        ),
+        4 => pick(
+            ctx.lang,
+            "已有方案在 `proposal.review` 下记录了评审",
+            "a proposal has a review recorded under `proposal.review`",
+        ),
+        _ => pick(ctx.lang, "已经举办了研讨班", "a workshop has been held"),
+    };
+    let message = crate::tr!(
+        ctx.lang,
+        "项目所报阶段为 {n}，但记录显示已到阶段 {shown}：{why}",
+        "the program says it is at stage {n}, but the record shows stage {shown}: {why}"
+    );
+    let help = crate::tr!(
+        ctx.lang,
+        "把 `stage:` 改为 {shown}；如果记录有误，请更正记录",
+        "set `stage:` to {shown}, or correct the record if it is wrong"
+    );
+    let label = crate::tr!(ctx.lang, "记录显示阶段 {shown}", "the record shows stage {shown}");
+    ctx.emit(&AL502, file, loc, message, help).label(label);
 }
 
 /// Whether some proposal's review has a `decision` that is not valid.
@@ -270,7 +316,7 @@ fn budget(ctx: &mut Ctx) {
         let (Some(pl), Some(sp)) = (&*v.planned, &*v.spent) else {
             continue;
         };
-        if sp.value.0 > pl.value.0 {
+        if sp.value.0 > pl.value.0 && amount_ok(pl.value.0) && amount_ok(sp.value.0) {
             let item = v
                 .item
                 .as_ref()
@@ -299,6 +345,7 @@ fn budget(ctx: &mut Ctx) {
     let totals = crate::facts::budget(p);
     let (planned, spent) = (totals.planned, totals.spent_on_planned);
     if spent > planned
+        && !any_bad_amount(ctx)
         && let Some(first) = topic.value.budget.first()
     {
         let (spent, planned) = (money(spent), money(planned));
@@ -324,5 +371,304 @@ fn money(x: f64) -> String {
         format!("{x:.0}")
     } else {
         format!("{x:.2}")
+    }
+}
+
+rule!(AL505, "dated-in-the-future", Warning);
+
+/// AL505: a proposal submitted, a review held or a metric measured after
+/// `--today`. Such a record is not evidence for any stage
+/// ([`crate::facts::stage_evidence_by`]).
+fn future(ctx: &mut Ctx, st: &Doc<Subtopic>) {
+    let today = ctx.today;
+    let mut found: Vec<(&Loc, Date, &'static str)> = Vec::new();
+    if let Some(pr) = &st.value.proposal {
+        if let Some(d) = &*pr.value.submitted {
+            found.push((
+                &d.loc,
+                d.value,
+                pick(ctx.lang, "方案提交", "the proposal was submitted"),
+            ));
+        }
+        if let Some(r) = &pr.value.review
+            && let Some(d) = &*r.value.date
+        {
+            let approved = r
+                .value
+                .decision
+                .as_ref()
+                .is_some_and(|x| x.value == Decision::Approved);
+            let what = if approved {
+                pick(ctx.lang, "方案获批", "the proposal was approved")
+            } else {
+                pick(ctx.lang, "方案评审", "the proposal was reviewed")
+            };
+            found.push((&d.loc, d.value, what));
+        }
+    }
+    if let Some(imp) = &st.value.implementation {
+        for m in &imp.value.metrics {
+            if let Some(d) = &*m.value.measured {
+                found.push((
+                    &d.loc,
+                    d.value,
+                    pick(ctx.lang, "指标测量", "a metric was measured"),
+                ));
+            }
+        }
+    }
+    for (loc, date, what) in found.into_iter().filter(|(_, d, _)| *d > today) {
+        let message = crate::tr!(
+            ctx.lang,
+            "记录的{what}日期为 {date}，晚于今天（{today}）",
+            "the record says {what} on {date}, after today ({today})"
+        );
+        let help = pick(
+            ctx.lang,
+            "只记录已经发生的事：更正日期，或等事情发生后再记录；未来的日期不能作为任何阶段的依据",
+            "record only what has happened: correct the date, or add it once it has; a future date is not evidence for any stage",
+        );
+        let label = pick(ctx.lang, "未来的日期", "in the future");
+        ctx.emit(&AL505, st.file, loc, message, help.to_string())
+            .label(label);
+    }
+}
+
+rule!(AL506, "approval-unsigned", Warning);
+
+/// AL506: a review that decided `approved` says who approved it (`by:`).
+fn unsigned(ctx: &mut Ctx, st: &Doc<Subtopic>) {
+    let Some(pr) = &st.value.proposal else { return };
+    let Some(r) = &pr.value.review else { return };
+    let approved = r
+        .value
+        .decision
+        .as_ref()
+        .is_some_and(|d| d.value == Decision::Approved);
+    if !approved || r.value.by.iter().any(|b| !b.trim().is_empty()) {
+        return;
+    }
+    let message = pick(
+        ctx.lang,
+        "方案已获批，但没有写明由谁批准",
+        "the proposal is approved, but the review does not say by whom",
+    );
+    let help = pick(
+        ctx.lang,
+        "在 `proposal.review` 下加上 `by:`，写明作出决策的领导或评审人，例如 `by: [李明]`",
+        "add `by:` under `proposal.review` with the leaders or reviewers who decided, e.g. `by: [李明]`",
+    );
+    let label = pick(ctx.lang, "缺少 `by`", "no `by`");
+    ctx.emit(&AL506, st.file, &r.loc, message.to_string(), help.to_string())
+        .label(label);
+}
+
+rule!(AL507, "proposal-dates-contradict", Error);
+
+/// AL507: a proposal submitted after its review, an implementation started
+/// before its approval, or one started on a proposal whose review decided
+/// `rejected` or `revise`.
+fn contradictions(ctx: &mut Ctx, st: &Doc<Subtopic>) {
+    let Some(pr) = &st.value.proposal else { return };
+    let review = pr.value.review.as_ref().map(|r| &r.value);
+    let reviewed = review.and_then(|r| r.date.as_ref()).map(|d| d.value);
+    if let (Some(sub), Some(rev)) = (&*pr.value.submitted, reviewed)
+        && sub.value > rev
+    {
+        let date = sub.value;
+        let message = crate::tr!(
+            ctx.lang,
+            "方案的提交日期 {date} 晚于其评审日期 {rev}",
+            "the proposal was submitted on {date}, after its review on {rev}"
+        );
+        let help = pick(
+            ctx.lang,
+            "方案先提交、后评审：请更正 `submitted:` 或 `review.date:`",
+            "a proposal is submitted before it is reviewed: correct `submitted:` or `review.date:`",
+        );
+        let label = crate::tr!(ctx.lang, "晚于 {rev}", "after {rev}");
+        ctx.emit(&AL507, st.file, &sub.loc, message, help.to_string())
+            .label(label);
+    }
+    let Some(start) = st
+        .value
+        .implementation
+        .as_ref()
+        .and_then(|i| i.value.start.as_ref())
+    else {
+        return;
+    };
+    let Some(decision) = review.and_then(|r| r.decision.as_ref()).map(|d| d.value) else {
+        return;
+    };
+    let begun = start.value;
+    let (message, label) = match (decision, reviewed) {
+        (Decision::Approved, Some(rev)) if begun < rev => (
+            crate::tr!(
+                ctx.lang,
+                "实施开始于 {begun}，早于方案获批（{rev}）",
+                "the implementation started on {begun}, before the proposal was approved ({rev})"
+            ),
+            crate::tr!(ctx.lang, "早于 {rev}", "before {rev}"),
+        ),
+        (Decision::Approved, _) => return,
+        (other, _) => {
+            let decided = other.as_str();
+            (
+                crate::tr!(
+                    ctx.lang,
+                    "方案评审的决定是 `{decided}`，但实施已于 {begun} 开始",
+                    "the proposal's review decided `{decided}`, but the implementation started on {begun}"
+                ),
+                pick(ctx.lang, "方案未获批", "not approved").to_string(),
+            )
+        }
+    };
+    let help = pick(
+        ctx.lang,
+        "第五步实施的是经评审通过的方案：请更正 `implementation.start:` 或评审的 `date:`／`decision:`",
+        "step 5 carries out an approved solution: correct `implementation.start:`, or the review's `date:` or `decision:`",
+    );
+    ctx.emit(&AL507, st.file, &start.loc, message, help.to_string())
+        .label(label);
+}
+
+rule!(AL602, "budget-amount-invalid", Error);
+
+/// Whether a budget amount can be a sum of money: finite and not negative.
+fn amount_ok(x: f64) -> bool {
+    x.is_finite() && x >= 0.0
+}
+
+/// Whether some budget line has an amount that is not a sum of money.
+fn any_bad_amount(ctx: &Ctx) -> bool {
+    ctx.program.topic.as_ref().is_some_and(|t| {
+        t.value.budget.iter().any(|b| {
+            [&b.value.planned, &b.value.spent]
+                .iter()
+                .any(|f| f.as_ref().is_some_and(|x| !amount_ok(x.value.0)))
+        })
+    })
+}
+
+/// AL602: a budget `planned` or `spent` that is negative or not finite (a
+/// value that is not a finite number is already not valid when read; the
+/// check stays for any other way a number gets in). The line is then left
+/// out of AL601.
+fn amounts(ctx: &mut Ctx) {
+    let p = ctx.program;
+    let Some(topic) = &p.topic else { return };
+    for b in &topic.value.budget {
+        for (key, field) in [("planned", &b.value.planned), ("spent", &b.value.spent)] {
+            let Some(x) = &**field else { continue };
+            if amount_ok(x.value.0) {
+                continue;
+            }
+            let value = x.value.0;
+            let message = crate::tr!(
+                ctx.lang,
+                "预算金额 `{key}: {value}` 不是有效的金额",
+                "the budget amount `{key}: {value}` is not a sum of money"
+            );
+            let help = pick(
+                ctx.lang,
+                "预算金额应为零或正数：请更正这个数",
+                "a budget amount is zero or more: correct the number",
+            );
+            let label = pick(ctx.lang, "负数", "negative");
+            ctx.emit(&AL602, topic.file, &x.loc, message, help.to_string())
+                .label(label);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::{Lang, Limits};
+    use crate::facts::test_program::{d, program};
+
+    /// The findings of `code` at `today`, as messages.
+    fn found(files: &[(&str, &str)], today: &str, code: &str) -> Vec<String> {
+        let p = program(files);
+        crate::rules::run(&p, &Limits::default(), d(today), Lang::En)
+            .into_iter()
+            .filter(|f| f.rule.code == code)
+            .map(|f| f.message)
+            .collect()
+    }
+
+    const TOPIC: &str = "start: 2026-03-01\nstage: 3\n";
+    const WORKSHOP: (&str, &str) = ("sessions/w.yaml", "kind: workshop\ndate: 2026-03-16\n");
+    const APPROVED: &str = "question: q?\nproposal: { submitted: 2026-07-01, review: { date: 2026-07-20, by: [li], decision: approved } }\n";
+
+    #[test]
+    fn a_stage_behind_the_record_says_the_stage_the_record_shows() {
+        let files = [("topic.yaml", TOPIC), WORKSHOP, ("subtopics/a.yaml", APPROVED)];
+        let at = found(&files, "2026-08-01", "AL502");
+        assert_eq!(
+            at,
+            [
+                "the program says it is at stage 3, but the record shows stage 5: a proposal was approved (`decision: approved`) or its implementation started"
+            ]
+        );
+        assert!(
+            found(&files, "2026-07-10", "AL502").is_empty(),
+            "an approval after today is not evidence"
+        );
+        let future = found(&files, "2026-07-10", "AL505");
+        assert_eq!(future.len(), 1, "{future:?}");
+        let stage5 = [
+            ("topic.yaml", "start: 2026-03-01\nstage: 5\n"),
+            WORKSHOP,
+            ("subtopics/a.yaml", APPROVED),
+        ];
+        assert!(found(&stage5, "2026-08-01", "AL502").is_empty());
+        let held = [("topic.yaml", "start: 2026-03-01\nstage: 2\n"), WORKSHOP];
+        assert_eq!(
+            found(&held, "2026-04-01", "AL502").len(),
+            1,
+            "a workshop held is stage 3"
+        );
+        assert!(found(&held, "2026-03-10", "AL502").is_empty(), "not yet held");
+    }
+
+    #[test]
+    fn an_implementation_needs_an_approval_before_it() {
+        let early = APPROVED.to_string() + "implementation: { start: 2026-07-10 }\n";
+        let at = found(&[("subtopics/a.yaml", &early)], "2026-08-01", "AL507");
+        assert_eq!(
+            at,
+            ["the implementation started on 2026-07-10, before the proposal was approved (2026-07-20)"]
+        );
+        let rejected = early.replace("approved", "rejected");
+        let at = found(&[("subtopics/a.yaml", &rejected)], "2026-08-01", "AL507");
+        assert_eq!(
+            at,
+            ["the proposal's review decided `rejected`, but the implementation started on 2026-07-10"]
+        );
+        let fine = APPROVED.to_string() + "implementation: { start: 2026-08-01 }\n";
+        assert!(found(&[("subtopics/a.yaml", &fine)], "2026-08-01", "AL507").is_empty());
+    }
+
+    #[test]
+    fn a_measurement_after_today_and_an_unsigned_approval_are_flagged() {
+        let text = "question: q?\nproposal: { review: { date: 2026-07-20, by: [' '], decision: approved } }\nimplementation: { start: 2026-08-01, metrics: [{ name: m, baseline: 1, target: 2, measured: 2026-09-01 }] }\n";
+        let files = [("subtopics/a.yaml", text)];
+        assert_eq!(
+            found(&files, "2026-08-15", "AL505"),
+            ["the record says a metric was measured on 2026-09-01, after today (2026-08-15)"]
+        );
+        assert_eq!(found(&files, "2026-08-15", "AL506").len(), 1);
+    }
+
+    #[test]
+    fn a_bad_amount_is_left_out_of_the_overspending() {
+        let topic = "start: 2026-03-01\nbudget:\n  - { item: a, planned: -10, spent: 5 }\n  - { item: b, planned: 10, spent: 5 }\n";
+        let files = [("topic.yaml", topic)];
+        assert!(found(&files, "2026-04-01", "AL601").is_empty());
+        assert_eq!(
+            found(&files, "2026-04-01", "AL602"),
+            ["the budget amount `planned: -10` is not a sum of money"]
+        );
     }
 }

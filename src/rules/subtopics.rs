@@ -1,4 +1,4 @@
-//! AL401–AL403: sub-topics (子课题) — a concrete question, fixed in time, owned
+//! AL401–AL405: sub-topics (子课题) — a concrete question, fixed in time, owned
 //! by a member of its group.
 
 use super::Ctx;
@@ -7,7 +7,7 @@ use crate::diag::Loc;
 use crate::diag::Severity::{Error, Warning};
 use crate::lang::pick;
 use crate::load::Doc;
-use crate::model::{Date, SessionKind, Subtopic};
+use crate::model::{Date, SessionKind, Subtopic, SubtopicStatus};
 
 /// Words that open a question, in Chinese and English (lower case).
 const INTERROGATIVES: &[&str] = &[
@@ -90,6 +90,8 @@ pub fn check(ctx: &mut Ctx) {
             late(ctx, st, second);
         }
         owner(ctx, st);
+        replaces(ctx, st);
+        unplaced(ctx, st);
     }
 }
 
@@ -187,6 +189,78 @@ fn owner(ctx: &mut Ctx, st: &Doc<Subtopic>) {
     ctx.emit(&AL403, f, &owner.loc, message, help).label(label);
 }
 
+rule!(AL404, "subtopic-replaces-invalid", Error);
+
+/// AL404: a sub-topic does not replace itself, nor one that is still
+/// `active` (the one replaced is `replaced` or `deepened` or `done`).
+fn replaces(ctx: &mut Ctx, st: &Doc<Subtopic>) {
+    let Some(old) = &*st.value.replaces else { return };
+    let id = crate::facts::subtopic_id(ctx.program, st);
+    let target = old.value.0.as_str();
+    let message = if target == id {
+        crate::tr!(
+            ctx.lang,
+            "子课题 `{id}` 替换的是它自己",
+            "the sub-topic `{id}` replaces itself"
+        )
+    } else if ctx
+        .index
+        .subtopics
+        .get(target)
+        .and_then(|s| s.status.as_ref())
+        .is_some_and(|s| s.value == SubtopicStatus::Active)
+    {
+        crate::tr!(
+            ctx.lang,
+            "被替换的子课题 `{target}` 仍为 `status: active`",
+            "the sub-topic `{target}` it replaces is still `status: active`"
+        )
+    } else {
+        return;
+    };
+    let help = pick(
+        ctx.lang,
+        "`replaces:` 写被本子课题取代的另一个子课题的 id，并把那个子课题改为 `status: replaced`",
+        "`replaces:` names another sub-topic that this one took over from; set that one to `status: replaced`",
+    );
+    ctx.emit(&AL404, st.file, &old.loc, message, help.to_string());
+}
+
+rule!(AL405, "subtopic-unplaced", Warning);
+
+/// AL405: a sub-topic says when it was fixed (`defined:`) and which group
+/// works on it (`group:`); without them AL402 and AL403 cannot judge it. A
+/// key written with a value that is not valid is not missing.
+fn unplaced(ctx: &mut Ctx, st: &Doc<Subtopic>) {
+    let v = &st.value;
+    let missing: Vec<&str> = [("defined", v.defined.is_absent()), ("group", v.group.is_absent())]
+        .iter()
+        .filter(|(_, m)| *m)
+        .map(|(k, _)| *k)
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    let keys = missing
+        .iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(pick(ctx.lang, "和", " and "));
+    let loc = v
+        .question
+        .as_ref()
+        .map_or_else(Loc::file_start, |q| q.loc.clone());
+    let message = crate::tr!(ctx.lang, "这个子课题没有 {keys}", "this sub-topic has no {keys}");
+    let help = pick(
+        ctx.lang,
+        "加上 `defined:`（子课题确定的日期）和 `group:`（研究它的小组的 id）",
+        "add `defined:` (the date it was fixed) and `group:` (the id of the group working on it)",
+    );
+    let label = crate::tr!(ctx.lang, "缺少 {keys}", "no {keys}");
+    ctx.emit(&AL405, st.file, &loc, message, help.to_string())
+        .label(label);
+}
+
 #[cfg(test)]
 mod tests {
     use super::is_question;
@@ -204,5 +278,31 @@ mod tests {
             !is_question("Whatever works"),
             "an interrogative must be a whole word"
         );
+    }
+
+    #[test]
+    fn a_subtopic_replaces_another_one_that_has_stopped() {
+        use crate::config::{Lang, Limits};
+        use crate::facts::test_program::{d, program};
+        let run = |status: &str| -> Vec<String> {
+            let old = format!("question: q?\ngroup: g\ndefined: 2026-03-01\nowner: a\nstatus: {status}\n");
+            let p = program(&[
+                ("subtopics/old.yaml", old.as_str()),
+                (
+                    "subtopics/new.yaml",
+                    "question: q?\ngroup: g\ndefined: 2026-04-01\nowner: a\nreplaces: old\n",
+                ),
+            ]);
+            crate::rules::run(&p, &Limits::default(), d("2026-05-01"), Lang::En)
+                .into_iter()
+                .filter(|f| f.rule.code == "AL404" || f.rule.code == "AL405")
+                .map(|f| f.message)
+                .collect()
+        };
+        assert_eq!(
+            run("active"),
+            ["the sub-topic `old` it replaces is still `status: active`"]
+        );
+        assert!(run("replaced").is_empty());
     }
 }

@@ -1,4 +1,4 @@
-//! AL101–AL104: the topic (step 1, 选定主题).
+//! AL101–AL105: the topic (step 1, 选定主题) and its dates.
 
 use super::Ctx;
 use super::rule;
@@ -23,6 +23,7 @@ pub fn check(ctx: &mut Ctx) {
     convener(ctx, f, t);
     source(ctx, f, t);
     sponsor(ctx, f, t);
+    dates(ctx, f, t);
 }
 
 /// The four criteria, by key, with what each argues in both languages.
@@ -215,5 +216,92 @@ fn sponsor(ctx: &mut Ctx, f: usize, t: &Topic) {
             .label(pick(lang, "这里缺少 `commitment`", "no `commitment` here"));
         }
         Some(_) => {}
+    }
+}
+
+rule!(AL105, "dates-contradict", Error);
+
+/// AL105: the topic's `end` is not before its `start`, and every session
+/// (the kick-off too) falls between them.
+fn dates(ctx: &mut Ctx, f: usize, t: &Topic) {
+    let start = t.start.as_ref().map(|s| s.value);
+    let end = t.end.as_ref();
+    if let (Some(start), Some(end)) = (start, end)
+        && end.value < start
+    {
+        let e = end.value;
+        let label = crate::tr!(ctx.lang, "早于 {start}", "before {start}");
+        ctx.emit(
+            &AL105,
+            f,
+            &end.loc,
+            crate::tr!(
+                ctx.lang,
+                "项目的结束日期 {e} 早于开始日期 {start}",
+                "the program ends on {e}, before it starts on {start}"
+            ),
+            pick(ctx.lang, "更正 `start:` 或 `end:`", "correct `start:` or `end:`").to_string(),
+        )
+        .label(label);
+        return;
+    }
+    let end = end.map(|e| e.value);
+    for s in &ctx.program.sessions {
+        let Some(date) = &*s.value.date else { continue };
+        let d = date.value;
+        let (message, label) = match (start, end) {
+            (Some(b), _) if d < b => (
+                crate::tr!(
+                    ctx.lang,
+                    "这次活动的日期 {d} 早于项目开始日期 {b}",
+                    "this session is dated {d}, before the program's start ({b})"
+                ),
+                crate::tr!(ctx.lang, "早于 {b}", "before {b}"),
+            ),
+            (_, Some(e)) if d > e => (
+                crate::tr!(
+                    ctx.lang,
+                    "这次活动的日期 {d} 晚于项目结束日期 {e}",
+                    "this session is dated {d}, after the program's end ({e})"
+                ),
+                crate::tr!(ctx.lang, "晚于 {e}", "after {e}"),
+            ),
+            _ => continue,
+        };
+        let help = pick(
+            ctx.lang,
+            "项目的活动都在 topic.yaml 的 `start` 与 `end` 之间：请更正活动的 `date:`，或项目的 `start:`／`end:`",
+            "a program's sessions fall between its `start` and `end` in topic.yaml: correct the session's `date:`, or the program's `start:` or `end:`",
+        );
+        ctx.emit(&AL105, s.file, &date.loc, message, help.to_string())
+            .label(label);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::{Lang, Limits};
+    use crate::facts::test_program::{d, program};
+
+    #[test]
+    fn sessions_fall_between_the_start_and_the_end() {
+        let p = program(&[
+            ("topic.yaml", "start: 2026-03-01\nend: 2026-12-31\n"),
+            ("sessions/k.yaml", "kind: kickoff\ndate: 2026-02-20\n"),
+            ("sessions/w.yaml", "kind: workshop\ndate: 2026-03-16\n"),
+            ("sessions/r.yaml", "kind: report\ndate: 2027-01-10\n"),
+        ]);
+        let found: Vec<String> = crate::rules::run(&p, &Limits::default(), d("2027-02-01"), Lang::En)
+            .into_iter()
+            .filter(|f| f.rule.code == "AL105")
+            .map(|f| f.message)
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "this session is dated 2026-02-20, before the program's start (2026-03-01)",
+                "this session is dated 2027-01-10, after the program's end (2026-12-31)",
+            ]
+        );
     }
 }
