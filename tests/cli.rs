@@ -623,7 +623,8 @@ fn new_session_and_subtopic_write_named_commented_files_and_never_overwrite() {
         fs::read_to_string(dir.join("sessions/2026-11-02-workshop-4.yaml")).expect("file")
     );
 
-    // The new files are part of a program that still checks clean of errors.
+    // The new files are part of a program that still checks clean of errors,
+    // but for the question `al new` leaves to be rewritten (AL006).
     let r = in_tmp(&[
         "check",
         "--lang",
@@ -635,7 +636,14 @@ fn new_session_and_subtopic_write_named_commented_files_and_never_overwrite() {
         "json",
     ]);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
-    assert_eq!(v["summary"]["errors"], 0, "{}", r.stdout);
+    assert_eq!(v["summary"]["errors"], 1, "{}", r.stdout);
+    let placeholder = v["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|f| f["severity"] == "error")
+        .all(|f| f["code"] == "AL006" && f["file"] == "tr/subtopics/retention-bonus.yaml");
+    assert!(placeholder, "{}", r.stdout);
 
     // Bad requests say what to do, exit 2, and write nothing.
     for (args, expect) in [
