@@ -295,17 +295,17 @@ fn check_code(
         }
     };
     let upper = code.trim().to_ascii_uppercase();
-    let (hint, hint_zh) = match crate::suggest::did_you_mean(&upper, crate::rules::RULES.iter().map(|r| r.code))
-    {
-        Some(s) => (
-            format!("; did you mean `{s}`? (`al rules` lists them)"),
-            format!("；是不是要写 `{s}`？（`al rules` 列出了所有规则代码）"),
-        ),
-        None => (
-            "; `al rules` lists the codes".to_string(),
-            "；`al rules` 列出了所有规则代码".to_string(),
-        ),
-    };
+    let (hint, hint_zh) =
+        match crate::suggest::did_you_mean(&upper, crate::rules::RULES.iter().map(|r| r.code)) {
+            Some(s) => (
+                format!("; did you mean `{s}`? (`al rules` lists them)"),
+                format!("；是不是要写 `{s}`？（`al rules` 列出了所有规则代码）"),
+            ),
+            None => (
+                "; `al rules` lists the codes".to_string(),
+                "；`al rules` 列出了所有规则代码".to_string(),
+            ),
+        };
     Err(config_error(
         display,
         &loc,
@@ -382,10 +382,7 @@ mod tests {
     #[test]
     fn rule_codes_are_read_in_any_case() {
         use crate::diag::Severity;
-        let c = Config::parse(
-            "[rules]\nal201 = \"off\"\n",
-            "al.toml",
-        );
+        let c = Config::parse("[rules]\nal201 = \"off\"\n", "al.toml");
         // "off" is not a level: refused, not ignored.
         assert!(c.is_err());
         let c = Config::parse(
@@ -400,6 +397,9 @@ mod tests {
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default();
-        assert!(e.contains("unknown rule code `al2o1`; did you mean `AL201`?"), "{e}");
+        assert!(
+            e.contains("unknown rule code `al2o1`; did you mean `AL201`?"),
+            "{e}"
+        );
     }
 }

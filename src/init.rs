@@ -51,7 +51,10 @@ pub fn init_on(dir: &Path, lang: Lang, example: bool, today: Date) -> Result<()>
         .iter()
         .map(|(rel, text)| {
             let header = crate::schema::header_for(rel).unwrap_or_default();
-            (shift_dates(rel, days), format!("{header}{}", shift_dates(text, days)))
+            (
+                shift_dates(rel, days),
+                format!("{header}{}", shift_dates(text, days)),
+            )
         })
         .collect();
     all.extend(crate::schema::files());
@@ -98,7 +101,13 @@ fn shift_dates(text: &str, days: i64) -> String {
     let mut i = 0;
     while i + 10 <= b.len() {
         let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
-        let shape = (0..10).all(|k| if k == 4 || k == 7 { b[i + k] == b'-' } else { digit(i + k) });
+        let shape = (0..10).all(|k| {
+            if k == 4 || k == 7 {
+                b[i + k] == b'-'
+            } else {
+                digit(i + k)
+            }
+        });
         let bounded = (i == 0 || !digit(i - 1)) && !digit(i + 10);
         let moved = (shape && bounded)
             .then(|| crate::dates::parse_date(&text[i..i + 10]).ok())
@@ -135,7 +144,10 @@ mod tests {
             shift_dates(text, 7),
             "date: 2026-03-09 # 2026-03-09\nbatch: 2026-1\nn: 12026-03-02\nx: 2026-13-01"
         );
-        assert_eq!(shift_dates("sessions/2026-03-02-kickoff.yaml", 364), "sessions/2027-03-01-kickoff.yaml");
+        assert_eq!(
+            shift_dates("sessions/2026-03-02-kickoff.yaml", 364),
+            "sessions/2027-03-01-kickoff.yaml"
+        );
     }
 
     /// The findings of `al check` on `dir` as if run on `today`: (code, file, line).
@@ -160,7 +172,12 @@ mod tests {
             assert!(found.iter().all(|(c, _, _)| *c == "AL006"), "{found:?}");
             assert_eq!(found.len(), expected, "{lang:?}: {found:?}");
             // A member's name and department, the facilitator, the title, the statement.
-            for (file, line) in [("team.yaml", 8), ("team.yaml", 15), ("topic.yaml", 6), ("topic.yaml", 11)] {
+            for (file, line) in [
+                ("team.yaml", 8),
+                ("team.yaml", 15),
+                ("topic.yaml", 6),
+                ("topic.yaml", 11),
+            ] {
                 let n = found.iter().filter(|(_, f, l)| f == file && *l == line).count();
                 let want = if line == 8 { 2 } else { 1 };
                 assert_eq!(n, want, "{lang:?} {file}:{line}: {found:?}");
@@ -172,7 +189,13 @@ mod tests {
     fn an_example_passes_on_the_day_it_is_written_and_years_later() {
         let today = jiff::Zoned::now().date();
         let later = |days: i64| today.checked_add(jiff::Span::new().days(days)).expect("date");
-        let days = [today, later(365), later(1000), later(-400), jiff::civil::date(2026, 9, 30)];
+        let days = [
+            today,
+            later(365),
+            later(1000),
+            later(-400),
+            jiff::civil::date(2026, 9, 30),
+        ];
         for lang in [Lang::Zh, Lang::En] {
             for day in days {
                 let tmp = tempfile::tempdir().expect("tmp");

@@ -799,17 +799,55 @@ mod placeholder {
     /// labels anyone may keep (a place, a group's name, a session's title):
     /// a template's value there is not a placeholder.
     const KEPT: &[&str] = &[
-        "id", "kind", "source", "mode", "level", "status", "currency", "place", "group", "groups",
-        "owner", "facilitator", "leader", "members", "learning_officers", "attendees", "date",
-        "days", "start", "end", "defined", "consent", "stage", "due", "subtopic", "replaces",
-        "category", "unit", "decision",
+        "id",
+        "kind",
+        "source",
+        "mode",
+        "level",
+        "status",
+        "currency",
+        "place",
+        "group",
+        "groups",
+        "owner",
+        "facilitator",
+        "leader",
+        "members",
+        "learning_officers",
+        "attendees",
+        "date",
+        "days",
+        "start",
+        "end",
+        "defined",
+        "consent",
+        "stage",
+        "due",
+        "subtopic",
+        "replaces",
+        "category",
+        "unit",
+        "decision",
     ];
 
     /// Whole values that mark text still to be written, in any file
     /// (compared without case and surrounding blanks).
     const MARKERS: &[&str] = &[
-        "todo", "tbd", "tbc", "xxx", "xx", "…", "……", "...", "?", "？", "待定", "待填", "待填写",
-        "待补充", "某某",
+        "todo",
+        "tbd",
+        "tbc",
+        "xxx",
+        "xx",
+        "…",
+        "……",
+        "...",
+        "?",
+        "？",
+        "待定",
+        "待填",
+        "待填写",
+        "待补充",
+        "某某",
     ];
 
     /// What makes a value a placeholder.
@@ -942,12 +980,7 @@ mod placeholder {
         out
     }
 
-    fn walk(
-        tree: &Tree,
-        path: &mut Vec<String>,
-        at: Option<Loc>,
-        out: &mut Vec<(Vec<String>, String, Loc)>,
-    ) {
+    fn walk(tree: &Tree, path: &mut Vec<String>, at: Option<Loc>, out: &mut Vec<(Vec<String>, String, Loc)>) {
         match tree {
             Tree::Map(entries) => {
                 for (k, v) in entries {
@@ -1038,13 +1071,12 @@ mod placeholder {
         if MARKERS.contains(&lower.as_str()) {
             return true;
         }
-        let gap = ["……", "…", "..."].iter().any(|g| {
+        ["……", "…", "..."].iter().any(|g| {
             lower.match_indices(g).any(|(i, _)| {
                 let after = lower[i + g.len()..].trim_start_matches(['…', '.', ' ']);
                 after.starts_with(['?', '？'])
             })
-        });
-        gap
+        })
     }
 
     /// Whether an empty value stands where the file needs text that no
@@ -1098,20 +1130,52 @@ mod placeholder {
         #[test]
         fn the_templates_placeholders_are_read_from_the_templates() {
             let t = template_texts();
-            for p in ["召集人姓名", "成员一", "部门甲", "促进师姓名", "Member One", "Unit A", "Convener's name"] {
+            for p in [
+                "召集人姓名",
+                "成员一",
+                "部门甲",
+                "促进师姓名",
+                "Member One",
+                "Unit A",
+                "Convener's name",
+            ] {
                 assert!(t.contains(p), "{p}");
             }
-            for kept in ["intermediate", "CNY", "EUR", "中层", "员工", "p1", "g1", "项目启动会", "第一组"] {
+            for kept in [
+                "intermediate",
+                "CNY",
+                "EUR",
+                "中层",
+                "员工",
+                "p1",
+                "g1",
+                "项目启动会",
+                "第一组",
+            ] {
                 assert!(!t.contains(kept), "{kept}");
             }
         }
 
         #[test]
         fn markers_are_whole_values_or_questions_with_a_gap() {
-            for m in ["TODO", "tbd", "xxx", "…", "...", "如何……？", "How can we …?", "待定"] {
+            for m in [
+                "TODO",
+                "tbd",
+                "xxx",
+                "…",
+                "...",
+                "如何……？",
+                "How can we …?",
+                "待定",
+            ] {
                 assert!(is_marker(m), "{m}");
             }
-            for m in ["Reduce churn...", "TODO list review", "etc. … and more", "如何降低流失率？"] {
+            for m in [
+                "Reduce churn...",
+                "TODO list review",
+                "etc. … and more",
+                "如何降低流失率？",
+            ] {
                 assert!(!is_marker(m), "{m}");
             }
         }

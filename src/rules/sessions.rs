@@ -260,7 +260,11 @@ fn gap(ctx: &mut Ctx, group: &str, (prev, next): (&Dated, &Dated), unknown: &[Un
     let label = if gap == 0 {
         crate::tr!(ctx.lang, "与 {prev_date} 同一天", "the same day as {prev_date}")
     } else {
-        crate::tr!(ctx.lang, "距 {prev_date} {gap} 天", "{gap} {unit} after {prev_date}")
+        crate::tr!(
+            ctx.lang,
+            "距 {prev_date} {gap} 天",
+            "{gap} {unit} after {prev_date}"
+        )
     };
     ctx.emit(&AL302, next.doc.file, &loc, message, help).label(label);
 }

@@ -59,9 +59,34 @@ const INTERROGATIVES: &[&str] = &[
 pub(crate) fn is_question(text: &str) -> bool {
     /// Chinese question words, found anywhere.
     const ZH: &[&str] = &[
-        "如何", "怎样", "怎么", "为什么", "为何", "是否", "能否", "可否", "哪些", "哪个", "哪里",
-        "哪儿", "哪种", "什么", "谁", "多少", "有没有", "要不要", "能不能", "会不会", "是不是",
-        "可不可以", "该不该", "何时", "何处", "何种", "怎么办", "咋",
+        "如何",
+        "怎样",
+        "怎么",
+        "为什么",
+        "为何",
+        "是否",
+        "能否",
+        "可否",
+        "哪些",
+        "哪个",
+        "哪里",
+        "哪儿",
+        "哪种",
+        "什么",
+        "谁",
+        "多少",
+        "有没有",
+        "要不要",
+        "能不能",
+        "会不会",
+        "是不是",
+        "可不可以",
+        "该不该",
+        "何时",
+        "何处",
+        "何种",
+        "怎么办",
+        "咋",
     ];
     /// English question words found anywhere in a sentence (others must open it).
     const EN_ANYWHERE: &[&str] = &["how", "why", "whether"];
@@ -71,9 +96,9 @@ pub(crate) fn is_question(text: &str) -> bool {
         .split(|c: char| !(c.is_alphanumeric() || c == '\'') || is_cjk(c))
         .filter(|w| !w.is_empty())
         .collect();
-    let opens = words.first().is_some_and(|w| {
-        INTERROGATIVES.contains(w) && lower.starts_with(w)
-    });
+    let opens = words
+        .first()
+        .is_some_and(|w| INTERROGATIVES.contains(w) && lower.starts_with(w));
     if opens || ZH.iter().any(|w| t.contains(w)) || words.iter().any(|w| EN_ANYWHERE.contains(w)) {
         return true;
     }

@@ -391,8 +391,11 @@ fn diversity(ctx: &mut Ctx, f: usize, g: &Sp<Group>, name: &str) {
             "为每名成员写上 `department:`（部门）和 `level:`（层级），以便检查小组是否兼顾不同部门和层级",
             "give every member a `department:` and a `level:` so that the mix of departments and levels can be checked"
         );
-        ctx.emit(&AL209, f, group_loc(g), message, help)
-            .label(pick(lang, "部门或层级不明", "department or level unknown"));
+        ctx.emit(&AL209, f, group_loc(g), message, help).label(pick(
+            lang,
+            "部门或层级不明",
+            "department or level unknown",
+        ));
     }
     if let Some(message) = what {
         ctx.emit(
