@@ -199,15 +199,17 @@ impl Config {
             raw.limits.meetings_per_month.map(f64::from),
         )?;
         let mut rules = BTreeMap::new();
+        // Codes are read without regard to case (`al201` is AL201) and kept
+        // as the rule spells them, so that every lookup finds them.
         for (code, level) in raw.rules {
-            check_code(display, text, &code, None)?;
-            rules.insert(code, *level.get_ref());
+            let rule = check_code(display, text, &code, None)?;
+            rules.insert(rule.code.to_string(), *level.get_ref());
         }
         let mut waivers = Vec::new();
         for allow in raw.allow {
             let loc = crate::source::loc_of_bytes(text, allow.span());
             let a = allow.into_inner();
-            check_code(display, text, &a.rule, Some(&loc))?;
+            let rule = check_code(display, text, &a.rule, Some(&loc))?;
             let until = match &a.until {
                 None => None,
                 Some(dt) => match (dt.date, dt.time) {
@@ -237,7 +239,7 @@ impl Config {
             };
             let trim = |v: Option<String>| v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
             waivers.push(Waiver {
-                rule: a.rule,
+                rule: rule.code.to_string(),
                 path: a.path.trim_start_matches("./").replace('\\', "/"),
                 reason: a.reason.filter(|r| !r.trim().is_empty()),
                 until,
@@ -314,9 +316,16 @@ fn check_range(display: &str, text: &str, key: &str, [lo, hi]: [f64; 2]) -> Resu
     ))
 }
 
-fn check_code(display: &str, text: &str, code: &str, at: Option<&Loc>) -> Result<()> {
-    if crate::rules::find(code).is_some() {
-        return Ok(());
+/// The rule a code of al.toml names (in any case), or an error at its place
+/// with the nearest code.
+fn check_code(
+    display: &str,
+    text: &str,
+    code: &str,
+    at: Option<&Loc>,
+) -> Result<&'static crate::rules::Rule> {
+    if let Some(rule) = crate::rules::find(code) {
+        return Ok(rule);
     }
     let loc = match at {
         Some(l) => l.clone(),
@@ -325,17 +334,18 @@ fn check_code(display: &str, text: &str, code: &str, at: Option<&Loc>) -> Result
             crate::source::loc_of_bytes(text, i..i + code.len())
         }
     };
-    let (hint, hint_zh) = match crate::suggest::did_you_mean(code, crate::rules::RULES.iter().map(|r| r.code))
-    {
-        Some(s) => (
-            format!("; did you mean `{s}`? (`al rules` lists them)"),
-            format!("；是不是要写 `{s}`？（`al rules` 列出了所有规则代码）"),
-        ),
-        None => (
-            "; `al rules` lists the codes".to_string(),
-            "；`al rules` 列出了所有规则代码".to_string(),
-        ),
-    };
+    let upper = code.trim().to_ascii_uppercase();
+    let (hint, hint_zh) =
+        match crate::suggest::did_you_mean(&upper, crate::rules::RULES.iter().map(|r| r.code)) {
+            Some(s) => (
+                format!("; did you mean `{s}`? (`al rules` lists them)"),
+                format!("；是不是要写 `{s}`？（`al rules` 列出了所有规则代码）"),
+            ),
+            None => (
+                "; `al rules` lists the codes".to_string(),
+                "；`al rules` 列出了所有规则代码".to_string(),
+            ),
+        };
     Err(config_error(
         display,
         &loc,
@@ -398,12 +408,38 @@ mod tests {
         );
         let e = zh("[limits]\ngroup_size = [8, 4]\n");
         assert!(e.contains("不是有效的范围"), "{e}");
+        let e = zh("[rules]\nal21 = \"allow\"\n");
+        assert!(e.contains("是不是要写 `AL201`"), "{e}");
         let en = Config::parse("[limits]\ngroup_size = [8, 4]\n", "al.toml")
             .err()
             .map(|e| e.to_string());
         assert_eq!(
             en.as_deref(),
             Some("al.toml:2:1: [limits] group_size = [8, 4] is not a range; write [smallest, largest]")
+        );
+    }
+
+    #[test]
+    fn rule_codes_are_read_in_any_case() {
+        use crate::diag::Severity;
+        let c = Config::parse("[rules]\nal201 = \"off\"\n", "al.toml");
+        // "off" is not a level: refused, not ignored.
+        assert!(c.is_err());
+        let c = Config::parse(
+            "[rules]\nal201 = \"allow\"\nAl302 = \"deny\"\n[[allow]]\nrule = \"al304\"\npath = \"team.yaml\"\nreason = \"pilot\"\n",
+            "al.toml",
+        )
+        .expect("valid");
+        assert_eq!(c.severity("AL201", Severity::Error), None);
+        assert_eq!(c.severity("AL302", Severity::Warning), Some(Severity::Error));
+        assert_eq!(c.waivers[0].rule, "AL304");
+        let e = Config::parse("[rules]\nal2o1 = \"allow\"\n", "al.toml")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            e.contains("unknown rule code `al2o1`; did you mean `AL201`?"),
+            "{e}"
         );
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::config::Lang;
 use crate::error::{Error, Result};
+use crate::model::Date;
 use std::io::Write;
 use std::path::Path;
 
@@ -16,9 +17,22 @@ pub fn files(lang: Lang, example: bool) -> &'static [(&'static str, &'static str
     }
 }
 
+/// The day the example programs are written for: they pass `al check` on it.
+const EXAMPLE_AS_OF: (i16, i8, i8) = (2026, 9, 30);
+
 /// Writes a new program into `dir`, which must be absent or empty. Nothing
-/// is written when it is not, and no existing file is ever replaced.
+/// is written when it is not, and no existing file is ever replaced. An
+/// example is laid out relative to the local date (see [`init_on`]).
 pub fn init(dir: &Path, lang: Lang, example: bool) -> Result<()> {
+    init_on(dir, lang, example, jiff::Zoned::now().date())
+}
+
+/// [`init`] as if run on `today`: an example's dates (and the dates that
+/// start its session file names) are moved by whole weeks, so that weekdays
+/// stay, so that its "as of" day falls within three days of `today`; the
+/// example then passes `al check` on that day as it does around the day it
+/// was written for.
+pub fn init_on(dir: &Path, lang: Lang, example: bool, today: Date) -> Result<()> {
     let io = |e: std::io::Error| Error::Write {
         path: dir.to_path_buf(),
         source: e,
@@ -32,11 +46,15 @@ pub fn init(dir: &Path, lang: Lang, example: bool) -> Result<()> {
     fs_err::create_dir_all(dir).map_err(io)?;
     let list = files(lang, example);
     // Each YAML file names its schema for editors; the schemas go under .al/schema.
+    let days = if example { shift_days(today) } else { 0 };
     let mut all: Vec<(String, String)> = list
         .iter()
         .map(|(rel, text)| {
             let header = crate::schema::header_for(rel).unwrap_or_default();
-            (rel.to_string(), format!("{header}{text}"))
+            (
+                shift_dates(rel, days),
+                format!("{header}{}", shift_dates(text, days)),
+            )
         })
         .collect();
     all.extend(crate::schema::files());
@@ -61,4 +79,131 @@ pub fn init(dir: &Path, lang: Lang, example: bool) -> Result<()> {
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(text.as_bytes());
     Ok(())
+}
+
+/// Days to move the example by: the whole number of weeks nearest to the
+/// distance from its "as of" day to `today`.
+fn shift_days(today: Date) -> i64 {
+    let (y, m, d) = EXAMPLE_AS_OF;
+    let as_of = jiff::civil::date(y, m, d);
+    (crate::dates::days_between(as_of, today) + 3).div_euclid(7) * 7
+}
+
+/// `text` with every date written `YYYY-MM-DD` (not part of a longer run of
+/// digits) moved by `days`.
+fn shift_dates(text: &str, days: i64) -> String {
+    if days == 0 {
+        return text.to_string();
+    }
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    let mut i = 0;
+    while i + 10 <= b.len() {
+        let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+        let shape = (0..10).all(|k| {
+            if k == 4 || k == 7 {
+                b[i + k] == b'-'
+            } else {
+                digit(i + k)
+            }
+        });
+        let bounded = (i == 0 || !digit(i - 1)) && !digit(i + 10);
+        let moved = (shape && bounded)
+            .then(|| crate::dates::parse_date(&text[i..i + 10]).ok())
+            .flatten()
+            .and_then(|d| d.checked_add(jiff::Span::new().days(days)).ok());
+        match moved {
+            Some(d) => {
+                out.push_str(&text[last..i]);
+                out.push_str(&d.to_string());
+                i += 10;
+                last = i;
+            }
+            None => i += 1,
+        }
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_move_by_whole_weeks_and_nothing_else_moves() {
+        let d = |y, m, day| jiff::civil::date(y, m, day);
+        assert_eq!(shift_days(d(2026, 9, 30)), 0);
+        assert_eq!(shift_days(d(2026, 10, 3)), 0);
+        assert_eq!(shift_days(d(2026, 10, 4)), 7);
+        assert_eq!(shift_days(d(2026, 9, 27)), 0);
+        assert_eq!(shift_days(d(2026, 9, 26)), -7);
+        let text = "date: 2026-03-02 # 2026-03-02\nbatch: 2026-1\nn: 12026-03-02\nx: 2026-13-01";
+        assert_eq!(
+            shift_dates(text, 7),
+            "date: 2026-03-09 # 2026-03-09\nbatch: 2026-1\nn: 12026-03-02\nx: 2026-13-01"
+        );
+        assert_eq!(
+            shift_dates("sessions/2026-03-02-kickoff.yaml", 364),
+            "sessions/2027-03-01-kickoff.yaml"
+        );
+    }
+
+    /// The findings of `al check` on `dir` as if run on `today`: (code, file, line).
+    fn check(dir: &Path, today: Date) -> Vec<(&'static str, String, u32)> {
+        let config = crate::config::Config::default();
+        let report = crate::check::check_dir(dir, "p", &config, false, today, Some(Lang::En));
+        report
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.rel_path.clone(), d.line))
+            .collect()
+    }
+
+    #[test]
+    fn a_scaffold_reports_each_placeholder_at_its_place_in_both_languages() {
+        let day = jiff::civil::date(2026, 3, 10);
+        for (lang, expected) in [(Lang::Zh, 23), (Lang::En, 24)] {
+            let tmp = tempfile::tempdir().expect("tmp");
+            let dir = tmp.path().join("p");
+            init_on(&dir, lang, false, day).expect("init");
+            let found = check(&dir, day);
+            assert!(found.iter().all(|(c, _, _)| *c == "AL006"), "{found:?}");
+            assert_eq!(found.len(), expected, "{lang:?}: {found:?}");
+            // A member's name and department, the facilitator, the title, the statement.
+            for (file, line) in [
+                ("team.yaml", 8),
+                ("team.yaml", 15),
+                ("topic.yaml", 6),
+                ("topic.yaml", 11),
+            ] {
+                let n = found.iter().filter(|(_, f, l)| f == file && *l == line).count();
+                let want = if line == 8 { 2 } else { 1 };
+                assert_eq!(n, want, "{lang:?} {file}:{line}: {found:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_example_passes_on_the_day_it_is_written_and_years_later() {
+        let today = jiff::Zoned::now().date();
+        let later = |days: i64| today.checked_add(jiff::Span::new().days(days)).expect("date");
+        let days = [
+            today,
+            later(365),
+            later(1000),
+            later(-400),
+            jiff::civil::date(2026, 9, 30),
+        ];
+        for lang in [Lang::Zh, Lang::En] {
+            for day in days {
+                let tmp = tempfile::tempdir().expect("tmp");
+                let dir = tmp.path().join("p");
+                init_on(&dir, lang, true, day).expect("init");
+                let found = check(&dir, day);
+                assert!(found.is_empty(), "{lang:?} on {day}: {found:?}");
+            }
+        }
+    }
 }

@@ -252,12 +252,26 @@ fn init_writes_programs_that_pass() {
             let r = run(&mut cmd);
             assert_eq!(r.code, 0, "{}", r.stderr);
             assert!(dir.join("topic.yaml").is_file() && dir.join("team.yaml").is_file());
-            let today = if example { TODAY } else { "2026-03-10" };
-            let r = run(al()
-                .args(["check", "--lang", "en", "--deny-warnings", "--today", today])
-                .arg(&dir));
-            assert_eq!(r.code, 0, "init --lang {lang} example={example}:\n{}", r.stdout);
-            assert!(r.stdout.starts_with("ok: no findings"), "{}", r.stdout);
+            // An example is laid out around today: checked on the real date, it is clean.
+            // A scaffold still holds its placeholders (AL006) and does not pass.
+            let mut check = al();
+            check.args(["check", "--lang", "en", "--deny-warnings"]);
+            if !example {
+                check.args(["--today", "2026-03-10"]);
+            }
+            let r = run(check.arg(&dir));
+            if example {
+                assert_eq!(r.code, 0, "init --lang {lang} example={example}:\n{}", r.stdout);
+                assert!(r.stdout.starts_with("ok: no findings"), "{}", r.stdout);
+            } else {
+                assert_eq!(r.code, 1, "init --lang {lang}:\n{}", r.stdout);
+                let codes: std::collections::BTreeSet<_> = r
+                    .stdout
+                    .lines()
+                    .filter_map(|l| l.strip_prefix("error[").and_then(|l| l.get(..5)))
+                    .collect();
+                assert_eq!(codes.into_iter().collect::<Vec<_>>(), ["AL006"], "{}", r.stdout);
+            }
         }
     }
     // The templates explain their keys in the chosen language.
@@ -609,7 +623,8 @@ fn new_session_and_subtopic_write_named_commented_files_and_never_overwrite() {
         fs::read_to_string(dir.join("sessions/2026-11-02-workshop-4.yaml")).expect("file")
     );
 
-    // The new files are part of a program that still checks clean of errors.
+    // The new files are part of a program that still checks clean of errors,
+    // but for the question `al new` leaves to be rewritten (AL006).
     let r = in_tmp(&[
         "check",
         "--lang",
@@ -621,7 +636,14 @@ fn new_session_and_subtopic_write_named_commented_files_and_never_overwrite() {
         "json",
     ]);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
-    assert_eq!(v["summary"]["errors"], 0, "{}", r.stdout);
+    assert_eq!(v["summary"]["errors"], 1, "{}", r.stdout);
+    let placeholder = v["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|f| f["severity"] == "error")
+        .all(|f| f["code"] == "AL006" && f["file"] == "tr/subtopics/retention-bonus.yaml");
+    assert!(placeholder, "{}", r.stdout);
 
     // Bad requests say what to do, exit 2, and write nothing.
     for (args, expect) in [

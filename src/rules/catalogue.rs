@@ -10,6 +10,7 @@ pub static RULES: &[&Rule] = &[
     &super::schema::AL003,
     &super::schema::AL004,
     &super::schema::AL005,
+    &super::schema::AL006,
     &super::topic::AL101,
     &super::topic::AL102,
     &super::topic::AL103,

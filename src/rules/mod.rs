@@ -275,6 +275,7 @@ pub fn run(program: &Program, limits: &Limits, today: Date, lang: Lang) -> Vec<F
     schema::required_keys(&mut ctx);
     schema::duplicate_ids(&mut ctx);
     schema::references(&mut ctx);
+    schema::placeholders(&mut ctx);
     topic::check(&mut ctx);
     team::check(&mut ctx);
     sessions::check(&mut ctx);

@@ -742,3 +742,444 @@ fn renamed_subtopic<'a>(ctx: &Ctx<'a>, stem: &str) -> Option<&'a crate::load::Do
         .iter()
         .find(|s| p.stem(s.file) == stem && crate::facts::subtopic_id(p, s) != stem)
 }
+
+rule!(AL006, "placeholder", Error);
+
+/// AL006: text `al init` writes to be replaced — a name such as 成员一 or
+/// "Convener's name", the statement's "请在此描述…", the kick-off's
+/// objectives — left as it was, a generic marker (`TODO`, `TBD`, `xxx`,
+/// `…`, "如何……？"), or an empty text where the file needs one. One finding
+/// per value, at its place. The template texts are read from the templates
+/// themselves (see [`placeholder::template_texts`]), so the list cannot
+/// drift from what `al init` writes.
+pub(crate) fn placeholders(ctx: &mut Ctx) {
+    let lang = ctx.lang;
+    let mut found = Vec::new();
+    for (file, f) in ctx.program.files.iter().enumerate() {
+        if !(f.rel.ends_with(".yaml") || f.rel.ends_with(".yml")) || !placeholder::suspect(&f.text) {
+            continue;
+        }
+        for p in placeholder::scan(&f.rel, &f.text) {
+            found.push((file, p));
+        }
+    }
+    for (file, p) in found {
+        let key = p.key;
+        let (message, label) = match &p.what {
+            placeholder::What::Empty => (
+                crate::tr!(lang, "`{key}` 是空的", "`{key}` is empty"),
+                crate::lang::pick(lang, "此处须有内容", "text is required here"),
+            ),
+            placeholder::What::Text(text) => (
+                crate::tr!(
+                    lang,
+                    "`{key}` 仍是占位文字“{text}”",
+                    "`{key}` still holds the placeholder \"{text}\""
+                ),
+                crate::lang::pick(lang, "占位文字", "placeholder"),
+            ),
+        };
+        let help = crate::tr!(
+            lang,
+            "换成本项目的真实内容；`al init` 写入的占位文字只是提示，检查时不算数",
+            "write this program's real text here; what `al init` writes is only a prompt to fill in"
+        );
+        ctx.emit(&AL006, file, &p.loc, message, help).label(label);
+    }
+}
+
+/// Finding AL006's placeholders in a file's text.
+mod placeholder {
+    use crate::diag::Loc;
+    use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+    use serde_saphyr::Spanned;
+    use std::collections::BTreeSet;
+    use std::fmt;
+    use std::sync::OnceLock;
+
+    /// Keys whose values are ids, words of the format, dates, numbers or
+    /// labels anyone may keep (a place, a group's name, a session's title):
+    /// a template's value there is not a placeholder.
+    const KEPT: &[&str] = &[
+        "id",
+        "kind",
+        "source",
+        "mode",
+        "level",
+        "status",
+        "currency",
+        "place",
+        "group",
+        "groups",
+        "owner",
+        "facilitator",
+        "leader",
+        "members",
+        "learning_officers",
+        "attendees",
+        "date",
+        "days",
+        "start",
+        "end",
+        "defined",
+        "consent",
+        "stage",
+        "due",
+        "subtopic",
+        "replaces",
+        "category",
+        "unit",
+        "decision",
+    ];
+
+    /// Whole values that mark text still to be written, in any file
+    /// (compared without case and surrounding blanks).
+    const MARKERS: &[&str] = &[
+        "todo",
+        "tbd",
+        "tbc",
+        "xxx",
+        "xx",
+        "…",
+        "……",
+        "...",
+        "?",
+        "？",
+        "待定",
+        "待填",
+        "待填写",
+        "待补充",
+        "某某",
+    ];
+
+    /// What makes a value a placeholder.
+    pub(super) enum What {
+        /// Empty where the file needs text.
+        Empty,
+        /// A template's text or a marker (shortened for the message).
+        Text(String),
+    }
+
+    /// One placeholder: the key it is under, what it is, where.
+    pub(super) struct Found {
+        pub key: String,
+        pub what: What,
+        pub loc: Loc,
+    }
+
+    /// A YAML tree with the places of its values.
+    enum Tree {
+        Map(Vec<(String, Spanned<Tree>)>),
+        Seq(Vec<Spanned<Tree>>),
+        Text(String),
+        Other,
+    }
+
+    /// A mapping key of any scalar type, as text.
+    struct Key(String);
+
+    macro_rules! scalar_visitor {
+        ($name:ident, $out:ty, $text:expr, $other:expr) => {
+            struct $name;
+            impl<'de> Visitor<'de> for $name {
+                type Value = $out;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("any YAML value")
+                }
+                fn visit_str<E: de::Error>(self, v: &str) -> Result<$out, E> {
+                    Ok($text(v.to_string()))
+                }
+                fn visit_bool<E: de::Error>(self, v: bool) -> Result<$out, E> {
+                    Ok($other(v.to_string()))
+                }
+                fn visit_i64<E: de::Error>(self, v: i64) -> Result<$out, E> {
+                    Ok($other(v.to_string()))
+                }
+                fn visit_u64<E: de::Error>(self, v: u64) -> Result<$out, E> {
+                    Ok($other(v.to_string()))
+                }
+                fn visit_f64<E: de::Error>(self, v: f64) -> Result<$out, E> {
+                    Ok($other(v.to_string()))
+                }
+                fn visit_unit<E: de::Error>(self) -> Result<$out, E> {
+                    Ok($other(String::new()))
+                }
+                fn visit_none<E: de::Error>(self) -> Result<$out, E> {
+                    Ok($other(String::new()))
+                }
+                fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<$out, A::Error> {
+                    let mut v = Vec::new();
+                    while let Some(k) = m.next_key::<Key>()? {
+                        v.push((k.0, m.next_value::<Spanned<Tree>>()?));
+                    }
+                    map_of(v)
+                }
+                fn visit_seq<A: SeqAccess<'de>>(self, mut m: A) -> Result<$out, A::Error> {
+                    let mut v = Vec::new();
+                    while let Some(n) = m.next_element::<Spanned<Tree>>()? {
+                        v.push(n);
+                    }
+                    seq_of(v)
+                }
+            }
+        };
+    }
+
+    trait FromNodes: Sized {
+        fn map<E: de::Error>(v: Vec<(String, Spanned<Tree>)>) -> Result<Self, E>;
+        fn seq<E: de::Error>(v: Vec<Spanned<Tree>>) -> Result<Self, E>;
+    }
+
+    impl FromNodes for Tree {
+        fn map<E: de::Error>(v: Vec<(String, Spanned<Tree>)>) -> Result<Self, E> {
+            Ok(Tree::Map(v))
+        }
+        fn seq<E: de::Error>(v: Vec<Spanned<Tree>>) -> Result<Self, E> {
+            Ok(Tree::Seq(v))
+        }
+    }
+
+    impl FromNodes for Key {
+        fn map<E: de::Error>(_: Vec<(String, Spanned<Tree>)>) -> Result<Self, E> {
+            Err(E::custom("a mapping as a key"))
+        }
+        fn seq<E: de::Error>(_: Vec<Spanned<Tree>>) -> Result<Self, E> {
+            Err(E::custom("a list as a key"))
+        }
+    }
+
+    fn map_of<T: FromNodes, E: de::Error>(v: Vec<(String, Spanned<Tree>)>) -> Result<T, E> {
+        T::map(v)
+    }
+
+    fn seq_of<T: FromNodes, E: de::Error>(v: Vec<Spanned<Tree>>) -> Result<T, E> {
+        T::seq(v)
+    }
+
+    scalar_visitor!(TreeVisitor, Tree, Tree::Text, |_| Tree::Other);
+    scalar_visitor!(KeyVisitor, Key, Key, Key);
+
+    impl<'de> Deserialize<'de> for Tree {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(TreeVisitor)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Key {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(KeyVisitor)
+        }
+    }
+
+    /// Every text value of a file with the keys above it (a list item has
+    /// the key of its list), in file order.
+    fn texts(text: &str) -> Vec<(Vec<String>, String, Loc)> {
+        let Ok(tree) = serde_saphyr::from_str_with_options::<Tree>(text, crate::yaml::options()) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        walk(&tree, &mut Vec::new(), None, &mut out);
+        out
+    }
+
+    fn walk(tree: &Tree, path: &mut Vec<String>, at: Option<Loc>, out: &mut Vec<(Vec<String>, String, Loc)>) {
+        match tree {
+            Tree::Map(entries) => {
+                for (k, v) in entries {
+                    path.push(k.clone());
+                    walk(&v.value, path, Some(Loc::from(v.referenced)), out);
+                    path.pop();
+                }
+            }
+            Tree::Seq(items) => {
+                for v in items {
+                    walk(&v.value, path, Some(Loc::from(v.referenced)), out);
+                }
+            }
+            Tree::Text(t) => {
+                if let Some(loc) = at {
+                    out.push((path.clone(), t.clone(), loc));
+                }
+            }
+            Tree::Other => {}
+        }
+    }
+
+    /// The texts of the `al init` templates that are there to be replaced:
+    /// every text value, except at the [`KEPT`] keys, a session's title,
+    /// a group's name, and texts the example programs use too (a real
+    /// program may say the same).
+    pub(super) fn template_texts() -> &'static BTreeSet<String> {
+        static TEXTS: OnceLock<BTreeSet<String>> = OnceLock::new();
+        TEXTS.get_or_init(|| {
+            use crate::embedded::{EXAMPLE_EN, EXAMPLE_ZH, INIT_EN, INIT_ZH};
+            let all = |set: &[(&str, &str)]| -> Vec<(String, Vec<String>, String)> {
+                set.iter()
+                    .filter(|(rel, _)| rel.ends_with(".yaml"))
+                    .flat_map(|(rel, text)| {
+                        texts(text)
+                            .into_iter()
+                            .map(|(path, t, _)| (rel.to_string(), path, t.trim().to_string()))
+                    })
+                    .collect()
+            };
+            let real: BTreeSet<String> = [EXAMPLE_ZH, EXAMPLE_EN]
+                .into_iter()
+                .flat_map(|s| all(s).into_iter().map(|(_, _, t)| t))
+                .collect();
+            [INIT_ZH, INIT_EN]
+                .into_iter()
+                .flat_map(all)
+                .filter(|(rel, path, t)| {
+                    let last = path.last().map_or("", String::as_str);
+                    let session_title = rel.starts_with("sessions/") && path.len() == 1 && last == "title";
+                    let group_name = path.first().is_some_and(|k| k == "groups") && last == "name";
+                    !t.is_empty()
+                        && !KEPT.contains(&last)
+                        && !session_title
+                        && !group_name
+                        && !real.contains(t)
+                })
+                .map(|(_, _, t)| t)
+                .collect()
+        })
+    }
+
+    /// Whether a file's text may hold a placeholder at all: a cheap test
+    /// that spares parsing the file again when it cannot.
+    pub(super) fn suspect(text: &str) -> bool {
+        let lower = text.to_lowercase();
+        lower.contains("todo")
+            || lower.contains("tbd")
+            || lower.contains("tbc")
+            || lower.contains("xx")
+            || text.contains('…')
+            || text.contains("...")
+            || text.contains("\"\"")
+            || text.contains("''")
+            || text.contains('?')
+            || text.contains('？')
+            || text.contains("待")
+            || text.contains("某某")
+            || template_texts()
+                .iter()
+                .any(|t| text.contains(t.lines().next().unwrap_or(t)))
+    }
+
+    /// Whether a value is a generic marker: a whole-value marker, or a
+    /// question with a gap ("如何……？", "How can we …?").
+    fn is_marker(t: &str) -> bool {
+        let lower = t.to_lowercase();
+        if MARKERS.contains(&lower.as_str()) {
+            return true;
+        }
+        ["……", "…", "..."].iter().any(|g| {
+            lower.match_indices(g).any(|(i, _)| {
+                let after = lower[i + g.len()..].trim_start_matches(['…', '.', ' ']);
+                after.starts_with(['?', '？'])
+            })
+        })
+    }
+
+    /// Whether an empty value stands where the file needs text that no
+    /// other rule asks for: the topic's title and statement, a person's
+    /// name, an action's task, a session's objective.
+    fn needs_text(rel: &str, path: &[String]) -> bool {
+        let keys: Vec<&str> = path.iter().map(String::as_str).collect();
+        match (rel, keys.as_slice()) {
+            ("topic.yaml", ["title" | "statement"]) => true,
+            ("team.yaml", ["people" | "facilitators", "name"]) => true,
+            (_, ["objectives"]) => rel.starts_with("sessions/"),
+            (_, ["actions", "task"]) => rel.starts_with("sessions/"),
+            _ => false,
+        }
+    }
+
+    /// The first line of a text, cut to 24 characters.
+    fn short(t: &str) -> String {
+        let line = t.trim().lines().next().unwrap_or("");
+        let mut out: String = line.chars().take(24).collect();
+        if line.chars().count() > 24 || t.trim().lines().nth(1).is_some() {
+            out.push('…');
+        }
+        out
+    }
+
+    /// The placeholders of one file, in file order.
+    pub(super) fn scan(rel: &str, text: &str) -> Vec<Found> {
+        let known = template_texts();
+        texts(text)
+            .into_iter()
+            .filter_map(|(path, t, loc)| {
+                let key = path.last().cloned().unwrap_or_default();
+                let trimmed = t.trim();
+                let what = if trimmed.is_empty() {
+                    needs_text(rel, &path).then_some(What::Empty)?
+                } else if known.contains(trimmed) || is_marker(trimmed) {
+                    What::Text(short(trimmed))
+                } else {
+                    return None;
+                };
+                Some(Found { key, what, loc })
+            })
+            .collect()
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn the_templates_placeholders_are_read_from_the_templates() {
+            let t = template_texts();
+            for p in [
+                "召集人姓名",
+                "成员一",
+                "部门甲",
+                "促进师姓名",
+                "Member One",
+                "Unit A",
+                "Convener's name",
+            ] {
+                assert!(t.contains(p), "{p}");
+            }
+            for kept in [
+                "intermediate",
+                "CNY",
+                "EUR",
+                "中层",
+                "员工",
+                "p1",
+                "g1",
+                "项目启动会",
+                "第一组",
+            ] {
+                assert!(!t.contains(kept), "{kept}");
+            }
+        }
+
+        #[test]
+        fn markers_are_whole_values_or_questions_with_a_gap() {
+            for m in [
+                "TODO",
+                "tbd",
+                "xxx",
+                "…",
+                "...",
+                "如何……？",
+                "How can we …?",
+                "待定",
+            ] {
+                assert!(is_marker(m), "{m}");
+            }
+            for m in [
+                "Reduce churn...",
+                "TODO list review",
+                "etc. … and more",
+                "如何降低流失率？",
+            ] {
+                assert!(!is_marker(m), "{m}");
+            }
+        }
+    }
+}

@@ -231,21 +231,42 @@ fn gap(ctx: &mut Ctx, group: &str, (prev, next): (&Dated, &Dated), unknown: &[Un
         gap as f64 / 30.4,
         prev.date,
     );
-    let message = crate::tr!(
-        ctx.lang,
-        "{whose}这期研讨班与上一期（{prev_date}，{prev_file}）相隔 {gap} 天（约 {months:.1} 个月）",
-        "this workshop{whose} is {gap} days (about {months:.1} months) after the previous one on {prev_date} ({prev_file})"
+    // "1 day", no "(about 0.0 months)" under a month, "the same day" for none.
+    let (unit, about) = (
+        crate::lang::plural(usize::try_from(gap).unwrap_or(0), "day", "days"),
+        if gap >= 30 {
+            crate::tr!(ctx.lang, "（约 {months:.1} 个月）", " (about {months:.1} months)")
+        } else {
+            String::new()
+        },
     );
+    let message = if gap == 0 {
+        crate::tr!(
+            ctx.lang,
+            "{whose}这期研讨班与上一期（{prev_file}）在同一天（{prev_date}）",
+            "this workshop{whose} is on the same day as the previous one, {prev_date} ({prev_file})"
+        )
+    } else {
+        crate::tr!(
+            ctx.lang,
+            "{whose}这期研讨班与上一期（{prev_date}，{prev_file}）相隔 {gap} 天{about}",
+            "this workshop{whose} is {gap} {unit}{about} after the previous one on {prev_date} ({prev_file})"
+        )
+    };
     let help = crate::tr!(
         ctx.lang,
         "后续研讨班每一个半月至两个月举办一次：与上一期相隔 {lo} 至 {hi} 天",
         "follow-up workshops come every 1.5 to 2 months: {lo} to {hi} days after the previous one"
     );
-    let label = crate::tr!(
-        ctx.lang,
-        "距 {prev_date} {gap} 天",
-        "{gap} days after {prev_date}"
-    );
+    let label = if gap == 0 {
+        crate::tr!(ctx.lang, "与 {prev_date} 同一天", "the same day as {prev_date}")
+    } else {
+        crate::tr!(
+            ctx.lang,
+            "距 {prev_date} {gap} 天",
+            "{gap} {unit} after {prev_date}"
+        )
+    };
     ctx.emit(&AL302, next.doc.file, &loc, message, help).label(label);
 }
 
@@ -600,7 +621,7 @@ fn overdue(ctx: &mut Ctx, file: usize, a: &crate::yaml::Sp<crate::model::Action>
         "在下次会议上检查这项行动：标为 `status: done` 或 `status: dropped`，或商定新的 `due:` 日期",
         "review it at the next meeting: mark it `status: done` or `status: dropped`, or agree a new `due:` date"
     );
-    let label = crate::tr!(ctx.lang, "已过期 {late} 天", "{late} days overdue");
+    let label = crate::tr!(ctx.lang, "已过期 {late} 天", "{late} day{plural} overdue");
     ctx.emit(&AL307, file, &due.loc, message, help)
         .label(label)
         .action(

@@ -335,11 +335,19 @@ fn diversity(ctx: &mut Ctx, f: usize, g: &Sp<Group>, name: &str) {
         .value
         .members
         .iter()
-        .filter_map(|m| ix.people.get(m.value.as_str()))
+        .filter_map(|m| ix.people.get(m.value.as_str()).map(|p| (m.value.as_str(), *p)))
         .collect();
     if people.len() < 2 || people.len() != g.value.members.len() {
         return;
     }
+    // Members whose department or level is not written: the mix is unknown.
+    let blank = |t: Option<&crate::model::Text>| t.is_none_or(|t| t.0.trim().is_empty());
+    let unknown: Vec<&str> = people
+        .iter()
+        .filter(|(_, p)| blank(p.department.as_ref()) || blank(p.level.as_ref()))
+        .map(|(id, _)| *id)
+        .collect();
+    let people: Vec<_> = people.into_iter().map(|(_, p)| p).collect();
     let same = |field: fn(&crate::model::Person) -> Option<&str>| -> Option<String> {
         let values: Vec<Option<&str>> = people.iter().map(|p| field(p)).collect();
         if values.iter().any(Option::is_none) {
@@ -369,6 +377,26 @@ fn diversity(ctx: &mut Ctx, f: usize, g: &Sp<Group>, name: &str) {
         )),
         (None, None) => None,
     };
+    if !unknown.is_empty() {
+        let (n, ids) = (unknown.len(), unknown.join("`, `"));
+        let members = crate::lang::plural(n, "member", "members");
+        let have = crate::lang::plural(n, "has", "have");
+        let message = crate::tr!(
+            lang,
+            "{name}有 {n} 名成员没有写明部门或层级（`{ids}`），无法判断小组是否多样",
+            "{n} {members} of {name} {have} no `department` or `level` (`{ids}`): whether the group is diverse is unknown"
+        );
+        let help = crate::tr!(
+            lang,
+            "为每名成员写上 `department:`（部门）和 `level:`（层级），以便检查小组是否兼顾不同部门和层级",
+            "give every member a `department:` and a `level:` so that the mix of departments and levels can be checked"
+        );
+        ctx.emit(&AL209, f, group_loc(g), message, help).label(pick(
+            lang,
+            "部门或层级不明",
+            "department or level unknown",
+        ));
+    }
     if let Some(message) = what {
         ctx.emit(
             &AL209,
