@@ -2,7 +2,7 @@
 //! on duty, when each group last met, and each member's participation.
 
 use crate::load::{Doc, Program};
-use crate::model::{Date, Group, Session, SessionKind};
+use crate::model::{Date, Group, Person, Session, SessionKind};
 
 /// The date of a session, if it has one.
 pub(crate) fn session_date(s: &Session) -> Option<Date> {
@@ -59,10 +59,38 @@ pub(crate) fn session_groups<'a>(p: &'a Program, s: &'a Session) -> Vec<&'a str>
     out
 }
 
-/// Who is expected at a session: the members of its groups, group by group
-/// in team.yaml order.
+/// The person of team.yaml `people:` with this id (the first one).
+pub(crate) fn person<'a>(p: &'a Program, id: &str) -> Option<&'a Person> {
+    p.team
+        .iter()
+        .flat_map(|t| &t.value.people)
+        .map(|x| &x.value)
+        .find(|x| x.key().is_some_and(|k| k.value.0 == id))
+}
+
+/// Whether `id` is a member on `date` by its `joined:` and `left:`
+/// ([`Person::member_on`]); an id not in `people:`, or no date, always is.
+pub(crate) fn member_on(p: &Program, id: &str, date: Option<Date>) -> bool {
+    match (person(p, id), date) {
+        (Some(x), Some(d)) => x.member_on(d),
+        _ => true,
+    }
+}
+
+/// The members of group `g` on `date`, in team.yaml order ([`member_on`]).
+pub(crate) fn roster<'a>(p: &Program, g: &'a Group, date: Option<Date>) -> Vec<&'a str> {
+    g.members
+        .iter()
+        .map(|m| m.value.as_str())
+        .filter(|m| member_on(p, m, date))
+        .collect()
+}
+
+/// Who is expected at a session: the members of its groups on its date
+/// ([`roster`]), group by group in team.yaml order.
 pub fn expected<'a>(p: &'a Program, s: &'a Session) -> Vec<&'a str> {
     let groups = session_groups(p, s);
+    let date = session_date(s);
     p.team
         .iter()
         .flat_map(|t| &t.value.groups)
@@ -72,33 +100,45 @@ pub fn expected<'a>(p: &'a Program, s: &'a Session) -> Vec<&'a str> {
                 .as_ref()
                 .is_some_and(|i| groups.contains(&i.value.0.as_str()))
         })
-        .flat_map(|g| g.value.members.iter().map(|m| m.value.as_str()))
+        .flat_map(|g| roster(p, &g.value, date))
         .collect()
 }
 
-/// Who attended a session: its `attendees`, else everyone expected.
-pub(crate) fn present<'a>(p: &'a Program, s: &'a Session) -> Vec<&'a str> {
-    match &s.attendees {
-        Some(list) => list.iter().map(|a| a.value.as_str()).collect(),
-        None => expected(p, s),
-    }
+/// Who attended a session: its `attendees`; `None` when attendance is not
+/// recorded (nobody is assumed present).
+pub(crate) fn present(s: &Session) -> Option<Vec<&str>> {
+    s.attendees
+        .as_ref()
+        .map(|list| list.iter().map(|a| a.value.as_str()).collect())
 }
 
 /// Who was expected at a session and who came (person ids).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Attendance<'a> {
-    /// The members of the session's groups ([`expected`]).
+    /// The members of the session's groups on its date ([`expected`]).
     pub expected: Vec<&'a str>,
-    /// Its attendees, else everyone expected ([`present`]).
-    pub present: Vec<&'a str>,
+    /// Its attendees; `None` when not recorded ([`present`]).
+    pub present: Option<Vec<&'a str>>,
+    /// Its `guests`: people who came without being expected.
+    pub guests: Vec<&'a str>,
 }
 
 /// The attendance of a session.
 pub(crate) fn attendance<'a>(p: &'a Program, s: &'a Session) -> Attendance<'a> {
     Attendance {
         expected: expected(p, s),
-        present: present(p, s),
+        present: present(s),
+        guests: s.guests.iter().map(|g| g.value.as_str()).collect(),
     }
+}
+
+/// Whether everyone of a session's groups is expected at it: a kickoff,
+/// workshop, group meeting, review or report — not an optional activity.
+pub(crate) fn is_meeting(s: &Session) -> bool {
+    use SessionKind::{GroupMeeting, Kickoff, Report, Review, Workshop};
+    s.kind
+        .as_ref()
+        .is_some_and(|k| matches!(k.value, Kickoff | Workshop | GroupMeeting | Review | Report))
 }
 
 /// The date of the last group meeting of group `id` held on or before `today`.
@@ -119,48 +159,73 @@ pub(crate) struct Participation<'a> {
     pub person: &'a str,
     /// The group's id (empty for a group without one).
     pub group: &'a str,
-    /// Sessions for the group held up to the day.
+    /// Meetings ([`is_meeting`]) for the group held up to the day while
+    /// they were a member.
     pub held: usize,
-    /// Of those, the ones the member attended.
+    /// Of those, the ones whose attendance is recorded.
+    pub recorded: usize,
+    /// Of the recorded ones, those the member attended.
     pub attended: usize,
+    /// Optional activities (`kind: activity`) held up to the day that
+    /// record them among the attendees.
+    pub activities: usize,
 }
 
 impl Participation<'_> {
-    /// `attended` of `held`, as a whole percentage rounded half up (0 when
-    /// nothing was held).
+    /// `attended` of `recorded`, as a whole percentage rounded half up (0
+    /// when nothing was recorded).
     pub(crate) fn percent(&self) -> usize {
-        (self.attended * 100 + self.held / 2)
-            .checked_div(self.held)
+        (self.attended * 100 + self.recorded / 2)
+            .checked_div(self.recorded)
             .unwrap_or(0)
     }
 }
 
+/// A session held up to the day, as participation reads it.
+struct Held<'a> {
+    date: Date,
+    meeting: bool,
+    groups: Vec<&'a str>,
+    present: Option<Vec<&'a str>>,
+}
+
 /// The participation of every member of every group up to `today`, group by
-/// group and member by member in team.yaml order: the dated sessions on or
-/// before `today` that are for the group ([`session_groups`]), and how many
-/// of them the member is [`present`] at.
+/// group and member by member in team.yaml order: the dated meetings on or
+/// before `today` that are for the group ([`session_groups`]) and fall while
+/// the member belonged ([`member_on`]), how many of them record attendance
+/// and how many of those the member is [`present`] at; and apart, the
+/// optional activities that record them as present.
 pub fn participation(p: &Program, today: Date) -> Vec<Participation<'_>> {
-    let held: Vec<(Vec<&str>, Vec<&str>)> = p
+    let held: Vec<Held> = p
         .sessions
         .iter()
-        .filter(|s| session_date(&s.value).is_some_and(|d| d <= today))
-        .map(|s| (session_groups(p, &s.value), present(p, &s.value)))
+        .filter_map(|s| {
+            let date = session_date(&s.value).filter(|d| *d <= today)?;
+            Some(Held {
+                date,
+                meeting: is_meeting(&s.value),
+                groups: session_groups(p, &s.value),
+                present: present(&s.value),
+            })
+        })
         .collect();
     let mut out = Vec::new();
     for g in p.team.iter().flat_map(|t| &t.value.groups) {
         let gid = g.value.id.as_ref().map_or("", |i| i.value.0.as_str());
-        let ours: Vec<&Vec<&str>> = held
-            .iter()
-            .filter(|(groups, _)| groups.contains(&gid))
-            .map(|(_, present)| present)
-            .collect();
         for m in &g.value.members {
             let person = m.value.as_str();
+            let ours: Vec<&Held> = held
+                .iter()
+                .filter(|h| h.meeting && h.groups.contains(&gid) && member_on(p, person, Some(h.date)))
+                .collect();
+            let came = |h: &Held| h.present.as_ref().is_some_and(|x| x.contains(&person));
             out.push(Participation {
                 person,
                 group: gid,
                 held: ours.len(),
-                attended: ours.iter().filter(|present| present.contains(&person)).count(),
+                recorded: ours.iter().filter(|h| h.present.is_some()).count(),
+                attended: ours.iter().filter(|h| came(h)).count(),
+                activities: held.iter().filter(|h| !h.meeting && came(h)).count(),
             });
         }
     }
