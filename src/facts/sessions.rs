@@ -304,23 +304,24 @@ mod tests {
     }
 
     #[test]
-    fn attendance_is_the_attendees_else_everyone_expected() {
+    fn attendance_is_the_attendees_or_not_recorded() {
         let p = program(&[
             ("team.yaml", TEAM),
             ("sessions/m1.yaml", &meeting("2026-05-02", "g1")),
             (
                 "sessions/m2.yaml",
-                &format!("{}attendees: [a]\n", meeting("2026-05-20", "g1")),
+                &format!("{}attendees: [a]\nguests: [c, 王老师]\n", meeting("2026-05-20", "g1")),
             ),
         ]);
         let one = attendance(&p, &p.sessions[0].value);
-        assert_eq!((one.expected, one.present), (vec!["a", "b"], vec!["a", "b"]));
+        assert_eq!((one.expected, one.present), (vec!["a", "b"], None));
         let two = attendance(&p, &p.sessions[1].value);
-        assert_eq!((two.expected, two.present), (vec!["a", "b"], vec!["a"]));
+        assert_eq!((two.expected, two.present), (vec!["a", "b"], Some(vec!["a"])));
+        assert_eq!(two.guests, ["c", "王老师"]);
     }
 
     #[test]
-    fn participation_counts_sessions_held_for_the_group_up_to_today() {
+    fn participation_counts_recorded_meetings_for_the_group_up_to_today() {
         let p = program(&[
             ("team.yaml", TEAM),
             (
@@ -333,22 +334,55 @@ mod tests {
                 &format!("{}attendees: [a]\n", meeting("2026-05-20", "g1")),
             ),
             ("sessions/m3.yaml", &meeting("2026-06-20", "g1")),
+            (
+                "sessions/v.yaml",
+                "kind: activity\nactivity: study-visit\ndate: 2026-05-25\ngroups: [g1]\nattendees: [b]\n",
+            ),
         ]);
         let facts = participation(&p, d("2026-06-01"));
-        let rows: Vec<(&str, &str, usize, usize, usize)> = facts
+        let rows: Vec<(&str, &str, usize, usize, usize, usize, usize)> = facts
             .iter()
-            .map(|x| (x.group, x.person, x.attended, x.held, x.percent()))
+            .map(|x| (x.group, x.person, x.attended, x.recorded, x.held, x.percent(), x.activities))
             .collect();
+        // m1 records no attendance: held, but neither attended nor missed.
         assert_eq!(
             rows,
             [
-                ("g2", "c", 1, 1, 100),
-                ("g1", "a", 3, 3, 100),
-                ("g1", "b", 1, 3, 33)
+                ("g2", "c", 1, 1, 1, 100, 0),
+                ("g1", "a", 2, 2, 3, 100, 0),
+                ("g1", "b", 0, 2, 3, 0, 1)
             ]
         );
         assert_eq!(last_met(&p, "g1", d("2026-06-01")), Some(d("2026-05-20")));
         assert_eq!(last_met(&p, "g2", d("2026-06-01")), None);
+    }
+
+    #[test]
+    fn a_member_counts_only_while_a_member() {
+        let team = TEAM
+            .replace("{ id: a, name: A }", "{ id: a, name: A, left: 2026-05-20 }")
+            .replace("{ id: b, name: B }", "{ id: b, name: B, joined: 2026-05-10 }");
+        let p = program(&[
+            ("team.yaml", &team),
+            (
+                "sessions/m1.yaml",
+                &format!("{}attendees: [a]\n", meeting("2026-05-02", "g1")),
+            ),
+            (
+                "sessions/m2.yaml",
+                &format!("{}attendees: [b]\n", meeting("2026-05-20", "g1")),
+            ),
+        ]);
+        assert_eq!(expected(&p, &p.sessions[0].value), ["a"]);
+        assert_eq!(expected(&p, &p.sessions[1].value), ["b"]);
+        let g1 = group(&p, "g1").map(|g| roster(&p, g, Some(d("2026-05-15"))));
+        assert_eq!(g1, Some(vec!["a", "b"]));
+        let rows: Vec<(&str, usize, usize)> = participation(&p, d("2026-06-01"))
+            .iter()
+            .filter(|x| x.group == "g1")
+            .map(|x| (x.person, x.attended, x.held))
+            .collect();
+        assert_eq!(rows, [("a", 1, 1), ("b", 1, 1)]);
     }
 
     #[test]

@@ -521,14 +521,16 @@ fn named_in_a_role(ctx: &Ctx, id: &str) -> bool {
     lead || officer || attendee || owner
 }
 
-/// AL211: a person under `people:` who is a member of no group and is named
-/// in no role ([`named_in_a_role`]).
+/// AL211: a person under `people:` who is a member of no group, has not
+/// left (`left:` on or before today) and is named in no role
+/// ([`named_in_a_role`]).
 fn in_no_group(ctx: &mut Ctx, f: usize, people: &[Sp<crate::model::Person>], in_group: &BTreeMap<&str, String>) {
     let lang = ctx.lang;
     for person in people {
         let Some(key) = person.value.key() else { continue };
         let id = key.value.0.as_str();
-        if in_group.contains_key(id) || named_in_a_role(ctx, id) {
+        let gone = person.value.left.as_ref().is_some_and(|l| l.value <= ctx.today);
+        if in_group.contains_key(id) || gone || named_in_a_role(ctx, id) {
             continue;
         }
         ctx.emit(
