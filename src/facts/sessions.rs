@@ -310,7 +310,10 @@ mod tests {
             ("sessions/m1.yaml", &meeting("2026-05-02", "g1")),
             (
                 "sessions/m2.yaml",
-                &format!("{}attendees: [a]\nguests: [c, 王老师]\n", meeting("2026-05-20", "g1")),
+                &format!(
+                    "{}attendees: [a]\nguests: [c, 王老师]\n",
+                    meeting("2026-05-20", "g1")
+                ),
             ),
         ]);
         let one = attendance(&p, &p.sessions[0].value);
@@ -342,7 +345,17 @@ mod tests {
         let facts = participation(&p, d("2026-06-01"));
         let rows: Vec<(&str, &str, usize, usize, usize, usize, usize)> = facts
             .iter()
-            .map(|x| (x.group, x.person, x.attended, x.recorded, x.held, x.percent(), x.activities))
+            .map(|x| {
+                (
+                    x.group,
+                    x.person,
+                    x.attended,
+                    x.recorded,
+                    x.held,
+                    x.percent(),
+                    x.activities,
+                )
+            })
             .collect();
         // m1 records no attendance: held, but neither attended nor missed.
         assert_eq!(

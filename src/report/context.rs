@@ -621,7 +621,12 @@ fn sessions<'a>(i: &Inputs<'a>) -> Vec<SessionView<'a>> {
                 activity_label: v.activity.as_ref().map(|a| labels::activity(lang, a.value)),
                 length: labels::length(lang, v.days.as_ref().map_or(1.0, |d| d.value.0)),
                 group_ids: facts::session_groups(p, v),
-                present: attendance.present.iter().flatten().map(|id| i.names.of(id)).collect(),
+                present: attendance
+                    .present
+                    .iter()
+                    .flatten()
+                    .map(|id| i.names.of(id))
+                    .collect(),
                 present_count: attendance.present.as_ref().map_or(0, Vec::len),
                 expected_count: attendance.expected.len(),
                 recorded: attendance.present.is_some(),

@@ -4,8 +4,8 @@ use super::{Ctx, rule};
 use crate::config::Lang;
 use crate::diag::Loc;
 use crate::diag::Severity::{Error, Warning};
-use crate::lang::pick;
 use crate::facts;
+use crate::lang::pick;
 use crate::model::{Consent, Date, Group, SessionKind, Sp};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -82,7 +82,12 @@ fn size_dates(ctx: &Ctx, gid: &str) -> Vec<Date> {
         .filter(|s| s.value.is(SessionKind::Kickoff))
         .filter_map(|s| facts::session_date(&s.value))
         .min()
-        .or_else(|| p.topic.as_ref().and_then(|t| t.value.start.as_ref()).map(|d| d.value));
+        .or_else(|| {
+            p.topic
+                .as_ref()
+                .and_then(|t| t.value.start.as_ref())
+                .map(|d| d.value)
+        });
     let held = p
         .sessions
         .iter()
@@ -477,7 +482,13 @@ fn diversity(ctx: &mut Ctx, f: usize, g: &Sp<Group>, name: &str) {
 rule!(AL210, "consent-declined", Error);
 
 /// AL210: a member of a core group who declined to take part (`consent: false`).
-fn declined(ctx: &mut Ctx, f: usize, person: &Sp<crate::model::Person>, key: &Sp<crate::model::Text>, group: &str) {
+fn declined(
+    ctx: &mut Ctx,
+    f: usize,
+    person: &Sp<crate::model::Person>,
+    key: &Sp<crate::model::Text>,
+    group: &str,
+) {
     let lang = ctx.lang;
     let id = key.value.0.as_str();
     let loc = person.value.consent.as_ref().map_or(&key.loc, |c| &c.loc);
@@ -508,7 +519,9 @@ rule!(AL211, "person-in-no-group", Warning);
 fn named_in_a_role(ctx: &Ctx, id: &str) -> bool {
     let p = ctx.program;
     let groups = p.team.iter().flat_map(|t| &t.value.groups).map(|g| &g.value);
-    let lead = groups.clone().any(|g| g.leader.as_ref().is_some_and(|l| l.value.0 == id));
+    let lead = groups
+        .clone()
+        .any(|g| g.leader.as_ref().is_some_and(|l| l.value.0 == id));
     let officer = groups.flat_map(|g| &g.learning_officers).any(|l| l.value == id);
     let attendee = p.sessions.iter().any(|s| {
         s.value.attendees.iter().flatten().any(|a| a.value == id)
@@ -524,7 +537,12 @@ fn named_in_a_role(ctx: &Ctx, id: &str) -> bool {
 /// AL211: a person under `people:` who is a member of no group, has not
 /// left (`left:` on or before today) and is named in no role
 /// ([`named_in_a_role`]).
-fn in_no_group(ctx: &mut Ctx, f: usize, people: &[Sp<crate::model::Person>], in_group: &BTreeMap<&str, String>) {
+fn in_no_group(
+    ctx: &mut Ctx,
+    f: usize,
+    people: &[Sp<crate::model::Person>],
+    in_group: &BTreeMap<&str, String>,
+) {
     let lang = ctx.lang;
     for person in people {
         let Some(key) = person.value.key() else { continue };
@@ -549,5 +567,50 @@ fn in_no_group(ctx: &mut Ctx, f: usize, people: &[Sp<crate::model::Person>], in_
             ),
         )
         .label(pick(lang, "不在任何小组", "in no group"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::{Lang, Limits};
+    use crate::facts::test_program::{d, program};
+
+    const PEOPLE: &str = "people:
+  - { id: a, name: A, consent: true }
+  - { id: b, name: B, consent: true }
+  - { id: c, name: C, consent: true }
+  - { id: e, name: E, consent: true, joined: 2026-04-01 }
+  - { id: f, name: F, consent: true, left: LEFT }
+";
+
+    fn sizes(left: &str) -> Vec<String> {
+        let team = format!(
+            "{}groups:\n  - {{ id: g1, leader: a, learning_officers: [b], facilitator: x, members: [a, b, c, e, f] }}\n",
+            PEOPLE.replace("LEFT", left)
+        );
+        let p = program(&[
+            ("team.yaml", &team),
+            ("sessions/k.yaml", "kind: kickoff\ndate: 2026-03-02\n"),
+            (
+                "sessions/m.yaml",
+                "kind: group-meeting\ndate: 2026-05-04\ngroups: [g1]\n",
+            ),
+        ]);
+        crate::rules::run(&p, &Limits::default(), d("2026-06-01"), Lang::En)
+            .iter()
+            .filter(|f| ["AL201", "AL202"].contains(&f.rule.code))
+            .map(|f| f.message.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_group_is_sized_on_the_roster_of_each_date_that_matters() {
+        // `e` joins on 2026-04-01: 4 at the kick-off (a, b, c, f), 5 after.
+        assert_eq!(sizes("2026-12-31"), Vec::<String>::new());
+        // `f` leaving on the kick-off day leaves a, b, c then.
+        assert_eq!(
+            sizes("2026-03-02"),
+            ["group `g1` had 3 members on 2026-03-02, fewer than the minimum of 4"]
+        );
     }
 }
