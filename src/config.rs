@@ -408,7 +408,7 @@ mod tests {
         );
         let e = zh("[limits]\ngroup_size = [8, 4]\n");
         assert!(e.contains("不是有效的范围"), "{e}");
-        let e = zh("[rules]\nal21 = \"allow\"\n");
+        let e = zh("[rules]\nal2o1 = \"allow\"\n");
         assert!(e.contains("是不是要写 `AL201`"), "{e}");
         let en = Config::parse("[limits]\ngroup_size = [8, 4]\n", "al.toml")
             .err()

@@ -2,7 +2,7 @@
 //! on duty, when each group last met, and each member's participation.
 
 use crate::load::{Doc, Program};
-use crate::model::{Date, Group, Session, SessionKind};
+use crate::model::{Date, Group, Person, Session, SessionKind};
 
 /// The date of a session, if it has one.
 pub(crate) fn session_date(s: &Session) -> Option<Date> {
@@ -59,10 +59,38 @@ pub(crate) fn session_groups<'a>(p: &'a Program, s: &'a Session) -> Vec<&'a str>
     out
 }
 
-/// Who is expected at a session: the members of its groups, group by group
-/// in team.yaml order.
+/// The person of team.yaml `people:` with this id (the first one).
+pub(crate) fn person<'a>(p: &'a Program, id: &str) -> Option<&'a Person> {
+    p.team
+        .iter()
+        .flat_map(|t| &t.value.people)
+        .map(|x| &x.value)
+        .find(|x| x.key().is_some_and(|k| k.value.0 == id))
+}
+
+/// Whether `id` is a member on `date` by its `joined:` and `left:`
+/// ([`Person::member_on`]); an id not in `people:`, or no date, always is.
+pub(crate) fn member_on(p: &Program, id: &str, date: Option<Date>) -> bool {
+    match (person(p, id), date) {
+        (Some(x), Some(d)) => x.member_on(d),
+        _ => true,
+    }
+}
+
+/// The members of group `g` on `date`, in team.yaml order ([`member_on`]).
+pub(crate) fn roster<'a>(p: &Program, g: &'a Group, date: Option<Date>) -> Vec<&'a str> {
+    g.members
+        .iter()
+        .map(|m| m.value.as_str())
+        .filter(|m| member_on(p, m, date))
+        .collect()
+}
+
+/// Who is expected at a session: the members of its groups on its date
+/// ([`roster`]), group by group in team.yaml order.
 pub fn expected<'a>(p: &'a Program, s: &'a Session) -> Vec<&'a str> {
     let groups = session_groups(p, s);
+    let date = session_date(s);
     p.team
         .iter()
         .flat_map(|t| &t.value.groups)
@@ -72,33 +100,45 @@ pub fn expected<'a>(p: &'a Program, s: &'a Session) -> Vec<&'a str> {
                 .as_ref()
                 .is_some_and(|i| groups.contains(&i.value.0.as_str()))
         })
-        .flat_map(|g| g.value.members.iter().map(|m| m.value.as_str()))
+        .flat_map(|g| roster(p, &g.value, date))
         .collect()
 }
 
-/// Who attended a session: its `attendees`, else everyone expected.
-pub(crate) fn present<'a>(p: &'a Program, s: &'a Session) -> Vec<&'a str> {
-    match &s.attendees {
-        Some(list) => list.iter().map(|a| a.value.as_str()).collect(),
-        None => expected(p, s),
-    }
+/// Who attended a session: its `attendees`; `None` when attendance is not
+/// recorded (nobody is assumed present).
+pub(crate) fn present(s: &Session) -> Option<Vec<&str>> {
+    s.attendees
+        .as_ref()
+        .map(|list| list.iter().map(|a| a.value.as_str()).collect())
 }
 
 /// Who was expected at a session and who came (person ids).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Attendance<'a> {
-    /// The members of the session's groups ([`expected`]).
+    /// The members of the session's groups on its date ([`expected`]).
     pub expected: Vec<&'a str>,
-    /// Its attendees, else everyone expected ([`present`]).
-    pub present: Vec<&'a str>,
+    /// Its attendees; `None` when not recorded ([`present`]).
+    pub present: Option<Vec<&'a str>>,
+    /// Its `guests`: people who came without being expected.
+    pub guests: Vec<&'a str>,
 }
 
 /// The attendance of a session.
 pub(crate) fn attendance<'a>(p: &'a Program, s: &'a Session) -> Attendance<'a> {
     Attendance {
         expected: expected(p, s),
-        present: present(p, s),
+        present: present(s),
+        guests: s.guests.iter().map(|g| g.value.as_str()).collect(),
     }
+}
+
+/// Whether everyone of a session's groups is expected at it: a kickoff,
+/// workshop, group meeting, review or report — not an optional activity.
+pub(crate) fn is_meeting(s: &Session) -> bool {
+    use SessionKind::{GroupMeeting, Kickoff, Report, Review, Workshop};
+    s.kind
+        .as_ref()
+        .is_some_and(|k| matches!(k.value, Kickoff | Workshop | GroupMeeting | Review | Report))
 }
 
 /// The date of the last group meeting of group `id` held on or before `today`.
@@ -119,48 +159,73 @@ pub(crate) struct Participation<'a> {
     pub person: &'a str,
     /// The group's id (empty for a group without one).
     pub group: &'a str,
-    /// Sessions for the group held up to the day.
+    /// Meetings ([`is_meeting`]) for the group held up to the day while
+    /// they were a member.
     pub held: usize,
-    /// Of those, the ones the member attended.
+    /// Of those, the ones whose attendance is recorded.
+    pub recorded: usize,
+    /// Of the recorded ones, those the member attended.
     pub attended: usize,
+    /// Optional activities (`kind: activity`) held up to the day that
+    /// record them among the attendees.
+    pub activities: usize,
 }
 
 impl Participation<'_> {
-    /// `attended` of `held`, as a whole percentage rounded half up (0 when
-    /// nothing was held).
+    /// `attended` of `recorded`, as a whole percentage rounded half up (0
+    /// when nothing was recorded).
     pub(crate) fn percent(&self) -> usize {
-        (self.attended * 100 + self.held / 2)
-            .checked_div(self.held)
+        (self.attended * 100 + self.recorded / 2)
+            .checked_div(self.recorded)
             .unwrap_or(0)
     }
 }
 
+/// A session held up to the day, as participation reads it.
+struct Held<'a> {
+    date: Date,
+    meeting: bool,
+    groups: Vec<&'a str>,
+    present: Option<Vec<&'a str>>,
+}
+
 /// The participation of every member of every group up to `today`, group by
-/// group and member by member in team.yaml order: the dated sessions on or
-/// before `today` that are for the group ([`session_groups`]), and how many
-/// of them the member is [`present`] at.
+/// group and member by member in team.yaml order: the dated meetings on or
+/// before `today` that are for the group ([`session_groups`]) and fall while
+/// the member belonged ([`member_on`]), how many of them record attendance
+/// and how many of those the member is [`present`] at; and apart, the
+/// optional activities that record them as present.
 pub fn participation(p: &Program, today: Date) -> Vec<Participation<'_>> {
-    let held: Vec<(Vec<&str>, Vec<&str>)> = p
+    let held: Vec<Held> = p
         .sessions
         .iter()
-        .filter(|s| session_date(&s.value).is_some_and(|d| d <= today))
-        .map(|s| (session_groups(p, &s.value), present(p, &s.value)))
+        .filter_map(|s| {
+            let date = session_date(&s.value).filter(|d| *d <= today)?;
+            Some(Held {
+                date,
+                meeting: is_meeting(&s.value),
+                groups: session_groups(p, &s.value),
+                present: present(&s.value),
+            })
+        })
         .collect();
     let mut out = Vec::new();
     for g in p.team.iter().flat_map(|t| &t.value.groups) {
         let gid = g.value.id.as_ref().map_or("", |i| i.value.0.as_str());
-        let ours: Vec<&Vec<&str>> = held
-            .iter()
-            .filter(|(groups, _)| groups.contains(&gid))
-            .map(|(_, present)| present)
-            .collect();
         for m in &g.value.members {
             let person = m.value.as_str();
+            let ours: Vec<&Held> = held
+                .iter()
+                .filter(|h| h.meeting && h.groups.contains(&gid) && member_on(p, person, Some(h.date)))
+                .collect();
+            let came = |h: &Held| h.present.as_ref().is_some_and(|x| x.contains(&person));
             out.push(Participation {
                 person,
                 group: gid,
                 held: ours.len(),
-                attended: ours.iter().filter(|present| present.contains(&person)).count(),
+                recorded: ours.iter().filter(|h| h.present.is_some()).count(),
+                attended: ours.iter().filter(|h| came(h)).count(),
+                activities: held.iter().filter(|h| !h.meeting && came(h)).count(),
             });
         }
     }
@@ -239,23 +304,27 @@ mod tests {
     }
 
     #[test]
-    fn attendance_is_the_attendees_else_everyone_expected() {
+    fn attendance_is_the_attendees_or_not_recorded() {
         let p = program(&[
             ("team.yaml", TEAM),
             ("sessions/m1.yaml", &meeting("2026-05-02", "g1")),
             (
                 "sessions/m2.yaml",
-                &format!("{}attendees: [a]\n", meeting("2026-05-20", "g1")),
+                &format!(
+                    "{}attendees: [a]\nguests: [c, 王老师]\n",
+                    meeting("2026-05-20", "g1")
+                ),
             ),
         ]);
         let one = attendance(&p, &p.sessions[0].value);
-        assert_eq!((one.expected, one.present), (vec!["a", "b"], vec!["a", "b"]));
+        assert_eq!((one.expected, one.present), (vec!["a", "b"], None));
         let two = attendance(&p, &p.sessions[1].value);
-        assert_eq!((two.expected, two.present), (vec!["a", "b"], vec!["a"]));
+        assert_eq!((two.expected, two.present), (vec!["a", "b"], Some(vec!["a"])));
+        assert_eq!(two.guests, ["c", "王老师"]);
     }
 
     #[test]
-    fn participation_counts_sessions_held_for_the_group_up_to_today() {
+    fn participation_counts_recorded_meetings_for_the_group_up_to_today() {
         let p = program(&[
             ("team.yaml", TEAM),
             (
@@ -268,22 +337,65 @@ mod tests {
                 &format!("{}attendees: [a]\n", meeting("2026-05-20", "g1")),
             ),
             ("sessions/m3.yaml", &meeting("2026-06-20", "g1")),
+            (
+                "sessions/v.yaml",
+                "kind: activity\nactivity: study-visit\ndate: 2026-05-25\ngroups: [g1]\nattendees: [b]\n",
+            ),
         ]);
         let facts = participation(&p, d("2026-06-01"));
-        let rows: Vec<(&str, &str, usize, usize, usize)> = facts
+        let rows: Vec<(&str, &str, usize, usize, usize, usize, usize)> = facts
             .iter()
-            .map(|x| (x.group, x.person, x.attended, x.held, x.percent()))
+            .map(|x| {
+                (
+                    x.group,
+                    x.person,
+                    x.attended,
+                    x.recorded,
+                    x.held,
+                    x.percent(),
+                    x.activities,
+                )
+            })
             .collect();
+        // m1 records no attendance: held, but neither attended nor missed.
         assert_eq!(
             rows,
             [
-                ("g2", "c", 1, 1, 100),
-                ("g1", "a", 3, 3, 100),
-                ("g1", "b", 1, 3, 33)
+                ("g2", "c", 1, 1, 1, 100, 0),
+                ("g1", "a", 2, 2, 3, 100, 0),
+                ("g1", "b", 0, 2, 3, 0, 1)
             ]
         );
         assert_eq!(last_met(&p, "g1", d("2026-06-01")), Some(d("2026-05-20")));
         assert_eq!(last_met(&p, "g2", d("2026-06-01")), None);
+    }
+
+    #[test]
+    fn a_member_counts_only_while_a_member() {
+        let team = TEAM
+            .replace("{ id: a, name: A }", "{ id: a, name: A, left: 2026-05-20 }")
+            .replace("{ id: b, name: B }", "{ id: b, name: B, joined: 2026-05-10 }");
+        let p = program(&[
+            ("team.yaml", &team),
+            (
+                "sessions/m1.yaml",
+                &format!("{}attendees: [a]\n", meeting("2026-05-02", "g1")),
+            ),
+            (
+                "sessions/m2.yaml",
+                &format!("{}attendees: [b]\n", meeting("2026-05-20", "g1")),
+            ),
+        ]);
+        assert_eq!(expected(&p, &p.sessions[0].value), ["a"]);
+        assert_eq!(expected(&p, &p.sessions[1].value), ["b"]);
+        let g1 = group(&p, "g1").map(|g| roster(&p, g, Some(d("2026-05-15"))));
+        assert_eq!(g1, Some(vec!["a", "b"]));
+        let rows: Vec<(&str, usize, usize)> = participation(&p, d("2026-06-01"))
+            .iter()
+            .filter(|x| x.group == "g1")
+            .map(|x| (x.person, x.attended, x.held))
+            .collect();
+        assert_eq!(rows, [("a", 1, 1), ("b", 1, 1)]);
     }
 
     #[test]

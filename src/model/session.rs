@@ -79,6 +79,13 @@ pub struct Session {
     /// Who attended; default all members of the groups.
     #[serde(default)]
     pub attendees: Option<Vec<Sp<String>>>,
+    /// Who attended without being a member of its groups: free names, or
+    /// ids of people, facilitators or external support.
+    #[serde(default, deserialize_with = "crate::yaml::list")]
+    pub guests: Vec<Sp<String>>,
+    /// For kind: review — the review panel (ids or names).
+    #[serde(default, deserialize_with = "crate::yaml::list")]
+    pub panel: Vec<Sp<String>>,
     /// Objectives.
     #[serde(default, deserialize_with = "crate::yaml::list")]
     pub objectives: Vec<String>,

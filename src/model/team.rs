@@ -110,15 +110,29 @@ pub struct Person {
     /// Discipline.
     #[serde(default, deserialize_with = "crate::yaml::plain")]
     pub discipline: Option<Text>,
-    /// Date they agreed to take part, or true.
+    /// Date they agreed to take part, or true; `false` when they declined.
     #[serde(default, deserialize_with = "lenient")]
     pub consent: Field<Consent>,
+    /// The date they became a member; absent: from the start.
+    #[serde(default, deserialize_with = "lenient")]
+    pub joined: Field<Date>,
+    /// The date they stopped being a member; absent: still a member.
+    #[serde(default, deserialize_with = "lenient")]
+    pub left: Field<Date>,
 }
 
 impl Person {
     /// The id others use to name this person: `id`, else `name`.
     pub fn key(&self) -> Option<&Sp<Text>> {
         self.id.as_ref().or(self.name.as_ref())
+    }
+
+    /// Whether they are a member on `date`: on or after `joined` and before
+    /// `left` (a date written invalid does not limit membership).
+    pub fn member_on(&self, date: Date) -> bool {
+        let joined = self.joined.as_ref().is_none_or(|j| j.value <= date);
+        let left = self.left.as_ref().is_none_or(|l| date < l.value);
+        joined && left
     }
 }
 

@@ -343,7 +343,7 @@ pub(crate) struct AgendaContext<'a> {
     pub place: Option<String>,
     /// The names of the groups it is for: those it names, else every group in team.yaml order.
     pub groups: Vec<String>,
-    /// The names of the participants: its `attendees`, else every member of its groups.
+    /// The names of the participants: its `attendees`, else every member of its groups on its date.
     pub participants: Vec<String>,
     /// The facilitator's name.
     pub facilitator: Option<String>,
@@ -555,7 +555,11 @@ impl<'a> AgendaContext<'a> {
             length: labels::length(lang, days),
             place: s.place.as_ref().map(|x| x.0.clone()).filter(|x| !x.is_empty()),
             groups: group_labels,
-            participants: facts::present(p, s).iter().map(|id| names.of(id)).collect(),
+            participants: facts::present(s)
+                .unwrap_or_else(|| facts::expected(p, s))
+                .iter()
+                .map(|id| names.of(id))
+                .collect(),
             facilitator: s.facilitator.as_ref().map(|f| names.of(&f.value.0)),
             learning_officer: facts::officer_on_duty(p, s).map(|id| names.of(id)),
             objectives: &s.objectives,

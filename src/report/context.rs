@@ -273,12 +273,18 @@ pub(crate) struct SessionView<'a> {
     pub length: String,
     /// The groups it is for: those it names, else every group in team.yaml order.
     pub group_ids: Vec<&'a str>,
-    /// The names of those who attended (its `attendees`, else every member of its groups).
+    /// The names of those who attended: its `attendees` (empty when attendance is not recorded).
     pub present: Vec<String>,
     /// How many attended.
     pub present_count: usize,
-    /// How many are members of its groups.
+    /// How many were members of its groups on its date.
     pub expected_count: usize,
+    /// Whether it records `attendees`; without them attendance is "not recorded".
+    pub recorded: bool,
+    /// The names of its `guests` (ids are shown as names).
+    pub guests: Vec<String>,
+    /// Whether it is an optional activity (`kind: activity`), not a meeting everyone is expected at.
+    pub optional: bool,
     /// Whether its date is on or before today.
     pub held: bool,
 }
@@ -380,6 +386,8 @@ pub(crate) struct MemberView<'a> {
     pub level: String,
     /// Their roles in the group in words: leader, learning officer, else member.
     pub roles: String,
+    /// The date they left, when they are no longer a member (they stay listed).
+    pub left: Option<Date>,
 }
 
 /// How often one member of one group took part, up to today.
@@ -391,12 +399,20 @@ pub(crate) struct ParticipationView<'a> {
     pub name: String,
     /// The group's id.
     pub group: &'a str,
-    /// Sessions for the group they attended.
+    /// Meetings for the group they attended (of those that record attendance).
     pub attended: usize,
-    /// Sessions for the group held (dated on or before today).
+    /// Meetings for the group held (dated on or before today) while they were a member.
     pub held: usize,
-    /// `attended` of `held` as a whole percentage.
+    /// Of those, how many record attendance.
+    pub recorded: usize,
+    /// How many of those held do not record attendance.
+    pub unrecorded: usize,
+    /// `attended` of `recorded` as a whole percentage.
     pub percent: usize,
+    /// Optional activities (`kind: activity`) they are recorded at.
+    pub activities: usize,
+    /// The date they left, when they are no longer a member.
+    pub left: Option<Date>,
 }
 
 /// The budget.
@@ -669,9 +685,17 @@ fn sessions<'a>(i: &Inputs<'a>) -> Vec<SessionView<'a>> {
                 activity_label: v.activity.as_ref().map(|a| labels::activity(lang, a.value)),
                 length: labels::length(lang, v.days.as_ref().map_or(1.0, |d| d.value.0)),
                 group_ids: facts::session_groups(p, v),
-                present: attendance.present.iter().map(|id| i.names.of(id)).collect(),
-                present_count: attendance.present.len(),
+                present: attendance
+                    .present
+                    .iter()
+                    .flatten()
+                    .map(|id| i.names.of(id))
+                    .collect(),
+                present_count: attendance.present.as_ref().map_or(0, Vec::len),
                 expected_count: attendance.expected.len(),
+                recorded: attendance.present.is_some(),
+                guests: attendance.guests.iter().map(|id| i.names.of(id)).collect(),
+                optional: v.is(crate::model::SessionKind::Activity),
                 held: facts::session_date(v).is_some_and(|d| d <= i.today),
             }
         })
@@ -774,6 +798,7 @@ fn members<'a>(i: &Inputs<'a>, g: &'a Group) -> Vec<MemberView<'a>> {
                 department: field(|p| p.department.as_ref()),
                 level: field(|p| p.level.as_ref()),
                 roles: roles.join(pick(lang, "、", ", ")),
+                left: left_by(i, id),
             }
         })
         .collect()
@@ -810,6 +835,12 @@ fn groups<'a>(i: &Inputs<'a>) -> Vec<GroupView<'a>> {
     .collect()
 }
 
+/// The date `id` left (`left:` in team.yaml), when it is on or before today.
+fn left_by(i: &Inputs, id: &str) -> Option<Date> {
+    let left = i.index.people.get(id)?.left.as_ref()?.value;
+    (left <= i.today).then_some(left)
+}
+
 /// Each member's participation.
 fn participation<'a>(i: &Inputs<'a>) -> Vec<ParticipationView<'a>> {
     facts::participation(i.p, i.today)
@@ -820,7 +851,11 @@ fn participation<'a>(i: &Inputs<'a>) -> Vec<ParticipationView<'a>> {
             group: x.group,
             attended: x.attended,
             held: x.held,
+            recorded: x.recorded,
+            unrecorded: x.held - x.recorded,
             percent: x.percent(),
+            activities: x.activities,
+            left: left_by(i, x.person),
         })
         .collect()
 }

@@ -133,6 +133,7 @@ pub fn check(ctx: &mut Ctx) {
     actions(ctx);
     activity(ctx);
     file_dates(ctx);
+    officer_not_member(ctx);
 }
 
 rule!(AL301, "kickoff-missing", Warning);
@@ -484,7 +485,8 @@ fn too_many(ctx: &mut Ctx, gid: &str, month: Month, held: &[&Dated]) {
 
 rule!(AL305, "attendee-not-in-group", Warning);
 
-/// AL305: a group meeting's attendees are members of that group.
+/// AL305: a group meeting's attendees are members of that group (people who
+/// come from outside it are its `guests:`, which are not checked).
 fn attendance(ctx: &mut Ctx) {
     let p = ctx.program;
     for s in &p.sessions {
@@ -513,8 +515,8 @@ fn attendance(ctx: &mut Ctx) {
             );
             let help = crate::tr!(
                 ctx.lang,
-                "小组会议只面向本组成员；组外来宾记在 `notes` 中，或举办写明相关各组的联合活动（kind: workshop 或 activity）",
-                "a group meeting is for its own members; record guests under `notes`, or hold a joint session (kind: workshop or activity) naming both groups"
+                "小组会议只面向本组成员；组外来宾记在 `guests:` 中，或举办写明相关各组的联合活动（kind: workshop 或 activity）",
+                "a group meeting is for its own members; record guests under `guests:`, or hold a joint session (kind: workshop or activity) naming both groups"
             );
             let label = crate::tr!(ctx.lang, "不是 `{gid}` 的成员", "not in `{gid}`");
             ctx.emit(&AL305, s.file, &a.loc, message, help)
@@ -714,6 +716,36 @@ fn file_dates(ctx: &mut Ctx) {
         );
         let label = crate::tr!(ctx.lang, "文件名是 {named}", "the file name says {named}");
         ctx.emit(&AL309, s.file, &date.loc, message, help.to_string())
+            .label(label);
+    }
+}
+
+rule!(AL311, "officer-not-member", Warning);
+
+/// AL311: a session's `learning_officer` is a member of its groups on its
+/// date. One who is not a defined person is reported by AL004.
+fn officer_not_member(ctx: &mut Ctx) {
+    let p = ctx.program;
+    for s in &p.sessions {
+        let v = &s.value;
+        let Some(lo) = &*v.learning_officer else { continue };
+        let id = lo.value.0.as_str();
+        if !ctx.index.people.contains_key(id) || crate::facts::expected(p, v).contains(&id) {
+            continue;
+        }
+        let groups = crate::facts::session_groups(p, v).join(", ");
+        let message = crate::tr!(
+            ctx.lang,
+            "本次活动的学习委员 `{id}` 不是参加小组（{groups}）的成员",
+            "the learning officer `{id}` of this session is not a member of its groups ({groups})"
+        );
+        let help = pick(
+            ctx.lang,
+            "学习委员由参加小组的成员轮流担任：请从这些小组的 `members:` 中选定",
+            "the learning officer is a member of the session's groups, in rotation; choose one from their `members:`",
+        );
+        let label = pick(ctx.lang, "不是参加小组的成员", "not a member of its groups");
+        ctx.emit(&AL311, s.file, &lo.loc, message, help.to_string())
             .label(label);
     }
 }

@@ -4,8 +4,9 @@ use super::{Ctx, rule};
 use crate::config::Lang;
 use crate::diag::Loc;
 use crate::diag::Severity::{Error, Warning};
+use crate::facts;
 use crate::lang::pick;
-use crate::model::{Consent, Group, Sp};
+use crate::model::{Consent, Date, Group, SessionKind, Sp};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Where to point for a finding about a whole group: its id, else its entry.
@@ -62,6 +63,7 @@ pub fn check(ctx: &mut Ctx) {
     too_many_groups(ctx, f, &team.groups);
     let first_group = two_groups(ctx, f, &team.groups);
     consent(ctx, f, &team.people, &first_group);
+    in_no_group(ctx, f, &team.people, &first_group);
 }
 
 /// The members of a group, each once.
@@ -69,48 +71,139 @@ fn members(g: &Group) -> BTreeSet<&str> {
     g.members.iter().map(|m| m.value.as_str()).collect()
 }
 
-/// AL201, AL202: 4 to 8 members.
+/// The dates a group's size is judged at: the kick-off (the first kick-off
+/// session, else the topic's start), each session for the group held up to
+/// today, and today; in order, each once.
+fn size_dates(ctx: &Ctx, gid: &str) -> Vec<Date> {
+    let p = ctx.program;
+    let kickoff = p
+        .sessions
+        .iter()
+        .filter(|s| s.value.is(SessionKind::Kickoff))
+        .filter_map(|s| facts::session_date(&s.value))
+        .min()
+        .or_else(|| {
+            p.topic
+                .as_ref()
+                .and_then(|t| t.value.start.as_ref())
+                .map(|d| d.value)
+        });
+    let held = p
+        .sessions
+        .iter()
+        .filter(|s| facts::session_groups(p, &s.value).contains(&gid))
+        .filter_map(|s| facts::session_date(&s.value))
+        .filter(|d| *d <= ctx.today);
+    let dates: BTreeSet<Date> = kickoff.into_iter().chain(held).chain([ctx.today]).collect();
+    dates.into_iter().collect()
+}
+
+/// How many of a group's members belong on `date` by their `joined:` and `left:`.
+fn size_on(ctx: &Ctx, g: &Group, date: Date) -> usize {
+    members(g)
+        .into_iter()
+        .filter(|m| ctx.index.people.get(m).is_none_or(|x| x.member_on(date)))
+        .count()
+}
+
+/// AL201, AL202: 4 to 8 members, on every date that matters ([`size_dates`]).
+/// When nobody's membership changes over time the finding names no date.
 fn size(ctx: &mut Ctx, f: usize, g: &Sp<Group>, name: &str) {
+    let [min, max] = (ctx.limits.group_size).map(|x| x as usize);
+    let all = members(&g.value).len();
+    let gid = g.value.id.as_ref().map_or("", |i| i.value.0.as_str());
+    let sizes: Vec<(Date, usize)> = size_dates(ctx, gid)
+        .into_iter()
+        .map(|d| (d, size_on(ctx, &g.value, d)))
+        .collect();
+    if sizes.iter().all(|(_, n)| *n == all) {
+        if all < min {
+            too_small(ctx, f, g, name, all, None);
+        }
+        if all > max {
+            too_large(ctx, f, g, name, all, None);
+        }
+        return;
+    }
+    if let Some(&(d, n)) = sizes.iter().find(|(_, n)| *n < min) {
+        too_small(ctx, f, g, name, n, Some(d));
+    }
+    if let Some(&(d, n)) = sizes.iter().find(|(_, n)| *n > max) {
+        too_large(ctx, f, g, name, n, Some(d));
+    }
+}
+
+/// AL201: `n` members (on `date`, when membership changes over time).
+fn too_small(ctx: &mut Ctx, f: usize, g: &Sp<Group>, name: &str, n: usize, date: Option<Date>) {
     let [min, max] = ctx.limits.group_size;
     let lang = ctx.lang;
-    let n = members(&g.value).len();
-    if n < min as usize {
-        let members = crate::lang::plural(n, "member", "members");
-        ctx.emit(
-            &AL201,
-            f,
-            group_loc(g),
+    let members = crate::lang::plural(n, "member", "members");
+    let (message, label) = match date {
+        None => (
             crate::tr!(
                 lang,
                 "{name}只有 {n} 名成员，少于下限 {min} 人",
                 "{name} has {n} {members}, fewer than the minimum of {min}"
             ),
+            crate::tr!(lang, "{n} 名成员", "{n} {members}"),
+        ),
+        Some(date) => (
             crate::tr!(
                 lang,
-                "核心小组每组 {min} 至 {max} 人：请增加成员、与其他小组合并，或在 al.toml 中记录豁免",
-                "a core group has {min} to {max} members: add members, merge it with another group, or record a waiver in al.toml"
+                "{name}在 {date} 只有 {n} 名成员，少于下限 {min} 人",
+                "{name} had {n} {members} on {date}, fewer than the minimum of {min}"
             ),
-        )
-        .label(crate::tr!(lang, "{n} 名成员", "{n} {members}"));
-    }
-    if n > max as usize {
-        ctx.emit(
-            &AL202,
-            f,
-            group_loc(g),
+            crate::tr!(lang, "{date} 时 {n} 名成员", "{n} {members} on {date}"),
+        ),
+    };
+    ctx.emit(
+        &AL201,
+        f,
+        group_loc(g),
+        message,
+        crate::tr!(
+            lang,
+            "核心小组每组 {min} 至 {max} 人：请增加成员、与其他小组合并，或在 al.toml 中记录豁免",
+            "a core group has {min} to {max} members: add members, merge it with another group, or record a waiver in al.toml"
+        ),
+    )
+    .label(label);
+}
+
+/// AL202: `n` members (on `date`, when membership changes over time).
+fn too_large(ctx: &mut Ctx, f: usize, g: &Sp<Group>, name: &str, n: usize, date: Option<Date>) {
+    let [min, max] = ctx.limits.group_size;
+    let lang = ctx.lang;
+    let (message, label) = match date {
+        None => (
             crate::tr!(
                 lang,
                 "{name}有 {n} 名成员，超过上限 {max} 人",
                 "{name} has {n} members, more than the maximum of {max}"
             ),
+            crate::tr!(lang, "{n} 名成员", "{n} members"),
+        ),
+        Some(date) => (
             crate::tr!(
                 lang,
-                "核心小组每组 {min} 至 {max} 人：请把它拆分为两个小组",
-                "a core group has {min} to {max} members: split it into two groups"
+                "{name}在 {date} 有 {n} 名成员，超过上限 {max} 人",
+                "{name} had {n} members on {date}, more than the maximum of {max}"
             ),
-        )
-        .label(crate::tr!(lang, "{n} 名成员", "{n} members"));
-    }
+            crate::tr!(lang, "{date} 时 {n} 名成员", "{n} members on {date}"),
+        ),
+    };
+    ctx.emit(
+        &AL202,
+        f,
+        group_loc(g),
+        message,
+        crate::tr!(
+            lang,
+            "核心小组每组 {min} 至 {max} 人：请把它拆分为两个小组",
+            "a core group has {min} to {max} members: split it into two groups"
+        ),
+    )
+    .label(label);
 }
 
 /// AL204: a leader who is a member. A leader written with an invalid value
@@ -292,8 +385,9 @@ fn two_groups<'a>(ctx: &mut Ctx, f: usize, groups: &'a [Sp<Group>]) -> BTreeMap<
     first_group
 }
 
-/// AL208: consent recorded for every person who is in a group. A consent
-/// written with an invalid value is reported where it is.
+/// AL208: consent recorded for every person who is in a group; AL210 when
+/// they declined (`consent: false`). A consent written with an invalid value
+/// is reported where it is.
 fn consent(ctx: &mut Ctx, f: usize, people: &[Sp<crate::model::Person>], in_group: &BTreeMap<&str, String>) {
     let lang = ctx.lang;
     for person in people {
@@ -302,11 +396,12 @@ fn consent(ctx: &mut Ctx, f: usize, people: &[Sp<crate::model::Person>], in_grou
         if !in_group.contains_key(id) || person.value.consent.is_invalid() {
             continue;
         }
-        let consented = matches!(
-            person.value.consent.as_ref().map(|c| c.value),
-            Some(Consent::Yes | Consent::On(_))
-        );
-        if !consented {
+        let consent = person.value.consent.as_ref().map(|c| c.value);
+        if consent == Some(Consent::No) {
+            declined(ctx, f, person, key, &in_group[id]);
+            continue;
+        }
+        if consent.is_none() {
             ctx.emit(
                 &AL208,
                 f,
@@ -408,6 +503,142 @@ fn diversity(ctx: &mut Ctx, f: usize, g: &Sp<Group>, name: &str) {
                 "小组成员应兼顾不同部门和层级（多样：多层级、多视角）；请从其他单位或层级增加成员",
                 "a group mixes departments and levels (多样: several levels, several perspectives); add members from other units or levels"
             ),
+        );
+    }
+}
+
+rule!(AL210, "consent-declined", Error);
+
+/// AL210: a member of a core group who declined to take part (`consent: false`).
+fn declined(
+    ctx: &mut Ctx,
+    f: usize,
+    person: &Sp<crate::model::Person>,
+    key: &Sp<crate::model::Text>,
+    group: &str,
+) {
+    let lang = ctx.lang;
+    let id = key.value.0.as_str();
+    let loc = person.value.consent.as_ref().map_or(&key.loc, |c| &c.loc);
+    ctx.emit(
+        &AL210,
+        f,
+        loc,
+        crate::tr!(
+            lang,
+            "`{id}` 本人不同意参加，却是{group}的成员",
+            "`{id}` declined to take part but is a member of {group}"
+        ),
+        crate::tr!(
+            lang,
+            "成员应自愿参加：请把此人从小组中移除；如果本人后来同意了，把 `consent:` 改为本人同意的日期",
+            "members take part voluntarily (自愿): remove them from the group, or, if they have since agreed, write the date they agreed in `consent:`"
+        ),
+    )
+    .label(pick(lang, "本人不同意", "declined"));
+}
+
+rule!(AL211, "person-in-no-group", Warning);
+
+/// Whether `id` is named as a group's leader or learning officer, a
+/// session's attendee or learning officer, or a sub-topic's owner: a person
+/// in no group named there is reported there (AL204, AL206, AL305, AL311,
+/// AL403), once.
+fn named_in_a_role(ctx: &Ctx, id: &str) -> bool {
+    let p = ctx.program;
+    let groups = p.team.iter().flat_map(|t| &t.value.groups).map(|g| &g.value);
+    let lead = groups
+        .clone()
+        .any(|g| g.leader.as_ref().is_some_and(|l| l.value.0 == id));
+    let officer = groups.flat_map(|g| &g.learning_officers).any(|l| l.value == id);
+    let attendee = p.sessions.iter().any(|s| {
+        s.value.attendees.iter().flatten().any(|a| a.value == id)
+            || s.value.learning_officer.as_ref().is_some_and(|l| l.value.0 == id)
+    });
+    let owner = p
+        .subtopics
+        .iter()
+        .any(|st| st.value.owner.as_ref().is_some_and(|o| o.value.0 == id));
+    lead || officer || attendee || owner
+}
+
+/// AL211: a person under `people:` who is a member of no group, has not
+/// left (`left:` on or before today) and is named in no role
+/// ([`named_in_a_role`]).
+fn in_no_group(
+    ctx: &mut Ctx,
+    f: usize,
+    people: &[Sp<crate::model::Person>],
+    in_group: &BTreeMap<&str, String>,
+) {
+    let lang = ctx.lang;
+    for person in people {
+        let Some(key) = person.value.key() else { continue };
+        let id = key.value.0.as_str();
+        let gone = person.value.left.as_ref().is_some_and(|l| l.value <= ctx.today);
+        if in_group.contains_key(id) || gone || named_in_a_role(ctx, id) {
+            continue;
+        }
+        ctx.emit(
+            &AL211,
+            f,
+            &key.loc,
+            crate::tr!(
+                lang,
+                "`{id}` 列在 `people:` 中，但不属于任何小组",
+                "`{id}` is listed under `people:` but is a member of no group"
+            ),
+            crate::tr!(
+                lang,
+                "把此人加入某个小组的 `members:`；促进师列在 `facilitators:`，外援列在 `external:`，来宾记在活动的 `guests:` 中",
+                "add them to the `members:` of a group; facilitators go under `facilitators:`, external support under `external:`, and guests under a session's `guests:`"
+            ),
+        )
+        .label(pick(lang, "不在任何小组", "in no group"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::{Lang, Limits};
+    use crate::facts::test_program::{d, program};
+
+    const PEOPLE: &str = "people:
+  - { id: a, name: A, consent: true }
+  - { id: b, name: B, consent: true }
+  - { id: c, name: C, consent: true }
+  - { id: e, name: E, consent: true, joined: 2026-04-01 }
+  - { id: f, name: F, consent: true, left: LEFT }
+";
+
+    fn sizes(left: &str) -> Vec<String> {
+        let team = format!(
+            "{}groups:\n  - {{ id: g1, leader: a, learning_officers: [b], facilitator: x, members: [a, b, c, e, f] }}\n",
+            PEOPLE.replace("LEFT", left)
+        );
+        let p = program(&[
+            ("team.yaml", &team),
+            ("sessions/k.yaml", "kind: kickoff\ndate: 2026-03-02\n"),
+            (
+                "sessions/m.yaml",
+                "kind: group-meeting\ndate: 2026-05-04\ngroups: [g1]\n",
+            ),
+        ]);
+        crate::rules::run(&p, &Limits::default(), d("2026-06-01"), Lang::En)
+            .iter()
+            .filter(|f| ["AL201", "AL202"].contains(&f.rule.code))
+            .map(|f| f.message.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_group_is_sized_on_the_roster_of_each_date_that_matters() {
+        // `e` joins on 2026-04-01: 4 at the kick-off (a, b, c, f), 5 after.
+        assert_eq!(sizes("2026-12-31"), Vec::<String>::new());
+        // `f` leaving on the kick-off day leaves a, b, c then.
+        assert_eq!(
+            sizes("2026-03-02"),
+            ["group `g1` had 3 members on 2026-03-02, fewer than the minimum of 4"]
         );
     }
 }

@@ -34,12 +34,18 @@ pub fn program(tmp: &tempfile::TempDir) -> PathBuf {
     dir
 }
 
-/// Makes the fixture program's group `g1` one member short (3 of the minimum 4).
+/// Makes the fixture program's group `g1` one member short (3 of the minimum
+/// 4): `chen` leaves the program before it starts and the group.
 pub fn shrink_group(dir: &Path) {
     edit(
         &dir.join("team.yaml"),
         "members: [zhang, li, wang, chen]",
         "members: [zhang, li, wang]",
+    );
+    edit(
+        &dir.join("team.yaml"),
+        "id: chen, name: 陈静, department: 研发中心, level: 员工, consent: 2026-02-20",
+        "id: chen, name: 陈静, department: 研发中心, level: 员工, consent: 2026-02-20, left: 2026-02-25",
     );
 }
 
