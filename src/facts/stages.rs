@@ -71,19 +71,20 @@ impl StageEvidence {
     /// The stage the record supports: the furthest of the six steps that
     /// what is on file shows to have begun —
     /// 6 when some sub-topic has results adopted or shared,
-    /// 5 when a proposal was approved or an implementation started,
+    /// 5 when an implementation started (an approval alone completes step 4,
+    /// 方案评审与决策, and lets step 5 begin, but is not evidence that it has),
     /// 4 when a proposal was reviewed (a dated `proposal.review`, whatever
-    /// it decided; a `kind: review` session alone is the close of step 3,
-    /// tied to no proposal, and does not count),
+    /// it decided — an approval included; a `kind: review` session alone is
+    /// the close of step 3, tied to no proposal, and does not count),
     /// 3 when a workshop was held. `None` when the record shows none of
     /// these (steps 1 and 2 leave no evidence of their own). Built from
     /// [`stage_evidence_by`], dates after `today` do not count.
     pub(crate) fn supported_stage(&self) -> Option<i64> {
         if self.results > 0 {
             Some(6)
-        } else if self.approved > 0 || self.first_implementation.is_some() {
+        } else if self.first_implementation.is_some() {
             Some(5)
-        } else if self.reviewed > 0 {
+        } else if self.reviewed > 0 || self.approved > 0 {
             Some(4)
         } else if self.first_workshop.is_some() {
             Some(3)
@@ -219,7 +220,7 @@ mod tests {
         assert_eq!(stage_evidence_by(&p, d("2026-03-14")).supported_stage(), None);
         let after = stage_evidence_by(&p, d("2026-07-20"));
         assert_eq!((after.proposals, after.approved), (1, 1));
-        assert_eq!(after.supported_stage(), Some(5));
+        assert_eq!(after.supported_stage(), Some(4), "reviewed and approved: step 4 done, step 5 not begun");
         assert_eq!(stage_evidence(&p), after, "the whole record");
         let reviewed = program(&[(
             "subtopics/a.yaml",

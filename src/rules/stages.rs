@@ -181,13 +181,13 @@ fn behind(ctx: &mut Ctx, file: usize, loc: &crate::diag::Loc, n: i64, shown: i64
         ),
         5 => pick(
             ctx.lang,
-            "已有方案获批（`decision: approved`）或开始实施",
-            "a proposal was approved (`decision: approved`) or its implementation started",
+            "已有方案开始实施（`implementation.start`）",
+            "a proposal's implementation started (`implementation.start`)",
         ),
         4 => pick(
             ctx.lang,
-            "已有方案在 `proposal.review` 下记录了评审",
-            "a proposal has a review recorded under `proposal.review`",
+            "已有方案在 `proposal.review` 下记录了评审与决策",
+            "a proposal's review and decision are recorded under `proposal.review`",
         ),
         _ => pick(ctx.lang, "已经举办了研讨班", "a workshop has been held"),
     };
@@ -608,7 +608,7 @@ mod tests {
         assert_eq!(
             at,
             [
-                "the program says it is at stage 3, but the record shows stage 5: a proposal was approved (`decision: approved`) or its implementation started"
+                "the program says it is at stage 3, but the record shows stage 4: a proposal's review and decision are recorded under `proposal.review`"
             ]
         );
         assert!(
