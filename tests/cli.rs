@@ -901,6 +901,29 @@ fn narrow_waivers_silence_only_what_they_name() {
         r.stdout
     );
 
+    // The team rules say which group a finding is about.
+    let team = tmp.path().join("team");
+    copy_dir(Path::new("tests/fixtures/AL201/fail"), &team);
+    let allow = |group: &str| {
+        format!(
+            "[[allow]]\nrule = \"AL201\"\npath = \"team.yaml\"\ngroup = \"{group}\"\nreason = \"pilot group\"\n"
+        )
+    };
+    let check_team = || {
+        run(al()
+            .current_dir(tmp.path())
+            .args(["check", "team", "--today", "2026-03-20", "--lang", "en"]))
+    };
+    fs::write(team.join("al.toml"), allow("g1")).expect("al.toml");
+    assert!(check_team().stdout.starts_with("ok: no findings"));
+    fs::write(team.join("al.toml"), allow("g2")).expect("al.toml");
+    let r = check_team();
+    assert!(
+        r.stdout.contains("error[AL201]") && r.stdout.contains("warning[AL902]"),
+        "{}",
+        r.stdout
+    );
+
     // A month that is not a month stops the run, naming the place.
     fs::write(dir.join("al.toml"), waiver("2026-6")).expect("al.toml");
     let r = check();

@@ -220,7 +220,11 @@ mod tests {
         assert_eq!(stage_evidence_by(&p, d("2026-03-14")).supported_stage(), None);
         let after = stage_evidence_by(&p, d("2026-07-20"));
         assert_eq!((after.proposals, after.approved), (1, 1));
-        assert_eq!(after.supported_stage(), Some(4), "reviewed and approved: step 4 done, step 5 not begun");
+        assert_eq!(
+            after.supported_stage(),
+            Some(4),
+            "reviewed and approved: step 4 done, step 5 not begun"
+        );
         assert_eq!(stage_evidence(&p), after, "the whole record");
         let reviewed = program(&[(
             "subtopics/a.yaml",

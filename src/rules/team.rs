@@ -17,6 +17,11 @@ fn group_loc(g: &Sp<Group>) -> &Loc {
 /// How a message names a group: "group `g1` (研发组)", "group `g1`",
 /// "group 研发组" or "a group". The Chinese name is followed directly by
 /// Chinese text ("{name}没有组长"), so after an id it ends with a space.
+/// A group's id, for narrow waivers (empty for a group without one).
+fn gid_of(g: &Sp<Group>) -> &str {
+    g.value.id.as_ref().map_or("", |i| i.value.0.as_str())
+}
+
 fn group_name(lang: Lang, g: &Group) -> String {
     match (&*g.id, &*g.name) {
         (Some(id), Some(name)) => crate::tr!(
@@ -167,7 +172,8 @@ fn too_small(ctx: &mut Ctx, f: usize, g: &Sp<Group>, name: &str, n: usize, date:
             "a core group has {min} to {max} members: add members, merge it with another group, or record a waiver in al.toml"
         ),
     )
-    .label(label);
+    .label(label)
+        .group(gid_of(g));
 }
 
 /// AL202: `n` members (on `date`, when membership changes over time).
@@ -203,7 +209,8 @@ fn too_large(ctx: &mut Ctx, f: usize, g: &Sp<Group>, name: &str, n: usize, date:
             "a core group has {min} to {max} members: split it into two groups"
         ),
     )
-    .label(label);
+    .label(label)
+    .group(gid_of(g));
 }
 
 /// AL204: a leader who is a member. A leader written with an invalid value
@@ -224,7 +231,8 @@ fn leader(ctx: &mut Ctx, f: usize, g: &Sp<Group>, name: &str) {
                     "add `leader:` with the id of a member, usually one with experience of leading"
                 ),
             )
-            .label(pick(lang, "缺少 `leader`", "no `leader`"));
+            .label(pick(lang, "缺少 `leader`", "no `leader`"))
+            .group(gid_of(g));
         }
         Some(l)
             if !members(&g.value).contains(l.value.0.as_str())
@@ -246,7 +254,8 @@ fn leader(ctx: &mut Ctx, f: usize, g: &Sp<Group>, name: &str) {
                     "choose the leader from `members:`, or add `{id}` to them"
                 ),
             )
-            .label(pick(lang, "不是本组成员", "not a member"));
+            .label(pick(lang, "不是本组成员", "not a member"))
+            .group(gid_of(g));
         }
         Some(_) => {}
     }
@@ -271,7 +280,8 @@ fn learning_officers(ctx: &mut Ctx, f: usize, g: &Sp<Group>, name: &str) {
                 "add `learning_officers:` with one or more members; they may rotate, in the order given"
             ),
         )
-        .label(pick(lang, "缺少 `learning_officers`", "no `learning_officers`"));
+        .label(pick(lang, "缺少 `learning_officers`", "no `learning_officers`"))
+        .group(gid_of(g));
     }
     let members = members(&g.value);
     for lo in &g.value.learning_officers {
@@ -292,7 +302,8 @@ fn learning_officers(ctx: &mut Ctx, f: usize, g: &Sp<Group>, name: &str) {
                     "learning officers are members of the group; choose them from `members:`"
                 ),
             )
-            .label(pick(lang, "不是本组成员", "not a member"));
+            .label(pick(lang, "不是本组成员", "not a member"))
+            .group(gid_of(g));
         }
     }
 }
@@ -312,7 +323,8 @@ fn facilitator(ctx: &mut Ctx, f: usize, g: &Sp<Group>, name: &str) {
                 "add `facilitator:` with the id of someone under `facilitators:`"
             ),
         )
-        .label(pick(lang, "缺少 `facilitator`", "no `facilitator`"));
+        .label(pick(lang, "缺少 `facilitator`", "no `facilitator`"))
+        .group(gid_of(g));
     }
 }
 
@@ -374,7 +386,8 @@ fn two_groups<'a>(ctx: &mut Ctx, f: usize, groups: &'a [Sp<Group>]) -> BTreeMap<
                             "each person belongs to one core group; remove them from one of the two"
                         ),
                     )
-                    .label(pick(lang, "第二个小组", "second group"));
+                    .label(pick(lang, "第二个小组", "second group"))
+                    .person(id);
                 }
                 None => {
                     first_group.insert(id, name.clone());
@@ -417,7 +430,8 @@ fn consent(ctx: &mut Ctx, f: usize, people: &[Sp<crate::model::Person>], in_grou
                     "members take part voluntarily (自愿): ask them, then add `consent:` with the date they agreed"
                 ),
             )
-            .label(pick(lang, "缺少 `consent`", "no `consent`"));
+            .label(pick(lang, "缺少 `consent`", "no `consent`"))
+        .person(id);
         }
     }
 }
@@ -486,11 +500,9 @@ fn diversity(ctx: &mut Ctx, f: usize, g: &Sp<Group>, name: &str) {
             "为每名成员写上 `department:`（部门）和 `level:`（层级），以便检查小组是否兼顾不同部门和层级",
             "give every member a `department:` and a `level:` so that the mix of departments and levels can be checked"
         );
-        ctx.emit(&AL209, f, group_loc(g), message, help).label(pick(
-            lang,
-            "部门或层级不明",
-            "department or level unknown",
-        ));
+        ctx.emit(&AL209, f, group_loc(g), message, help)
+            .label(pick(lang, "部门或层级不明", "department or level unknown"))
+            .group(gid_of(g));
     }
     if let Some(message) = what {
         ctx.emit(
@@ -503,7 +515,8 @@ fn diversity(ctx: &mut Ctx, f: usize, g: &Sp<Group>, name: &str) {
                 "小组成员应兼顾不同部门和层级（多样：多层级、多视角）；请从其他单位或层级增加成员",
                 "a group mixes departments and levels (多样: several levels, several perspectives); add members from other units or levels"
             ),
-        );
+        )
+        .group(gid_of(g));
     }
 }
 
@@ -535,7 +548,8 @@ fn declined(
             "members take part voluntarily (自愿): remove them from the group, or, if they have since agreed, write the date they agreed in `consent:`"
         ),
     )
-    .label(pick(lang, "本人不同意", "declined"));
+    .label(pick(lang, "本人不同意", "declined"))
+        .person(id).group(group);
 }
 
 rule!(AL211, "person-in-no-group", Warning);
@@ -594,7 +608,8 @@ fn in_no_group(
                 "add them to the `members:` of a group; facilitators go under `facilitators:`, external support under `external:`, and guests under a session's `guests:`"
             ),
         )
-        .label(pick(lang, "不在任何小组", "in no group"));
+        .label(pick(lang, "不在任何小组", "in no group"))
+        .person(id);
     }
 }
 
