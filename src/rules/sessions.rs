@@ -134,6 +134,7 @@ pub fn check(ctx: &mut Ctx) {
     activity(ctx);
     file_dates(ctx);
     officer_not_member(ctx);
+    meeting_plan(ctx);
 }
 
 rule!(AL301, "kickoff-missing", Warning);
@@ -746,6 +747,39 @@ fn officer_not_member(ctx: &mut Ctx) {
         );
         let label = pick(ctx.lang, "不是参加小组的成员", "not a member of its groups");
         ctx.emit(&AL311, s.file, &lo.loc, message, help.to_string())
+            .label(label);
+    }
+}
+
+rule!(AL312, "meeting-without-plan", Warning);
+
+/// AL312: a group meeting ends with the next action plan (制定下一步行动计划):
+/// a meeting held before `--today` with no `actions` is reported. A meeting
+/// today may still be going on; one whose date or kind is not valid is not
+/// judged.
+fn meeting_plan(ctx: &mut Ctx) {
+    let p = ctx.program;
+    for s in &p.sessions {
+        let v = &s.value;
+        let (Some(kind), Some(date)) = (&*v.kind, &*v.date) else {
+            continue;
+        };
+        if kind.value != SessionKind::GroupMeeting || date.value >= ctx.today || !v.actions.is_empty() {
+            continue;
+        }
+        let d = date.value;
+        let message = crate::tr!(
+            ctx.lang,
+            "{d} 的小组会议没有记录下一步的行动（`actions:`）",
+            "the group meeting of {d} records no next actions (`actions:`)"
+        );
+        let help = pick(
+            ctx.lang,
+            "小组会议以制定下一步行动计划结束：在 `actions:` 下写明每项行动的任务、负责人和完成期限",
+            "a group meeting ends with the next action plan: list each action under `actions:` with its task, owner and due date",
+        );
+        let label = pick(ctx.lang, "没有行动计划", "no action plan");
+        ctx.emit(&AL312, s.file, &kind.loc, message, help.to_string())
             .label(label);
     }
 }
