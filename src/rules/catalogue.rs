@@ -27,6 +27,7 @@ pub static RULES: &[&Rule] = &[
     &super::team::AL209,
     &super::team::AL210,
     &super::team::AL211,
+    &super::team::AL212,
     &super::sessions::AL301,
     &super::sessions::AL302,
     &super::sessions::AL303,

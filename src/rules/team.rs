@@ -69,6 +69,48 @@ pub fn check(ctx: &mut Ctx) {
     let first_group = two_groups(ctx, f, &team.groups);
     consent(ctx, f, &team.people, &first_group);
     in_no_group(ctx, f, &team.people, &first_group);
+    consent_after_attending(ctx, f, &team.people);
+}
+
+rule!(AL212, "consent-after-attending", Warning);
+
+/// AL212: a person's recorded consent is dated after the first session they
+/// are recorded as attending (`attendees`): they took part before agreeing to.
+fn consent_after_attending(ctx: &mut Ctx, f: usize, people: &[Sp<crate::model::Person>]) {
+    let p = ctx.program;
+    for person in people {
+        let (Some(key), Some(consent)) = (person.value.key(), &*person.value.consent) else {
+            continue;
+        };
+        let Consent::On(agreed) = consent.value else {
+            continue;
+        };
+        let id = key.value.0.as_str();
+        let first = p
+            .sessions
+            .iter()
+            .filter(|s| s.value.attendees.iter().flatten().any(|a| a.value == id))
+            .filter_map(|s| s.value.date.as_ref().map(|d| d.value))
+            .min();
+        let Some(first) = first.filter(|d| *d < agreed) else {
+            continue;
+        };
+        let lang = ctx.lang;
+        let message = crate::tr!(
+            lang,
+            "`{id}` 在 {first} 已参加活动，但同意参加的日期写的是 {agreed}",
+            "`{id}` attended a session on {first}, but their consent is dated {agreed}"
+        );
+        let help = pick(
+            lang,
+            "自愿参加先于参加活动：核对 `consent:` 的日期（或出勤记录）",
+            "taking part voluntarily comes before taking part: check the `consent:` date (or the attendance record)",
+        );
+        let label = crate::tr!(lang, "晚于 {first}", "after {first}");
+        ctx.emit(&AL212, f, &consent.loc, message, help.to_string())
+            .label(label)
+            .person(id);
+    }
 }
 
 /// The members of a group, each once.
