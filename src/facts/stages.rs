@@ -52,8 +52,9 @@ pub(crate) struct StageEvidence {
     pub first_implementation: Option<Date>,
 }
 
-/// The stage evidence of a program: everything on file, whatever its date
-/// (the report's timeline). The rules judge with [`stage_evidence_by`].
+/// The stage evidence of a program: everything on file, whatever its date.
+/// Rules and report judge with [`stage_evidence_by`]; the tests compare.
+#[cfg(test)]
 pub(crate) fn stage_evidence(p: &Program) -> StageEvidence {
     evidence(p, None)
 }

@@ -538,7 +538,9 @@ fn stage(p: &Program, limits: &Limits, lang: Lang, today: Date) -> StageView {
     let topic = p.topic.as_ref().map(|t| &t.value);
     let number = topic.and_then(|t| t.stage.as_ref()).map_or(0, |s| s.value.0);
     let start = topic.and_then(|t| t.start.as_ref()).map(|s| s.value);
-    let e = facts::stage_evidence(p);
+    // Only what happened by `today` counts, as for AL502: a review dated
+    // later is not shown as held.
+    let e = facts::stage_evidence_by(p, today);
     let step3_start = e.first_kickoff.or(e.first_workshop).or(start);
     let review = e.first_review;
     let periods: [(Option<Date>, Option<Date>); 6] = [
