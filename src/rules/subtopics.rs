@@ -9,43 +9,11 @@ use crate::lang::pick;
 use crate::load::Doc;
 use crate::model::{Date, SessionKind, Subtopic, SubtopicStatus};
 
-/// Words that open a question, in Chinese and English (lower case).
+/// English words that open a question (lower case); Chinese question words
+/// count anywhere (see [`is_question`]).
 const INTERROGATIVES: &[&str] = &[
-    "如何",
-    "怎样",
-    "怎么",
-    "为什么",
-    "为何",
-    "是否",
-    "能否",
-    "可否",
-    "哪些",
-    "哪个",
-    "什么",
-    "谁",
-    "多少",
-    "how",
-    "what",
-    "why",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "when",
-    "where",
-    "can",
-    "could",
-    "should",
-    "shall",
-    "would",
-    "will",
-    "do",
-    "does",
-    "did",
-    "is",
-    "are",
-    "was",
-    "were",
+    "how", "what", "why", "which", "who", "whom", "whose", "when", "where", "can", "could", "should",
+    "shall", "would", "will", "do", "does", "did", "is", "are", "was", "were",
 ];
 
 /// Whether a text reads as a question. It does when it holds a question
