@@ -1048,22 +1048,27 @@ mod placeholder {
     /// Whether a file's text may hold a placeholder at all: a cheap test
     /// that spares parsing the file again when it cannot.
     pub(super) fn suspect(text: &str) -> bool {
-        let lower = text.to_lowercase();
-        lower.contains("todo")
-            || lower.contains("tbd")
-            || lower.contains("tbc")
-            || lower.contains("xx")
-            || text.contains('…')
-            || text.contains("...")
-            || text.contains("\"\"")
-            || text.contains("''")
-            || text.contains('?')
-            || text.contains('？')
-            || text.contains("待")
-            || text.contains("某某")
-            || template_texts()
+        // One pass over the text for every marker and every template text
+        // (the first line of each): most files hold none and are not parsed
+        // again. A question with a gap has its `…`/`...` among the markers.
+        static FINDER: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
+        let finder = FINDER.get_or_init(|| {
+            let mut patterns: Vec<String> = ["todo", "tbd", "tbc", "xx", "…", "...", "\"\"", "''", "待", "某某"]
                 .iter()
-                .any(|t| text.contains(t.lines().next().unwrap_or(t)))
+                .map(|s| s.to_string())
+                .collect();
+            patterns.extend(
+                template_texts()
+                    .iter()
+                    .map(|t| t.lines().next().unwrap_or(t).to_string())
+                    .filter(|t| !t.is_empty()),
+            );
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(patterns)
+                .ok()
+        });
+        finder.as_ref().is_none_or(|f| f.is_match(text))
     }
 
     /// Whether a value is a generic marker: a whole-value marker, or a
