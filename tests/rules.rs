@@ -631,3 +631,28 @@ fn a_workshop_month_is_its_own_gathering_for_the_rhythm() {
         "{june:?}"
     );
 }
+
+/// An attendee recorded at a meeting before they joined the group is a
+/// finding (and the report's "6 / 4" cannot pass in silence).
+#[test]
+fn an_attendee_before_joining_is_a_finding() {
+    let mut files = texts("examples/talent-retention");
+    for (rel, text) in &mut files {
+        if rel == "team.yaml" {
+            *text = text.replacen("id: liu,", "id: liu, joined: 2026-06-01,", 1);
+        }
+    }
+    let program = al::load::program_from_texts("p", &files);
+    let today = al::dates::parse_date("2026-09-30").expect("date");
+    let found: Vec<String> = al::rules::run(&program, &al::config::Limits::default(), today, Lang::En)
+        .into_iter()
+        .map(|f| format!("{} {}", f.rule.code, f.message))
+        .collect();
+    assert!(!found.is_empty(), "liu attended g1's March to May meetings");
+    assert!(
+        found
+            .iter()
+            .all(|f| f.starts_with("AL305 `liu` is recorded at the meeting of group `g1` on 2026-0")),
+        "{found:?}"
+    );
+}

@@ -16,8 +16,8 @@ pub(crate) use actions::{ActionFact, ActionTotals, action_status, actions, days_
 pub(crate) use budget::budget;
 pub(crate) use index::Index;
 pub(crate) use sessions::{
-    attendance, expected, group, last_met, officer_on_duty, participation, present, rotation_officer,
-    session_date, session_groups, sessions_by_date,
+    attendance, expected, group, last_met, member_on, officer_on_duty, participation, present,
+    rotation_officer, session_date, session_groups, sessions_by_date,
 };
 pub(crate) use stages::{StageEvidence, first_review, stage_evidence_by};
 

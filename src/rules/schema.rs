@@ -1053,10 +1053,11 @@ mod placeholder {
         // again. A question with a gap has its `…`/`...` among the markers.
         static FINDER: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
         let finder = FINDER.get_or_init(|| {
-            let mut patterns: Vec<String> = ["todo", "tbd", "tbc", "xx", "…", "...", "\"\"", "''", "待", "某某"]
-                .iter()
-                .map(|s| s.to_string())
-                .collect();
+            let mut patterns: Vec<String> =
+                ["todo", "tbd", "tbc", "xx", "…", "...", "\"\"", "''", "待", "某某"]
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect();
             patterns.extend(
                 template_texts()
                     .iter()

@@ -499,9 +499,32 @@ fn attendance(ctx: &mut Ctx) {
         let Some(&group) = ctx.index.groups.get(gid) else {
             continue;
         };
+        let date = v.date.as_ref().map(|d| d.value);
         for a in v.attendees.iter().flatten() {
             let person = a.value.as_str();
-            if !ctx.index.people.contains_key(person) || group.members.iter().any(|m| m.value == person) {
+            if !ctx.index.people.contains_key(person) {
+                continue;
+            }
+            if group.members.iter().any(|m| m.value == person) {
+                if let Some(d) = date
+                    && !crate::facts::member_on(p, person, Some(d))
+                {
+                    let message = crate::tr!(
+                        ctx.lang,
+                        "`{person}` 出现在 {d} 小组 `{gid}` 会议的出勤名单中，但当天不是本组成员（见 team.yaml 的 `joined:`/`left:`）",
+                        "`{person}` is recorded at the meeting of group `{gid}` on {d}, but was not a member that day (see `joined:`/`left:` in team.yaml)"
+                    );
+                    let help = pick(
+                        ctx.lang,
+                        "核对此人的 `joined:`/`left:` 日期，或这次会议的 `attendees:`；组外来宾记在 `guests:` 中",
+                        "check the person's `joined:`/`left:` dates, or this meeting's `attendees:`; record guests under `guests:`",
+                    );
+                    let label = crate::tr!(ctx.lang, "{d} 时不是成员", "not a member on {d}");
+                    ctx.emit(&AL305, s.file, &a.loc, message, help.to_string())
+                        .label(label)
+                        .group(gid)
+                        .person(person);
+                }
                 continue;
             }
             let theirs = ctx.index.groups_of(person);
