@@ -1,4 +1,4 @@
-//! Writes a portfolio of N realistic programs in the SPEC format, for the
+//! Writes a portfolio of N realistic programs in the program format, for the
 //! benchmark: `gen-portfolio DIR N [SEED] [NEGLECTED_EVERY]`. Deterministic
 //! for a seed. Each program has a topic, a team of 1–5 groups of 4–8, a
 //! kick-off, three workshops, a group meeting per group every calendar month
