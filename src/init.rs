@@ -20,6 +20,9 @@ pub fn files(lang: Lang, example: bool) -> &'static [(&'static str, &'static str
 /// The day the example programs are written for: they pass `al check` on it.
 const EXAMPLE_AS_OF: (i16, i8, i8) = (2026, 9, 30);
 
+/// The day the templates start (their `start:`): a scaffold starts today.
+const TEMPLATE_AS_OF: (i16, i8, i8) = (2026, 3, 1);
+
 /// Writes a new program into `dir`, which must be absent or empty. Nothing
 /// is written when it is not, and no existing file is ever replaced. An
 /// example is laid out relative to the local date (see [`init_on`]).
@@ -31,7 +34,8 @@ pub fn init(dir: &Path, lang: Lang, example: bool) -> Result<()> {
 /// start its session file names) are moved by whole weeks, so that weekdays
 /// stay, so that its "as of" day falls within three days of `today`; the
 /// example then passes `al check` on that day as it does around the day it
-/// was written for.
+/// was written for. A scaffold's dates are moved the same way so that it
+/// starts this week (no "review overdue" for a program that has not begun).
 pub fn init_on(dir: &Path, lang: Lang, example: bool, today: Date) -> Result<()> {
     let io = |e: std::io::Error| Error::Write {
         path: dir.to_path_buf(),
@@ -46,7 +50,7 @@ pub fn init_on(dir: &Path, lang: Lang, example: bool, today: Date) -> Result<()>
     fs_err::create_dir_all(dir).map_err(io)?;
     let list = files(lang, example);
     // Each YAML file names its schema for editors; the schemas go under .al/schema.
-    let days = if example { shift_days(today) } else { 0 };
+    let days = shift_days(if example { EXAMPLE_AS_OF } else { TEMPLATE_AS_OF }, today);
     let mut all: Vec<(String, String)> = list
         .iter()
         .map(|(rel, text)| {
@@ -81,10 +85,9 @@ pub fn init_on(dir: &Path, lang: Lang, example: bool, today: Date) -> Result<()>
     Ok(())
 }
 
-/// Days to move the example by: the whole number of weeks nearest to the
-/// distance from its "as of" day to `today`.
-fn shift_days(today: Date) -> i64 {
-    let (y, m, d) = EXAMPLE_AS_OF;
+/// Days to move an example or a scaffold by: the whole number of weeks
+/// nearest to the distance from its "as of" day to `today`.
+fn shift_days((y, m, d): (i16, i8, i8), today: Date) -> i64 {
     let as_of = jiff::civil::date(y, m, d);
     (crate::dates::days_between(as_of, today) + 3).div_euclid(7) * 7
 }
@@ -134,11 +137,11 @@ mod tests {
     #[test]
     fn dates_move_by_whole_weeks_and_nothing_else_moves() {
         let d = |y, m, day| jiff::civil::date(y, m, day);
-        assert_eq!(shift_days(d(2026, 9, 30)), 0);
-        assert_eq!(shift_days(d(2026, 10, 3)), 0);
-        assert_eq!(shift_days(d(2026, 10, 4)), 7);
-        assert_eq!(shift_days(d(2026, 9, 27)), 0);
-        assert_eq!(shift_days(d(2026, 9, 26)), -7);
+        assert_eq!(shift_days(EXAMPLE_AS_OF, d(2026, 9, 30)), 0);
+        assert_eq!(shift_days(EXAMPLE_AS_OF, d(2026, 10, 3)), 0);
+        assert_eq!(shift_days(EXAMPLE_AS_OF, d(2026, 10, 4)), 7);
+        assert_eq!(shift_days(EXAMPLE_AS_OF, d(2026, 9, 27)), 0);
+        assert_eq!(shift_days(EXAMPLE_AS_OF, d(2026, 9, 26)), -7);
         let text = "date: 2026-03-02 # 2026-03-02\nbatch: 2026-1\nn: 12026-03-02\nx: 2026-13-01";
         assert_eq!(
             shift_dates(text, 7),

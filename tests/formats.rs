@@ -232,6 +232,13 @@ fn init_and_new_files_name_their_schema() {
         serde_json::from_str(&std::fs::read_to_string(dir.join(".al/schema/topic.json")).expect("schema"))
             .expect("json");
     assert_eq!(schema, schema_of("topic"));
+    // The scaffold starts this week: its kick-off's file is named with its date.
+    let kickoff = std::fs::read_dir(dir.join("sessions"))
+        .expect("sessions")
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .find(|n| n.ends_with("-kickoff.yaml"))
+        .expect("a kick-off");
+    let kickoff_date = &kickoff[..10];
     let (code, _) = stdout(
         al().args([
             "new",
@@ -239,7 +246,7 @@ fn init_and_new_files_name_their_schema() {
             "--kind",
             "kickoff",
             "--date",
-            "2026-03-02",
+            kickoff_date,
             "--lang",
             "en",
         ])
