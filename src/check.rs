@@ -262,7 +262,8 @@ pub fn finish(
         let used: BTreeSet<usize> = waived.iter().map(|w| w.waiver).collect();
         let mut config_findings = rules::config::check(config, today, lang);
         if own {
-            config_findings.extend(rules::config::unused(config, today, lang, &used));
+            let files: Vec<&str> = program.files.iter().map(|f| f.rel.as_str()).collect();
+            config_findings.extend(rules::config::unused(config, today, lang, &used, &files));
         }
         for f in config_findings {
             place(f, &mut waived, &mut diagnostics);

@@ -927,6 +927,32 @@ fn narrow_waivers_silence_only_what_they_name() {
         r.stdout
     );
 
+    // A path that is no file of the program says which file was meant.
+    fs::write(
+        team.join("al.toml"),
+        allow("g1").replace("team.yaml", "teams.yaml"),
+    )
+    .expect("al.toml");
+    let r = check_team();
+    assert!(
+        r.stdout
+            .contains("this program has no file `teams.yaml`; did you mean `team.yaml`?"),
+        "{}",
+        r.stdout
+    );
+    fs::write(
+        team.join("al.toml"),
+        allow("g1").replace("\"team.yaml\"", "\"team/team.yaml\""),
+    )
+    .expect("al.toml");
+    let r = check_team();
+    assert!(
+        r.stdout
+            .contains("`path` is a path inside the program folder: write `team.yaml`"),
+        "{}",
+        r.stdout
+    );
+
     // A month that is not a month stops the run, naming the place.
     fs::write(dir.join("al.toml"), waiver("2026-6")).expect("al.toml");
     let r = check();

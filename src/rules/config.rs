@@ -78,6 +78,7 @@ pub fn unused(
     today: Date,
     lang: Lang,
     used: &std::collections::BTreeSet<usize>,
+    files: &[&str],
 ) -> Vec<Finding> {
     config
         .waivers
@@ -85,6 +86,13 @@ pub fn unused(
         .enumerate()
         .filter(|(i, w)| !used.contains(i) && w.reason.is_some() && w.until.is_none_or(|u| today <= u))
         .map(|(_, w)| Finding {
+            help: no_such_file(&w.path, files, lang).unwrap_or_else(|| {
+                crate::tr!(
+                    lang,
+                    "检查 `path` 和其他键（group、person、subtopic、month、session、action）是否写对；问题已解决的话，删除这条豁免",
+                    "check `path` and the other keys (group, person, subtopic, month, session, action); if the finding was fixed, remove the waiver"
+                )
+            }),
             rule: &AL902,
             at: At::Config,
             about: super::About::default(),
@@ -97,12 +105,35 @@ pub fn unused(
                 rule = w.rule,
                 path = w.path
             ),
-            help: crate::tr!(
-                lang,
-                "检查 `path` 和其他键（group、person、subtopic、month、session、action）是否写对；问题已解决的话，删除这条豁免",
-                "check `path` and the other keys (group, person, subtopic, month, session, action); if the finding was fixed, remove the waiver"
-            ),
             label: Some(crate::tr!(lang, "未用到", "unused")),
         })
         .collect()
+}
+
+/// When a waiver's `path` is no file of the program: what to write instead
+/// (the closest file, or a reminder that paths are inside the program folder).
+fn no_such_file(path: &str, files: &[&str], lang: Lang) -> Option<String> {
+    if files.contains(&path) || path == "al.toml" {
+        return None;
+    }
+    let inside = files.iter().find(|f| path.ends_with(&format!("/{f}")));
+    Some(
+        match (inside, crate::suggest::did_you_mean(path, files.iter().copied())) {
+            (Some(f), _) => crate::tr!(
+                lang,
+                "`path` 写的是项目文件夹内的路径：请写 `{f}`",
+                "`path` is a path inside the program folder: write `{f}`"
+            ),
+            (None, Some(s)) => crate::tr!(
+                lang,
+                "本项目没有文件 `{path}`；是不是 `{s}`？",
+                "this program has no file `{path}`; did you mean `{s}`?"
+            ),
+            (None, None) => crate::tr!(
+                lang,
+                "本项目没有文件 `{path}`；`path` 写项目文件夹内的文件，如 `team.yaml`",
+                "this program has no file `{path}`; `path` names a file inside the program folder, such as `team.yaml`"
+            ),
+        },
+    )
 }
