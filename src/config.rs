@@ -90,7 +90,8 @@ impl Default for Limits {
 #[serde(deny_unknown_fields)]
 pub(crate) struct Allow {
     /// Rule code.
-    pub rule: String,
+    #[schemars(with = "String")]
+    pub rule: toml::Spanned<String>,
     /// File inside the program folder, e.g. `team.yaml`.
     pub path: String,
     /// Why the waiver was granted (required).
@@ -99,7 +100,7 @@ pub(crate) struct Allow {
     /// Last day the waiver holds.
     #[serde(default)]
     #[schemars(with = "Option<jiff::civil::Date>")]
-    pub until: Option<toml::value::Datetime>,
+    pub until: Option<toml::Spanned<toml::value::Datetime>>,
     /// Only the findings about this group (its id).
     #[serde(default)]
     pub group: Option<String>,
@@ -111,7 +112,8 @@ pub(crate) struct Allow {
     pub subtopic: Option<String>,
     /// Only the findings about this calendar month, `YYYY-MM`.
     #[serde(default)]
-    pub month: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub month: Option<toml::Spanned<String>>,
     /// Only the findings about this session file, e.g. `sessions/2026-06-15-g3-meeting.yaml`.
     #[serde(default)]
     pub session: Option<String>,
@@ -209,33 +211,38 @@ impl Config {
         for allow in raw.allow {
             let loc = crate::source::loc_of_bytes(text, allow.span());
             let a = allow.into_inner();
-            let rule = check_code(display, text, &a.rule, Some(&loc))?;
+            let at = |span: std::ops::Range<usize>| crate::source::loc_of_bytes(text, span);
+            let rule = check_code(display, text, a.rule.get_ref(), Some(&at(a.rule.span())))?;
             let until = match &a.until {
                 None => None,
-                Some(dt) => match (dt.date, dt.time) {
+                Some(spanned) => match (spanned.get_ref().date, spanned.get_ref().time) {
                     (Some(d), None) => Date::new(d.year as i16, d.month as i8, d.day as i8).ok(),
                     _ => None,
                 }
                 .map(Some)
                 .ok_or_else(|| {
+                    let dt = spanned.get_ref();
                     config_error(
                         display,
-                        &loc,
+                        &at(spanned.span()),
                         format!("`until = {dt}` is not a date; write it as 2026-09-30"),
                         format!("`until = {dt}` 不是日期；请写成 2026-09-30 这样的形式"),
                     )
                 })?,
             };
-            let month = match a.month.as_deref().map(str::trim) {
+            let month = match &a.month {
                 None => None,
-                Some(m) => Some(crate::dates::Month::parse(m).ok_or_else(|| {
-                    config_error(
-                        display,
-                        &loc,
-                        format!("`month = \"{m}\"` is not a month; write it as 2026-06"),
-                        format!("`month = \"{m}\"` 不是月份；请写成 2026-06 这样的形式"),
-                    )
-                })?),
+                Some(spanned) => Some(crate::dates::Month::parse(spanned.get_ref().trim()).ok_or_else(
+                    || {
+                        let m = spanned.get_ref().trim();
+                        config_error(
+                            display,
+                            &at(spanned.span()),
+                            format!("`month = \"{m}\"` is not a month; write it as 2026-06"),
+                            format!("`month = \"{m}\"` 不是月份；请写成 2026-06 这样的形式"),
+                        )
+                    },
+                )?),
             };
             let trim = |v: Option<String>| v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
             waivers.push(Waiver {

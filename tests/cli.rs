@@ -958,7 +958,7 @@ fn narrow_waivers_silence_only_what_they_name() {
     let r = check();
     assert_eq!(r.code, 2);
     assert!(
-        r.stderr.contains("al.toml:1:1") && r.stderr.contains("is not a month"),
+        r.stderr.contains("al.toml:5:9") && r.stderr.contains("is not a month"),
         "{}",
         r.stderr
     );
