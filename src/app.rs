@@ -192,17 +192,18 @@ pub fn run_lang(flag: Option<crate::config::Lang>) -> crate::config::Lang {
         .and_then(|c| c.lang);
     let title = match config {
         Some(_) => None,
-        None if crate::layout::is_program(here) => program_title(here),
+        None if crate::layout::is_program(here) => crate::check::title_of(here),
         None => None,
     };
     crate::lang::resolve(flag, config, title.as_deref())
 }
 
-/// The title of the program in `dir`, read from its topic.yaml alone.
-fn program_title(dir: &std::path::Path) -> Option<String> {
-    let text = fs_err::read_to_string(dir.join("topic.yaml")).ok()?;
-    let parsed = crate::yaml::parse_known_keys::<crate::model::Topic>(&crate::source::normalize(&text));
-    parsed.value?.title.map(|t| t.0)
+/// The language to say `error` in: `--lang`, else `AL_LANG`, else the
+/// language of the program it is about, else [`run_lang`].
+pub fn error_lang(error: &Error, flag: Option<crate::config::Lang>) -> crate::config::Lang {
+    crate::lang::forced(flag)
+        .or_else(|| error.lang_hint())
+        .unwrap_or_else(|| run_lang(flag))
 }
 
 /// Parses `--today`, or reads the local date.

@@ -159,7 +159,13 @@ impl Configs {
                 path: path.clone(),
                 source: e,
             })?;
-            let cfg = Config::parse(&text, &shown)?;
+            let cfg = Config::parse(&text, &shown).map_err(|e| match title_of(dir) {
+                Some(title) => crate::error::Error::InProgram {
+                    lang: crate::lang::resolve(None, None, Some(&title)),
+                    error: Box::new(e),
+                },
+                None => e,
+            })?;
             self.loaded.insert(path.clone(), cfg);
         }
         let first = self.reported.insert(path.clone());
@@ -378,4 +384,12 @@ fn finalize(f: Finding, file: String, rel: String, config: &Config, today: Date)
         Some(i) => Fate::Waived(i, d),
         None => Fate::Shown(d),
     }
+}
+
+/// The title of the program in `dir`, read from its topic.yaml alone (for
+/// the language of what is said before the program is loaded).
+pub(crate) fn title_of(dir: &Path) -> Option<String> {
+    let text = fs_err::read_to_string(dir.join("topic.yaml")).ok()?;
+    let parsed = crate::yaml::parse_known_keys::<crate::model::Topic>(&crate::source::normalize(&text));
+    parsed.value?.title.map(|t| t.0)
 }

@@ -57,6 +57,15 @@ pub enum Error {
     /// and what to do, in both languages).
     #[error("{}", .0.en)]
     Invalid(Texts),
+    /// An error about one program, shown in that program's language unless
+    /// `--lang` or `AL_LANG` says otherwise.
+    #[error("{error}")]
+    InProgram {
+        /// The program's own language.
+        lang: crate::config::Lang,
+        /// The error.
+        error: Box<Error>,
+    },
     /// `AL_LANG` names no language.
     #[error("AL_LANG=`{0}` is not a language: set it to zh or en, or unset it")]
     BadLang(String),
@@ -80,9 +89,21 @@ pub enum Error {
 }
 
 impl Error {
+    /// The language of the program the error is about, if it is about one.
+    pub fn lang_hint(&self) -> Option<crate::config::Lang> {
+        match self {
+            Error::InProgram { lang, .. } => Some(*lang),
+            _ => None,
+        }
+    }
+
     /// The message in `lang` (the `Display` text is the English one).
     pub fn text(&self, lang: crate::config::Lang) -> String {
         use crate::config::Lang;
+
+        if let Error::InProgram { error, .. } = self {
+            return error.text(lang);
+        }
         if lang == Lang::En {
             return self.to_string();
         }
@@ -92,6 +113,7 @@ impl Error {
                 "`{}` 中没有行动学习项目（项目是含有 topic.yaml 或 team.yaml 的文件夹）",
                 p.display()
             ),
+            Error::InProgram { error, .. } => error.text(lang),
             Error::Invalid(t) => t.zh.clone(),
             Error::UnknownCode { code, suggestion } => match suggestion {
                 Some(s) => format!("没有规则代码 `{code}`；是不是 `{s}`？（`al rules` 列出全部规则）"),

@@ -12,10 +12,11 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    let lang = al::app::run_lang(cli.lang);
+    let flag = cli.lang;
     match al::app::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
+            let lang = al::app::error_lang(&e, flag);
             let (error, caused_by) = match lang {
                 al::config::Lang::Zh => ("错误", "原因"),
                 al::config::Lang::En => ("error", "caused by"),

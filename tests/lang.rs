@@ -184,3 +184,24 @@ fn each_program_of_a_portfolio_speaks_its_own_language() {
     let v: serde_json::Value = serde_json::from_str(&json).expect("json");
     assert!(v["findings"].as_array().is_some_and(|f| f.len() == 2), "{json}");
 }
+
+/// An error in a program's al.toml, met from outside the program, is said in
+/// the program's language (and `--lang` still comes first).
+#[test]
+fn an_al_toml_error_speaks_its_programs_language() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = program_with(&tmp, false);
+    fs::write(
+        dir.join("al.toml"),
+        "[[allow]]\nrule = \"AL201\"\npath = \"team.yaml\"\nmonth = \"2026-6\"\nreason = \"试点\"\n",
+    )
+    .expect("al.toml");
+    let (code, _, err) = al(tmp.path(), &["check", "zh-prog"], &[("LANG", "en_US.UTF-8")]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("错误: zh-prog/al.toml:4:9:") && err.contains("不是月份"),
+        "{err}"
+    );
+    let (_, _, err) = al(tmp.path(), &["check", "zh-prog", "--lang", "en"], &[]);
+    assert!(err.starts_with("error: zh-prog/al.toml:4:9:"), "{err}");
+}
