@@ -1002,3 +1002,29 @@ fn the_report_lists_the_exceptions_granted() {
     let r = run(al().args(["report", "examples/talent-retention", "--today", "2026-09-30"]));
     assert!(!r.stdout.contains("已批准的例外"));
 }
+
+/// A declared stage behind the record is said at the top of the report's
+/// stage section, not only among the findings.
+#[test]
+fn the_report_says_when_the_declared_stage_is_behind_the_record() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    fs::create_dir_all(tmp.path().join(".git")).expect("git");
+    let dir = tmp.path().join("tr");
+    copy_dir(Path::new("examples/talent-retention"), &dir);
+    edit(&dir.join("topic.yaml"), "stage: 5", "stage: 2");
+    let r = run(al()
+        .current_dir(tmp.path())
+        .args(["report", "tr", "--today", "2026-09-30"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains("**注意：项目文件所报为第 2 步，但记录显示已到第 5 步（方案实施与跟踪评估）。**"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("AL502"), "{}", r.stdout);
+    let r = run(al()
+        .current_dir(tmp.path())
+        .args(["report", "tr", "--today", "2026-09-30", "--lang", "en"]));
+    assert!(r.stdout.contains("the record shows step 5"), "{}", r.stdout);
+}

@@ -244,6 +244,12 @@ pub(crate) struct StageView {
     pub steps: Vec<Step>,
     /// The date by which steps 1–3 should end in a review (the start plus `steps_1_to_3_months`).
     pub review_deadline: Option<Date>,
+    /// The step the record shows reached by `today` (3 a workshop held, 4 a
+    /// proposal reviewed, 5 an implementation started, 6 results), when it is
+    /// beyond the declared `stage` (then AL502 is among the findings); else `null`.
+    pub record: Option<i64>,
+    /// The name of that step.
+    pub record_name: Option<&'static str>,
 }
 
 /// The topic's words in the report's language.
@@ -587,11 +593,14 @@ fn stage(p: &Program, limits: &Limits, lang: Lang, today: Date) -> StageView {
             }
         })
         .collect();
+    let record = e.supported_stage().filter(|r| *r > number && number > 0);
     StageView {
         number,
         name: labels::step_name(lang, number),
         steps,
         review_deadline: start.map(|s| add_months(s, limits.steps_1_to_3_months)),
+        record,
+        record_name: record.map(|r| labels::step_name(lang, r)),
     }
 }
 
