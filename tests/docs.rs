@@ -52,3 +52,27 @@ fn docs_templates_md_describes_the_context_structs() {
         "docs/templates.md's context is out of date; regenerate it with: AL_BLESS=1 cargo test --test docs"
     );
 }
+
+/// The project's docs, code and messages stand alone: they cite no
+/// document that is not in the project.
+#[test]
+fn nothing_cites_documents_outside_the_project() {
+    let mut files = vec![
+        std::path::PathBuf::from("README.md"),
+        "CONTRIBUTING.md".into(),
+        "CHANGELOG.md".into(),
+    ];
+    for dir in ["docs", "src", "templates", "locales", "benches"] {
+        for e in walkdir::WalkDir::new(dir).into_iter().filter_map(Result::ok) {
+            if e.file_type().is_file() {
+                files.push(e.into_path());
+            }
+        }
+    }
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        for outside in ["SPEC.md", "SPEC §", "DOMAIN.md", "DECISIONS.md", "STYLE.md", "../shared"] {
+            assert!(!text.contains(outside), "{} cites {outside}", path.display());
+        }
+    }
+}
