@@ -43,9 +43,12 @@ pub(crate) fn normalize_owned(mut text: String) -> String {
 
 /// Whether text contains Chinese, Japanese or Korean characters.
 pub(crate) fn has_cjk(text: &str) -> bool {
-    text.chars().any(|c| {
-        matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x3040..=0x30FF | 0xAC00..=0xD7AF)
-    })
+    text.chars().any(is_cjk)
+}
+
+/// Whether a character is Chinese, Japanese or Korean (ideographs, kana, hangul).
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x3040..=0x30FF | 0xAC00..=0xD7AF)
 }
 
 /// How many terminal columns a text takes: two for each wide character

@@ -71,7 +71,14 @@ fn nothing_cites_documents_outside_the_project() {
     }
     for path in files {
         let text = std::fs::read_to_string(&path).unwrap_or_default();
-        for outside in ["SPEC.md", "SPEC §", "DOMAIN.md", "DECISIONS.md", "STYLE.md", "../shared"] {
+        for outside in [
+            "SPEC.md",
+            "SPEC §",
+            "DOMAIN.md",
+            "DECISIONS.md",
+            "STYLE.md",
+            "../shared",
+        ] {
             assert!(!text.contains(outside), "{} cites {outside}", path.display());
         }
     }

@@ -16,16 +16,9 @@ rule!(AL902, "waiver-unused", Warning);
 pub fn check(config: &Config, today: Date, lang: Lang) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut push = |rule: &'static Rule, loc: &Loc, message: String, help: &str, label: String| {
-        out.push(Finding {
-            rule,
-            at: At::Config,
-            about: super::About::default(),
-            task: None,
-            loc: loc.clone(),
-            message,
-            help: help.to_string(),
-            label: Some(label),
-        });
+        let mut f = Finding::new(rule, At::Config, loc, message, help.to_string());
+        f.label(label);
+        out.push(f);
     };
     for w in &config.waivers {
         match (&w.reason, w.until) {
@@ -85,27 +78,24 @@ pub fn unused(
         .iter()
         .enumerate()
         .filter(|(i, w)| !used.contains(i) && w.reason.is_some() && w.until.is_none_or(|u| today <= u))
-        .map(|(_, w)| Finding {
-            help: no_such_file(&w.path, files, lang).unwrap_or_else(|| {
-                crate::tr!(
-                    lang,
-                    "检查 `path` 和其他键（group、person、subtopic、month、session、action）是否写对；问题已解决的话，删除这条豁免",
-                    "check `path` and the other keys (group, person, subtopic, month, session, action); if the finding was fixed, remove the waiver"
-                )
-            }),
-            rule: &AL902,
-            at: At::Config,
-            about: super::About::default(),
-            task: None,
-            loc: w.loc.clone(),
-            message: crate::tr!(
+        .map(|(_, w)| {
+            let message = crate::tr!(
                 lang,
                 "对 `{path}` 的 {rule} 豁免没有豁免任何问题",
                 "the waiver of {rule} for `{path}` silences nothing",
                 rule = w.rule,
                 path = w.path
-            ),
-            label: Some(crate::tr!(lang, "未用到", "unused")),
+            );
+            let help = no_such_file(&w.path, files, lang).unwrap_or_else(|| {
+                crate::tr!(
+                    lang,
+                    "检查 `path` 和其他键（group、person、subtopic、month、session、action）是否写对；问题已解决的话，删除这条豁免",
+                    "check `path` and the other keys (group, person, subtopic, month, session, action); if the finding was fixed, remove the waiver"
+                )
+            });
+            let mut f = Finding::new(&AL902, At::Config, &w.loc, message, help);
+            f.label(crate::tr!(lang, "未用到", "unused"));
+            f
         })
         .collect()
 }

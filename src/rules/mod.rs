@@ -214,16 +214,8 @@ impl<'a> Ctx<'a> {
         message: String,
         help: String,
     ) -> &mut Finding {
-        self.out.push(Finding {
-            rule,
-            at: At::File(file),
-            about: About::default(),
-            task: None,
-            loc: loc.clone(),
-            message,
-            help,
-            label: None,
-        });
+        self.out
+            .push(Finding::new(rule, At::File(file), loc, message, help));
         let last = self.out.len() - 1;
         &mut self.out[last]
     }
@@ -235,6 +227,21 @@ impl<'a> Ctx<'a> {
 }
 
 impl Finding {
+    /// A finding of `rule` at `loc` in the file `at`, about nothing more
+    /// (the builder methods below say what else), without a label.
+    pub fn new(rule: &'static Rule, at: At, loc: &Loc, message: String, help: String) -> Finding {
+        Finding {
+            rule,
+            at,
+            about: About::default(),
+            task: None,
+            loc: loc.clone(),
+            message,
+            help,
+            label: None,
+        }
+    }
+
     /// The finding is about this group.
     pub fn group(&mut self, id: &str) -> &mut Self {
         self.about.group = Some(id.to_string());

@@ -37,16 +37,13 @@ pub(crate) fn missing_files(ctx: &mut Ctx) {
     for m in &ctx.program.missing {
         let (zh, en) = m.kind.spec().missing_help;
         let rel = m.rel;
-        ctx.out.push(Finding {
-            rule: &AL003,
-            at: super::At::Missing(m.display.clone()),
-            about: super::About::default(),
-            task: None,
-            loc: Loc::file_start(),
-            message: crate::tr!(ctx.lang, "本项目缺少 {rel}", "{rel} is missing from this program"),
-            help: crate::lang::pick(ctx.lang, zh, en).to_string(),
-            label: None,
-        });
+        ctx.out.push(Finding::new(
+            &AL003,
+            super::At::Missing(m.display.clone()),
+            &Loc::file_start(),
+            crate::tr!(ctx.lang, "本项目缺少 {rel}", "{rel} is missing from this program"),
+            crate::lang::pick(ctx.lang, zh, en).to_string(),
+        ));
     }
 }
 

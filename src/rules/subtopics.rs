@@ -61,7 +61,7 @@ pub(crate) fn is_question(text: &str) -> bool {
     let t = text.trim();
     let lower = t.to_lowercase();
     let words: Vec<&str> = lower
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'') || is_cjk(c))
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'') || crate::source::is_cjk(c))
         .filter(|w| !w.is_empty())
         .collect();
     let opens = words
@@ -70,13 +70,8 @@ pub(crate) fn is_question(text: &str) -> bool {
     if opens || ZH.iter().any(|w| t.contains(w)) || words.iter().any(|w| EN_ANYWHERE.contains(w)) {
         return true;
     }
-    let cjk = t.chars().filter(|c| is_cjk(*c)).count();
+    let cjk = t.chars().filter(|c| crate::source::is_cjk(*c)).count();
     t.ends_with(['?', '？', '吗', '呢']) && (cjk >= 8 || words.len() >= 3)
-}
-
-/// Whether a character is a CJK ideograph.
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
 }
 
 rule!(AL401, "subtopic-not-a-question", Warning);
