@@ -184,16 +184,14 @@ pub fn run_lang(flag: Option<crate::config::Lang>) -> crate::config::Lang {
         return lang;
     }
     let here = std::path::Path::new(".");
-    let config = crate::config::find(here, ".")
-        .and_then(|(path, shown)| {
-            let text = fs_err::read_to_string(path).ok()?;
-            crate::config::Config::parse(&text, &shown).ok()
-        })
-        .and_then(|c| c.lang);
+    // A broken al.toml says nothing about the language (it is reported when read).
+    let config = crate::check::Configs::default()
+        .for_program(here, ".")
+        .ok()
+        .and_then(|(c, _)| c.lang);
     let title = match config {
-        Some(_) => None,
         None if crate::layout::is_program(here) => crate::check::title_of(here),
-        None => None,
+        _ => None,
     };
     crate::lang::resolve(flag, config, title.as_deref())
 }
