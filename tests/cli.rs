@@ -1028,3 +1028,14 @@ fn the_report_says_when_the_declared_stage_is_behind_the_record() {
         .args(["report", "tr", "--today", "2026-09-30", "--lang", "en"]));
     assert!(r.stdout.contains("the record shows step 5"), "{}", r.stdout);
 }
+
+/// The findings section of a Chinese report is in Chinese: the report
+/// checks the program in its own language.
+#[test]
+fn a_chinese_reports_findings_are_in_chinese() {
+    let r = run(al().args(["report", "tests/fixtures/AL201/fail", "--today", "2026-03-20"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("| 错误 | AL201 |"), "{}", r.stdout);
+    assert!(r.stdout.contains("只有 3 名成员，少于下限 4 人"), "{}", r.stdout);
+    assert!(!r.stdout.contains("fewer than the minimum"), "{}", r.stdout);
+}

@@ -656,3 +656,32 @@ fn an_attendee_before_joining_is_a_finding() {
         "{found:?}"
     );
 }
+
+/// A review records its panel and a meeting its guests: both are keys of
+/// the format (no unknown-key finding), and a guest is not an attendee out
+/// of place (no AL305).
+#[test]
+fn a_review_records_its_panel_and_a_meeting_its_guests() {
+    let mut files = texts("examples/talent-retention");
+    for (rel, text) in &mut files {
+        if rel == "sessions/2026-08-24-review.yaml" {
+            text.push_str("panel: [王建国, 外部专家李教授]\n");
+        }
+        if rel == "sessions/2026-09-14-g1-meeting.yaml" {
+            text.push_str("guests: [zhou, 财务部孙经理]\n");
+        }
+    }
+    let program = al::load::program_from_texts("p", &files);
+    let today = al::dates::parse_date("2026-09-30").expect("date");
+    let found: Vec<String> = al::rules::run(&program, &al::config::Limits::default(), today, Lang::En)
+        .into_iter()
+        .map(|f| format!("{} {}", f.rule.code, f.message))
+        .collect();
+    assert_eq!(found, Vec::<String>::new());
+    let review = program
+        .sessions
+        .iter()
+        .find(|s| program.files[s.file].rel.ends_with("review.yaml"))
+        .expect("review");
+    assert_eq!(review.value.panel.len(), 2);
+}

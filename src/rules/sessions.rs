@@ -636,7 +636,10 @@ fn overdue(ctx: &mut Ctx, file: usize, a: &crate::yaml::Sp<crate::model::Action>
         }
         None => String::new(),
     };
-    let (date, plural) = (due.value, crate::lang::plural(late.unsigned_abs() as usize, "", "s"));
+    let (date, plural) = (
+        due.value,
+        crate::lang::plural(late.unsigned_abs() as usize, "", "s"),
+    );
     let message = crate::tr!(
         ctx.lang,
         "行动项 `{task}`{owner}的完成期限是 {date}，至今仍未完成（已过期 {late} 天）",
