@@ -16,7 +16,7 @@ use crate::facts::{self, ActionFact, ActionTotals, Index};
 use crate::lang::{self as labels, pick};
 use crate::load::Program;
 use crate::model::{
-    ActionStatus, Date, External, Facilitator, Group, Person, Session, SessionKind, Sp, Subtopic, Team, Topic,
+    ActionStatus, Date, External, Facilitator, Group, Person, Session, Sp, Subtopic, Team, Topic,
 };
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -65,16 +65,6 @@ impl<'a> Names<'a> {
 pub(crate) fn cell(text: &str) -> String {
     let one_line: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     one_line.join("<br>").replace('\\', "\\\\").replace('|', "\\|")
-}
-
-/// Escapes text for a Mermaid gantt task name: no `:`, `;`, `#` or line breaks.
-pub(crate) fn mermaid(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace(':', "：")
-        .replace(';', "；")
-        .replace('#', "＃")
 }
 
 /// A file's model as written, with its `id` filled in where it defaults
@@ -604,70 +594,6 @@ fn stage(p: &Program, limits: &Limits, lang: Lang, today: Date) -> StageView {
     }
 }
 
-/// The lines of a Mermaid gantt of the six steps and the sessions.
-fn gantt(p: &Program, steps: &[Step], lang: Lang) -> String {
-    let mut lines = vec![
-        "gantt".to_string(),
-        format!(
-            "    title {}",
-            pick(lang, "行动学习六步与会议", "The six steps and the sessions")
-        ),
-        "    dateFormat YYYY-MM-DD".to_string(),
-        "    axisFormat %m-%d".to_string(),
-        format!("    section {}", pick(lang, "六个步骤", "Six steps")),
-    ];
-    for s in steps {
-        let (Some(start), Some(end)) = (s.start, s.end) else {
-            continue;
-        };
-        let tag = match s.state {
-            StepState::Done => "done, ",
-            StepState::Current => "active, ",
-            StepState::Todo => "",
-        };
-        let days = days_between(start, end).max(1);
-        lines.push(format!(
-            "    {} {} :{tag}step{}, {start}, {days}d",
-            s.number,
-            mermaid(s.name),
-            s.number
-        ));
-    }
-    let mut by_kind: BTreeMap<u8, Vec<String>> = BTreeMap::new();
-    for s in facts::sessions_by_date(p) {
-        let (Some(kind), Some(date)) = (&*s.value.kind, facts::session_date(&s.value)) else {
-            continue;
-        };
-        let title = s.value.title.as_ref().map_or_else(
-            || labels::session_kind(lang, kind.value).to_string(),
-            |t| t.0.clone(),
-        );
-        let days = s.value.days.as_ref().map_or(1.0, |d| d.value.0);
-        let row = match kind.value {
-            SessionKind::Kickoff | SessionKind::Review | SessionKind::Report => {
-                format!("    {} :milestone, {date}, 0d", mermaid(&title))
-            }
-            _ => format!("    {} :{date}, {}d", mermaid(&title), days.ceil().max(1.0)),
-        };
-        let order = match kind.value {
-            SessionKind::Kickoff | SessionKind::Workshop | SessionKind::Review | SessionKind::Report => 0,
-            SessionKind::GroupMeeting => 1,
-            SessionKind::Activity => 2,
-        };
-        by_kind.entry(order).or_default().push(row);
-    }
-    for (order, rows) in by_kind {
-        let name = match order {
-            0 => pick(lang, "全体会议", "Plenary sessions"),
-            1 => pick(lang, "小组会议", "Group meetings"),
-            _ => pick(lang, "其他活动", "Activities"),
-        };
-        lines.push(format!("    section {name}"));
-        lines.extend(rows);
-    }
-    lines.join("\n")
-}
-
 /// The topic's words.
 fn topic_labels(topic: &Topic, lang: Lang) -> TopicLabels {
     TopicLabels {
@@ -952,7 +878,7 @@ impl<'a> ReportContext<'a> {
             actions,
             findings,
             check: *summary,
-            gantt: gantt(p, &stage.steps, lang),
+            gantt: super::gantt::gantt(p, &stage.steps, lang),
             stage,
             labels: p.topic.as_ref().map(|t| topic_labels(&t.value, lang)),
             groups: groups(&i),
@@ -1147,11 +1073,6 @@ mod tests {
     fn cells_keep_tables_intact() {
         assert_eq!(cell("a|b"), "a\\|b");
         assert_eq!(cell("line one\nline two\n"), "line one<br>line two");
-    }
-
-    #[test]
-    fn mermaid_names_are_safe() {
-        assert_eq!(mermaid("第一期: 研讨班; #1\n续"), "第一期： 研讨班； ＃1 续");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 pub mod agenda;
 pub mod context;
+mod gantt;
 
 use crate::check::Summary;
 use crate::config::Lang;
@@ -40,7 +41,7 @@ pub fn engine(lang: Lang, overrides: Option<&Path>) -> Result<tera::Tera> {
         context::cell(&text_of(&v))
     });
     t.register_filter("mermaid", |v: tera::Value, _: tera::Kwargs, _: &tera::State| {
-        context::mermaid(&text_of(&v))
+        gantt::mermaid(&text_of(&v))
     });
     let mut templates: Vec<(String, String)> = builtin(lang)
         .iter()
