@@ -228,11 +228,23 @@ mod tests {
         let html = Some(Path::new("out/Report.HTML"));
         assert_eq!(DocFormat::choose(None, html), DocFormat::Html);
         assert_eq!(DocFormat::choose(None, Some(Path::new("r.htm"))), DocFormat::Html);
-        assert_eq!(DocFormat::choose(None, Some(Path::new("r.md"))), DocFormat::Markdown);
-        assert_eq!(DocFormat::choose(None, Some(Path::new("r.txt"))), DocFormat::Markdown);
-        assert_eq!(DocFormat::choose(None, Some(Path::new("html"))), DocFormat::Markdown);
+        assert_eq!(
+            DocFormat::choose(None, Some(Path::new("r.md"))),
+            DocFormat::Markdown
+        );
+        assert_eq!(
+            DocFormat::choose(None, Some(Path::new("r.txt"))),
+            DocFormat::Markdown
+        );
+        assert_eq!(
+            DocFormat::choose(None, Some(Path::new("html"))),
+            DocFormat::Markdown
+        );
         assert_eq!(DocFormat::choose(None, None), DocFormat::Markdown);
-        assert_eq!(DocFormat::choose(Some(DocFormat::Markdown), html), DocFormat::Markdown);
+        assert_eq!(
+            DocFormat::choose(Some(DocFormat::Markdown), html),
+            DocFormat::Markdown
+        );
         assert_eq!(DocFormat::choose(Some(DocFormat::Html), None), DocFormat::Html);
     }
 

@@ -47,9 +47,12 @@ pub fn engine(lang: Lang, overrides: Option<&Path>) -> Result<tera::Tera> {
     t.register_filter("mermaid", |v: tera::Value, _: tera::Kwargs, _: &tera::State| {
         context::mermaid(&text_of(&v))
     });
-    t.register_filter("css_string", |v: tera::Value, _: tera::Kwargs, _: &tera::State| {
-        tera::Value::safe_string(&format::css_string(&text_of(&v)))
-    });
+    t.register_filter(
+        "css_string",
+        |v: tera::Value, _: tera::Kwargs, _: &tera::State| {
+            tera::Value::safe_string(&format::css_string(&text_of(&v)))
+        },
+    );
     let mut templates: Vec<(String, String)> = builtin(lang)
         .iter()
         .map(|(n, s)| (n.to_string(), s.to_string()))
