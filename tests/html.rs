@@ -349,3 +349,36 @@ fn both_languages_have_the_same_html_templates_and_stylesheet() {
         "one stylesheet"
     );
 }
+
+/// `--since REV` adds the changes to the HTML report too, as a section.
+#[test]
+fn the_html_report_says_what_changed_since_a_revision() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path();
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .args(["-c", "user.name=al", "-c", "user.email=al@example.invalid"])
+            .args(args)
+            .current_dir(root)
+            .output()
+            .expect("git");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    };
+    git(&["init", "-q", "-b", "main"]);
+    copy_dir(Path::new("examples/talent-retention"), &root.join("tr"));
+    git(&["add", "-A"]);
+    git(&["commit", "-q", "-m", "first"]);
+    edit(
+        &root.join("tr/subtopics/career-path.yaml"),
+        "status: active",
+        "status: deepened",
+    );
+    let html = ok(al().current_dir(root).args([
+        "report", "tr", "--since", "HEAD", "--today", TODAY, "--format", "html",
+    ]));
+    let start = html.find("<section id=\"changes\">").expect("the section");
+    let section = &html[start..start + html[start..].find("</section>").expect("its end")];
+    assert!(section.contains("<h2>自 HEAD（"), "{section}");
+    assert!(section.contains("<h3>子课题</h3>\n<ul>\n<li>深入："), "{section}");
+    assert!(section.contains("进行中 → 已深入</li>"), "{section}");
+}
