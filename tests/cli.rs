@@ -1076,3 +1076,27 @@ fn the_report_groups_findings_by_what_to_do() {
         r.stdout
     );
 }
+
+/// An exception's scope names the group by its name, not its id.
+#[test]
+fn an_exception_names_its_group() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    fs::create_dir_all(tmp.path().join(".git")).expect("git");
+    let dir = tmp.path().join("p");
+    copy_dir(Path::new("tests/fixtures/AL902/pass"), &dir);
+    edit(
+        &dir.join("team.yaml"),
+        "  - id: g1\n",
+        "  - id: g1\n    name: 第一组\n",
+    );
+    let r = run(al()
+        .current_dir(tmp.path())
+        .args(["report", "p", "--today", "2026-09-10"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("| 小组 第一组，月份 2026-06 |"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("- 小组“第一组”在 2026-06 没有召开小组会议"),
+        "{}",
+        r.stdout
+    );
+}

@@ -612,6 +612,8 @@ pub(crate) struct ExceptionView<'a> {
     /// The findings it silenced, as in `findings`.
     #[schemars(schema_with = "findings_schema")]
     pub silenced: Vec<&'a Diagnostic>,
+    /// What each of those findings says, in plain words (as in `advice`).
+    pub silenced_plain: Vec<String>,
 }
 
 /// The exceptions granted by `config`'s waivers, with what each silenced.
@@ -622,12 +624,19 @@ pub(crate) fn exceptions<'a>(
     lang: Lang,
     today: Date,
 ) -> Vec<ExceptionView<'a>> {
-    let names = Names::of_program(p);
+    let i = Inputs {
+        p,
+        index: Index::build(p),
+        names: Names::of_program(p),
+        lang,
+        today,
+    };
+    let names = &i.names;
     config
         .waivers
         .iter()
         .enumerate()
-        .map(|(i, w)| {
+        .map(|(n, w)| {
             let s = &w.scope;
             let parts: Vec<String> = [
                 (
@@ -649,18 +658,20 @@ pub(crate) fn exceptions<'a>(
             .into_iter()
             .filter_map(|(k, v)| v.map(|v| format!("{k} {v}")))
             .collect();
+            let silenced: Vec<&Diagnostic> = waived
+                .iter()
+                .filter(|x| x.waiver == n)
+                .map(|x| &x.diagnostic)
+                .collect();
             ExceptionView {
+                silenced_plain: silenced.iter().map(|d| plain(&i, &d.message)).collect(),
+                silenced,
                 rule: &w.rule,
                 path: &w.path,
                 scope: parts.join(pick(lang, "，", ", ")),
                 reason: w.reason.as_deref(),
                 until: w.until,
                 expired: w.until.is_some_and(|u| u < today),
-                silenced: waived
-                    .iter()
-                    .filter(|x| x.waiver == i)
-                    .map(|x| &x.diagnostic)
-                    .collect(),
             }
         })
         .collect()
