@@ -116,6 +116,10 @@ fn the_context_has_the_documented_keys() {
         "check",
         "labels",
         "program",
+        "program_title",
+        "convener_display",
+        "sponsor_display",
+        "advice",
     ] {
         assert!(ctx.get(key).is_some(), "context lacks `{key}`");
     }
@@ -131,6 +135,9 @@ fn the_context_has_the_documented_keys() {
     sorted.sort();
     assert_eq!(dates, sorted, "sessions sorted by date");
     assert_eq!(ctx["team"]["people"][0]["id"], "zhang");
+    assert_eq!(ctx["sessions"][0]["group_names"][0], "第一组");
+    assert_eq!(ctx["groups"][0]["display_name"], "第一组");
+    assert_eq!(ctx["budget"]["categories"][0]["items"][0]["item"], "外部专家辅导");
 }
 
 #[test]
