@@ -503,4 +503,167 @@ mod tests {
         assert!(out.contains("url(#al-chart-x-hatch)"));
         assert!(out.ends_with("</svg>"));
     }
+
+    use crate::facts::test_program::{TEAM, d, program};
+
+    /// The charts of a program at 2026-09-30 in a language.
+    fn draw(files: &[(&str, &str)], lang: Lang) -> ChartsView {
+        let p = program(files);
+        let steps = crate::report::context::ReportContext::build(
+            &p,
+            &crate::config::Limits::default(),
+            lang,
+            d("2026-09-30"),
+            &[],
+            &crate::check::Summary::default(),
+            None,
+        )
+        .stage
+        .steps;
+        charts(&p, &steps, lang, d("2026-09-30"))
+    }
+
+    fn every(c: &ChartsView) -> Vec<&Chart> {
+        c.timeline
+            .iter()
+            .chain(&c.attendance)
+            .chain(&c.actions)
+            .chain(&c.budget)
+            .chain(&c.metrics)
+            .collect()
+    }
+
+    #[test]
+    fn a_program_without_dates_or_data_has_no_charts() {
+        let c = draw(&[("topic.yaml", "title: t\n")], Lang::Zh);
+        assert!(every(&c).is_empty(), "{c:?}");
+        let long = draw(
+            &[("topic.yaml", "title: t\nstart: 2010-01-01\nend: 2026-12-31\n")],
+            Lang::En,
+        );
+        assert!(long.timeline.is_none(), "sixteen years do not fit a page");
+    }
+
+    /// A hostile text, as a YAML double-quoted scalar.
+    const HOSTILE: &str = r#""<script>alert('x')</script> & \"q\" \u0001""#;
+
+    #[test]
+    fn hostile_text_is_escaped_in_every_chart() {
+        let team = TEAM.replace("{ id: g1,", "{ id: g1, name: \"<script>&\\\"\\u0001\",");
+        let topic = format!(
+            "title: t\nstart: 2026-03-01\nend: 2026-12-31\nstage: 5\nbudget:\n  - {{ item: {HOSTILE}, planned: 10, spent: 20 }}\n"
+        );
+        let sub = format!(
+            "question: {HOSTILE}\nimplementation:\n  metrics:\n    - {{ name: {HOSTILE}, unit: {HOSTILE}, baseline: 1, target: 2, actual: 1.5 }}\n"
+        );
+        let session = format!(
+            "kind: group-meeting\ndate: 2026-05-01\ngroups: [g1]\nattendees: [a]\nactions:\n  - {{ task: {HOSTILE}, owner: a, due: 2026-05-10 }}\n"
+        );
+        for lang in [Lang::Zh, Lang::En] {
+            let c = draw(
+                &[
+                    ("topic.yaml", &topic),
+                    ("team.yaml", &team),
+                    ("subtopics/s.yaml", &sub),
+                    ("sessions/m.yaml", &session),
+                ],
+                lang,
+            );
+            let all = every(&c);
+            assert_eq!(all.len(), 5, "{c:?}");
+            for chart in all {
+                let svg = &chart.svg;
+                assert!(!svg.contains("<script"), "{svg}");
+                assert!(!svg.contains('\u{1}'), "{svg}");
+                assert!(svg.contains("&lt;script&gt;"), "{svg}");
+                assert_eq!(svg.matches("<svg").count(), 1);
+                assert!(svg.contains("<title id=") && svg.contains("<desc id="));
+            }
+            let budget = c.budget.as_ref().map(|b| b.svg.as_str()).unwrap_or_default();
+            assert!(budget.contains("▲"), "overspending is marked: {budget}");
+        }
+    }
+
+    #[test]
+    fn attendance_has_four_states_from_membership_and_the_record() {
+        let team = TEAM
+            .replace("{ id: a, name: A }", "{ id: a, name: A, left: 2026-06-01 }")
+            .replace("{ id: b, name: B }", "{ id: b, name: B, joined: 2026-05-10 }");
+        let files = [
+            ("team.yaml", team.as_str()),
+            (
+                "sessions/m1.yaml",
+                "kind: group-meeting\ndate: 2026-05-01\ngroups: [g1]\nattendees: [a]\n",
+            ),
+            ("sessions/m2.yaml", "kind: group-meeting\ndate: 2026-05-20\ngroups: [g1]\n"),
+            (
+                "sessions/m3.yaml",
+                "kind: group-meeting\ndate: 2026-06-20\ngroups: [g1]\nattendees: []\n",
+            ),
+            ("sessions/m4.yaml", "kind: group-meeting\ndate: 2026-12-20\ngroups: [g1]\n"),
+        ];
+        let p = program(&files);
+        let names = Names::new(p.team.as_ref().map(|t| &t.value));
+        let at = At {
+            p: &p,
+            lang: Lang::En,
+            today: d("2026-09-30"),
+            names,
+        };
+        let s = |i: usize| (&p.sessions[i].value, crate::facts::session_date(&p.sessions[i].value).expect("date"));
+        use attendance::State::*;
+        let grid: Vec<Vec<attendance::State>> = ["a", "b"]
+            .iter()
+            .map(|who| (0..3).map(|i| attendance::state(&at, who, s(i).0, s(i).1)).collect())
+            .collect();
+        assert_eq!(
+            grid,
+            [
+                vec![Attended, NotRecorded, NotMember],
+                vec![NotMember, NotRecorded, Absent]
+            ]
+        );
+        let c = draw(&files, Lang::En);
+        let g1 = c.attendance.iter().find(|x| x.title.contains("g1")).expect("g1");
+        assert!(g1.svg.contains("3 meetings"), "the future meeting is not a column: {}", g1.svg);
+    }
+
+    #[test]
+    fn metric_scales_are_round_and_progress_is_towards_the_target() {
+        assert_eq!(metrics::nice(12.6), 20.0);
+        assert_eq!(metrics::nice(18.9), 20.0);
+        assert_eq!(metrics::nice(4.2), 5.0);
+        assert_eq!(metrics::nice(2.1), 2.5);
+        assert_eq!(metrics::nice(0.0), 1.0);
+        assert_eq!(metrics::progress(18.0, 10.0, 16.5), Some(19));
+        assert_eq!(metrics::progress(3.1, 4.0, 3.6), Some(56));
+        assert_eq!(metrics::progress(1.0, 1.0, 3.0), None);
+    }
+
+    #[test]
+    fn the_timeline_draws_half_days_as_half_bars_and_marks_today() {
+        let files = [
+            ("topic.yaml", "title: t\nstart: 2026-03-01\nend: 2026-12-31\nstage: 3\n"),
+            ("team.yaml", TEAM),
+            (
+                "sessions/h.yaml",
+                "kind: group-meeting\ndate: 2026-05-01\ndays: 0.5\ngroups: [g1]\n",
+            ),
+            ("sessions/f.yaml", "kind: group-meeting\ndate: 2026-06-01\ngroups: [g1]\n"),
+            ("sessions/w.yaml", "kind: workshop\ndate: 2026-04-01\ndays: 2\n"),
+        ];
+        let c = draw(&files, Lang::Zh);
+        let t = c.timeline.expect("timeline");
+        let widths: Vec<&str> = t
+            .svg
+            .lines()
+            .filter(|l| l.starts_with("<rect") && l.contains("height=\"10\" fill=\"#1a1a1a\""))
+            .filter_map(|l| l.split("width=\"").nth(1)?.split('"').next())
+            .collect();
+        assert_eq!(widths, ["1", "2", "10"], "half a day, a day, the legend's box: {}", t.svg);
+        assert!(t.svg.contains("stroke-dasharray=\"4 3\""), "today is dashed");
+        assert!(t.svg.contains("今天 9月30日") && t.svg.contains("计划结束 12月31日"));
+        assert!(t.svg.matches("<polygon").count() >= 2, "the workshop is a diamond in both lanes");
+        assert!(t.svg.contains("研讨班：4月1日（2 天）"), "{}", t.svg);
+    }
 }

@@ -91,7 +91,7 @@ pub(super) fn chart(at: &At) -> Option<Chart> {
         svg.text(X0 + sw.max(within) + 5.0, y + 23.0, &spent_text, &format!("font-size=\"9\"{weight}"));
     }
     let bottom = 8.0 + lines.len() as f64 * ROW;
-    svg.line(X0, 4.0, X0, bottom, &format!("stroke=\"{LIGHT}\" stroke-width=\"1\""));
+    svg.line(X0, 4.0, X0, bottom - 4.0, &format!("stroke=\"{LIGHT}\" stroke-width=\"1\""));
     let legend: Vec<(Mark, String)> = [
         (Mark::Outline, pick(lang, "计划", "planned")),
         (Mark::Solid, pick(lang, "已支出", "spent")),

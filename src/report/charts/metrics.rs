@@ -29,6 +29,20 @@ fn with_unit(v: f64, unit: &str) -> String {
     }
 }
 
+/// The smallest round number (1, 2, 2.5 or 5 times a power of ten) at
+/// least `x`, for the end of a scale.
+pub(super) fn nice(x: f64) -> f64 {
+    if !(x.is_finite() && x > 0.0) {
+        return 1.0;
+    }
+    let power = 10f64.powi(x.log10().floor() as i32);
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|v| *v >= x * (1.0 - 1e-9))
+        .unwrap_or(10.0 * power)
+}
+
 /// The share of the intended change achieved, in whole percent: how far
 /// the actual moved from the baseline towards the target.
 pub(super) fn progress(baseline: f64, target: f64, actual: f64) -> Option<i64> {
@@ -137,7 +151,7 @@ fn row(svg: &mut Svg, at: &At, m: &Metric, y: f64) -> String {
     if hi <= lo {
         hi = lo + 1.0;
     }
-    hi += (hi - lo) * 0.05;
+    hi = lo + nice((hi - lo) * 1.05);
     let x = |v: f64| X0 + (X1 - X0) * (v - lo) / (hi - lo);
     svg.rect(X0, y + 22.0, X1 - X0, 14.0, &format!("fill=\"#ececec\" stroke=\"{LIGHT}\" stroke-width=\"1\""));
     if let Some(a) = actual {

@@ -278,7 +278,7 @@ fn months(svg: &mut Svg, axis: &Axis, lang: crate::config::Lang, bottom: f64) {
 fn draw_steps(svg: &mut Svg, axis: &Axis, steps: &[Step], lang: crate::config::Lang) {
     for (i, s) in steps.iter().enumerate() {
         let y = TOP + i as f64 * ROW + ROW / 2.0;
-        let label = format!("{} {}", s.number, s.name);
+        let label = format!("{} {}", s.number, short_name(lang, s.number, s.name));
         svg.text(4.0, y + 4.0, &fit(&label, 10.0, X0 - 12.0), "font-size=\"10\"");
         match (s.state, s.start, s.end) {
             (StepState::Todo, _, _) => svg.text(
@@ -309,6 +309,17 @@ fn draw_steps(svg: &mut Svg, axis: &Axis, steps: &[Step], lang: crate::config::L
                 &format!("font-size=\"9\" fill=\"{GREY}\""),
             ),
         }
+    }
+}
+
+/// A step's name short enough for the label column: the English names of
+/// steps 4 to 6 are shortened, the others are as the report writes them.
+fn short_name(lang: crate::config::Lang, n: i64, name: &'static str) -> &'static str {
+    match (lang, n) {
+        (crate::config::Lang::En, 4) => "Review and decision",
+        (crate::config::Lang::En, 5) => "Implementation",
+        (crate::config::Lang::En, 6) => "Consolidation",
+        _ => name,
     }
 }
 
