@@ -67,6 +67,20 @@ fn words(lang: crate::config::Lang, t: &ActionTotals) -> String {
     )
 }
 
+/// A count in few words, leaving out what is zero: "2 done, 1 open (1 overdue)".
+fn brief(lang: crate::config::Lang, t: &ActionTotals) -> String {
+    let mut parts = Vec::new();
+    if t.done > 0 {
+        parts.push(tr!(lang, "已完成 {}", "{} done", t.done));
+    }
+    if t.open > 0 && t.overdue > 0 {
+        parts.push(tr!(lang, "未完成 {}（逾期 {}）", "{} open ({} overdue)", t.open, t.overdue));
+    } else if t.open > 0 {
+        parts.push(tr!(lang, "未完成 {}", "{} open", t.open));
+    }
+    parts.join(crate::lang::pick(lang, "，", ", "))
+}
+
 /// The actions chart, or `None` without actions.
 pub(super) fn chart(at: &At) -> Option<Chart> {
     let lang = at.lang;
@@ -123,14 +137,11 @@ pub(super) fn chart(at: &At) -> Option<Chart> {
     let height = svg.legend(4.0, bottom + 14.0, &legend);
     let title = pick(lang, "行动项：按小组与到期月份", "Actions by group and by month due").to_string();
     let total = ActionTotals::of(&all);
-    let mut desc = tr!(
-        lang,
-        "共 {} 项行动：{}，已取消 {}。",
-        "{} actions: {}, {} dropped.",
-        all.len(),
-        words(lang, &total),
-        total.dropped
-    );
+    let mut desc = tr!(lang, "共 {} 项行动：{}", "{} actions: {}", all.len(), words(lang, &total));
+    if total.dropped > 0 {
+        desc.push_str(&tr!(lang, "，已取消 {}", ", {} dropped", total.dropped));
+    }
+    desc.push_str(pick(lang, "。", "."));
     let per_group: Vec<String> = rows
         .iter()
         .map(|(_, n, t)| tr!(lang, "{}：{}", "{}: {}", n, words(lang, t)))
@@ -210,7 +221,7 @@ fn months(svg: &mut Svg, at: &At, all: &[ActionFact], top: f64) -> (f64, Vec<Str
                 "{} {}",
                 "{} {}",
                 month_year(lang, m.year, m.month),
-                words(lang, &t)
+                brief(lang, &t)
             ));
         }
         svg.text(x + col / 2.0, base + 12.0, &month_name(lang, m.month), "font-size=\"9\" text-anchor=\"middle\"");

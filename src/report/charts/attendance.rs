@@ -188,7 +188,7 @@ fn chart(at: &At, g: &Group, index: usize, participation: &[(&str, &str, usize, 
     let (first, last) = (sessions[0].1, sessions[sessions.len() - 1].1);
     let mut desc = tr!(
         lang,
-        "{}：{} 人，{} 次会议（{} 至 {}）。出席 {} 人次，缺席 {} 人次，未记录 {} 人次，当时不在组内 {} 人次。",
+        "{}：{} 人，{} 次会议（{}至{}）。出席 {} 人次，缺席 {} 人次，未记录 {} 人次，当时不在组内 {} 人次。",
         "{}: {} people, {} meetings ({} to {}). Attended {} times, absent {}, not recorded {}, not a member then {}.",
         gname,
         people.len(),

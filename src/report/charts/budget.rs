@@ -110,7 +110,7 @@ pub(super) fn chart(at: &At) -> Option<Chart> {
     let mut desc = tr!(
         lang,
         "预算 {} 项，计划合计 {}，已支出 {}。",
-        "{} budget lines: {} planned in total, {} spent.",
+        "{} budget lines: {} planned in total, {} spent. ",
         lines.len(),
         money(totals.planned),
         money(totals.spent)

@@ -92,12 +92,16 @@ fn chart(at: &At, st: &Subtopic, id: &str, n: usize, metrics: &[&Metric]) -> Cha
         .filter(|q| !q.is_empty())
         .unwrap_or_else(|| id.to_string());
     let title = tr!(lang, "成效指标：{}", "Metrics: {}", question);
+    let noun = match lang {
+        crate::config::Lang::Zh => "项指标",
+        crate::config::Lang::En => crate::lang::plural(metrics.len(), "metric", "metrics"),
+    };
     let desc = tr!(
         lang,
-        "{}，{} 项指标。{}。",
-        "{}, {} metrics. {}.",
-        title,
+        "共 {} {}。{}。",
+        "{} {}. {}.",
         metrics.len(),
+        noun,
         said.join(semi(lang))
     );
     Chart {

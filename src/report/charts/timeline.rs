@@ -383,7 +383,7 @@ fn describe(at: &At, axis: &Axis, steps: &[Step], lanes: &[Lane], sessions: &[(&
     let last = axis.to.saturating_sub(jiff::Span::new().days(1));
     let mut out = tr!(
         lang,
-        "时间轴，{} 至 {}。",
+        "时间轴，{}至{}。",
         "Timeline from {} to {}.",
         full_day(lang, axis.from),
         full_day(lang, last)
