@@ -71,15 +71,25 @@ fn check_xml(doc: &str) -> Result<(Vec<String>, Vec<String>), String> {
         };
         let name_end = tag.find(|c: char| c.is_whitespace()).unwrap_or(tag.len());
         let name = &tag[..name_end];
-        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || "-_:.".contains(c)) {
+        if name.is_empty()
+            || !name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_:.".contains(c))
+        {
             return Err(format!("bad element name {name:?}"));
         }
         let mut seen = BTreeSet::new();
         let mut attrs = tag[name_end..].trim_start();
         while !attrs.is_empty() {
-            let eq = attrs.find('=').ok_or(format!("attribute without value in <{name}>"))?;
+            let eq = attrs
+                .find('=')
+                .ok_or(format!("attribute without value in <{name}>"))?;
             let key = attrs[..eq].trim();
-            if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || "-_:.".contains(c)) {
+            if key.is_empty()
+                || !key
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-_:.".contains(c))
+            {
                 return Err(format!("bad attribute name {key:?} in <{name}>"));
             }
             if !seen.insert(key) {
@@ -88,7 +98,9 @@ fn check_xml(doc: &str) -> Result<(Vec<String>, Vec<String>), String> {
             let after = attrs[eq + 1..].trim_start();
             let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'');
             let quote = quote.ok_or(format!("unquoted attribute {key} in <{name}>"))?;
-            let close = after[1..].find(quote).ok_or(format!("unterminated attribute {key}"))?;
+            let close = after[1..]
+                .find(quote)
+                .ok_or(format!("unterminated attribute {key}"))?;
             let value = &after[1..1 + close];
             if value.contains('<') {
                 return Err(format!("< in attribute {key}"));
@@ -128,10 +140,9 @@ fn check_xml(doc: &str) -> Result<(Vec<String>, Vec<String>), String> {
 /// Character data: no raw `<` (checked by the caller), every `&` starts a
 /// reference, no character XML forbids.
 fn check_text(text: &str) -> Result<(), String> {
-    if let Some(c) = text
-        .chars()
-        .find(|c| (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}'))
-    {
+    if let Some(c) = text.chars().find(|c| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    }) {
         return Err(format!("forbidden character {c:?}"));
     }
     let mut rest = text;
@@ -140,8 +151,12 @@ fn check_text(text: &str) -> Result<(), String> {
         let end = r.find(';').ok_or(format!("bare & in {text:?}"))?;
         let name = &r[..end];
         let ok = matches!(name, "amp" | "lt" | "gt" | "quot" | "apos")
-            || name.strip_prefix("#x").is_some_and(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_hexdigit()))
-            || name.strip_prefix('#').is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()));
+            || name
+                .strip_prefix("#x")
+                .is_some_and(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_hexdigit()))
+            || name
+                .strip_prefix('#')
+                .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()));
         if !ok {
             return Err(format!("bad reference &{name}; in {text:?}"));
         }
@@ -155,13 +170,22 @@ fn check_text(text: &str) -> Result<(), String> {
 /// every reference resolved.
 fn check_chart(title: &str, svg: &str, all_ids: &mut BTreeSet<String>) {
     let (ids, refs) = check_xml(svg).unwrap_or_else(|e| panic!("{title}: {e}\n{svg}"));
-    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""), "{title}");
+    assert!(
+        svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""),
+        "{title}"
+    );
     assert!(svg.contains(" role=\"img\""), "{title}");
-    assert!(svg.contains("font-family=\"inherit\"") && svg.contains(" viewBox=\"0 0 "), "{title}");
+    assert!(
+        svg.contains("font-family=\"inherit\"") && svg.contains(" viewBox=\"0 0 "),
+        "{title}"
+    );
     let root = ids.first().expect("the svg has an id").clone();
     for id in &ids {
         assert!(id.starts_with(&root), "{title}: id {id} is not under {root}");
-        assert!(all_ids.insert(id.clone()), "{title}: id {id} is used twice on the page");
+        assert!(
+            all_ids.insert(id.clone()),
+            "{title}: id {id} is used twice on the page"
+        );
     }
     for r in &refs {
         assert!(ids.contains(r), "{title}: {r} refers to nothing");
@@ -169,7 +193,11 @@ fn check_chart(title: &str, svg: &str, all_ids: &mut BTreeSet<String>) {
     for part in ["<title id=", "<desc id="] {
         assert!(svg.contains(part), "{title}: no {part}");
     }
-    let desc = svg.split("<desc").nth(1).and_then(|d| d.split("</desc>").next()).unwrap_or("");
+    let desc = svg
+        .split("<desc")
+        .nth(1)
+        .and_then(|d| d.split("</desc>").next())
+        .unwrap_or("");
     assert!(desc.len() > 40, "{title}: the description says little: {desc}");
 }
 
@@ -210,9 +238,17 @@ fn hostile_names_are_escaped_in_every_chart() {
     let dir = tmp.path().join("p");
     common::copy_dir(Path::new("examples/talent-retention"), &dir);
     let hostile = r#""<script>alert(1)</script> & \"x\" 'y' \u0007""#;
-    common::edit(&dir.join("team.yaml"), "name: 第一组", &format!("name: {hostile}"));
+    common::edit(
+        &dir.join("team.yaml"),
+        "name: 第一组",
+        &format!("name: {hostile}"),
+    );
     common::edit(&dir.join("team.yaml"), "name: 张伟", &format!("name: {hostile}"));
-    common::edit(&dir.join("topic.yaml"), "item: 外部专家辅导", &format!("item: {hostile}"));
+    common::edit(
+        &dir.join("topic.yaml"),
+        "item: 外部专家辅导",
+        &format!("item: {hostile}"),
+    );
     common::edit(
         &dir.join("subtopics/reduce-attrition.yaml"),
         "name: 核心技术人员年化离职率",
@@ -225,7 +261,9 @@ fn hostile_names_are_escaped_in_every_chart() {
         for (title, svg) in &charts {
             check_chart(title, svg, &mut ids);
             assert!(!svg.contains("<script"), "{title}: {svg}");
-            escaped += usize::from(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot; &#39;y&#39;"));
+            escaped += usize::from(
+                svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot; &#39;y&#39;"),
+            );
         }
         // The group name (timeline, attendance, actions), a member, the budget line, the metric.
         assert!(escaped >= 5, "{escaped} charts show the hostile text");
@@ -240,6 +278,9 @@ fn the_charts_of_an_example_in_both_languages() {
             .iter()
             .map(|(title, svg)| format!("## {title}\n\n{svg}\n"))
             .collect();
-        insta::assert_snapshot!(format!("charts_talent_retention_{}", lang.as_str()), text.join("\n"));
+        insta::assert_snapshot!(
+            format!("charts_talent_retention_{}", lang.as_str()),
+            text.join("\n")
+        );
     }
 }

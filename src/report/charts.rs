@@ -65,7 +65,12 @@ pub(crate) struct ChartsView {
 /// dates as the report shows them).
 pub(crate) fn charts(p: &Program, steps: &[Step], lang: Lang, today: Date) -> ChartsView {
     let names = Names::new(p.team.as_ref().map(|t| &t.value));
-    let at = At { p, lang, today, names };
+    let at = At {
+        p,
+        lang,
+        today,
+        names,
+    };
     ChartsView {
         timeline: timeline::chart(&at, steps),
         attendance: attendance::charts(&at),
@@ -137,7 +142,7 @@ pub(crate) fn num(x: f64) -> String {
     let tenths = (x * 10.0).round() as i64;
     let sign = if tenths < 0 { "-" } else { "" };
     let t = tenths.unsigned_abs();
-    if t % 10 == 0 {
+    if t.is_multiple_of(10) {
         format!("{sign}{}", t / 10)
     } else {
         format!("{sign}{}.{}", t / 10, t % 10)
@@ -312,7 +317,10 @@ impl Svg {
 
     /// A closed shape through points.
     pub fn polygon(&mut self, points: &[(f64, f64)], attrs: &str) {
-        let pts: Vec<String> = points.iter().map(|(x, y)| format!("{},{}", num(*x), num(*y))).collect();
+        let pts: Vec<String> = points
+            .iter()
+            .map(|(x, y)| format!("{},{}", num(*x), num(*y)))
+            .collect();
         self.body
             .push_str(&format!("<polygon points=\"{}\" {attrs}/>\n", pts.join(" ")));
     }
@@ -364,7 +372,9 @@ impl Svg {
                     y,
                     s,
                     s,
-                    &format!("fill=\"{fill}\" stroke=\"{GREY}\" stroke-width=\"1\" stroke-dasharray=\"1.5 1.5\""),
+                    &format!(
+                        "fill=\"{fill}\" stroke=\"{GREY}\" stroke-width=\"1\" stroke-dasharray=\"1.5 1.5\""
+                    ),
                 );
             }
             Mark::Blank => {}
@@ -456,7 +466,11 @@ mod tests {
         );
         assert_eq!(xml("a\u{0}b\u{1b}c\nd\te\u{85}f"), "a b c d e f");
         assert_eq!(xml("第一组"), "第一组");
-        assert_eq!(xml("&amp;"), "&amp;amp;", "entities are escaped again, not trusted");
+        assert_eq!(
+            xml("&amp;"),
+            "&amp;amp;",
+            "entities are escaped again, not trusted"
+        );
     }
 
     #[test]
@@ -595,12 +609,18 @@ mod tests {
                 "sessions/m1.yaml",
                 "kind: group-meeting\ndate: 2026-05-01\ngroups: [g1]\nattendees: [a]\n",
             ),
-            ("sessions/m2.yaml", "kind: group-meeting\ndate: 2026-05-20\ngroups: [g1]\n"),
+            (
+                "sessions/m2.yaml",
+                "kind: group-meeting\ndate: 2026-05-20\ngroups: [g1]\n",
+            ),
             (
                 "sessions/m3.yaml",
                 "kind: group-meeting\ndate: 2026-06-20\ngroups: [g1]\nattendees: []\n",
             ),
-            ("sessions/m4.yaml", "kind: group-meeting\ndate: 2026-12-20\ngroups: [g1]\n"),
+            (
+                "sessions/m4.yaml",
+                "kind: group-meeting\ndate: 2026-12-20\ngroups: [g1]\n",
+            ),
         ];
         let p = program(&files);
         let names = Names::new(p.team.as_ref().map(|t| &t.value));
@@ -610,11 +630,20 @@ mod tests {
             today: d("2026-09-30"),
             names,
         };
-        let s = |i: usize| (&p.sessions[i].value, crate::facts::session_date(&p.sessions[i].value).expect("date"));
+        let s = |i: usize| {
+            (
+                &p.sessions[i].value,
+                crate::facts::session_date(&p.sessions[i].value).expect("date"),
+            )
+        };
         use attendance::State::*;
         let grid: Vec<Vec<attendance::State>> = ["a", "b"]
             .iter()
-            .map(|who| (0..3).map(|i| attendance::state(&at, who, s(i).0, s(i).1)).collect())
+            .map(|who| {
+                (0..3)
+                    .map(|i| attendance::state(&at, who, s(i).0, s(i).1))
+                    .collect()
+            })
             .collect();
         assert_eq!(
             grid,
@@ -625,7 +654,11 @@ mod tests {
         );
         let c = draw(&files, Lang::En);
         let g1 = c.attendance.iter().find(|x| x.title.contains("g1")).expect("g1");
-        assert!(g1.svg.contains("3 meetings"), "the future meeting is not a column: {}", g1.svg);
+        assert!(
+            g1.svg.contains("3 meetings"),
+            "the future meeting is not a column: {}",
+            g1.svg
+        );
     }
 
     #[test]
@@ -643,13 +676,19 @@ mod tests {
     #[test]
     fn the_timeline_draws_half_days_as_half_bars_and_marks_today() {
         let files = [
-            ("topic.yaml", "title: t\nstart: 2026-03-01\nend: 2026-12-31\nstage: 3\n"),
+            (
+                "topic.yaml",
+                "title: t\nstart: 2026-03-01\nend: 2026-12-31\nstage: 3\n",
+            ),
             ("team.yaml", TEAM),
             (
                 "sessions/h.yaml",
                 "kind: group-meeting\ndate: 2026-05-01\ndays: 0.5\ngroups: [g1]\n",
             ),
-            ("sessions/f.yaml", "kind: group-meeting\ndate: 2026-06-01\ngroups: [g1]\n"),
+            (
+                "sessions/f.yaml",
+                "kind: group-meeting\ndate: 2026-06-01\ngroups: [g1]\n",
+            ),
             ("sessions/w.yaml", "kind: workshop\ndate: 2026-04-01\ndays: 2\n"),
         ];
         let c = draw(&files, Lang::Zh);
@@ -660,10 +699,18 @@ mod tests {
             .filter(|l| l.starts_with("<rect") && l.contains("height=\"10\" fill=\"#1a1a1a\""))
             .filter_map(|l| l.split("width=\"").nth(1)?.split('"').next())
             .collect();
-        assert_eq!(widths, ["1", "2", "10"], "half a day, a day, the legend's box: {}", t.svg);
+        assert_eq!(
+            widths,
+            ["1", "2", "10"],
+            "half a day, a day, the legend's box: {}",
+            t.svg
+        );
         assert!(t.svg.contains("stroke-dasharray=\"4 3\""), "today is dashed");
         assert!(t.svg.contains("今天 9月30日") && t.svg.contains("计划结束 12月31日"));
-        assert!(t.svg.matches("<polygon").count() >= 2, "the workshop is a diamond in both lanes");
+        assert!(
+            t.svg.matches("<polygon").count() >= 2,
+            "the workshop is a diamond in both lanes"
+        );
         assert!(t.svg.contains("研讨班：4月1日（2 天）"), "{}", t.svg);
     }
 }

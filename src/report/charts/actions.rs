@@ -6,11 +6,11 @@
 //! months behind today show what was due and is still open, those ahead
 //! the load to come. Dropped actions are not drawn (the text counts them).
 
-use crate::tr;
 use super::{At, Chart, GREY, LIGHT, Mark, Svg, fit, group_id, group_name, month_name, month_year, semi};
 use crate::dates::Month;
 use crate::facts::{self, ActionFact, ActionTotals};
 use crate::lang::pick;
+use crate::tr;
 
 const W: f64 = 680.0;
 /// Where the bars of the first panel start.
@@ -30,10 +30,12 @@ fn group_of<'a>(at: &At<'a>, a: &ActionFact<'a>) -> Option<&'a str> {
     at.groups()
         .find(|g| owner.is_some_and(|o| g.members.iter().any(|m| m.value == o)))
         .map(group_id)
-        .or_else(|| match facts::session_groups(at.p, &a.session.value).as_slice() {
-            [one] => Some(*one),
-            _ => None,
-        })
+        .or_else(
+            || match facts::session_groups(at.p, &a.session.value).as_slice() {
+                [one] => Some(*one),
+                _ => None,
+            },
+        )
 }
 
 /// The three stacked segments of a count: done, open and not overdue, overdue.
@@ -74,7 +76,13 @@ fn brief(lang: crate::config::Lang, t: &ActionTotals) -> String {
         parts.push(tr!(lang, "已完成 {}", "{} done", t.done));
     }
     if t.open > 0 && t.overdue > 0 {
-        parts.push(tr!(lang, "未完成 {}（逾期 {}）", "{} open ({} overdue)", t.open, t.overdue));
+        parts.push(tr!(
+            lang,
+            "未完成 {}（逾期 {}）",
+            "{} open ({} overdue)",
+            t.open,
+            t.overdue
+        ));
     } else if t.open > 0 {
         parts.push(tr!(lang, "未完成 {}", "{} open", t.open));
     }
@@ -90,7 +98,13 @@ pub(super) fn chart(at: &At) -> Option<Chart> {
     }
     let mut rows: Vec<(Option<&str>, String, ActionTotals)> = at
         .groups()
-        .map(|g| (Some(group_id(g)), group_name(g).to_string(), ActionTotals::default()))
+        .map(|g| {
+            (
+                Some(group_id(g)),
+                group_name(g).to_string(),
+                ActionTotals::default(),
+            )
+        })
         .collect();
     for a in &all {
         let g = group_of(at, a);
@@ -99,7 +113,11 @@ pub(super) fn chart(at: &At) -> Option<Chart> {
             None => match rows.iter().position(|r| r.0.is_none()) {
                 Some(i) => i,
                 None => {
-                    rows.push((None, pick(lang, "未分组", "No group").to_string(), ActionTotals::default()));
+                    rows.push((
+                        None,
+                        pick(lang, "未分组", "No group").to_string(),
+                        ActionTotals::default(),
+                    ));
                     rows.len() - 1
                 }
             },
@@ -107,7 +125,12 @@ pub(super) fn chart(at: &At) -> Option<Chart> {
         rows[i].2.add(a);
     }
     let mut svg = Svg::new("al-chart-actions", W);
-    svg.text(4.0, 14.0, pick(lang, "按小组", "By group"), "font-weight=\"bold\"");
+    svg.text(
+        4.0,
+        14.0,
+        pick(lang, "按小组", "By group"),
+        "font-weight=\"bold\"",
+    );
     let max = rows.iter().map(|r| r.2.done + r.2.open).max().unwrap_or(0).max(1) as f64;
     let scale = (X1 - X0) / max;
     for (i, (_, name, t)) in rows.iter().enumerate() {
@@ -135,9 +158,20 @@ pub(super) fn chart(at: &At) -> Option<Chart> {
     .map(|(m, w)| (m, w.to_string()))
     .collect();
     let height = svg.legend(4.0, bottom + 14.0, &legend);
-    let title = pick(lang, "行动项：按小组与到期月份", "Actions by group and by month due").to_string();
+    let title = pick(
+        lang,
+        "行动项：按小组与到期月份",
+        "Actions by group and by month due",
+    )
+    .to_string();
     let total = ActionTotals::of(&all);
-    let mut desc = tr!(lang, "共 {} 项行动：{}", "{} actions: {}", all.len(), words(lang, &total));
+    let mut desc = tr!(
+        lang,
+        "共 {} 项行动：{}",
+        "{} actions: {}",
+        all.len(),
+        words(lang, &total)
+    );
     if total.dropped > 0 {
         desc.push_str(&tr!(lang, "，已取消 {}", ", {} dropped", total.dropped));
     }
@@ -146,13 +180,28 @@ pub(super) fn chart(at: &At) -> Option<Chart> {
         .iter()
         .map(|(_, n, t)| tr!(lang, "{}：{}", "{}: {}", n, words(lang, t)))
         .collect();
-    desc.push_str(&tr!(lang, "按小组：{}。", " By group: {}.", per_group.join(semi(lang))));
+    desc.push_str(&tr!(
+        lang,
+        "按小组：{}。",
+        " By group: {}.",
+        per_group.join(semi(lang))
+    ));
     if !by_month.is_empty() {
-        desc.push_str(&tr!(lang, "按到期月份：{}。", " By month due: {}.", by_month.join(semi(lang))));
+        desc.push_str(&tr!(
+            lang,
+            "按到期月份：{}。",
+            " By month due: {}.",
+            by_month.join(semi(lang))
+        ));
     }
     let undated = all.iter().filter(|a| a.due.is_none()).count();
     if undated > 0 {
-        desc.push_str(&tr!(lang, "另有 {} 项没有到期日。", " {} have no due date.", undated));
+        desc.push_str(&tr!(
+            lang,
+            "另有 {} 项没有到期日。",
+            " {} have no due date.",
+            undated
+        ));
     }
     Some(Chart {
         svg: svg.finish(height, &title, &desc),
@@ -183,11 +232,15 @@ fn months(svg: &mut Svg, at: &At, all: &[ActionFact], top: f64) -> (f64, Vec<Str
     svg.text(
         4.0,
         top + 6.0,
-        pick(lang, "按到期月份（各项目前的状态）", "By month due (where each stands today)"),
+        pick(
+            lang,
+            "按到期月份（各项目前的状态）",
+            "By month due (where each stands today)",
+        ),
         "font-weight=\"bold\"",
     );
     let (x0, x1, h) = (40.0, W - 10.0, 90.0);
-    let base = top + 20.0 + h;
+    let base = top + 28.0 + h;
     let col = ((x1 - x0) / span.len() as f64).min(48.0);
     let max = span
         .iter()
@@ -197,10 +250,27 @@ fn months(svg: &mut Svg, at: &At, all: &[ActionFact], top: f64) -> (f64, Vec<Str
         .unwrap_or(0)
         .max(1) as f64;
     let scale = h / max;
-    svg.line(x0 - 4.0, base, x0 + col * span.len() as f64, base, &format!("stroke=\"{}\" stroke-width=\"1\"", super::INK));
+    svg.line(
+        x0 - 4.0,
+        base,
+        x0 + col * span.len() as f64,
+        base,
+        &format!("stroke=\"{}\" stroke-width=\"1\"", super::INK),
+    );
     svg.text(x0 - 8.0, base + 3.0, "0", "font-size=\"9\" text-anchor=\"end\"");
-    svg.text(x0 - 8.0, base - h + 3.0, &super::num(max), "font-size=\"9\" text-anchor=\"end\"");
-    svg.line(x0 - 4.0, base - h, x0 + col * span.len() as f64, base - h, &format!("stroke=\"{LIGHT}\" stroke-width=\"0.6\""));
+    svg.text(
+        x0 - 8.0,
+        base - h + 3.0,
+        &super::num(max),
+        "font-size=\"9\" text-anchor=\"end\"",
+    );
+    svg.line(
+        x0 - 4.0,
+        base - h,
+        x0 + col * span.len() as f64,
+        base - h,
+        &format!("stroke=\"{LIGHT}\" stroke-width=\"0.6\""),
+    );
     let today = Month::of(at.today);
     let mut said = Vec::new();
     for (i, m) in span.iter().enumerate() {
@@ -215,7 +285,12 @@ fn months(svg: &mut Svg, at: &At, all: &[ActionFact], top: f64) -> (f64, Vec<Str
             }
         }
         if t.done + t.open > 0 {
-            svg.text(x + col / 2.0, y - 3.0, &(t.done + t.open).to_string(), "font-size=\"9\" text-anchor=\"middle\"");
+            svg.text(
+                x + col / 2.0,
+                y - 3.0,
+                &(t.done + t.open).to_string(),
+                "font-size=\"9\" text-anchor=\"middle\"",
+            );
             said.push(tr!(
                 lang,
                 "{} {}",
@@ -224,9 +299,19 @@ fn months(svg: &mut Svg, at: &At, all: &[ActionFact], top: f64) -> (f64, Vec<Str
                 brief(lang, &t)
             ));
         }
-        svg.text(x + col / 2.0, base + 12.0, &month_name(lang, m.month), "font-size=\"9\" text-anchor=\"middle\"");
+        svg.text(
+            x + col / 2.0,
+            base + 12.0,
+            &month_name(lang, m.month),
+            "font-size=\"9\" text-anchor=\"middle\"",
+        );
         if i == 0 || m.month == 1 {
-            svg.text(x + col / 2.0, base + 23.0, &m.year.to_string(), &format!("font-size=\"9\" text-anchor=\"middle\" fill=\"{GREY}\""));
+            svg.text(
+                x + col / 2.0,
+                base + 23.0,
+                &m.year.to_string(),
+                &format!("font-size=\"9\" text-anchor=\"middle\" fill=\"{GREY}\""),
+            );
         }
         if *m == today {
             let days = at.today.days_in_month() as f64;
@@ -236,9 +321,17 @@ fn months(svg: &mut Svg, at: &At, all: &[ActionFact], top: f64) -> (f64, Vec<Str
                 base - h - 6.0,
                 tx,
                 base + 2.0,
-                &format!("stroke=\"{}\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"", super::INK),
+                &format!(
+                    "stroke=\"{}\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"",
+                    super::INK
+                ),
             );
-            svg.text(tx, base - h - 9.0, pick(lang, "今天", "today"), "font-size=\"9\" text-anchor=\"middle\"");
+            svg.text(
+                tx,
+                base - h - 9.0,
+                pick(lang, "今天", "today"),
+                "font-size=\"9\" text-anchor=\"middle\"",
+            );
         }
     }
     (base + 26.0, said)

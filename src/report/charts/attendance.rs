@@ -4,11 +4,11 @@
 //! on that day (blank), not recorded (dotted square) — with each member's
 //! attended/recorded count on the right.
 
-use crate::tr;
 use super::{At, Chart, GREY, LIGHT, Mark, Svg, day, fit, group_id, group_name, semi};
 use crate::facts;
 use crate::lang::pick;
 use crate::model::{Date, Group, Session, SessionKind};
+use crate::tr;
 
 /// The width of the name column.
 const NAMES: f64 = 112.0;
@@ -169,7 +169,10 @@ fn chart(at: &At, g: &Group, index: usize, participation: &[(&str, &str, usize, 
     let legend: Vec<(Mark, String)> = [
         (Mark::Solid, pick(lang, "出席", "attended")),
         (Mark::Cross, pick(lang, "缺席", "absent")),
-        (Mark::Blank, pick(lang, "（空白）当时不在组内", "(blank) not a member then")),
+        (
+            Mark::Blank,
+            pick(lang, "（空白）当时不在组内", "(blank) not a member then"),
+        ),
         (Mark::Dots, pick(lang, "未记录出席", "not recorded")),
     ]
     .into_iter()
@@ -179,7 +182,11 @@ fn chart(at: &At, g: &Group, index: usize, participation: &[(&str, &str, usize, 
     svg.text(
         4.0,
         y - 4.0,
-        pick(lang, "日期下有横线的是全体会议（研讨班、启动会议、评审等）。", "Dates underlined: plenary sessions (workshops, kick-off, reviews)."),
+        pick(
+            lang,
+            "日期下有横线的是全体会议（研讨班、启动会议、评审等）。",
+            "Dates underlined: plenary sessions (workshops, kick-off, reviews).",
+        ),
         &format!("font-size=\"9\" fill=\"{GREY}\""),
     );
     y += 4.0;

@@ -4,11 +4,11 @@
 //! baseline as a triangle, the values and the unit written beside it with
 //! the share of the intended change achieved.
 
-use crate::tr;
 use super::{At, Chart, GREY, LIGHT, Mark, Svg, day, fit, num, semi};
 use crate::facts;
 use crate::lang::pick;
 use crate::model::{Metric, Subtopic};
+use crate::tr;
 
 const W: f64 = 680.0;
 /// Where a scale starts.
@@ -52,8 +52,7 @@ pub(super) fn progress(baseline: f64, target: f64, actual: f64) -> Option<i64> {
 
 /// One chart per sub-topic that has metrics, in file order.
 pub(super) fn charts(at: &At) -> Vec<Chart> {
-    at.p
-        .subtopics
+    at.p.subtopics
         .iter()
         .filter_map(|s| {
             let metrics = &s.value.implementation.as_ref()?.value.metrics;
@@ -118,18 +117,37 @@ fn row(svg: &mut Svg, at: &At, m: &Metric, y: f64) -> String {
         .as_ref()
         .map(|t| t.value.0.clone())
         .unwrap_or_else(|| pick(lang, "（未命名指标）", "(unnamed metric)").to_string());
-    let unit = m.unit.as_ref().map(|u| u.0.trim().to_string()).unwrap_or_default();
-    let value = |f: &crate::yaml::Field<crate::model::Number>| f.as_ref().map(|x| x.value.0).filter(|x| x.is_finite());
+    let unit = m
+        .unit
+        .as_ref()
+        .map(|u| u.0.trim().to_string())
+        .unwrap_or_default();
+    let value = |f: &crate::yaml::Field<crate::model::Number>| {
+        f.as_ref().map(|x| x.value.0).filter(|x| x.is_finite())
+    };
     let (baseline, target, actual) = (value(&m.baseline), value(&m.target), value(&m.actual));
     let label = if unit.is_empty() {
         name.clone()
     } else {
         tr!(lang, "{}（{}）", "{} ({})", name, unit)
     };
-    svg.text(X0, y + 11.0, &fit(&label, 10.0, W - X0 - 8.0), "font-size=\"10\" font-weight=\"bold\"");
+    svg.text(
+        X0,
+        y + 11.0,
+        &fit(&label, 10.0, W - X0 - 8.0),
+        "font-size=\"10\" font-weight=\"bold\"",
+    );
     let values: Vec<f64> = [baseline, target, actual].into_iter().flatten().collect();
-    let words_of = |v: Option<f64>| v.map_or_else(|| pick(lang, "未填", "not given").to_string(), |v| with_unit(v, &unit));
-    let measured = m.measured.as_ref().map(|d| tr!(lang, "（{}测量）", " (measured {})", day(lang, d.value)));
+    let words_of = |v: Option<f64>| {
+        v.map_or_else(
+            || pick(lang, "未填", "not given").to_string(),
+            |v| with_unit(v, &unit),
+        )
+    };
+    let measured = m
+        .measured
+        .as_ref()
+        .map(|d| tr!(lang, "（{}测量）", " (measured {})", day(lang, d.value)));
     let share = match (baseline, target, actual) {
         (Some(b), Some(t), Some(a)) => progress(b, t, a),
         _ => None,
@@ -147,7 +165,12 @@ fn row(svg: &mut Svg, at: &At, m: &Metric, y: f64) -> String {
         share_text.unwrap_or_default()
     );
     if values.is_empty() {
-        svg.text(X0, y + 32.0, pick(lang, "无数据", "no values"), &format!("font-size=\"9\" fill=\"{GREY}\""));
+        svg.text(
+            X0,
+            y + 32.0,
+            pick(lang, "无数据", "no values"),
+            &format!("font-size=\"9\" fill=\"{GREY}\""),
+        );
         return said;
     }
     let lo = values.iter().copied().fold(0.0_f64, f64::min);
@@ -157,10 +180,22 @@ fn row(svg: &mut Svg, at: &At, m: &Metric, y: f64) -> String {
     }
     hi = lo + nice((hi - lo) * 1.05);
     let x = |v: f64| X0 + (X1 - X0) * (v - lo) / (hi - lo);
-    svg.rect(X0, y + 22.0, X1 - X0, 14.0, &format!("fill=\"#ececec\" stroke=\"{LIGHT}\" stroke-width=\"1\""));
+    svg.rect(
+        X0,
+        y + 22.0,
+        X1 - X0,
+        14.0,
+        &format!("fill=\"#ececec\" stroke=\"{LIGHT}\" stroke-width=\"1\""),
+    );
     if let Some(a) = actual {
         let (a0, a1) = (x(0.0_f64.max(lo)).min(x(a)), x(0.0_f64.max(lo)).max(x(a)));
-        svg.rect(a0, y + 25.5, (a1 - a0).max(1.5), 7.0, &format!("fill=\"{}\"", super::DARK));
+        svg.rect(
+            a0,
+            y + 25.5,
+            (a1 - a0).max(1.5),
+            7.0,
+            &format!("fill=\"{}\"", super::DARK),
+        );
     }
     if let Some(t) = target {
         svg.mark(Mark::Thick, x(t), y + 29.0, 16.0);
@@ -182,7 +217,17 @@ fn row(svg: &mut Svg, at: &At, m: &Metric, y: f64) -> String {
     if let Some(p) = share {
         line2.push_str(&tr!(lang, "（完成 {}%）", " ({}% of the way)", p));
     }
-    svg.text(X1 + 10.0, y + 28.0, &fit(&line1, 9.0, W - X1 - 14.0), "font-size=\"9\"");
-    svg.text(X1 + 10.0, y + 40.0, &fit(&line2, 9.0, W - X1 - 14.0), "font-size=\"9\" font-weight=\"bold\"");
+    svg.text(
+        X1 + 10.0,
+        y + 28.0,
+        &fit(&line1, 9.0, W - X1 - 14.0),
+        "font-size=\"9\"",
+    );
+    svg.text(
+        X1 + 10.0,
+        y + 40.0,
+        &fit(&line2, 9.0, W - X1 - 14.0),
+        "font-size=\"9\" font-weight=\"bold\"",
+    );
     said
 }

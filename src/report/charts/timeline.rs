@@ -4,13 +4,13 @@
 //! reviews and reports as diamonds joined across the lanes they are for —
 //! with today (dashed) and the planned end (thick) marked.
 
-use crate::tr;
 use super::{At, Chart, GREY, LIGHT, Mark, Svg, day, fit, full_day, group_id, group_name, month_name, semi};
 use crate::dates::{add_months, days_between};
 use crate::facts;
 use crate::lang::pick;
 use crate::model::{Date, Session, SessionKind};
 use crate::report::context::{Step, StepState};
+use crate::tr;
 
 const W: f64 = 680.0;
 /// Where the bars start (the labels are left of it).
@@ -79,8 +79,16 @@ fn axis(at: &At, steps: &[Step]) -> Option<Axis> {
     }
     let (lo, hi) = (*dates.iter().min()?, *dates.iter().max()?);
     let near = |a: Date, b: Date| days_between(a, b).abs() <= 366;
-    let lo = if at.today < lo && near(at.today, lo) { at.today } else { lo };
-    let hi = if at.today > hi && near(hi, at.today) { at.today } else { hi };
+    let lo = if at.today < lo && near(at.today, lo) {
+        at.today
+    } else {
+        lo
+    };
+    let hi = if at.today > hi && near(hi, at.today) {
+        at.today
+    } else {
+        hi
+    };
     let from = lo.first_of_month();
     let to = add_months(hi.first_of_month(), 1);
     let days = days_between(from, to);
@@ -153,7 +161,12 @@ pub(super) fn chart(at: &At, steps: &[Step]) -> Option<Chart> {
     );
     for (i, lane) in lanes.iter().enumerate() {
         let y = lanes_top + i as f64 * ROW + ROW / 2.0;
-        svg.text(4.0, y + 4.0, &fit(&lane.name, 10.0, X0 - 12.0), "font-size=\"10\"");
+        svg.text(
+            4.0,
+            y + 4.0,
+            &fit(&lane.name, 10.0, X0 - 12.0),
+            "font-size=\"10\"",
+        );
     }
     let centre = |row: usize| lanes_top + row as f64 * ROW + ROW / 2.0;
     let per_day = axis.per_day().max(2.0);
@@ -265,13 +278,24 @@ fn months(svg: &mut Svg, axis: &Axis, lang: crate::config::Lang, bottom: f64) {
                 "font-size=\"10\" text-anchor=\"middle\"",
             );
             if i == 0 || m.month() == 1 {
-                svg.text(x + 2.0, TOP - 24.0, &m.year().to_string(), "font-size=\"10\" font-weight=\"bold\"");
+                svg.text(
+                    x + 2.0,
+                    TOP - 24.0,
+                    &m.year().to_string(),
+                    "font-size=\"10\" font-weight=\"bold\"",
+                );
             }
         }
         m = add_months(m, 1);
         i += 1;
     }
-    svg.line(X1, TOP - 6.0, X1, bottom, &format!("stroke=\"{LIGHT}\" stroke-width=\"0.6\""));
+    svg.line(
+        X1,
+        TOP - 6.0,
+        X1,
+        bottom,
+        &format!("stroke=\"{LIGHT}\" stroke-width=\"0.6\""),
+    );
 }
 
 /// The six steps, one row each.
@@ -327,12 +351,11 @@ fn short_name(lang: crate::config::Lang, n: i64, name: &'static str) -> &'static
 /// below it. Returns the `y` below the labels.
 fn markers(svg: &mut Svg, at: &At, axis: &Axis, bottom: f64) -> f64 {
     let lang = at.lang;
-    let end = at
-        .p
-        .topic
-        .as_ref()
-        .and_then(|t| t.value.end.as_ref())
-        .map(|e| e.value);
+    let end =
+        at.p.topic
+            .as_ref()
+            .and_then(|t| t.value.end.as_ref())
+            .map(|e| e.value);
     let mut placed: Vec<(f64, f64)> = Vec::new();
     let mut below = bottom;
     let items = [
@@ -357,7 +380,10 @@ fn markers(svg: &mut Svg, at: &At, axis: &Axis, bottom: f64) -> f64 {
         };
         let x = axis.x(d);
         let attrs = match mark {
-            Mark::Dashed => format!("stroke=\"{}\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"", super::INK),
+            Mark::Dashed => format!(
+                "stroke=\"{}\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"",
+                super::INK
+            ),
             _ => format!("stroke=\"{}\" stroke-width=\"2.5\"", super::INK),
         };
         svg.line(x, TOP - 6.0, x, bottom + 2.0, &attrs);
@@ -378,7 +404,13 @@ fn markers(svg: &mut Svg, at: &At, axis: &Axis, bottom: f64) -> f64 {
 }
 
 /// The timeline in words.
-fn describe(at: &At, axis: &Axis, steps: &[Step], lanes: &[Lane], sessions: &[(&Session, Date, Vec<usize>)]) -> String {
+fn describe(
+    at: &At,
+    axis: &Axis,
+    steps: &[Step],
+    lanes: &[Lane],
+    sessions: &[(&Session, Date, Vec<usize>)],
+) -> String {
     let lang = at.lang;
     let last = axis.to.saturating_sub(jiff::Span::new().days(1));
     let mut out = tr!(
@@ -395,10 +427,23 @@ fn describe(at: &At, axis: &Axis, steps: &[Step], lanes: &[Lane], sessions: &[(&
                 (Some(a), Some(b)) => format!(" {}–{}", day(lang, a), day(lang, b)),
                 _ => String::new(),
             };
-            tr!(lang, "第{}步 {}：{}{}", "step {} {}: {}{}", s.number, s.name, s.state_label, dates)
+            tr!(
+                lang,
+                "第{}步 {}：{}{}",
+                "step {} {}: {}{}",
+                s.number,
+                s.name,
+                s.state_label,
+                dates
+            )
         })
         .collect();
-    out.push_str(&tr!(lang, "六个步骤：{}。", " The six steps: {}.", steps.join(semi(lang))));
+    out.push_str(&tr!(
+        lang,
+        "六个步骤：{}。",
+        " The six steps: {}.",
+        steps.join(semi(lang))
+    ));
     for (i, lane) in lanes.iter().enumerate() {
         let ours = || sessions.iter().filter(|(_, _, rows)| rows.contains(&i));
         let meetings = ours().filter(|(s, _, _)| s.is(SessionKind::GroupMeeting)).count();
@@ -445,9 +490,18 @@ fn describe(at: &At, axis: &Axis, steps: &[Step], lanes: &[Lane], sessions: &[(&
     }
     out.push_str(&tr!(lang, "今天：{}。", " Today: {}.", full_day(lang, at.today)));
     if let Some(e) = at.p.topic.as_ref().and_then(|t| t.value.end.as_ref()) {
-        out.push_str(&tr!(lang, "计划结束：{}。", " Planned end: {}.", full_day(lang, e.value)));
+        out.push_str(&tr!(
+            lang,
+            "计划结束：{}。",
+            " Planned end: {}.",
+            full_day(lang, e.value)
+        ));
     }
-    let undated = at.p.sessions.iter().filter(|s| facts::session_date(&s.value).is_none()).count();
+    let undated =
+        at.p.sessions
+            .iter()
+            .filter(|s| facts::session_date(&s.value).is_none())
+            .count();
     if undated > 0 {
         out.push_str(&tr!(
             lang,
