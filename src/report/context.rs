@@ -170,6 +170,10 @@ pub(crate) struct ReportContext<'a> {
     /// The exceptions granted: every waiver (`[[allow]]`) of the al.toml that
     /// applies, with what it silenced in this program.
     pub exceptions: Vec<ExceptionView<'a>>,
+    /// The executive summary that opens the report: where the program is,
+    /// its results, the decisions since the last report and what needs a
+    /// leader's attention, in sentences.
+    pub summary: super::summary::SummaryView,
 }
 
 /// team.yaml as written, with ids filled in.
@@ -940,6 +944,17 @@ impl<'a> ReportContext<'a> {
         open_actions.sort_by(|a, b| {
             (a.due.is_none(), a.due, &a.owner_name).cmp(&(b.due.is_none(), b.due, &b.owner_name))
         });
+        let summary_view = super::summary::build(&super::summary::Sources {
+            p,
+            limits,
+            lang,
+            today,
+            stage: &stage,
+            actions: &facts,
+            findings,
+            counts: summary,
+            changes: changes.as_ref(),
+        });
         ReportContext {
             lang,
             today,
@@ -963,6 +978,7 @@ impl<'a> ReportContext<'a> {
             changes,
             words,
             exceptions: Vec::new(),
+            summary: summary_view,
         }
     }
 }

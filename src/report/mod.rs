@@ -4,6 +4,7 @@
 
 pub mod agenda;
 pub mod context;
+pub mod summary;
 
 use crate::check::Summary;
 use crate::config::Lang;
