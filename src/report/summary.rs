@@ -123,15 +123,39 @@ pub(crate) fn build(s: &Sources) -> SummaryView {
     let names = Names::new(s.p.team.as_ref().map(|t| &t.value));
     let started = start(s.p).is_none_or(|d| d <= s.today);
     let milestone = milestone(s);
+    let lang = s.lang;
+    let all = |v: Vec<String>| v.into_iter().map(|x| spaced(lang, &x)).collect();
     SummaryView {
-        position: position(s, started, milestone.as_ref()),
-        results: results(s),
-        decisions: decisions(s),
-        attention: attention(s, &names),
+        position: spaced(lang, &position(s, started, milestone.as_ref())),
+        results: all(results(s)),
+        decisions: all(decisions(s)),
+        attention: all(attention(s, &names)),
         decision_days: s.changes.is_none().then_some(DECISION_DAYS),
         started,
         milestone,
     }
+}
+
+/// Chinese text with a space between Chinese characters and Latin letters
+/// (`9月7日 Third workshop 决定`), as Chinese typesetting writes them; other
+/// languages as they are.
+fn spaced(lang: Lang, text: &str) -> String {
+    if lang != Lang::Zh {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if let Some(p) = prev {
+            let cjk = crate::source::is_cjk;
+            if (cjk(p) && c.is_ascii_alphabetic()) || (p.is_ascii_alphabetic() && cjk(c)) {
+                out.push(' ');
+            }
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
 }
 
 /// The topic's start.
@@ -672,6 +696,12 @@ groups:
 
     fn view(files: &[(&str, &str)], lang: Lang, today: &str) -> SummaryView {
         view_with(files, lang, today, &[], None)
+    }
+
+    #[test]
+    fn chinese_text_is_spaced_around_latin_words() {
+        assert_eq!(spaced(Lang::Zh, "9月7日Third workshop决定：OK。"), "9月7日 Third workshop 决定：OK。");
+        assert_eq!(spaced(Lang::En, "9月7日Third"), "9月7日Third");
     }
 
     #[test]
