@@ -254,14 +254,13 @@ fn milestone(s: &Sources) -> Option<Milestone> {
             let name = pick(lang, "初步方案评审", "the review of the preliminary solution");
             (name.to_string(), d)
         });
-    let end = s
-        .p
-        .topic
-        .as_ref()
-        .and_then(|t| t.value.end.as_ref())
-        .map(|e| e.value)
-        .filter(|d| *d > today)
-        .map(|d| (pick(lang, "项目结束", "the end of the program").to_string(), d));
+    let end =
+        s.p.topic
+            .as_ref()
+            .and_then(|t| t.value.end.as_ref())
+            .map(|e| e.value)
+            .filter(|d| *d > today)
+            .map(|d| (pick(lang, "项目结束", "the end of the program").to_string(), d));
     let (source, (name, date)) = gathering
         .map(|g| (MilestoneSource::Session, g))
         .or_else(|| deadline.map(|d| (MilestoneSource::ReviewDeadline, d)))
@@ -351,11 +350,23 @@ fn metric(lang: Lang, m: &Metric, today: Date) -> Option<String> {
         None => String::new(),
     };
     // Chinese puts a space between a number and Chinese text, not after a Chinese unit.
-    let gap = if a.ends_with(crate::source::is_cjk) { "" } else { " " };
+    let gap = if a.ends_with(crate::source::is_cjk) {
+        ""
+    } else {
+        " "
+    };
     Some(if actual < baseline {
-        tr!(lang, "{name}从 {a}{gap}降到 {b}{target}。", "{name} fell from {a} to {b}{target}.")
+        tr!(
+            lang,
+            "{name}从 {a}{gap}降到 {b}{target}。",
+            "{name} fell from {a} to {b}{target}."
+        )
     } else if actual > baseline {
-        tr!(lang, "{name}从 {a}{gap}升到 {b}{target}。", "{name} rose from {a} to {b}{target}.")
+        tr!(
+            lang,
+            "{name}从 {a}{gap}升到 {b}{target}。",
+            "{name} rose from {a} to {b}{target}."
+        )
     } else {
         tr!(lang, "{name}仍为 {a}{target}。", "{name} is still {a}{target}.")
     })
@@ -405,7 +416,11 @@ fn results(s: &Sources) -> Vec<String> {
         let n = adopted.len();
         let list = adopted.join(pick(lang, "、", "; "));
         let noun = plural(n, "result", "results");
-        out.push(tr!(lang, "已固化 {n} 项成果：{list}。", "{n} {noun} adopted: {list}."));
+        out.push(tr!(
+            lang,
+            "已固化 {n} 项成果：{list}。",
+            "{n} {noun} adopted: {list}."
+        ));
     }
     out
 }
@@ -460,7 +475,11 @@ fn decisions(s: &Sources) -> Vec<String> {
             Some(match facts::session_date(v) {
                 Some(d) => {
                     let when = day(lang, d, s.today);
-                    tr!(lang, "{when}{name}决定：{list}。", "{name} on {when} decided: {list}.")
+                    tr!(
+                        lang,
+                        "{when}{name}决定：{list}。",
+                        "{name} on {when} decided: {list}."
+                    )
                 }
                 None => tr!(lang, "{name}决定：{list}。", "{name} decided: {list}."),
             })
@@ -633,19 +652,27 @@ fn budget(s: &Sources) -> Option<String> {
             let v = &line.value;
             let (pl, sp) = (v.planned.as_ref()?.value.0, v.spent.as_ref()?.value.0);
             (sp > pl && valid(sp) && valid(pl)).then(|| {
-                let item = v
-                    .item
-                    .as_ref()
-                    .map_or_else(|| pick(lang, "未命名的一项", "an unnamed line").to_string(), |i| clause(&i.0));
+                let item = v.item.as_ref().map_or_else(
+                    || pick(lang, "未命名的一项", "an unnamed line").to_string(),
+                    |i| clause(&i.0),
+                );
                 let (sp, pl) = (sum(lang, sp, currency), sum(lang, pl, currency));
-                tr!(lang, "{item}（已支出 {sp}，计划 {pl}）", "{item} ({sp} spent, {pl} planned)")
+                tr!(
+                    lang,
+                    "{item}（已支出 {sp}，计划 {pl}）",
+                    "{item} ({sp} spent, {pl} planned)"
+                )
             })
         })
         .collect();
     if !over.is_empty() {
         let (n, list) = (over.len(), over.join(pick(lang, "、", "; ")));
         let noun = plural(n, "line is", "lines are");
-        return Some(tr!(lang, "{n} 项预算超支：{list}。", "{n} budget {noun} overspent: {list}."));
+        return Some(tr!(
+            lang,
+            "{n} 项预算超支：{list}。",
+            "{n} budget {noun} overspent: {list}."
+        ));
     }
     if planned > 0.0 && spent >= planned * NEARLY_SPENT {
         let percent = (spent / planned * 100.0).round();
@@ -700,7 +727,10 @@ groups:
 
     #[test]
     fn chinese_text_is_spaced_around_latin_words() {
-        assert_eq!(spaced(Lang::Zh, "9月7日Third workshop决定：OK。"), "9月7日 Third workshop 决定：OK。");
+        assert_eq!(
+            spaced(Lang::Zh, "9月7日Third workshop决定：OK。"),
+            "9月7日 Third workshop 决定：OK。"
+        );
         assert_eq!(spaced(Lang::En, "9月7日Third"), "9月7日Third");
     }
 
@@ -716,7 +746,8 @@ groups:
         );
         let en = view(&files, Lang::En, "2026-02-01");
         assert!(
-            en.position.starts_with("The program has not started yet: it starts on 1 March (in 4 weeks). "),
+            en.position
+                .starts_with("The program has not started yet: it starts on 1 March (in 4 weeks). "),
             "{}",
             en.position
         );
@@ -731,9 +762,15 @@ groups:
         let files = [("topic.yaml", TOPIC), ("team.yaml", TEAM)];
         let v = view(&files, Lang::Zh, "2026-04-01");
         assert!(v.started);
-        assert!(v.position.starts_with("项目处于六个步骤中的第 3 步：开展团队学习与工作。"));
+        assert!(
+            v.position
+                .starts_with("项目处于六个步骤中的第 3 步：开展团队学习与工作。")
+        );
         let m = v.milestone.expect("milestone");
-        assert_eq!((m.source, m.date, m.days), (MilestoneSource::ReviewDeadline, d("2026-09-01"), 153));
+        assert_eq!(
+            (m.source, m.date, m.days),
+            (MilestoneSource::ReviewDeadline, d("2026-09-01"), 153)
+        );
         assert_eq!(v.decision_days, Some(DECISION_DAYS));
         let late = view(&files, Lang::En, "2026-12-20");
         assert_eq!(
@@ -743,7 +780,10 @@ groups:
         );
         let over = view(&files, Lang::En, "2027-01-02");
         assert_eq!(over.milestone, None);
-        assert_eq!(over.position, "The program is at step 3 of six: Team learning and work.");
+        assert_eq!(
+            over.position,
+            "The program is at step 3 of six: Team learning and work."
+        );
     }
 
     #[test]
@@ -751,13 +791,20 @@ groups:
         let files = [
             ("topic.yaml", TOPIC),
             ("team.yaml", TEAM),
-            ("sessions/m.yaml", "kind: group-meeting\ndate: 2026-05-05\ngroups: [g1]\n"),
-            ("sessions/w.yaml", "kind: workshop\ntitle: 第二期研讨班\ndate: 2026-05-20\n"),
+            (
+                "sessions/m.yaml",
+                "kind: group-meeting\ndate: 2026-05-05\ngroups: [g1]\n",
+            ),
+            (
+                "sessions/w.yaml",
+                "kind: workshop\ntitle: 第二期研讨班\ndate: 2026-05-20\n",
+            ),
             ("sessions/r.yaml", "kind: review\ndate: 2026-08-20\n"),
         ];
         let v = view(&files, Lang::Zh, "2026-05-01");
         assert!(
-            v.position.ends_with("下一个节点是第二期研讨班（5月20日），还有 3 周。"),
+            v.position
+                .ends_with("下一个节点是第二期研讨班（5月20日），还有 3 周。"),
             "{}",
             v.position
         );
@@ -785,11 +832,20 @@ groups:
   - { task: later, owner: c, due: 2026-07-01 }
 ",
             ),
-            ("sessions/m1.yaml", "kind: group-meeting\ndate: 2026-05-25\ngroups: [g1]\n"),
-            ("sessions/m2.yaml", "kind: group-meeting\ndate: 2026-05-26\ngroups: [g2]\n"),
+            (
+                "sessions/m1.yaml",
+                "kind: group-meeting\ndate: 2026-05-25\ngroups: [g1]\n",
+            ),
+            (
+                "sessions/m2.yaml",
+                "kind: group-meeting\ndate: 2026-05-26\ngroups: [g2]\n",
+            ),
         ];
         let zh = view(&files, Lang::Zh, "2026-06-01");
-        assert_eq!(zh.attention, ["3 项行动已逾期，最久的已逾期 27 天；负责人：张三、李四。"]);
+        assert_eq!(
+            zh.attention,
+            ["3 项行动已逾期，最久的已逾期 27 天；负责人：张三、李四。"]
+        );
         let en = view(&files, Lang::En, "2026-06-01");
         assert_eq!(
             en.attention,
@@ -803,7 +859,10 @@ groups:
             ("topic.yaml", TOPIC),
             ("team.yaml", TEAM),
             ("sessions/w.yaml", "kind: workshop\ndate: 2026-05-01\n"),
-            ("sessions/m1.yaml", "kind: group-meeting\ndate: 2026-05-10\ngroups: [g1]\n"),
+            (
+                "sessions/m1.yaml",
+                "kind: group-meeting\ndate: 2026-05-10\ngroups: [g1]\n",
+            ),
         ];
         let zh = view(&files, Lang::Zh, "2026-07-01");
         assert_eq!(
@@ -819,7 +878,10 @@ groups:
             ["第二组 has not held a group meeting yet (the first workshop was on 1 May)."]
         );
         let month = view(&files, Lang::Zh, "2026-06-01");
-        assert!(month.attention.is_empty(), "a month to the day is not more than a month");
+        assert!(
+            month.attention.is_empty(),
+            "a month to the day is not more than a month"
+        );
         // After the review step 3 is over: groups are no longer held to the rhythm.
         files.push(("sessions/r.yaml", "kind: review\ndate: 2026-06-20\n"));
         assert!(view(&files, Lang::Zh, "2026-07-01").attention.is_empty());
@@ -828,10 +890,14 @@ groups:
     #[test]
     fn the_budget_overspent_or_nearly_spent_needs_attention() {
         let topic = |budget: &str| format!("{TOPIC}currency: CNY\nbudget:\n{budget}");
-        let total = topic("  - { item: 专家, planned: 100, spent: 150 }\n  - { item: 会议, planned: 100, spent: 60 }\n");
+        let total = topic(
+            "  - { item: 专家, planned: 100, spent: 150 }\n  - { item: 会议, planned: 100, spent: 60 }\n",
+        );
         let v = view(&[("topic.yaml", &total)], Lang::Zh, "2026-04-01");
         assert_eq!(v.attention, ["预算已超支：已支出 210 元，超出计划的 200 元。"]);
-        let line = topic("  - { item: 专家, planned: 100, spent: 150 }\n  - { item: 会议, planned: 1000, spent: 60 }\n");
+        let line = topic(
+            "  - { item: 专家, planned: 100, spent: 150 }\n  - { item: 会议, planned: 1000, spent: 60 }\n",
+        );
         let v = view(&[("topic.yaml", &line)], Lang::En, "2026-04-01");
         assert_eq!(
             v.attention,
@@ -839,9 +905,16 @@ groups:
         );
         let nearly = topic("  - { item: 专家, planned: 1000, spent: 950 }\n");
         let v = view(&[("topic.yaml", &nearly)], Lang::Zh, "2026-04-01");
-        assert_eq!(v.attention, ["预算已使用 95%（已支出 950 元，计划 1,000 元），余额不多。"]);
+        assert_eq!(
+            v.attention,
+            ["预算已使用 95%（已支出 950 元，计划 1,000 元），余额不多。"]
+        );
         let fine = topic("  - { item: 专家, planned: 1000, spent: 500 }\n");
-        assert!(view(&[("topic.yaml", &fine)], Lang::Zh, "2026-04-01").attention.is_empty());
+        assert!(
+            view(&[("topic.yaml", &fine)], Lang::Zh, "2026-04-01")
+                .attention
+                .is_empty()
+        );
     }
 
     /// A finding of a severity with a code.
@@ -883,9 +956,16 @@ groups:
         let en = view_with(&files, Lang::En, "2026-04-01", &findings[1..2], None);
         assert_eq!(
             en.attention,
-            ["The check found 1 place where practice departs from the method (sessions and actions), worth asking about."]
+            [
+                "The check found 1 place where practice departs from the method (sessions and actions), worth asking about."
+            ]
         );
-        assert!(zh.attention.iter().chain(&en.attention).all(|s| !s.contains("AL")));
+        assert!(
+            zh.attention
+                .iter()
+                .chain(&en.attention)
+                .all(|s| !s.contains("AL"))
+        );
     }
 
     #[test]
@@ -924,7 +1004,10 @@ results: { adopted: [《项目奖金分配办法》] }
         let en = view(&files, Lang::En, "2026-09-01");
         assert_eq!(
             en.results[..2],
-            ["离职率 fell from 18% to 16.5% (target 10%).", "晋升人数 is still 0 人 (target 12 人)."]
+            [
+                "离职率 fell from 18% to 16.5% (target 10%).",
+                "晋升人数 is still 0 人 (target 12 人)."
+            ]
         );
         assert_eq!(
             en.results[2..],
@@ -935,7 +1018,10 @@ results: { adopted: [《项目奖金分配办法》] }
             "a metric measured after today is left out"
         );
         let before = view(&files, Lang::Zh, "2026-08-01");
-        assert!(!before.results.iter().any(|r| r.contains("评审")), "approved later");
+        assert!(
+            !before.results.iter().any(|r| r.contains("评审")),
+            "approved later"
+        );
     }
 
     const DECIDED: [(&str, &str); 4] = [
@@ -957,7 +1043,10 @@ results: { adopted: [《项目奖金分配办法》] }
     #[test]
     fn decisions_without_since_are_those_of_the_last_30_days() {
         let zh = view(&DECIDED, Lang::Zh, "2026-06-30");
-        assert_eq!(zh.decisions, ["6月10日小组会议决定：每月第二周开会；由张三牵头调研。"]);
+        assert_eq!(
+            zh.decisions,
+            ["6月10日小组会议决定：每月第二周开会；由张三牵头调研。"]
+        );
         let en = view(&DECIDED, Lang::En, "2026-05-31");
         assert_eq!(en.decisions, ["第一期研讨班 on 1 May decided: 早先的决定."]);
         assert!(view(&DECIDED, Lang::Zh, "2026-07-11").decisions.is_empty());
