@@ -310,8 +310,8 @@ fn position(s: &Sources, started: bool, milestone: Option<&Milestone>) -> String
                 let months = s.limits.steps_1_to_3_months;
                 tr!(
                     lang,
-                    "下一个节点是{name}：按方法要求，步骤 1–3 应在启动后 {months} 个月内、即{when}前完成并评审初步方案，{left}。",
-                    "The next milestone is {name}: steps 1–3 should end with it within {months} months of the start, by {when} ({left})."
+                    "下一个节点是{name}，按方法要求应在{when}前完成（启动后 {months} 个月内），{left}。",
+                    "The next milestone is {name}, due by {when} (within {months} months of the start; {left})."
                 )
             }
             _ => tr!(
@@ -742,7 +742,7 @@ groups:
         assert_eq!(
             zh.position,
             "项目尚未开始，计划于3月1日启动（还有 4 周）。\
-             下一个节点是初步方案评审：按方法要求，步骤 1–3 应在启动后 6 个月内、即9月1日前完成并评审初步方案，还有 30 周。"
+             下一个节点是初步方案评审，按方法要求应在9月1日前完成（启动后 6 个月内），还有 30 周。"
         );
         let en = view(&files, Lang::En, "2026-02-01");
         assert!(
