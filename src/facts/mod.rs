@@ -19,7 +19,7 @@ pub(crate) use sessions::{
     attendance, expected, group, last_met, member_on, officer_on_duty, participation, present,
     rotation_officer, session_date, session_groups, sessions_by_date,
 };
-pub(crate) use stages::{StageEvidence, first_review, stage_evidence_by, step_periods};
+pub(crate) use stages::{StageEvidence, approved_by, first_review, stage_evidence_by, step_periods};
 
 use crate::load::{Doc, Program};
 use crate::model::Subtopic;

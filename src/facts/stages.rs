@@ -26,6 +26,24 @@ pub(crate) fn first_review(p: &Program) -> Option<Date> {
     sessions.chain(reviews).min()
 }
 
+/// Whether a sub-topic's proposal was approved by `today`: its review
+/// decided `approved` and is not dated after `today` (an approval without a
+/// date counts, as for the stage).
+pub(crate) fn approved_by(s: &Subtopic, today: Date) -> bool {
+    approved(s, Some(today))
+}
+
+/// Whether a sub-topic's review decided `approved`, dated by `until` when given.
+fn approved(s: &Subtopic, until: Option<Date>) -> bool {
+    let review = review_of(s);
+    review
+        .and_then(|r| r.decision.as_ref())
+        .is_some_and(|d| d.value == Decision::Approved)
+        && review
+            .and_then(|r| r.date.as_ref())
+            .is_none_or(|d| until.is_none_or(|t| d.value <= t))
+}
+
 /// What the sub-topics show of steps 3 to 6, and when each step first
 /// showed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -136,12 +154,6 @@ fn evidence(p: &Program, until: Option<Date>) -> StageEvidence {
     let held = |d: Date| until.is_none_or(|t| d <= t);
     let subtopics = || p.subtopics.iter().map(|s| &s.value);
     let review_date = |s: &Subtopic| review_of(s)?.date.as_ref().map(|d| d.value);
-    let approved = |s: &Subtopic| {
-        review_of(s)
-            .and_then(|r| r.decision.as_ref())
-            .is_some_and(|d| d.value == Decision::Approved)
-            && review_date(s).is_none_or(held)
-    };
     let submitted = |s: &Subtopic| s.proposal.as_ref()?.value.submitted.as_ref().map(|d| d.value);
     let first = |kind: SessionKind| match until {
         None => first_session(p, kind),
@@ -159,7 +171,7 @@ fn evidence(p: &Program, until: Option<Date>) -> StageEvidence {
             .filter(|s| s.proposal.is_some() && submitted(s).is_none_or(held))
             .count(),
         reviewed: subtopics().filter(|s| review_date(s).is_some_and(held)).count(),
-        approved: subtopics().filter(|s| approved(s)).count(),
+        approved: subtopics().filter(|s| approved(s, until)).count(),
         results: subtopics()
             .filter(|s| {
                 s.results
@@ -184,7 +196,10 @@ fn evidence(p: &Program, until: Option<Date>) -> StageEvidence {
             .chain(reviews.filter(|d| held(*d)))
             .min(),
         first_submitted: subtopics().filter_map(submitted).filter(|d| held(*d)).min(),
-        first_approved: subtopics().filter(|s| approved(s)).filter_map(review_date).min(),
+        first_approved: subtopics()
+            .filter(|s| approved(s, until))
+            .filter_map(review_date)
+            .min(),
         first_implementation: subtopics()
             .filter_map(|s| s.implementation.as_ref()?.value.start.as_ref().map(|d| d.value))
             .filter(|d| held(*d))

@@ -229,6 +229,10 @@ pub(crate) struct ReportContext<'a> {
     /// group per family of rules, in code order), each in plain words in the
     /// report's language: ids given as names, files as what they hold.
     pub advice: Vec<AdviceGroup>,
+    /// The executive summary that opens the report: where the program is,
+    /// its results, the decisions since the last report and what needs a
+    /// leader's attention, in sentences.
+    pub summary: super::summary::SummaryView,
 }
 
 /// What to do about the findings of one family of rules.
@@ -1329,6 +1333,17 @@ impl<'a> ReportContext<'a> {
         open_actions.sort_by(|a, b| {
             (a.due.is_none(), a.due, &a.owner_name).cmp(&(b.due.is_none(), b.due, &b.owner_name))
         });
+        let summary_view = super::summary::build(&super::summary::Sources {
+            p,
+            limits,
+            lang,
+            today,
+            stage: &stage,
+            actions: &facts,
+            findings,
+            counts: summary,
+            changes: changes.as_ref(),
+        });
         ReportContext {
             lang,
             today,
@@ -1369,6 +1384,7 @@ impl<'a> ReportContext<'a> {
                 .and_then(|t| t.value.sponsor.as_ref())
                 .map(|c| with_title(lang, c.value.name.as_ref(), c.value.title.as_ref())),
             advice: advice(&i, findings),
+            summary: summary_view,
         }
     }
 }

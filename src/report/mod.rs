@@ -7,6 +7,7 @@ pub(crate) mod charts;
 pub mod context;
 mod escape;
 pub mod format;
+pub mod summary;
 
 pub use format::DocFormat;
 
