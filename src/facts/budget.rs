@@ -68,6 +68,40 @@ pub fn budget(p: &Program) -> Budget {
     out
 }
 
+/// One line of the budget as written.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct BudgetEntry<'a> {
+    /// What it is for (`item:`), if written.
+    pub item: Option<&'a str>,
+    /// Its category; `None` when not given.
+    pub category: Option<BudgetCategory>,
+    /// Planned, if written.
+    pub planned: Option<f64>,
+    /// Spent (0 when not written).
+    pub spent: f64,
+}
+
+/// The budget lines of topic.yaml in the order of [`Budget::categories`]
+/// (by category, lines without one last), in file order within a category.
+pub(crate) fn budget_items(p: &Program) -> Vec<BudgetEntry<'_>> {
+    let Some(topic) = &p.topic else {
+        return Vec::new();
+    };
+    let mut out: Vec<BudgetEntry> = topic
+        .value
+        .budget
+        .iter()
+        .map(|b| BudgetEntry {
+            item: b.value.item.as_ref().map(|t| t.0.as_str()),
+            category: b.value.category.as_ref().map(|c| c.value),
+            planned: b.value.planned.as_ref().map(|x| x.value.0),
+            spent: b.value.spent.as_ref().map_or(0.0, |x| x.value.0),
+        })
+        .collect();
+    out.sort_by_key(|e| e.category.map_or(usize::MAX, |c| c as usize));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_program::program;
@@ -104,5 +138,7 @@ budget:
             (350.0, 85.0, 80.0, 4)
         );
         assert_eq!(budget(&program(&[])), Budget::default());
+        let items: Vec<Option<&str>> = budget_items(&p).iter().map(|e| e.item).collect();
+        assert_eq!(items, [Some("b"), Some("a"), Some("c"), Some("x")]);
     }
 }

@@ -5,6 +5,7 @@
 pub mod agenda;
 pub mod context;
 pub mod summary;
+mod escape;
 
 use crate::check::Summary;
 use crate::config::Lang;
@@ -37,12 +38,10 @@ pub fn engine(lang: Lang, overrides: Option<&Path>) -> Result<tera::Tera> {
             })
         },
     );
-    t.register_filter("cell", |v: tera::Value, _: tera::Kwargs, _: &tera::State| {
-        context::cell(&text_of(&v))
-    });
     t.register_filter("mermaid", |v: tera::Value, _: tera::Kwargs, _: &tera::State| {
         context::mermaid(&text_of(&v))
     });
+    escape::register(&mut t);
     let mut templates: Vec<(String, String)> = builtin(lang)
         .iter()
         .map(|(n, s)| (n.to_string(), s.to_string()))
@@ -168,7 +167,7 @@ pub fn report_context(
         &summary,
         changes,
     );
-    ctx.exceptions = context::exceptions(&o.config, &checked.waived, lang, today);
+    ctx.exceptions = context::exceptions(&checked.program, &o.config, &checked.waived, lang, today);
     Ok((context::to_value(&ctx), lang))
 }
 
