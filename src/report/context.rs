@@ -195,6 +195,9 @@ pub(crate) struct ReportContext<'a> {
     pub labels: Option<TopicLabels>,
     /// A Mermaid gantt of the six steps and the sessions, ready to put in a ```` ```mermaid ```` block.
     pub gantt: String,
+    /// The charts `al` draws as inline SVG (timeline, attendance, actions,
+    /// budget, metrics), for the HTML report; Markdown templates do not use them.
+    pub charts: super::charts::ChartsView,
     /// Each core group, in team.yaml order.
     pub groups: Vec<GroupView<'a>>,
     /// Each member of each group, group by group.
@@ -1354,6 +1357,7 @@ impl<'a> ReportContext<'a> {
             findings,
             check: *summary,
             gantt: gantt(p, &stage.steps, lang),
+            charts: super::charts::charts(p, &stage.steps, lang, today),
             stage,
             labels: p.topic.as_ref().map(|t| topic_labels(&t.value, lang)),
             groups: groups(&i),

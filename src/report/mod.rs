@@ -3,6 +3,7 @@
 //! files of the same name in the program's `templates/` folder.
 
 pub mod agenda;
+pub(crate) mod charts;
 pub mod context;
 pub mod summary;
 mod escape;
