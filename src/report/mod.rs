@@ -5,8 +5,8 @@
 pub mod agenda;
 pub(crate) mod charts;
 pub mod context;
-pub mod summary;
 mod escape;
+pub mod summary;
 
 use crate::check::Summary;
 use crate::config::Lang;
