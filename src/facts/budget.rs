@@ -30,6 +30,32 @@ pub(crate) struct Budget {
     pub spent_on_planned: f64,
     /// How many lines there are.
     pub lines: usize,
+    /// Whether some line has an amount that is not a sum of money (negative
+    /// or not finite); the totals are then not held against the plan.
+    pub bad_amount: bool,
+}
+
+impl Budget {
+    /// How much the lines with a plan have spent above the plan in total
+    /// (`None` when within it, or when some amount is not a sum of money).
+    pub fn over_plan(&self) -> Option<f64> {
+        if self.bad_amount {
+            return None;
+        }
+        over_plan(Some(self.planned), self.spent_on_planned)
+    }
+}
+
+/// Whether an amount is a sum of money: finite and not negative.
+pub(crate) fn amount_ok(x: f64) -> bool {
+    x.is_finite() && x >= 0.0
+}
+
+/// How much `spent` is above `planned`, when both are sums of money and
+/// there is a plan: the one test of overspending, per line and in total.
+pub(crate) fn over_plan(planned: Option<f64>, spent: f64) -> Option<f64> {
+    let planned = planned?;
+    (spent > planned && amount_ok(planned) && amount_ok(spent)).then_some(spent - planned)
 }
 
 /// The budget of a program (empty without topic.yaml).
@@ -63,6 +89,9 @@ pub fn budget(p: &Program) -> Budget {
         if planned.is_some() {
             out.spent_on_planned += spent;
         }
+        out.bad_amount |= [v.planned.as_ref(), v.spent.as_ref()]
+            .iter()
+            .any(|f| f.is_some_and(|x| !amount_ok(x.value.0)));
         out.lines += 1;
     }
     out
@@ -79,6 +108,13 @@ pub(crate) struct BudgetEntry<'a> {
     pub planned: Option<f64>,
     /// Spent (0 when not written).
     pub spent: f64,
+}
+
+impl BudgetEntry<'_> {
+    /// How much this line has spent above its plan ([`over_plan`]).
+    pub fn over_plan(&self) -> Option<f64> {
+        over_plan(self.planned, self.spent)
+    }
 }
 
 /// The budget lines of topic.yaml in the order of [`Budget::categories`]

@@ -13,7 +13,7 @@ mod sessions;
 mod stages;
 
 pub(crate) use actions::{ActionFact, ActionTotals, action_status, actions, days_overdue};
-pub(crate) use budget::{budget, budget_items};
+pub(crate) use budget::{amount_ok, budget, budget_items, over_plan};
 pub(crate) use index::Index;
 pub(crate) use sessions::{
     attendance, expected, group, last_met, member_on, officer_on_duty, participation, present,

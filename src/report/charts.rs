@@ -713,4 +713,41 @@ mod tests {
         );
         assert!(t.svg.contains("研讨班：4月1日（2 天）"), "{}", t.svg);
     }
+
+    #[test]
+    fn an_action_counts_for_its_owner_s_group_else_its_session_s() {
+        let files = [
+            ("team.yaml", TEAM),
+            (
+                "sessions/m.yaml",
+                "kind: group-meeting\ndate: 2026-05-01\ngroups: [g1]\nactions:\n  - { task: x, owner: c, due: 2026-05-10 }\n  - { task: y, due: 2026-10-10 }\n",
+            ),
+            (
+                "sessions/w.yaml",
+                "kind: workshop\ndate: 2026-06-01\nactions:\n  - { task: z, status: done }\n",
+            ),
+        ];
+        let c = draw(&files, Lang::En);
+        let a = c.actions.expect("actions");
+        assert!(
+            a.svg.contains("3 actions: 1 done, 2 open (1 overdue)."),
+            "{}",
+            a.svg
+        );
+        assert!(
+            a.svg.contains("By group: g2: 0 done, 1 open (1 overdue); g1: 0 done, 1 open (0 overdue); No group: 1 done, 0 open (0 overdue)."),
+            "{}",
+            a.svg
+        );
+        assert!(
+            a.svg.contains("May 2026 1 open (1 overdue); Oct 2026 1 open."),
+            "{}",
+            a.svg
+        );
+        assert!(a.svg.contains("1 have no due date."), "{}", a.svg);
+        assert!(
+            a.svg.contains("url(#al-chart-actions-hatch)"),
+            "overdue is hatched"
+        );
+    }
 }

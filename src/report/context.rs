@@ -218,6 +218,10 @@ pub(crate) struct ReportContext<'a> {
     /// The exceptions granted: every waiver (`[[allow]]`) of the al.toml that
     /// applies, with what it silenced in this program.
     pub exceptions: Vec<ExceptionView<'a>>,
+    /// The executive summary that opens the report: where the program is,
+    /// its results, the decisions since the last report and what needs a
+    /// leader's attention, in sentences.
+    pub summary: super::summary::SummaryView,
     /// The program's name for a reader: the topic's title, else the folder.
     pub program_title: String,
     /// The convener with their title, e.g. `王建国（副总经理）` (brackets
@@ -229,10 +233,6 @@ pub(crate) struct ReportContext<'a> {
     /// group per family of rules, in code order), each in plain words in the
     /// report's language: ids given as names, files as what they hold.
     pub advice: Vec<AdviceGroup>,
-    /// The executive summary that opens the report: where the program is,
-    /// its results, the decisions since the last report and what needs a
-    /// leader's attention, in sentences.
-    pub summary: super::summary::SummaryView,
 }
 
 /// What to do about the findings of one family of rules.
@@ -1368,6 +1368,7 @@ impl<'a> ReportContext<'a> {
             changes,
             words,
             exceptions: Vec::new(),
+            summary: summary_view,
             program_title: p
                 .topic
                 .as_ref()
@@ -1384,7 +1385,6 @@ impl<'a> ReportContext<'a> {
                 .and_then(|t| t.value.sponsor.as_ref())
                 .map(|c| with_title(lang, c.value.name.as_ref(), c.value.title.as_ref())),
             advice: advice(&i, findings),
-            summary: summary_view,
         }
     }
 }

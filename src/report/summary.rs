@@ -636,8 +636,7 @@ fn budget(s: &Sources) -> Option<String> {
     let currency = topic.currency.as_ref().map_or("", |c| c.0.as_str());
     let b = facts::budget(s.p);
     let (planned, spent) = (b.planned, b.spent_on_planned);
-    let valid = |x: f64| x.is_finite() && x >= 0.0;
-    if spent > planned && valid(spent) && valid(planned) {
+    if b.over_plan().is_some() {
         let (sp, pl) = (sum(lang, spent, currency), sum(lang, planned, currency));
         return Some(tr!(
             lang,
@@ -645,16 +644,14 @@ fn budget(s: &Sources) -> Option<String> {
             "The budget is overspent: {sp} spent against {pl} planned."
         ));
     }
-    let over: Vec<String> = topic
-        .budget
+    let over: Vec<String> = facts::budget_items(s.p)
         .iter()
         .filter_map(|line| {
-            let v = &line.value;
-            let (pl, sp) = (v.planned.as_ref()?.value.0, v.spent.as_ref()?.value.0);
-            (sp > pl && valid(sp) && valid(pl)).then(|| {
-                let item = v.item.as_ref().map_or_else(
+            let (pl, sp) = (line.planned?, line.spent);
+            line.over_plan().map(|_| {
+                let item = line.item.map_or_else(
                     || pick(lang, "未命名的一项", "an unnamed line").to_string(),
-                    |i| clause(&i.0),
+                    clause,
                 );
                 let (sp, pl) = (sum(lang, sp, currency), sum(lang, pl, currency));
                 tr!(

@@ -87,7 +87,7 @@ pub(super) fn chart(at: &At) -> Option<Chart> {
             10.0,
             &format!("fill=\"{}\" stroke=\"{ink}\" stroke-width=\"1\"", super::DARK),
         );
-        let overspent = l.planned.is_some() && l.spent > planned;
+        let overspent = crate::facts::over_plan(l.planned, l.spent).is_some();
         if overspent {
             let fill = svg.url("hatch");
             svg.rect(
