@@ -3,8 +3,14 @@
 //! files of the same name in the program's `templates/` folder.
 
 pub mod agenda;
+pub(crate) mod charts;
 pub mod context;
+mod escape;
+pub mod format;
 mod gantt;
+pub mod summary;
+
+pub use format::DocFormat;
 
 use crate::check::Summary;
 use crate::config::Lang;
@@ -22,9 +28,11 @@ pub(crate) fn builtin(lang: Lang) -> &'static [(&'static str, &'static str)] {
 
 /// Builds the template engine: the built-in set of `lang`, then every
 /// `*.tera` file of `overrides` (the program's `templates/` folder) on top.
+/// Templates of a format that escapes (HTML: names ending `.html.tera`)
+/// escape every value; Markdown templates do not.
 pub fn engine(lang: Lang, overrides: Option<&Path>) -> Result<tera::Tera> {
     let mut t = tera::Tera::default();
-    t.autoescape_on(Vec::<&'static str>::new());
+    t.autoescape_on(DocFormat::autoescaped_suffixes());
     // `default` also stands in for null: the context writes an absent key as null.
     t.register_filter(
         "default",
@@ -37,12 +45,16 @@ pub fn engine(lang: Lang, overrides: Option<&Path>) -> Result<tera::Tera> {
             })
         },
     );
-    t.register_filter("cell", |v: tera::Value, _: tera::Kwargs, _: &tera::State| {
-        context::cell(&text_of(&v))
-    });
     t.register_filter("mermaid", |v: tera::Value, _: tera::Kwargs, _: &tera::State| {
         gantt::mermaid(&text_of(&v))
     });
+    escape::register(&mut t);
+    t.register_filter(
+        "css_string",
+        |v: tera::Value, _: tera::Kwargs, _: &tera::State| {
+            tera::Value::safe_string(&format::css_string(&text_of(&v)))
+        },
+    );
     let mut templates: Vec<(String, String)> = builtin(lang)
         .iter()
         .map(|(n, s)| (n.to_string(), s.to_string()))
@@ -103,7 +115,8 @@ fn template_error(overrides: Option<&Path>, e: tera::Error) -> Error {
     }
 }
 
-/// Renders one template with a context.
+/// Renders one template with a context, tidied as its format
+/// ([`DocFormat::of_template`]) tidies.
 pub fn render(
     engine: &tera::Tera,
     name: &str,
@@ -114,31 +127,7 @@ pub fn render(
     let out = engine
         .render(name, &ctx)
         .map_err(|e| template_error(overrides, e))?;
-    Ok(tidy(&out))
-}
-
-/// Collapses runs of blank lines left by template tags into one, trims
-/// trailing spaces, and ends the text with exactly one newline.
-fn tidy(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut blank = 0;
-    for line in text.lines() {
-        let line = line.trim_end();
-        if line.is_empty() {
-            blank += 1;
-            if blank > 1 || out.is_empty() {
-                continue;
-            }
-        } else {
-            blank = 0;
-        }
-        out.push_str(line);
-        out.push('\n');
-    }
-    while out.ends_with("\n\n") {
-        out.pop();
-    }
-    out
+    Ok((DocFormat::of_template(name).spec().tidy)(&out))
 }
 
 /// The report's context for a program folder; with `since`, the changes
@@ -168,16 +157,28 @@ pub fn report_context(
         &summary,
         changes,
     );
-    ctx.exceptions = context::exceptions(&o.config, &checked.waived, lang, today);
+    ctx.exceptions = context::exceptions(&checked.program, &o.config, &checked.waived, lang, today);
     Ok((context::to_value(&ctx), lang))
 }
 
-/// Renders the report of a program folder.
+/// Renders the report of a program folder as Markdown.
 pub fn report(dir: &Path, lang: Option<Lang>, today: Date, since: Option<&str>) -> Result<String> {
+    report_as(DocFormat::Markdown, dir, lang, today, since)
+}
+
+/// Renders the report of a program folder in a format: the template
+/// `report` of that format (`report.md.tera`, `report.html.tera`).
+pub fn report_as(
+    format: DocFormat,
+    dir: &Path,
+    lang: Option<Lang>,
+    today: Date,
+    since: Option<&str>,
+) -> Result<String> {
     let (ctx, lang) = report_context(dir, lang, today, since)?;
     let overrides = dir.join("templates");
     let engine = engine(lang, Some(&overrides))?;
-    render(&engine, "report.md.tera", &ctx, Some(&overrides))
+    render(&engine, &format.template("report"), &ctx, Some(&overrides))
 }
 
 /// Finds the program a session file belongs to: the nearest folder above it
@@ -258,10 +259,16 @@ pub(crate) fn agenda_context(
     Ok((agenda::context(&o.program, index, lang, today), lang, dir))
 }
 
-/// Renders the agenda of a session file.
+/// Renders the agenda of a session file as Markdown.
 pub fn agenda(session_file: &Path, lang: Option<Lang>, today: Date) -> Result<String> {
+    agenda_as(DocFormat::Markdown, session_file, lang, today)
+}
+
+/// Renders the agenda of a session file in a format: the template `agenda`
+/// of that format (`agenda.md.tera`, `agenda.html.tera`).
+pub fn agenda_as(format: DocFormat, session_file: &Path, lang: Option<Lang>, today: Date) -> Result<String> {
     let (ctx, lang, dir) = agenda_context(session_file, lang, today)?;
     let overrides = dir.join("templates");
     let engine = engine(lang, Some(&overrides))?;
-    render(&engine, "agenda.md.tera", &ctx, Some(&overrides))
+    render(&engine, &format.template("agenda"), &ctx, Some(&overrides))
 }
