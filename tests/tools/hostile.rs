@@ -147,6 +147,13 @@ fn q(text: &str) -> String {
     out
 }
 
+/// Writes a file of a generated program. Its first line, a comment with
+/// `""`, makes AL006 read every file for blank texts in both versions of a
+/// program alike (it skips a file with no sign of a placeholder).
+fn put(path: &Path, text: &str) {
+    std::fs::write(path, format!("# generated; \"\" = blank\n{text}")).expect("write");
+}
+
 /// A text slot of a program: its hostile and its plain version.
 #[derive(Clone)]
 struct Slot {
@@ -182,16 +189,19 @@ impl Plan {
         let mut rng = Rng(seed);
         let lang = if seed % 2 == 0 { "zh" } else { "en" };
         let mut n = 0;
+        // A blank text stays blank in the plain program: the same findings
+        // (a missing name or title) come out of both.
         let mut slot = |rng: &mut Rng| {
             n += 1;
-            Slot {
-                hostile: rng.hostile(),
-                plain: if lang == "zh" {
-                    format!("普通文字{n}")
-                } else {
-                    format!("Plain text {n}")
-                },
-            }
+            let hostile = rng.hostile();
+            let plain = if hostile.trim().is_empty() {
+                hostile.clone()
+            } else if lang == "zh" {
+                format!("普通文字{n}")
+            } else {
+                format!("Plain text {n}")
+            };
+            Slot { hostile, plain }
         };
         let topic = slot(&mut rng);
         let group_count = 1 + rng.below(3);
@@ -312,7 +322,7 @@ impl Plan {
             t(&self.people[self.people.len() - 1]),
             self.stage
         );
-        std::fs::write(dir.join("topic.yaml"), topic).expect("write");
+        put(&dir.join("topic.yaml"), &topic);
         let mut team = String::from("people:\n");
         for (i, p) in self.people.iter().enumerate() {
             let _ = writeln!(
@@ -335,7 +345,7 @@ impl Plan {
                 ids.join(", ")
             );
         }
-        std::fs::write(dir.join("team.yaml"), team).expect("write");
+        put(&dir.join("team.yaml"), &team);
         for (g, (_, members, question)) in self.groups.iter().enumerate() {
             let sub = format!(
                 "question: {}\ngroup: g{}\nowner: {}\ndefined: 2026-03-16\nstatus: active\n\
@@ -344,7 +354,7 @@ impl Plan {
                 g + 1,
                 id(members[0])
             );
-            std::fs::write(dir.join("subtopics").join(format!("s{}.yaml", g + 1)), sub).expect("write");
+            put(&dir.join("subtopics").join(format!("s{}.yaml", g + 1)), &sub);
         }
         for s in &self.sessions {
             let mut text = format!(
@@ -365,7 +375,7 @@ impl Plan {
             for o in &s.objectives {
                 let _ = writeln!(text, "  - {}", t(o));
             }
-            std::fs::write(dir.join("sessions").join(format!("{}.yaml", s.stem)), text).expect("write");
+            put(&dir.join("sessions").join(format!("{}.yaml", s.stem)), &text);
         }
     }
 
@@ -435,6 +445,33 @@ fn first_difference(plain: &[Block], hostile: &[Block]) -> String {
     )
 }
 
+/// Keeps a failing program, hostile and plain, with their Markdown reports
+/// in target/hostile-programs/ for review.
+fn keep(hostile: &Path, plain: &Path, lang: &str) {
+    let to = keep_dir("hostile-programs");
+    for dir in [hostile, plain] {
+        let name = dir.file_name().expect("name");
+        let copy = to.join(name);
+        let _ = std::fs::remove_dir_all(&copy);
+        copy_dir(dir, &copy);
+        let _ = std::fs::write(copy.join("report.md"), markdown(dir, lang));
+    }
+}
+
+/// Copies a folder tree.
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
 /// The report of a program written to `dir`, as Markdown, through the library.
 fn markdown(dir: &Path, lang: &str) -> String {
     let lang = if lang == "zh" {
@@ -478,6 +515,7 @@ fn two_hundred_hostile_programs() {
                 "Markdown structure: {}",
                 first_difference(&plain, &hostile)
             )));
+            keep(&hostile_dir, &plain_dir, plan.lang);
         }
         let blocks = mermaid_blocks(&md);
         if blocks.len() != 1 {
