@@ -9,7 +9,8 @@ use std::process::Command;
 use std::time::Duration;
 
 /// The pages the printed report may have.
-const PAGES: std::ops::RangeInclusive<u32> = 3..=30;
+/// (12 on 2026-11-27: a summary page, charts, then the sections.)
+const PAGES: std::ops::RangeInclusive<u32> = 8..=16;
 
 /// Text without any white space, as pdftotext breaks lines anywhere.
 fn squeeze(text: &str) -> String {
@@ -48,9 +49,12 @@ fn key_figures() -> Vec<String> {
         "核心技术人员年化离职率".to_string(),
         "16.5".to_string(),
     ];
-    if let Some(position) = ctx["summary"]["position"].as_str() {
-        want.push(position.to_string());
-    }
+    // The summary: where the program is, and each headline result with its
+    // counts and figures.
+    want.push(ctx["summary"]["position"].as_str().expect("summary").to_string());
+    let results = ctx["summary"]["results"].as_array().expect("results");
+    assert!(!results.is_empty(), "the summary has no results");
+    want.extend(results.iter().filter_map(|r| r.as_str()).map(str::to_string));
     want
 }
 
