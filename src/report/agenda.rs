@@ -490,8 +490,22 @@ pub(crate) struct AgendaContext<'a> {
     /// What will be studied.
     pub learning: Vec<LearningView<'a>>,
     /// What is wrong with the session's own agenda (too long, running
-    /// through lunch); `al agenda` prints these on standard error.
-    pub warnings: Vec<Warning>,
+    /// through lunch), in words; `al agenda` prints these on standard error.
+    pub warnings: Vec<WarningView>,
+    /// The same, as data.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub found: Vec<Warning>,
+}
+
+/// A warning about the session's own agenda, as the template receives it.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub(crate) struct WarningView {
+    /// `too-long` (the items add up to more than the session's length) or
+    /// `through-lunch` (lunch splits an item).
+    pub kind: &'static str,
+    /// The warning in the agenda's language.
+    pub message: String,
 }
 
 /// One day of a timed agenda.
@@ -518,7 +532,7 @@ pub(crate) struct PersonView {
 }
 
 /// An item of a session's own agenda that runs past the session's end.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Cut {
     /// The item.
     pub item: String,
@@ -529,8 +543,7 @@ pub(crate) struct Cut {
 }
 
 /// Something wrong with a session's own agenda, found while laying it out.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Warning {
     /// The items add up to more than the session's length.
     TooLong {
@@ -559,6 +572,14 @@ pub(crate) enum Warning {
 }
 
 impl Warning {
+    /// What kind of warning it is, as a word.
+    pub(crate) fn kind(&self) -> &'static str {
+        match self {
+            Warning::TooLong { .. } => "too-long",
+            Warning::ThroughLunch { .. } => "through-lunch",
+        }
+    }
+
     /// The warning in words, in `lang`: what is wrong, by how much, and what to cut.
     pub(crate) fn message(&self, lang: Lang) -> String {
         match self {
@@ -599,8 +620,8 @@ impl Warning {
                 };
                 crate::tr!(
                     lang,
-                    "议程项「{item}」{on}从 {start} 开始，跨过了午餐：午餐前 {before} 分钟，午餐后还有 {after} 分钟；请把它或它前面的议程项缩短 {after} 分钟，使它在午餐前结束，或把它移到午餐之后",
-                    "the agenda item \"{item}\" starts at {start}{on} and runs through lunch: {before} minutes before it and {after} after; shorten it or the items before it by {after} minutes so that it ends by lunch, or move it after lunch"
+                    "议程项「{item}」{on}从 {start} 开始，跨过了午餐：午餐前 {before} 分钟，午餐后还有 {after} 分钟；请把它或它前面的议程项缩短 {after} 分钟，使它在午餐前结束；或把午餐前的 {before} 分钟留给前面的议程项，使它从午餐后开始",
+                    "the agenda item \"{item}\" starts at {start}{on} and runs through lunch: {before} minutes before it and {after} after; shorten it or the items before it by {after} minutes so that it ends by lunch, or give the {before} minutes before lunch to the items before it so that it starts after lunch"
                 )
             }
         }
@@ -1044,7 +1065,14 @@ impl<'a> AgendaContext<'a> {
                     by: l.value.by.as_ref().map(|b| names.of(&b.value.0)),
                 })
                 .collect(),
-            warnings,
+            warnings: warnings
+                .iter()
+                .map(|w| WarningView {
+                    kind: w.kind(),
+                    message: w.message(lang),
+                })
+                .collect(),
+            found: warnings,
         }
     }
 }
@@ -1064,7 +1092,7 @@ pub(crate) fn context_and_warnings(
     today: Date,
 ) -> (Value, Vec<Warning>) {
     let ctx = AgendaContext::build(p, index, lang, today);
-    (super::context::to_value(&ctx), ctx.warnings)
+    (super::context::to_value(&ctx), ctx.found)
 }
 
 #[cfg(test)]
@@ -1167,5 +1195,66 @@ mod tests {
     fn more_periods_than_items_falls_back_to_a_continuous_day() {
         let rows = standard_rows(&items(&[("A", 1), ("B", 1)]), 2.0, Lang::En);
         assert_eq!(rows.last().map(|r| (r.day, r.end.as_str())), Some((2, "17:00")));
+    }
+
+    #[test]
+    fn an_agenda_longer_than_the_session_is_a_warning_that_names_what_to_cut() {
+        let list = items(&[("A", 120), ("B", 60), ("C", 60)]);
+        let Some(w) = too_long(&list, 0.5, Lang::Zh) else {
+            panic!("240 minutes do not fit half a day");
+        };
+        assert_eq!(
+            w.message(Lang::Zh),
+            "议程各项合计 240 分钟，比本次活动的时长（半天，210 分钟）多出 30 分钟；请删去或缩短排不下的议程项，或增加 `days:`：「C」（超出的 30 分钟）"
+        );
+        let long = items(&[("A", 200), ("B", 30), ("C", 60)]);
+        let w = too_long(&long, 0.5, Lang::En).expect("too long");
+        assert_eq!(
+            w.message(Lang::En),
+            "the agenda's items add up to 290 minutes, 80 more than the session's length (half a day, 210 minutes); cut or shorten the items that do not fit, or add to `days:`: \"B\" (its last 20 minutes), \"C\" (all 60 minutes)"
+        );
+        assert_eq!(too_long(&list, 1.0, Lang::Zh), None, "a day holds 420 minutes");
+    }
+
+    #[test]
+    fn an_item_cut_by_lunch_is_a_warning() {
+        let rows = schedule(&items(&[("A", 150), ("B", 60)]), 1.0, Lang::Zh);
+        let found = through_lunch(&rows);
+        assert_eq!(
+            found,
+            [Warning::ThroughLunch {
+                day: None,
+                item: "B".into(),
+                start: "11:30".into(),
+                before: 30,
+                after: 30
+            }]
+        );
+        assert_eq!(
+            found[0].message(Lang::Zh),
+            "议程项「B」从 11:30 开始，跨过了午餐：午餐前 30 分钟，午餐后还有 30 分钟；请把它或它前面的议程项缩短 30 分钟，使它在午餐前结束；或把午餐前的 30 分钟留给前面的议程项，使它从午餐后开始"
+        );
+        assert_eq!(
+            found[0].message(Lang::En),
+            "the agenda item \"B\" starts at 11:30 and runs through lunch: 30 minutes before it and 30 after; shorten it or the items before it by 30 minutes so that it ends by lunch, or give the 30 minutes before lunch to the items before it so that it starts after lunch"
+        );
+        let whole = schedule(&items(&[("A", 180), ("B", 60)]), 1.0, Lang::Zh);
+        assert_eq!(
+            through_lunch(&whole),
+            [],
+            "an item that starts after lunch is whole"
+        );
+        assert!(whole.iter().any(|r| r.kind == RowKind::Lunch), "lunch is shown");
+    }
+
+    #[test]
+    fn a_multi_day_lunch_warning_names_the_day() {
+        let rows = schedule(&items(&[("A", 180), ("B", 240), ("C", 200)]), 2.0, Lang::En);
+        let found = through_lunch(&rows);
+        assert!(
+            matches!(found.as_slice(), [Warning::ThroughLunch { day: Some(2), .. }]),
+            "{found:?}"
+        );
+        assert!(found[0].message(Lang::Zh).contains("第 2 天从 09:00 开始"));
     }
 }
