@@ -76,6 +76,35 @@ fn periods(days: f64) -> Vec<(u32, u32, u32)> {
     out
 }
 
+/// The periods of a session whose own agenda holds its lunch break: each
+/// whole day 09:00–17:00 in one, half a day 09:00–12:30.
+fn open_periods(days: f64) -> Vec<(u32, u32, u32)> {
+    let mut out: Vec<(u32, u32, u32)> = Vec::new();
+    for (day, start, end) in periods(days) {
+        match out.last_mut() {
+            Some(last) if last.0 == day => last.2 = end,
+            _ => out.push((day, start, end)),
+        }
+    }
+    out
+}
+
+/// Whether an item of a session's own agenda is its lunch break.
+fn is_lunch(item: &str) -> bool {
+    let t = item.trim().to_lowercase();
+    ["午餐", "午休", "午饭", "lunch"].iter().any(|w| t.contains(w))
+}
+
+/// The periods a session's own agenda is laid out in: with a lunch break
+/// of its own, whole days ([`open_periods`]); else mornings and afternoons.
+fn periods_for(items: &[(String, u32, String)], days: f64) -> Vec<(u32, u32, u32)> {
+    if items.iter().any(|(i, _, _)| is_lunch(i)) {
+        open_periods(days)
+    } else {
+        periods(days)
+    }
+}
+
 /// Minutes a session of `days` days offers: a day is 09:00–17:00 with an hour
 /// for lunch (420 minutes); half a day is 09:00–12:30 (210 minutes).
 pub(crate) fn capacity(days: f64) -> u32 {
@@ -87,9 +116,12 @@ fn hhmm(m: u32) -> String {
 }
 
 /// Lays items out over the session's days: an item that runs into lunch or
-/// the end of a day goes on after it, marked as continued.
+/// the end of a day goes on after it, marked as continued. When the items
+/// hold their own lunch break, that is the lunch of the day (shown as
+/// lunch), and none is added.
 pub(crate) fn schedule(items: &[(String, u32, String)], days: f64, lang: Lang) -> Vec<Row> {
-    let slots = periods(days);
+    let slots = periods_for(items, days);
+    let own_lunch = slots.len() < periods(days).len();
     let mut rows = Vec::new();
     let mut slot = 0usize;
     let mut t = slots.first().map_or(9 * 60, |s| s.1);
@@ -129,7 +161,11 @@ pub(crate) fn schedule(items: &[(String, u32, String)], days: f64, lang: Lang) -
                     format!("{item}{}", pick(lang, "（续）", " (continued)"))
                 },
                 owner: owner.clone(),
-                kind: if first { RowKind::Item } else { RowKind::Continued },
+                kind: match (first, own_lunch && is_lunch(item)) {
+                    (_, true) => RowKind::Lunch,
+                    (true, false) => RowKind::Item,
+                    (false, false) => RowKind::Continued,
+                },
             });
             first = false;
             t += take;
@@ -569,6 +605,16 @@ pub(crate) enum Warning {
         /// Its minutes after lunch.
         after: u32,
     },
+    /// A whole day of an agenda that holds its own lunch break goes on past
+    /// midday without a break between 12:00 and 13:00.
+    NoLunch {
+        /// The day, when the agenda spans more than one.
+        day: Option<u32>,
+        /// When its first item starts, `HH:MM`.
+        from: String,
+        /// When its last item ends, `HH:MM`.
+        to: String,
+    },
 }
 
 impl Warning {
@@ -577,6 +623,7 @@ impl Warning {
         match self {
             Warning::TooLong { .. } => "too-long",
             Warning::ThroughLunch { .. } => "through-lunch",
+            Warning::NoLunch { .. } => "no-lunch",
         }
     }
 
@@ -622,6 +669,18 @@ impl Warning {
                     lang,
                     "议程项「{item}」{on}从 {start} 开始，跨过了午餐：午餐前 {before} 分钟，午餐后还有 {after} 分钟；请把它或它前面的议程项缩短 {after} 分钟，使它在午餐前结束；或把午餐前的 {before} 分钟留给前面的议程项，使它从午餐后开始",
                     "the agenda item \"{item}\" starts at {start}{on} and runs through lunch: {before} minutes before it and {after} after; shorten it or the items before it by {after} minutes so that it ends by lunch, or give the {before} minutes before lunch to the items before it so that it starts after lunch"
+                )
+            }
+            Warning::NoLunch { day, from, to } => {
+                let on = match (day, lang) {
+                    (Some(d), Lang::Zh) => format!("第 {d} 天的"),
+                    (Some(d), Lang::En) => format!(" on day {d}"),
+                    (None, _) => String::new(),
+                };
+                crate::tr!(
+                    lang,
+                    "{on}议程从 {from} 排到 {to}，在 12:00–13:00 之间没有午餐休息；请在午间加入午餐，或调整前面议程项的时长，使午餐落在 12:00–13:00 之间",
+                    "the agenda{on} runs from {from} to {to} with no lunch break between 12:00 and 13:00; add one at midday, or change the minutes of the items before it so that it falls between 12:00 and 13:00"
                 )
             }
         }
@@ -714,13 +773,14 @@ fn timed_agenda(
     let rows = schedule(&items, days, lang);
     let mut warnings: Vec<Warning> = too_long(&items, days, lang).into_iter().collect();
     warnings.extend(through_lunch(&rows));
+    warnings.extend(no_lunch(&items, &rows, days));
     (rows, false, warnings)
 }
 
 /// The warning for items that add up to more than `days` offer, naming the
 /// items that run past the end.
 fn too_long(items: &[(String, u32, String)], days: f64, lang: Lang) -> Option<Warning> {
-    let capacity = capacity(days);
+    let capacity: u32 = periods_for(items, days).iter().map(|(_, a, b)| b - a).sum();
     let minutes: u32 = items.iter().map(|(_, m, _)| (*m).max(5)).sum();
     if minutes <= capacity {
         return None;
@@ -769,6 +829,41 @@ fn through_lunch(rows: &[Row]) -> Vec<Warning> {
             after: minutes_of(&w[2].end).saturating_sub(minutes_of(&w[2].start)),
         })
         .collect()
+}
+
+/// A warning for every whole day whose agenda, holding its own lunch break,
+/// goes on past midday without a break between 12:00 and 13:00.
+fn no_lunch(items: &[(String, u32, String)], rows: &[Row], days: f64) -> Vec<Warning> {
+    if !items.iter().any(|(i, _, _)| is_lunch(i)) {
+        // The layout adds lunch itself; an item it splits is `through_lunch`.
+        return Vec::new();
+    }
+    let whole_days = if days.is_finite() && days > 0.0 {
+        days.min(30.0).trunc() as u32
+    } else {
+        1
+    };
+    let multi_day = rows.iter().any(|r| r.day > 1);
+    let (noon, one) = (12 * 60, 13 * 60);
+    let mut out = Vec::new();
+    for day in 1..=whole_days {
+        let of_day: Vec<&Row> = rows.iter().filter(|r| r.day == day).collect();
+        let (Some(first), Some(last)) = (of_day.first(), of_day.last()) else {
+            continue;
+        };
+        let past_midday = minutes_of(&last.end) > noon + 30;
+        let lunch = of_day
+            .iter()
+            .any(|r| r.kind == RowKind::Lunch && minutes_of(&r.start) < one && minutes_of(&r.end) > noon);
+        if past_midday && !lunch {
+            out.push(Warning::NoLunch {
+                day: multi_day.then_some(day),
+                from: first.start.clone(),
+                to: last.end.clone(),
+            });
+        }
+    }
+    out
 }
 
 /// The facilitator of a session: its own `facilitator`, else the one
@@ -1256,5 +1351,56 @@ mod tests {
             "{found:?}"
         );
         assert!(found[0].message(Lang::Zh).contains("第 2 天从 09:00 开始"));
+    }
+
+    #[test]
+    fn an_agenda_with_its_own_lunch_gets_no_second_one() {
+        let list = items(&[("A", 180), ("午餐", 60), ("B", 240)]);
+        let rows = schedule(&list, 1.0, Lang::Zh);
+        assert_eq!(
+            times(&rows),
+            [
+                ("09:00", "12:00", "A"),
+                ("12:00", "13:00", "午餐"),
+                ("13:00", "17:00", "B")
+            ]
+        );
+        assert_eq!(rows[1].kind, RowKind::Lunch);
+        assert_eq!(
+            too_long(&list, 1.0, Lang::Zh),
+            None,
+            "480 minutes with lunch fit a day"
+        );
+        assert_eq!(no_lunch(&list, &rows, 1.0), []);
+    }
+
+    #[test]
+    fn an_agenda_whose_own_lunch_is_not_at_midday_is_a_warning() {
+        let list = items(&[("A", 300), ("Lunch", 60), ("B", 60)]);
+        let rows = schedule(&list, 1.0, Lang::En);
+        let found = no_lunch(&list, &rows, 1.0);
+        assert_eq!(
+            found,
+            [Warning::NoLunch {
+                day: None,
+                from: "09:00".into(),
+                to: "16:00".into()
+            }]
+        );
+        assert_eq!(
+            found[0].message(Lang::Zh),
+            "议程从 09:00 排到 16:00，在 12:00–13:00 之间没有午餐休息；请在午间加入午餐，或调整前面议程项的时长，使午餐落在 12:00–13:00 之间"
+        );
+        assert!(
+            found[0]
+                .message(Lang::En)
+                .starts_with("the agenda runs from 09:00 to 16:00 with no lunch break")
+        );
+        let half = items(&[("A", 150), ("Lunch", 60)]);
+        assert_eq!(
+            no_lunch(&half, &schedule(&half, 0.5, Lang::En), 0.5),
+            [],
+            "half a day"
+        );
     }
 }
