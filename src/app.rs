@@ -5,6 +5,7 @@ use crate::cli::{Cli, ColorChoice, Command, NewCommand};
 use crate::error::{Error, Result};
 use crate::model::Date;
 use crate::output::Format;
+use crate::report::DocFormat;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -88,7 +89,8 @@ pub fn run(cli: Cli) -> Result<u8> {
                 let (ctx, _) = crate::report::report_context(&program, flag, today, since.as_deref())?;
                 json_text(&ctx)
             } else {
-                crate::report::report(&program, flag, today, since.as_deref())?
+                let format = DocFormat::choose(doc.format, doc.output.as_deref());
+                crate::report::report_as(format, &program, flag, today, since.as_deref())?
             };
             emit(doc.output.as_deref(), &text)?;
             Ok(0)
@@ -126,7 +128,8 @@ pub fn run(cli: Cli) -> Result<u8> {
             let text = if doc.context {
                 json_text(&agenda.context)
             } else {
-                crate::report::render_agenda(&agenda)?
+                let format = DocFormat::choose(doc.format, doc.output.as_deref());
+                crate::report::render_agenda(&agenda, format)?
             };
             emit(doc.output.as_deref(), &text)?;
             for w in &agenda.warnings {

@@ -27,6 +27,10 @@ pub struct DocOptions {
     /// Write to this file (atomically, and only when rendering succeeded) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Document format: markdown, or html (one self-contained file that
+    /// prints to A4) [default: html when FILE ends in .html or .htm, else markdown].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<crate::report::DocFormat>,
     /// The date the document is written at (YYYY-MM-DD); default: today's local date.
     #[arg(long, value_name = "DATE")]
     pub today: Option<String>,
@@ -92,7 +96,7 @@ pub enum Command {
         #[command(subcommand)]
         what: NewCommand,
     },
-    /// Render the progress report of a program as Markdown.
+    /// Render the progress report of a program as Markdown or HTML.
     Report {
         /// The program folder.
         #[arg(default_value = ".")]
@@ -118,7 +122,7 @@ pub enum Command {
         #[arg(long, value_name = "DATE")]
         today: Option<String>,
     },
-    /// Render the agenda of one session as Markdown.
+    /// Render the agenda of one session as Markdown or HTML.
     Agenda {
         /// The session file.
         session: PathBuf,

@@ -4,6 +4,9 @@
 
 pub mod agenda;
 pub mod context;
+pub mod format;
+
+pub use format::DocFormat;
 
 use crate::check::Summary;
 use crate::config::Lang;
@@ -21,9 +24,11 @@ pub(crate) fn builtin(lang: Lang) -> &'static [(&'static str, &'static str)] {
 
 /// Builds the template engine: the built-in set of `lang`, then every
 /// `*.tera` file of `overrides` (the program's `templates/` folder) on top.
+/// Templates of a format that escapes (HTML: names ending `.html.tera`)
+/// escape every value; Markdown templates do not.
 pub fn engine(lang: Lang, overrides: Option<&Path>) -> Result<tera::Tera> {
     let mut t = tera::Tera::default();
-    t.autoescape_on(Vec::<&'static str>::new());
+    t.autoescape_on(DocFormat::autoescaped_suffixes());
     // `default` also stands in for null: the context writes an absent key as null.
     t.register_filter(
         "default",
@@ -42,6 +47,12 @@ pub fn engine(lang: Lang, overrides: Option<&Path>) -> Result<tera::Tera> {
     t.register_filter("mermaid", |v: tera::Value, _: tera::Kwargs, _: &tera::State| {
         context::mermaid(&text_of(&v))
     });
+    t.register_filter(
+        "css_string",
+        |v: tera::Value, _: tera::Kwargs, _: &tera::State| {
+            tera::Value::safe_string(&format::css_string(&text_of(&v)))
+        },
+    );
     let mut templates: Vec<(String, String)> = builtin(lang)
         .iter()
         .map(|(n, s)| (n.to_string(), s.to_string()))
@@ -102,7 +113,8 @@ fn template_error(overrides: Option<&Path>, e: tera::Error) -> Error {
     }
 }
 
-/// Renders one template with a context.
+/// Renders one template with a context, tidied as its format
+/// ([`DocFormat::of_template`]) tidies.
 pub fn render(
     engine: &tera::Tera,
     name: &str,
@@ -113,31 +125,7 @@ pub fn render(
     let out = engine
         .render(name, &ctx)
         .map_err(|e| template_error(overrides, e))?;
-    Ok(tidy(&out))
-}
-
-/// Collapses runs of blank lines left by template tags into one, trims
-/// trailing spaces, and ends the text with exactly one newline.
-fn tidy(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut blank = 0;
-    for line in text.lines() {
-        let line = line.trim_end();
-        if line.is_empty() {
-            blank += 1;
-            if blank > 1 || out.is_empty() {
-                continue;
-            }
-        } else {
-            blank = 0;
-        }
-        out.push_str(line);
-        out.push('\n');
-    }
-    while out.ends_with("\n\n") {
-        out.pop();
-    }
-    out
+    Ok((DocFormat::of_template(name).spec().tidy)(&out))
 }
 
 /// The report's context for a program folder; with `since`, the changes
@@ -171,12 +159,24 @@ pub fn report_context(
     Ok((context::to_value(&ctx), lang))
 }
 
-/// Renders the report of a program folder.
+/// Renders the report of a program folder as Markdown.
 pub fn report(dir: &Path, lang: Option<Lang>, today: Date, since: Option<&str>) -> Result<String> {
+    report_as(DocFormat::Markdown, dir, lang, today, since)
+}
+
+/// Renders the report of a program folder in a format: the template
+/// `report` of that format (`report.md.tera`, `report.html.tera`).
+pub fn report_as(
+    format: DocFormat,
+    dir: &Path,
+    lang: Option<Lang>,
+    today: Date,
+    since: Option<&str>,
+) -> Result<String> {
     let (ctx, lang) = report_context(dir, lang, today, since)?;
     let overrides = dir.join("templates");
     let engine = engine(lang, Some(&overrides))?;
-    render(&engine, "report.md.tera", &ctx, Some(&overrides))
+    render(&engine, &format.template("report"), &ctx, Some(&overrides))
 }
 
 /// Finds the program a session file belongs to: the nearest folder above it
@@ -272,14 +272,21 @@ pub(crate) fn agenda_context(session_file: &Path, lang: Option<Lang>, today: Dat
     })
 }
 
-/// Renders an agenda through `agenda.md.tera`.
-pub(crate) fn render_agenda(a: &Agenda) -> Result<String> {
+/// Renders an agenda in a format: the template `agenda` of that format
+/// (`agenda.md.tera`, `agenda.html.tera`).
+pub(crate) fn render_agenda(a: &Agenda, format: DocFormat) -> Result<String> {
     let overrides = a.dir.join("templates");
     let engine = engine(a.lang, Some(&overrides))?;
-    render(&engine, "agenda.md.tera", &a.context, Some(&overrides))
+    render(&engine, &format.template("agenda"), &a.context, Some(&overrides))
 }
 
-/// Renders the agenda of a session file.
+/// Renders the agenda of a session file as Markdown.
 pub fn agenda(session_file: &Path, lang: Option<Lang>, today: Date) -> Result<String> {
-    render_agenda(&agenda_context(session_file, lang, today)?)
+    agenda_as(DocFormat::Markdown, session_file, lang, today)
+}
+
+/// Renders the agenda of a session file in a format: the template `agenda`
+/// of that format (`agenda.md.tera`, `agenda.html.tera`).
+pub fn agenda_as(format: DocFormat, session_file: &Path, lang: Option<Lang>, today: Date) -> Result<String> {
+    render_agenda(&agenda_context(session_file, lang, today)?, format)
 }
