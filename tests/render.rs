@@ -319,3 +319,47 @@ fn workshop_agendas_end_with_the_arrangements_until_the_next_gathering() {
         "not in a group meeting"
     );
 }
+
+/// HTML agendas: a workshop and a review, in both languages.
+#[test]
+fn html_agendas_of_a_workshop_and_a_review_in_both_languages() {
+    for (kind, file) in [("workshop-first", FIRST_WORKSHOP), ("review", REVIEW)] {
+        for lang in [Lang::Zh, Lang::En] {
+            let path = Path::new("examples/talent-retention").join(file);
+            let html = al::report::agenda_as(al::report::DocFormat::Html, &path, Some(lang), today())
+                .expect("renders");
+            assert!(html.starts_with("<!doctype html>\n"), "{html}");
+            for outside in ["<script", "http:", "https:", "url(", "@import", "<link", "<img", "src="] {
+                assert!(!html.contains(outside), "{file} {lang:?} has {outside}");
+            }
+            assert!(html.contains("size: A4"), "prints to A4");
+            insta::assert_snapshot!(format!("agenda_html_talent_retention_{kind}_{}", lang.as_str()), html);
+        }
+    }
+}
+
+/// What the program's files say is text in an HTML agenda, never markup.
+#[test]
+fn an_html_agenda_escapes_the_files_text() {
+    let mut files = common::texts("examples/talent-retention");
+    for (rel, text) in &mut files {
+        if rel == REVIEW {
+            *text = text.replace("title: 初步方案评审会", "title: '评审 <script>x</script> & \"y\"'");
+            text.push_str("panel: ['<b>王</b>']\n");
+        }
+    }
+    let program = al::load::program_from_texts("p", &files);
+    let index = program
+        .sessions
+        .iter()
+        .position(|s| program.files[s.file].rel == REVIEW)
+        .expect("the session");
+    let ctx = al::report::agenda::context(&program, index, Lang::Zh, today());
+    let engine = al::report::engine(Lang::Zh, None).expect("engine");
+    let html = al::report::render(&engine, "agenda.html.tera", &ctx, None).expect("renders");
+    assert!(!html.contains("<script"), "{html}");
+    assert!(!html.contains("<b>"), "{html}");
+    assert!(html.contains("<h1>评审 &lt;script&gt;x&lt;"), "{html}");
+    assert!(html.contains("&amp; &quot;y&quot;</h1>"), "{html}");
+    assert!(html.contains("<td>&lt;b&gt;王&lt;"), "{html}");
+}
