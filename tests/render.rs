@@ -329,11 +329,16 @@ fn html_agendas_of_a_workshop_and_a_review_in_both_languages() {
             let html = al::report::agenda_as(al::report::DocFormat::Html, &path, Some(lang), today())
                 .expect("renders");
             assert!(html.starts_with("<!doctype html>\n"), "{html}");
-            for outside in ["<script", "http:", "https:", "url(", "@import", "<link", "<img", "src="] {
+            for outside in [
+                "<script", "http:", "https:", "url(", "@import", "<link", "<img", "src=",
+            ] {
                 assert!(!html.contains(outside), "{file} {lang:?} has {outside}");
             }
             assert!(html.contains("size: A4"), "prints to A4");
-            insta::assert_snapshot!(format!("agenda_html_talent_retention_{kind}_{}", lang.as_str()), html);
+            insta::assert_snapshot!(
+                format!("agenda_html_talent_retention_{kind}_{}", lang.as_str()),
+                html
+            );
         }
     }
 }
@@ -344,7 +349,10 @@ fn an_html_agenda_escapes_the_files_text() {
     let mut files = common::texts("examples/talent-retention");
     for (rel, text) in &mut files {
         if rel == REVIEW {
-            *text = text.replace("title: 初步方案评审会", "title: '评审 <script>x</script> & \"y\"'");
+            *text = text.replace(
+                "title: 初步方案评审会",
+                "title: '评审 <script>x</script> & \"y\"'",
+            );
             text.push_str("panel: ['<b>王</b>']\n");
         }
     }
