@@ -268,7 +268,7 @@ fn a_review_agenda_lists_its_panel_by_name_and_title() {
     });
     assert!(
         text.contains(
-            "## 评审组\n\n| 姓名 | 职务 |\n|---|---|\n| 王建国 | 副总经理 |\n| 外部专家李教授 | — |\n| 赵敏 | 促进师 |\n| 刘教授 | 某大学管理学院 |\n| 李明 | 总经理 |\n"
+            "## 评审组\n\n| 姓名 | 职务／单位 |\n|---|---|\n| 王建国 | 副总经理 |\n| 外部专家李教授 | — |\n| 赵敏 | 促进师 |\n| 刘教授 | 某大学管理学院 |\n| 李明 | 总经理 |\n"
         ),
         "{text}"
     );
@@ -277,7 +277,7 @@ fn a_review_agenda_lists_its_panel_by_name_and_title() {
     let (_, text) = agenda_of_edited(REVIEW, Lang::En, |_, _| {});
     assert!(
         text.contains(
-            "## Review panel\n\n| Name | Title |\n|---|---|\n| 李明 | 总经理 |\n| 王建国 | 副总经理 |\n"
+            "## Review panel\n\n| Name | Title or organisation |\n|---|---|\n| 李明 | 总经理 |\n| 王建国 | 副总经理 |\n"
         ),
         "{text}"
     );
