@@ -186,8 +186,8 @@ pub(crate) fn apportion(weights: &[u32], total: u32) -> Vec<u32> {
     out
 }
 
-/// Lays the standard agenda out so that no item is cut by lunch or the end
-/// of a day: items go, in order, to the period where the middle of their
+/// Lays the standard agenda, as (item, weight, owner), out so that no item
+/// is cut by lunch or the end of a day: items go, in order, to the period where the middle of their
 /// share of the time falls, and fill it. When there are more periods than
 /// items, it falls back to [`schedule`] over the whole length.
 pub(crate) fn standard_rows(items: &[(String, u32, String)], days: f64, lang: Lang) -> Vec<Row> {
