@@ -235,6 +235,55 @@ pub(crate) fn topic_mode(lang: Lang, m: TopicMode) -> &'static str {
     }
 }
 
+/// A name and a detail about it, e.g. a person and their title:
+/// `陈志远（副行长）`, `Chen (VP)`. When the detail has brackets of its own,
+/// it follows a comma instead, so that brackets never nest:
+/// `陈志远，副行长（分管普惠金融）`, `Chen, VP (inclusive finance)`. An empty
+/// detail gives the name alone, an empty name the detail alone.
+pub(crate) fn name_with(lang: Lang, name: &str, detail: &str) -> String {
+    let (name, detail) = (name.trim(), detail.trim());
+    if detail.is_empty() {
+        return name.to_string();
+    }
+    if name.is_empty() {
+        return detail.to_string();
+    }
+    let bracketed = detail
+        .chars()
+        .any(|c| matches!(c, '(' | ')' | '（' | '）' | '[' | ']' | '【' | '】'));
+    match (lang, bracketed) {
+        (Lang::Zh, false) => format!("{name}（{detail}）"),
+        (Lang::Zh, true) => format!("{name}，{detail}"),
+        (Lang::En, false) => format!("{name} ({detail})"),
+        (Lang::En, true) => format!("{name}, {detail}"),
+    }
+}
+
+/// What to do about the findings of one family of rules, as a heading of
+/// the report's advice (by the rule's code: AL0xx the files' form, AL1xx
+/// the topic, AL2xx the team, AL3xx the sessions, AL4xx the sub-topics,
+/// AL5xx–AL6xx the steps, AL9xx al.toml).
+pub(crate) fn advice_heading(lang: Lang, family: &str) -> &'static str {
+    match family {
+        "files" => pick(lang, "修正文件的写法", "Fix how the files are written"),
+        "topic" => pick(lang, "补全主题", "Complete the topic"),
+        "team" => pick(lang, "调整团队与小组", "Adjust the team and the groups"),
+        "sessions" => pick(
+            lang,
+            "补全会议与活动的记录",
+            "Complete the records of the sessions",
+        ),
+        "subtopics" => pick(lang, "推进子课题", "Move the sub-topics on"),
+        "stages" => pick(
+            lang,
+            "让所报阶段与记录一致",
+            "Bring the declared step in line with the record",
+        ),
+        "config" => pick(lang, "修正 al.toml 的设置", "Fix the settings in al.toml"),
+        _ => pick(lang, "其他", "Other"),
+    }
+}
+
 /// A length in days, as words.
 pub(crate) fn length(lang: Lang, days: f64) -> String {
     if days == 0.5 {
@@ -286,4 +335,25 @@ fn table<T: Scalar>(label: impl Fn(T) -> &'static str) -> BTreeMap<&'static str,
         .iter()
         .filter_map(|w| T::parse(w).ok().map(|v| (*w, label(v))))
         .collect()
+}
+
+#[cfg(test)]
+mod name_tests {
+    use super::*;
+
+    #[test]
+    fn brackets_never_nest() {
+        assert_eq!(name_with(Lang::Zh, "王建国", "副总经理"), "王建国（副总经理）");
+        assert_eq!(
+            name_with(Lang::Zh, "陈志远", "副行长（分管普惠金融）"),
+            "陈志远，副行长（分管普惠金融）"
+        );
+        assert_eq!(name_with(Lang::En, "Chen", "VP"), "Chen (VP)");
+        assert_eq!(
+            name_with(Lang::En, "Chen", "VP (inclusive finance)"),
+            "Chen, VP (inclusive finance)"
+        );
+        assert_eq!(name_with(Lang::En, "Chen", " "), "Chen");
+        assert_eq!(name_with(Lang::Zh, "", "副行长"), "副行长");
+    }
 }

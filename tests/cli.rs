@@ -1101,3 +1101,64 @@ fn an_agenda_item_through_lunch_is_a_warning() {
     ]));
     assert_eq!((r.code, r.stderr.as_str()), (0, ""));
 }
+
+/// The findings of a report are grouped by what to do, each in plain words
+/// naming the thing; files and lines are only in the appendix.
+#[test]
+fn the_report_groups_findings_by_what_to_do() {
+    let r = run(al().args(["report", "tests/fixtures/AL201/fail", "--today", "2026-03-20"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let (body, appendix) = r.stdout.split_at(r.stdout.find("## 九、附录").expect("appendix"));
+    assert!(body.contains("### 调整团队与小组"), "{body}");
+    assert!(
+        body.contains("- **必须处理：**小组“g1”只有 3 名成员，少于下限 4 人。核心小组每组"),
+        "{body}"
+    );
+    assert!(!body.contains("team.yaml:"), "{body}");
+    assert!(
+        appendix.contains("| 错误 | AL201 | tests/fixtures/AL201/fail/team.yaml:"),
+        "{appendix}"
+    );
+    let r = run(al().args([
+        "report",
+        "tests/fixtures/AL201/fail",
+        "--today",
+        "2026-03-20",
+        "--lang",
+        "en",
+    ]));
+    assert!(
+        r.stdout.contains("### Adjust the team and the groups"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("- **Must be fixed:** Group g1 has 3 members"),
+        "{}",
+        r.stdout
+    );
+}
+
+/// An exception's scope names the group by its name, not its id.
+#[test]
+fn an_exception_names_its_group() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    fs::create_dir_all(tmp.path().join(".git")).expect("git");
+    let dir = tmp.path().join("p");
+    copy_dir(Path::new("tests/fixtures/AL902/pass"), &dir);
+    edit(
+        &dir.join("team.yaml"),
+        "  - id: g1\n",
+        "  - id: g1\n    name: 第一组\n",
+    );
+    let r = run(al()
+        .current_dir(tmp.path())
+        .args(["report", "p", "--today", "2026-09-10"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("| 小组 第一组，月份 2026-06 |"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("- 小组“第一组”在 2026-06 没有召开小组会议"),
+        "{}",
+        r.stdout
+    );
+}

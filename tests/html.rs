@@ -86,11 +86,25 @@ fn an_html_report_is_one_self_contained_file_that_prints_to_a4() {
             assert!(html.trim_end().ends_with("</html>"));
             let title = &html[html.find("<title>").expect("title")..html.find("</title>").expect("end")];
             assert!(title.contains(TODAY), "{title}");
+            // The SVG namespace names the charts' vocabulary; nothing is fetched from it.
+            let fetched = html.replace(" xmlns=\"http://www.w3.org/2000/svg\"", "");
             for outside in [
-                "<script", "http:", "https:", "//", "url(", "@import", "<link", "<img", "<iframe", "src=",
+                "<script", "http:", "https:", "//", "@import", "<link", "<img", "<iframe", "src=",
             ] {
-                assert!(!html.contains(outside), "{dir} {lang:?} has {outside}");
+                assert!(!fetched.contains(outside), "{dir} {lang:?} has {outside}");
             }
+            // References stay inside the file (`url(#pattern)`, `href="#id"`).
+            for reference in ["url(", "href=\"", "href='"] {
+                for (at, _) in fetched.match_indices(reference) {
+                    let next = fetched[at + reference.len()..].chars().next();
+                    assert_eq!(next, Some('#'), "{dir} {lang:?}: {}", &fetched[at..at + 40]);
+                }
+            }
+            assert!(html.contains("<figure>"), "{dir} {lang:?} has charts");
+            assert!(
+                html.contains("<section id=\"summary\""),
+                "{dir} {lang:?} opens with the summary"
+            );
             for print in [
                 "size: A4",
                 "counter(page) \" / \" counter(pages)",

@@ -118,6 +118,10 @@ fn the_context_has_the_documented_keys() {
         "check",
         "labels",
         "program",
+        "program_title",
+        "convener_display",
+        "sponsor_display",
+        "advice",
     ] {
         assert!(ctx.get(key).is_some(), "context lacks `{key}`");
     }
@@ -133,6 +137,9 @@ fn the_context_has_the_documented_keys() {
     sorted.sort();
     assert_eq!(dates, sorted, "sessions sorted by date");
     assert_eq!(ctx["team"]["people"][0]["id"], "zhang");
+    assert_eq!(ctx["sessions"][0]["group_names"][0], "第一组");
+    assert_eq!(ctx["groups"][0]["display_name"], "第一组");
+    assert_eq!(ctx["budget"]["categories"][0]["items"][0]["item"], "外部专家辅导");
 }
 
 #[test]
@@ -370,4 +377,303 @@ fn an_html_agenda_escapes_the_files_text() {
     assert!(html.contains("<h1>评审 &lt;script&gt;x&lt;"), "{html}");
     assert!(html.contains("&amp; &quot;y&quot;</h1>"), "{html}");
     assert!(html.contains("<td>&lt;b&gt;王&lt;"), "{html}");
+}
+
+/// A program in memory, reported at `today` (no findings).
+fn report_of(files: &[(&str, &str)], lang: Lang, today: &str) -> String {
+    let files: Vec<(String, String)> = files
+        .iter()
+        .map(|(p, t)| (p.to_string(), t.to_string()))
+        .collect();
+    let p = al::load::program_from_texts("p", &files);
+    let today = al::dates::parse_date(today).expect("date");
+    let ctx = al::report::context::report(
+        &p,
+        &al::config::Limits::default(),
+        lang,
+        today,
+        &[],
+        &al::check::Summary::default(),
+        None,
+    );
+    let engine = al::report::engine(lang, None).expect("engine");
+    al::report::render(&engine, "report.md.tera", &ctx, None).expect("renders")
+}
+
+/// The text of a report before its appendix, where a person reads names.
+fn body(report: &str) -> &str {
+    let end = report
+        .find("## 九、附录")
+        .or_else(|| report.find("## 9. Appendix"))
+        .expect("appendix");
+    &report[..end]
+}
+
+const TEAM: &str = "people:
+  - { id: p1, name: 陈志远, consent: 2026-02-20 }
+  - { id: p2, name: 林晓, consent: 2026-02-18 }
+  - { id: p3, name: 周文 }
+  - { id: p4, name: 孙敏 }
+groups:
+  - { id: grp-a, name: 普惠小组, leader: p1, members: [p1, p2, p3, p4] }
+";
+
+const TOPIC: &str = "title: 如何提升普惠贷款审批效率
+start: 2026-03-01
+stage: 3
+convener: { name: 陈志远, title: 副行长（分管普惠金融） }
+sponsor: { name: Chen, title: VP (inclusive finance) }
+budget:
+  - { item: 专家辅导, category: experts, planned: 1000, spent: 500 }
+  - { item: 外部课程, category: training, planned: 300, spent: 100 }
+  - { item: 内部讲师, category: training, planned: 200, spent: 200 }
+";
+
+#[test]
+fn a_person_reads_names_not_ids() {
+    let files = [
+        ("topic.yaml", TOPIC),
+        ("team.yaml", TEAM),
+        (
+            "subtopics/old-q.yaml",
+            "question: 旧问题\ngroup: grp-a\nowner: p2\nstatus: replaced\nanalysis: { symptoms: [x] }\n",
+        ),
+        (
+            "subtopics/new-q.yaml",
+            "question: 新问题\ngroup: grp-a\nowner: p1\nreplaces: old-q\nproposal: { summary: s, review: { date: 2026-03-20, by: [p1], decision: approved } }\n",
+        ),
+        (
+            "sessions/m.yaml",
+            "kind: group-meeting\ndate: 2026-03-10\ngroups: [grp-a]\n",
+        ),
+    ];
+    for lang in [Lang::Zh, Lang::En] {
+        let text = report_of(&files, lang, "2026-03-30");
+        let body = body(&text);
+        for id in ["grp-a", "old-q", "p1", "p2"] {
+            assert!(!body.contains(id), "{id} is shown before the appendix:\n{body}");
+        }
+        assert!(body.contains("普惠小组"), "{body}");
+        let appendix = &text[body.len()..];
+        for id in [
+            "| grp-a | 普惠小组 |",
+            "| p1 | 陈志远 |",
+            "| old-q | 旧问题 | subtopics/old-q.yaml |",
+        ] {
+            assert!(appendix.contains(id), "{id} is not in the appendix:\n{appendix}");
+        }
+    }
+}
+
+#[test]
+fn brackets_never_nest() {
+    let zh = report_of(&[("topic.yaml", TOPIC)], Lang::Zh, "2026-03-30");
+    assert!(zh.contains("| 召集人 | 陈志远，副行长（分管普惠金融） |"), "{zh}");
+    assert!(!zh.contains("（副行长（"), "{zh}");
+    let en = report_of(&[("topic.yaml", TOPIC)], Lang::En, "2026-03-30");
+    assert!(en.contains("| Sponsor | Chen, VP (inclusive finance) |"), "{en}");
+}
+
+#[test]
+fn step_dates_come_from_the_record() {
+    let kickoff = ("sessions/k.yaml", "kind: kickoff\ndate: 2026-03-02\n");
+    let files = [("topic.yaml", TOPIC), ("team.yaml", TEAM), kickoff];
+    let text = report_of(&files, Lang::Zh, "2026-03-30");
+    assert!(text.contains("| 1 | 选定主题 | 已完成 | — |"), "{text}");
+    assert!(
+        text.contains("| 2 | 组建团队 | 已完成 | 2026-02-18 至 2026-03-02 |"),
+        "step 2 starts at the first consent:\n{text}"
+    );
+    assert!(text.contains("| 3 | 开展团队学习与工作 | **进行中** | 2026-03-02 至 2026-03-30 |"));
+    let no_consent = report_of(&[("topic.yaml", TOPIC), kickoff], Lang::Zh, "2026-03-30");
+    assert!(
+        no_consent.contains("| 2 | 组建团队 | 已完成 | — 至 2026-03-02 |"),
+        "{no_consent}"
+    );
+    let early = report_of(&files, Lang::Zh, "2026-02-25");
+    assert!(early.contains("项目尚未开始（定于 2026-03-01 开始）"), "{early}");
+    let stage =
+        &early[early.find("## 一、项目阶段").expect("stage")..early.find("## 二、主题").expect("topic")];
+    for shown in ["已完成", "进行中", "2026-02-18"] {
+        assert!(!stage.contains(shown), "{shown} before the start:\n{stage}");
+    }
+}
+
+#[test]
+fn held_sessions_show_their_decisions_learning_and_notes() {
+    let notes = "会议".repeat(60);
+    let session = format!(
+        "kind: group-meeting\ntitle: 第一次小组会议\ndate: 2026-03-10\ngroups: [grp-a]\nlearning:\n  - {{ title: 《行动学习》第一章, by: p2 }}\ndecisions: [先做调研]\nnotes: |\n  {notes}\n"
+    );
+    let files = [
+        ("topic.yaml", TOPIC),
+        ("team.yaml", TEAM),
+        ("sessions/m.yaml", session.as_str()),
+    ];
+    let text = report_of(&files, Lang::Zh, "2026-03-30");
+    assert!(text.contains("**2026-03-10 第一次小组会议**"), "{text}");
+    assert!(text.contains("- 决定：先做调研"), "{text}");
+    assert!(
+        text.contains("- 学习分享：《行动学习》第一章（林晓分享）"),
+        "{text}"
+    );
+    let short = format!(
+        "- 纪要：{}…",
+        "会议".repeat(40).chars().take(79).collect::<String>()
+    );
+    assert!(text.contains(&short), "{text}");
+    let planned = report_of(&files, Lang::Zh, "2026-03-05");
+    assert!(
+        !planned.contains("先做调研"),
+        "a session not yet held has no decisions"
+    );
+}
+
+#[test]
+fn the_budget_shows_its_lines_with_subtotals() {
+    let text = report_of(&[("topic.yaml", TOPIC)], Lang::Zh, "2026-03-30");
+    assert!(text.contains("| 专家 | 专家辅导 | 1,000 | 500 | 50% |"), "{text}");
+    assert!(text.contains("| 培训 | 外部课程 | 300 | 100 | 33% |"), "{text}");
+    assert!(text.contains("|  | 内部讲师 | 200 | 200 | 100% |"), "{text}");
+    assert!(
+        text.contains("| | *培训小计* | *500* | *300* | *60%* |"),
+        "{text}"
+    );
+    assert!(
+        text.contains("| **合计** | | **1,500** | **800** | **53%** |"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_replaced_subtopic_is_shown_once_with_what_replaced_it() {
+    let files = [
+        ("team.yaml", TEAM),
+        (
+            "subtopics/old-q.yaml",
+            "question: 旧问题\ngroup: grp-a\nstatus: replaced\nanalysis: { symptoms: [x] }\n",
+        ),
+        (
+            "subtopics/new-q.yaml",
+            "question: 新问题\ngroup: grp-a\nreplaces: old-q\n",
+        ),
+    ];
+    let text = report_of(&files, Lang::Zh, "2026-03-30");
+    assert!(text.contains("状态：已被“新问题”替换"), "{text}");
+    assert!(text.contains("替换了：“旧问题”"), "{text}");
+    assert_eq!(text.matches("### 旧问题").count(), 1);
+    assert!(
+        !text.contains("| 析原因 | — |"),
+        "no rows of dashes for it:\n{text}"
+    );
+    let en = report_of(&files, Lang::En, "2026-03-30");
+    assert!(en.contains("Status: replaced by “新问题”"), "{en}");
+}
+
+#[test]
+fn the_footer_names_the_program_and_the_date() {
+    let zh = report_of(&[("topic.yaml", TOPIC)], Lang::Zh, "2026-03-30");
+    let footer = zh.lines().last().expect("footer");
+    assert!(
+        footer.contains("《如何提升普惠贷款审批效率》") && footer.contains("2026-03-30"),
+        "{footer}"
+    );
+    let en = report_of(&[("topic.yaml", TOPIC)], Lang::En, "2026-03-30");
+    let footer = en.lines().last().expect("footer");
+    assert!(
+        footer.contains("如何提升普惠贷款审批效率") && footer.contains("2026-03-30"),
+        "{footer}"
+    );
+}
+
+/// The lines of a Markdown text that open a heading, outside code blocks.
+fn headings(text: &str) -> Vec<&str> {
+    let mut fenced = false;
+    text.lines()
+        .filter(|l| {
+            if l.starts_with("```") {
+                fenced = !fenced;
+            }
+            !fenced && l.starts_with('#')
+        })
+        .collect()
+}
+
+#[test]
+fn hostile_values_keep_the_markdown_structure() {
+    let hostile = [
+        (
+            "topic.yaml",
+            "title: \"A | B\\n## injected\"\nstart: 2026-03-01\nstage: 3\nstatement: \"line\\n# x\"\n",
+        ),
+        ("team.yaml", TEAM),
+        (
+            "subtopics/q.yaml",
+            "question: \"How?\\n## Not a heading\"\ngroup: grp-a\nresults: { adopted: [\"rule\\n# x\"] }\n",
+        ),
+        (
+            "sessions/m.yaml",
+            "kind: group-meeting\ntitle: \"a | b\"\ndate: 2026-03-10\ngroups: [grp-a]\ndecisions: [\"go\\n# x\", \"- y\"]\nobjectives: [\"\\n# x\"]\n",
+        ),
+    ];
+    let plain = [
+        (
+            "topic.yaml",
+            "title: A B\nstart: 2026-03-01\nstage: 3\nstatement: line\n",
+        ),
+        ("team.yaml", TEAM),
+        (
+            "subtopics/q.yaml",
+            "question: How?\ngroup: grp-a\nresults: { adopted: [rule] }\n",
+        ),
+        (
+            "sessions/m.yaml",
+            "kind: group-meeting\ntitle: a b\ndate: 2026-03-10\ngroups: [grp-a]\ndecisions: [go, y]\n",
+        ),
+    ];
+    for lang in [Lang::Zh, Lang::En] {
+        let bad = report_of(&hostile, lang, "2026-03-30");
+        let good = report_of(&plain, lang, "2026-03-30");
+        assert_eq!(headings(&bad).len(), headings(&good).len(), "{bad}");
+        let rows = |t: &str| t.lines().filter(|l| l.starts_with('|')).count();
+        assert_eq!(rows(&bad), rows(&good), "{bad}");
+        assert!(bad.contains("| a \\| b |"), "{bad}");
+        assert!(
+            bad.contains("- 决定：go # x") || bad.contains("- Decided: go # x"),
+            "{bad}"
+        );
+        assert!(bad.contains("：\\- y") || bad.contains(": \\- y"), "{bad}");
+        let cells = |t: &str| -> Vec<usize> {
+            t.lines()
+                .filter(|l| l.starts_with('|'))
+                .map(|l| l.replace("\\|", "").matches('|').count())
+                .collect()
+        };
+        assert_eq!(cells(&bad), cells(&good), "{bad}");
+    }
+}
+
+/// A title or an objective holding line breaks and Markdown markers stays
+/// in its heading or list item of the Markdown agenda.
+#[test]
+fn a_markdown_agenda_keeps_hostile_text_in_its_place() {
+    let (_, text) = agenda_of_edited(REVIEW, Lang::Zh, |rel, text| {
+        if rel == REVIEW {
+            *text = text.replace("title: 初步方案评审会", "title: \"评审\\n## 不是标题\"");
+            *text = text.replace("  - 两个小组汇报初步方案", "  - \"汇报\\n# 也不是标题\"");
+        }
+    });
+    let headings: Vec<&str> = text.lines().filter(|l| l.starts_with('#')).collect();
+    assert_eq!(
+        headings,
+        [
+            "# 评审 ## 不是标题",
+            "## 会议目标",
+            "## 议程（方案评审标准议程）",
+            "## 评审组",
+            "## 待回顾的行动",
+            "## 会议记录"
+        ],
+        "{text}"
+    );
 }

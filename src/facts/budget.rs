@@ -30,6 +30,32 @@ pub(crate) struct Budget {
     pub spent_on_planned: f64,
     /// How many lines there are.
     pub lines: usize,
+    /// Whether some line has an amount that is not a sum of money (negative
+    /// or not finite); the totals are then not held against the plan.
+    pub bad_amount: bool,
+}
+
+impl Budget {
+    /// How much the lines with a plan have spent above the plan in total
+    /// (`None` when within it, or when some amount is not a sum of money).
+    pub fn over_plan(&self) -> Option<f64> {
+        if self.bad_amount {
+            return None;
+        }
+        over_plan(Some(self.planned), self.spent_on_planned)
+    }
+}
+
+/// Whether an amount is a sum of money: finite and not negative.
+pub(crate) fn amount_ok(x: f64) -> bool {
+    x.is_finite() && x >= 0.0
+}
+
+/// How much `spent` is above `planned`, when both are sums of money and
+/// there is a plan: the one test of overspending, per line and in total.
+pub(crate) fn over_plan(planned: Option<f64>, spent: f64) -> Option<f64> {
+    let planned = planned?;
+    (spent > planned && amount_ok(planned) && amount_ok(spent)).then_some(spent - planned)
 }
 
 /// The budget of a program (empty without topic.yaml).
@@ -63,8 +89,52 @@ pub fn budget(p: &Program) -> Budget {
         if planned.is_some() {
             out.spent_on_planned += spent;
         }
+        out.bad_amount |= [v.planned.as_ref(), v.spent.as_ref()]
+            .iter()
+            .any(|f| f.is_some_and(|x| !amount_ok(x.value.0)));
         out.lines += 1;
     }
+    out
+}
+
+/// One line of the budget as written.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct BudgetEntry<'a> {
+    /// What it is for (`item:`), if written.
+    pub item: Option<&'a str>,
+    /// Its category; `None` when not given.
+    pub category: Option<BudgetCategory>,
+    /// Planned, if written.
+    pub planned: Option<f64>,
+    /// Spent (0 when not written).
+    pub spent: f64,
+}
+
+impl BudgetEntry<'_> {
+    /// How much this line has spent above its plan ([`over_plan`]).
+    pub fn over_plan(&self) -> Option<f64> {
+        over_plan(self.planned, self.spent)
+    }
+}
+
+/// The budget lines of topic.yaml in the order of [`Budget::categories`]
+/// (by category, lines without one last), in file order within a category.
+pub(crate) fn budget_items(p: &Program) -> Vec<BudgetEntry<'_>> {
+    let Some(topic) = &p.topic else {
+        return Vec::new();
+    };
+    let mut out: Vec<BudgetEntry> = topic
+        .value
+        .budget
+        .iter()
+        .map(|b| BudgetEntry {
+            item: b.value.item.as_ref().map(|t| t.0.as_str()),
+            category: b.value.category.as_ref().map(|c| c.value),
+            planned: b.value.planned.as_ref().map(|x| x.value.0),
+            spent: b.value.spent.as_ref().map_or(0.0, |x| x.value.0),
+        })
+        .collect();
+    out.sort_by_key(|e| e.category.map_or(usize::MAX, |c| c as usize));
     out
 }
 
@@ -104,5 +174,7 @@ budget:
             (350.0, 85.0, 80.0, 4)
         );
         assert_eq!(budget(&program(&[])), Budget::default());
+        let items: Vec<Option<&str>> = budget_items(&p).iter().map(|e| e.item).collect();
+        assert_eq!(items, [Some("b"), Some("a"), Some("c"), Some("x")]);
     }
 }

@@ -13,13 +13,13 @@ mod sessions;
 mod stages;
 
 pub(crate) use actions::{ActionFact, ActionTotals, action_status, actions, days_overdue};
-pub(crate) use budget::budget;
+pub(crate) use budget::{amount_ok, budget, budget_items, over_plan};
 pub(crate) use index::Index;
 pub(crate) use sessions::{
     attendance, expected, group, last_met, member_on, officer_on_duty, participation, present,
     rotation_officer, session_date, session_groups, sessions_by_date,
 };
-pub(crate) use stages::{StageEvidence, first_review, stage_evidence_by};
+pub(crate) use stages::{StageEvidence, approved_by, first_review, stage_evidence_by, step_periods};
 
 use crate::load::{Doc, Program};
 use crate::model::Subtopic;

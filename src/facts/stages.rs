@@ -3,7 +3,7 @@
 
 use super::sessions::{first_session, session_date};
 use crate::load::Program;
-use crate::model::{Date, Decision, Review, SessionKind, Subtopic};
+use crate::model::{Consent, Date, Decision, Review, SessionKind, Subtopic};
 
 /// The review of a sub-topic's proposal, if recorded.
 fn review_of(s: &Subtopic) -> Option<&Review> {
@@ -26,6 +26,24 @@ pub(crate) fn first_review(p: &Program) -> Option<Date> {
     sessions.chain(reviews).min()
 }
 
+/// Whether a sub-topic's proposal was approved by `today`: its review
+/// decided `approved` and is not dated after `today` (an approval without a
+/// date counts, as for the stage).
+pub(crate) fn approved_by(s: &Subtopic, today: Date) -> bool {
+    approved(s, Some(today))
+}
+
+/// Whether a sub-topic's review decided `approved`, dated by `until` when given.
+fn approved(s: &Subtopic, until: Option<Date>) -> bool {
+    let review = review_of(s);
+    review
+        .and_then(|r| r.decision.as_ref())
+        .is_some_and(|d| d.value == Decision::Approved)
+        && review
+            .and_then(|r| r.date.as_ref())
+            .is_none_or(|d| until.is_none_or(|t| d.value <= t))
+}
+
 /// What the sub-topics show of steps 3 to 6, and when each step first
 /// showed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -38,6 +56,9 @@ pub(crate) struct StageEvidence {
     pub approved: usize,
     /// Sub-topics with something adopted or shared under `results:` (step 6).
     pub results: usize,
+    /// The earliest dated consent of a person in team.yaml (`consent:
+    /// 2026-02-20`): the first sign of step 2, building the team.
+    pub first_consent: Option<Date>,
     /// The first kick-off session.
     pub first_kickoff: Option<Date>,
     /// The first workshop.
@@ -95,17 +116,44 @@ impl StageEvidence {
     }
 }
 
+/// When one of the six steps began and ended, as far as the record shows.
+pub(crate) type Period = (Option<Date>, Option<Date>);
+
+/// When each of the six steps began and ended, from what is on file by
+/// `today` ([`stage_evidence_by`]); `None` where the record does not say.
+/// Nothing records when the topic was chosen, so step 1 has no dates;
+/// step 2, building the team, runs from the first dated consent to the
+/// first kick-off (else workshop); step 3 from there to the first review
+/// (else proposal); step 4 from the first proposal (else review) to the
+/// first approval (else review); step 5 begins with the first
+/// implementation and ends at the topic's `end` when that has passed;
+/// step 6 leaves no dates. A step still under way has no end here: the
+/// report ends it at `today`.
+pub(crate) fn step_periods(p: &Program, today: Date) -> [Period; 6] {
+    let e = stage_evidence_by(p, today);
+    let team_met = e.first_kickoff.or(e.first_workshop);
+    let review = e.first_review;
+    let end = p
+        .topic
+        .as_ref()
+        .and_then(|t| t.value.end.as_ref())
+        .map(|d| d.value)
+        .filter(|d| *d < today);
+    [
+        (None, None),
+        (e.first_consent, team_met),
+        (team_met, review.or(e.first_submitted)),
+        (e.first_submitted.or(review), e.first_approved.or(review)),
+        (e.first_implementation, end),
+        (None, None),
+    ]
+}
+
 /// The stage evidence, counting only what is dated by `until` when given.
 fn evidence(p: &Program, until: Option<Date>) -> StageEvidence {
     let held = |d: Date| until.is_none_or(|t| d <= t);
     let subtopics = || p.subtopics.iter().map(|s| &s.value);
     let review_date = |s: &Subtopic| review_of(s)?.date.as_ref().map(|d| d.value);
-    let approved = |s: &Subtopic| {
-        review_of(s)
-            .and_then(|r| r.decision.as_ref())
-            .is_some_and(|d| d.value == Decision::Approved)
-            && review_date(s).is_none_or(held)
-    };
     let submitted = |s: &Subtopic| s.proposal.as_ref()?.value.submitted.as_ref().map(|d| d.value);
     let first = |kind: SessionKind| match until {
         None => first_session(p, kind),
@@ -123,7 +171,7 @@ fn evidence(p: &Program, until: Option<Date>) -> StageEvidence {
             .filter(|s| s.proposal.is_some() && submitted(s).is_none_or(held))
             .count(),
         reviewed: subtopics().filter(|s| review_date(s).is_some_and(held)).count(),
-        approved: subtopics().filter(|s| approved(s)).count(),
+        approved: subtopics().filter(|s| approved(s, until)).count(),
         results: subtopics()
             .filter(|s| {
                 s.results
@@ -131,6 +179,16 @@ fn evidence(p: &Program, until: Option<Date>) -> StageEvidence {
                     .is_some_and(|r| !r.value.adopted.is_empty() || !r.value.shared.is_empty())
             })
             .count(),
+        first_consent: p
+            .team
+            .iter()
+            .flat_map(|t| &t.value.people)
+            .filter_map(|person| match person.value.consent.as_ref()?.value {
+                Consent::On(d) => Some(d),
+                Consent::Yes | Consent::No => None,
+            })
+            .filter(|d| held(*d))
+            .min(),
         first_kickoff: first(SessionKind::Kickoff),
         first_workshop: first(SessionKind::Workshop),
         first_review: first(SessionKind::Review)
@@ -138,7 +196,10 @@ fn evidence(p: &Program, until: Option<Date>) -> StageEvidence {
             .chain(reviews.filter(|d| held(*d)))
             .min(),
         first_submitted: subtopics().filter_map(submitted).filter(|d| held(*d)).min(),
-        first_approved: subtopics().filter(|s| approved(s)).filter_map(review_date).min(),
+        first_approved: subtopics()
+            .filter(|s| approved(s, until))
+            .filter_map(review_date)
+            .min(),
         first_implementation: subtopics()
             .filter_map(|s| s.implementation.as_ref()?.value.start.as_ref().map(|d| d.value))
             .filter(|d| held(*d))
@@ -194,6 +255,7 @@ mod tests {
                 reviewed: 2,
                 approved: 1,
                 results: 1,
+                first_consent: None,
                 first_kickoff: Some(d("2026-03-01")),
                 first_workshop: Some(d("2026-03-15")),
                 first_review: Some(d("2026-07-20")),
@@ -233,5 +295,32 @@ mod tests {
         )]);
         let e = stage_evidence_by(&reviewed, d("2026-08-01"));
         assert_eq!(e.supported_stage(), Some(6));
+    }
+
+    #[test]
+    fn step_dates_come_from_the_record() {
+        let p = program(&[
+            ("topic.yaml", "title: t\nstart: 2026-03-01\n"),
+            (
+                "team.yaml",
+                "people:\n  - { id: a, name: A, consent: 2026-02-21 }\n  - { id: b, name: B, consent: 2026-02-20 }\n  - { id: c, name: C, consent: true }\n",
+            ),
+            ("sessions/k.yaml", "kind: kickoff\ndate: 2026-03-02\n"),
+        ]);
+        let steps = step_periods(&p, d("2026-03-10"));
+        assert_eq!(steps[0], (None, None), "nothing records the choice of the topic");
+        assert_eq!(steps[1], (Some(d("2026-02-20")), Some(d("2026-03-02"))));
+        assert_eq!(steps[2], (Some(d("2026-03-02")), None));
+        let before = step_periods(&p, d("2026-02-19"));
+        assert_eq!(
+            before[1],
+            (None, None),
+            "a consent after today is not on record yet"
+        );
+        let no_consent = program(&[("sessions/k.yaml", "kind: kickoff\ndate: 2026-03-02\n")]);
+        assert_eq!(
+            step_periods(&no_consent, d("2026-03-10"))[1],
+            (None, Some(d("2026-03-02")))
+        );
     }
 }

@@ -27,6 +27,10 @@ use std::collections::BTreeMap;
 pub(crate) struct Names<'a> {
     people: BTreeMap<&'a str, &'a str>,
     facilitators: BTreeMap<&'a str, &'a str>,
+    /// Groups by id: their names, else their ids (only with [`Names::of_program`]).
+    groups: BTreeMap<&'a str, &'a str>,
+    /// Sub-topics by id: their questions (only with [`Names::of_program`]).
+    subtopics: BTreeMap<&'a str, &'a str>,
 }
 
 impl<'a> Names<'a> {
@@ -48,7 +52,54 @@ impl<'a> Names<'a> {
                 }
             }
         }
-        Names { people, facilitators }
+        Names {
+            people,
+            facilitators,
+            groups: BTreeMap::new(),
+            subtopics: BTreeMap::new(),
+        }
+    }
+
+    /// Builds the lookup from team.yaml and the sub-topics: people,
+    /// facilitators, groups (their names) and sub-topics (their questions).
+    pub fn of_program(p: &'a Program) -> Self {
+        let mut names = Names::new(p.team.as_ref().map(|t| &t.value));
+        for g in p.team.iter().flat_map(|t| &t.value.groups) {
+            if let Some(i) = &*g.value.id {
+                let name = g.value.name.as_ref().unwrap_or(i);
+                names
+                    .groups
+                    .entry(i.value.0.as_str())
+                    .or_insert(name.value.0.as_str());
+            }
+        }
+        for s in &p.subtopics {
+            if let Some(q) = &*s.value.question {
+                names
+                    .subtopics
+                    .entry(facts::subtopic_id(p, s))
+                    .or_insert(q.value.0.as_str());
+            }
+        }
+        names
+    }
+
+    /// The name of a group, or its id when it has none.
+    pub fn group(&self, id: &str) -> String {
+        self.groups.get(id).map_or(id, |n| n).to_string()
+    }
+
+    /// The question of a sub-topic, or its id when unknown.
+    pub fn subtopic(&self, id: &str) -> String {
+        self.subtopics.get(id).map_or(id, |n| n).to_string()
+    }
+
+    /// The name a person reads for an id of any kind (person, facilitator,
+    /// group, sub-topic), if it is one.
+    fn any(&self, id: &str) -> Option<&'a str> {
+        [&self.people, &self.facilitators, &self.groups, &self.subtopics]
+            .into_iter()
+            .find_map(|m| m.get(id).copied())
     }
 
     /// The name of a person or facilitator, or the id itself when unknown.
@@ -59,12 +110,6 @@ impl<'a> Names<'a> {
             .map_or(id, |n| n)
             .to_string()
     }
-}
-
-/// Escapes text for one cell of a Markdown table: no `|`, no line breaks.
-pub(crate) fn cell(text: &str) -> String {
-    let one_line: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    one_line.join("<br>").replace('\\', "\\\\").replace('|', "\\|")
 }
 
 /// Escapes text for a Mermaid gantt task name: no `:`, `;`, `#` or line breaks.
@@ -150,6 +195,9 @@ pub(crate) struct ReportContext<'a> {
     pub labels: Option<TopicLabels>,
     /// A Mermaid gantt of the six steps and the sessions, ready to put in a ```` ```mermaid ```` block.
     pub gantt: String,
+    /// The charts `al` draws as inline SVG (timeline, attendance, actions,
+    /// budget, metrics), for the HTML report; Markdown templates do not use them.
+    pub charts: super::charts::ChartsView,
     /// Each core group, in team.yaml order.
     pub groups: Vec<GroupView<'a>>,
     /// Each member of each group, group by group.
@@ -170,6 +218,44 @@ pub(crate) struct ReportContext<'a> {
     /// The exceptions granted: every waiver (`[[allow]]`) of the al.toml that
     /// applies, with what it silenced in this program.
     pub exceptions: Vec<ExceptionView<'a>>,
+    /// The executive summary that opens the report: where the program is,
+    /// its results, the decisions since the last report and what needs a
+    /// leader's attention, in sentences.
+    pub summary: super::summary::SummaryView,
+    /// The program's name for a reader: the topic's title, else the folder.
+    pub program_title: String,
+    /// The convener with their title, e.g. `王建国（副总经理）` (brackets
+    /// never nest: a title with brackets follows a comma); `null` without one.
+    pub convener_display: Option<String>,
+    /// The sponsor with their title, as `convener_display`; `null` without one.
+    pub sponsor_display: Option<String>,
+    /// The findings of `findings`, grouped by what to do about them (one
+    /// group per family of rules, in code order), each in plain words in the
+    /// report's language: ids given as names, files as what they hold.
+    pub advice: Vec<AdviceGroup>,
+}
+
+/// What to do about the findings of one family of rules.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct AdviceGroup {
+    /// The family: `files`, `topic`, `team`, `sessions`, `subtopics`, `stages` or `config`.
+    pub family: &'static str,
+    /// What to do, as a heading in the report's language.
+    pub heading: &'static str,
+    /// The findings, errors first, then by code.
+    pub items: Vec<AdviceItem>,
+}
+
+/// One finding in plain words.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct AdviceItem {
+    /// The rule's code (for the appendix; not for the reader).
+    pub code: &'static str,
+    /// `error` or `warning`.
+    pub severity: &'static str,
+    /// What is wrong and what to do, in one or two sentences, naming the
+    /// thing (a group, a person, a session) rather than its file.
+    pub text: String,
 }
 
 /// team.yaml as written, with ids filled in.
@@ -215,9 +301,14 @@ pub(crate) struct Step {
     pub state: StepState,
     /// `state` in words.
     pub state_label: &'static str,
-    /// When it started (steps reached only).
+    /// When it started, as the record shows (steps reached only; `null`
+    /// where the record does not say: step 1 always, step 2 without a dated
+    /// `consent:` in team.yaml). Step 2 starts at the first consent, step 3
+    /// at the first kick-off or workshop, step 4 at the first proposal or
+    /// review, step 5 at the first implementation.
     pub start: Option<Date>,
-    /// When it ended, or today for the current step (steps reached only).
+    /// When it ended as the record shows, or today for the current step
+    /// (steps reached only; `null` where the record does not say).
     pub end: Option<Date>,
 }
 
@@ -250,6 +341,11 @@ pub(crate) struct StageView {
     pub record: Option<i64>,
     /// The name of that step.
     pub record_name: Option<&'static str>,
+    /// The topic's `start`, if given.
+    pub start: Option<Date>,
+    /// Whether `today` is before the topic's `start`: then no step is shown
+    /// done or under way, and no step has dates.
+    pub before_start: bool,
 }
 
 /// The topic's words in the report's language.
@@ -293,6 +389,25 @@ pub(crate) struct SessionView<'a> {
     pub optional: bool,
     /// Whether its date is on or before today.
     pub held: bool,
+    /// The names of the groups it is for (as `group_ids`).
+    pub group_names: Vec<String>,
+    /// Its kind, with its activity where it has one, e.g. `活动（调查研究）`.
+    pub kind_display: String,
+    /// What was studied, with who brought it, by name.
+    pub learning_shared: Vec<LearningView>,
+    /// Its `notes` on one line, shortened to 80 characters (ending in `…` when cut).
+    pub notes_short: Option<String>,
+}
+
+/// Something studied at a session, and who brought it.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct LearningView {
+    /// What was studied.
+    pub title: String,
+    /// The name of who brought it.
+    pub by_name: Option<String>,
+    /// Both, e.g. `《薪酬管理》第四章（王强分享）`.
+    pub display: String,
 }
 
 /// A sub-topic file as written, with its id and words.
@@ -311,6 +426,18 @@ pub(crate) struct SubtopicView<'a> {
     pub decision_label: Option<&'static str>,
     /// The name of the owner of its implementation.
     pub implementation_owner_name: Option<String>,
+    /// The name of its group.
+    pub group_name: Option<String>,
+    /// The question of the sub-topic it replaced (`replaces`), else that id as written.
+    pub replaces_name: Option<String>,
+    /// The question of the sub-topic that replaced it (whose `replaces` names it).
+    pub replaced_by: Option<String>,
+    /// The names of its proposal's reviewers (`proposal.review.by`).
+    pub review_by_names: Vec<String>,
+    /// Its review's decision with the review's notes, e.g. `通过（先试行）`.
+    pub decision_display: Option<String>,
+    /// Its proposal's summary with the date it was submitted.
+    pub proposal_display: Option<String>,
 }
 
 /// An action and where it stands.
@@ -332,8 +459,10 @@ pub(crate) struct ActionView<'a> {
     pub overdue: bool,
     /// How many days overdue (0 when not overdue).
     pub days_overdue: i64,
-    /// The sub-topic it serves.
+    /// The sub-topic it serves (its id).
     pub subtopic: Option<&'a str>,
+    /// The question of the sub-topic it serves.
+    pub subtopic_name: Option<String>,
     /// The file of the session that agreed it.
     pub session: &'a str,
     /// The date of that session.
@@ -373,6 +502,10 @@ pub(crate) struct GroupView<'a> {
     pub facilitator_level: Option<&'static str>,
     /// Its members.
     pub members: Vec<MemberView<'a>>,
+    /// Its name, else its id.
+    pub display_name: String,
+    /// The facilitator's name with their level, e.g. `赵敏（中级）`.
+    pub facilitator_display: Option<String>,
     /// The date of its last group meeting up to today.
     pub last_met: Option<Date>,
     /// Days from `last_met` to today.
@@ -405,6 +538,8 @@ pub(crate) struct ParticipationView<'a> {
     pub name: String,
     /// The group's id.
     pub group: &'a str,
+    /// The group's name.
+    pub group_name: String,
     /// Meetings for the group they attended (of those that record attendance).
     pub attended: usize,
     /// Meetings for the group held (dated on or before today) while they were a member.
@@ -449,6 +584,21 @@ pub(crate) struct BudgetCategoryView {
     pub spent: String,
     /// Spent of planned, e.g. `45%` (`—` when nothing is planned).
     pub percent: String,
+    /// Its budget lines, in file order.
+    pub items: Vec<BudgetItemView>,
+}
+
+/// One budget line.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct BudgetItemView {
+    /// What it is for (`—` when not written).
+    pub item: String,
+    /// Planned, with thousands separators (`—` when not written).
+    pub planned: String,
+    /// Spent, with thousands separators.
+    pub spent: String,
+    /// Spent of planned, e.g. `45%` (`—` when nothing is planned).
+    pub percent: String,
 }
 
 /// A waiver of al.toml and what it silenced.
@@ -458,7 +608,7 @@ pub(crate) struct ExceptionView<'a> {
     pub rule: &'a str,
     /// The file inside the program.
     pub path: &'a str,
-    /// What else it names (group, person, sub-topic, month, session, action), in words; empty when nothing.
+    /// What else it names (group, person, sub-topic, month, session, action), in words, ids as names; empty when nothing.
     pub scope: String,
     /// Why it was granted (`null`: none given, so it silences nothing).
     pub reason: Option<&'a str>,
@@ -469,25 +619,45 @@ pub(crate) struct ExceptionView<'a> {
     /// The findings it silenced, as in `findings`.
     #[schemars(schema_with = "findings_schema")]
     pub silenced: Vec<&'a Diagnostic>,
+    /// What each of those findings says, in plain words (as in `advice`).
+    pub silenced_plain: Vec<String>,
 }
 
 /// The exceptions granted by `config`'s waivers, with what each silenced.
 pub(crate) fn exceptions<'a>(
+    p: &Program,
     config: &'a crate::config::Config,
     waived: &'a [crate::check::Waived],
     lang: Lang,
     today: Date,
 ) -> Vec<ExceptionView<'a>> {
+    let i = Inputs {
+        p,
+        index: Index::build(p),
+        names: Names::of_program(p),
+        lang,
+        today,
+    };
+    let names = &i.names;
     config
         .waivers
         .iter()
         .enumerate()
-        .map(|(i, w)| {
+        .map(|(n, w)| {
             let s = &w.scope;
             let parts: Vec<String> = [
-                (pick(lang, "小组", "group"), s.group.clone()),
-                (pick(lang, "人员", "person"), s.person.clone()),
-                (pick(lang, "子课题", "sub-topic"), s.subtopic.clone()),
+                (
+                    pick(lang, "小组", "group"),
+                    s.group.as_deref().map(|g| names.group(g)),
+                ),
+                (
+                    pick(lang, "人员", "person"),
+                    s.person.as_deref().map(|x| names.of(x)),
+                ),
+                (
+                    pick(lang, "子课题", "sub-topic"),
+                    s.subtopic.as_deref().map(|x| names.subtopic(x)),
+                ),
                 (pick(lang, "月份", "month"), s.month.map(|m| m.to_string())),
                 (pick(lang, "活动", "session"), s.session.clone()),
                 (pick(lang, "行动项", "action"), s.action.clone()),
@@ -495,18 +665,20 @@ pub(crate) fn exceptions<'a>(
             .into_iter()
             .filter_map(|(k, v)| v.map(|v| format!("{k} {v}")))
             .collect();
+            let silenced: Vec<&Diagnostic> = waived
+                .iter()
+                .filter(|x| x.waiver == n)
+                .map(|x| &x.diagnostic)
+                .collect();
             ExceptionView {
+                silenced_plain: silenced.iter().map(|d| plain(&i, &d.message)).collect(),
+                silenced,
                 rule: &w.rule,
                 path: &w.path,
                 scope: parts.join(pick(lang, "，", ", ")),
                 reason: w.reason.as_deref(),
                 until: w.until,
                 expired: w.until.is_some_and(|u| u < today),
-                silenced: waived
-                    .iter()
-                    .filter(|x| x.waiver == i)
-                    .map(|x| &x.diagnostic)
-                    .collect(),
             }
         })
         .collect()
@@ -539,48 +711,34 @@ fn group_label(g: &Group) -> String {
     }
 }
 
-/// The six steps and the stage reached.
+/// The six steps and the stage reached, with each step's dates as the
+/// record shows them ([`facts::step_periods`]).
 fn stage(p: &Program, limits: &Limits, lang: Lang, today: Date) -> StageView {
     let topic = p.topic.as_ref().map(|t| &t.value);
     let number = topic.and_then(|t| t.stage.as_ref()).map_or(0, |s| s.value.0);
     let start = topic.and_then(|t| t.start.as_ref()).map(|s| s.value);
+    let before_start = start.is_some_and(|s| today < s);
     // Only what happened by `today` counts, as for AL502: a review dated
     // later is not shown as held.
     let e = facts::stage_evidence_by(p, today);
-    let step3_start = e.first_kickoff.or(e.first_workshop).or(start);
-    let review = e.first_review;
-    let periods: [(Option<Date>, Option<Date>); 6] = [
-        (start, e.first_kickoff.or(start)),
-        (start, e.first_kickoff.or(start)),
-        (step3_start, review.or(e.first_submitted).or(Some(today))),
-        (e.first_submitted.or(review), e.first_approved.or(review)),
-        (
-            e.first_implementation,
-            topic
-                .and_then(|t| t.end.as_ref())
-                .map(|e| e.value)
-                .filter(|e| *e < today)
-                .or(Some(today)),
-        ),
-        (None, None),
-    ];
+    let periods = facts::step_periods(p, today);
     let steps = (1..=6)
         .map(|n| {
-            let (state, state_label) = if n < number {
-                (StepState::Done, pick(lang, "已完成", "done"))
-            } else if n == number {
-                (StepState::Current, pick(lang, "进行中", "in progress"))
-            } else {
+            let (state, state_label) = if before_start || n > number {
                 (StepState::Todo, pick(lang, "未开始", "not started"))
-            };
-            let (s, e) = if n <= number {
-                periods[(n - 1) as usize]
+            } else if n < number {
+                (StepState::Done, pick(lang, "已完成", "done"))
             } else {
+                (StepState::Current, pick(lang, "进行中", "in progress"))
+            };
+            let (s, e) = if state == StepState::Todo {
                 (None, None)
+            } else {
+                periods[(n - 1) as usize]
             };
             let e = match (s, e) {
                 (Some(s), Some(e)) if e < s => Some(s),
-                (Some(_), None) => Some(today),
+                (Some(_), None) if state == StepState::Current => Some(today),
                 _ => e,
             };
             Step {
@@ -601,6 +759,8 @@ fn stage(p: &Program, limits: &Limits, lang: Lang, today: Date) -> StageView {
         review_deadline: start.map(|s| add_months(s, limits.steps_1_to_3_months)),
         record,
         record_name: record.map(|r| labels::step_name(lang, r)),
+        start,
+        before_start,
     }
 }
 
@@ -685,17 +845,28 @@ fn sessions<'a>(i: &Inputs<'a>) -> Vec<SessionView<'a>> {
         .map(|s| {
             let v = &s.value;
             let attendance = facts::attendance(p, v);
+            let kind_label = v
+                .kind
+                .as_ref()
+                .map(|k| labels::session_kind(lang, k.value))
+                .unwrap_or_default();
+            let activity_label = v.activity.as_ref().map(|a| labels::activity(lang, a.value));
+            let group_ids = facts::session_groups(p, v);
             SessionView {
+                group_names: group_ids.iter().map(|g| i.names.group(g)).collect(),
+                kind_display: labels::name_with(lang, kind_label, activity_label.unwrap_or_default()),
+                learning_shared: v.learning.iter().map(|l| learning(i, &l.value)).collect(),
+                notes_short: v
+                    .notes
+                    .as_ref()
+                    .map(|n| super::escape::shorten(n, NOTES_LENGTH))
+                    .filter(|n| !n.is_empty()),
                 session: v,
                 file: &p.files[s.file].rel,
-                kind_label: v
-                    .kind
-                    .as_ref()
-                    .map(|k| labels::session_kind(lang, k.value))
-                    .unwrap_or_default(),
-                activity_label: v.activity.as_ref().map(|a| labels::activity(lang, a.value)),
+                kind_label,
+                activity_label,
                 length: labels::length(lang, v.days.as_ref().map_or(1.0, |d| d.value.0)),
-                group_ids: facts::session_groups(p, v),
+                group_ids,
                 present: attendance
                     .present
                     .iter()
@@ -713,6 +884,27 @@ fn sessions<'a>(i: &Inputs<'a>) -> Vec<SessionView<'a>> {
         .collect()
 }
 
+/// How many characters of a session's notes the report shows.
+const NOTES_LENGTH: usize = 80;
+
+/// Something studied, with who brought it by name.
+fn learning(i: &Inputs, l: &crate::model::LearningItem) -> LearningView {
+    let title = l.title.as_ref().map(|t| t.0.clone()).unwrap_or_default();
+    let by_name = l.by.as_ref().map(|b| i.names.of(&b.value.0));
+    LearningView {
+        display: labels::name_with(
+            i.lang,
+            &title,
+            &by_name
+                .as_deref()
+                .map(|b| crate::tr!(i.lang, "{b}分享", "shared by {b}"))
+                .unwrap_or_default(),
+        ),
+        title,
+        by_name,
+    }
+}
+
 /// Every sub-topic with its id and words.
 fn subtopics<'a>(i: &Inputs<'a>) -> Vec<SubtopicView<'a>> {
     let (p, lang) = (i.p, i.lang);
@@ -721,17 +913,35 @@ fn subtopics<'a>(i: &Inputs<'a>) -> Vec<SubtopicView<'a>> {
         .map(|s| {
             let v = &s.value;
             let review = v.proposal.as_ref().and_then(|pr| pr.value.review.as_ref());
+            let id = facts::subtopic_id(p, s);
+            let decision_label = review
+                .and_then(|r| r.value.decision.as_ref())
+                .map(|d| labels::decision(lang, d.value));
+            let replaced_by = p
+                .subtopics
+                .iter()
+                .find(|t| t.value.replaces.as_ref().is_some_and(|r| r.value.0 == id))
+                .map(|t| i.names.subtopic(facts::subtopic_id(p, t)));
             SubtopicView {
+                group_name: v.group.as_ref().map(|g| i.names.group(&g.value.0)),
+                replaces_name: v.replaces.as_ref().map(|r| i.names.subtopic(&r.value.0)),
+                replaced_by,
+                review_by_names: review
+                    .map(|r| r.value.by.iter().map(|b| i.names.of(b)).collect())
+                    .unwrap_or_default(),
+                decision_display: decision_label.map(|d| {
+                    let notes = review.and_then(|r| r.value.notes.as_ref());
+                    labels::name_with(lang, d, notes.map_or("", |n| n.0.as_str()))
+                }),
+                proposal_display: v.proposal.as_ref().map(|pr| proposal(lang, &pr.value)),
                 subtopic: WithId {
                     value: v,
-                    id: Some(facts::subtopic_id(p, s)),
+                    id: Some(id),
                 },
                 file: &p.files[s.file].rel,
                 owner_name: v.owner.as_ref().map(|o| i.names.of(&o.value.0)),
                 status_label: v.status.as_ref().map(|x| labels::subtopic_status(lang, x.value)),
-                decision_label: review
-                    .and_then(|r| r.value.decision.as_ref())
-                    .map(|d| labels::decision(lang, d.value)),
+                decision_label,
                 implementation_owner_name: v
                     .implementation
                     .as_ref()
@@ -740,6 +950,16 @@ fn subtopics<'a>(i: &Inputs<'a>) -> Vec<SubtopicView<'a>> {
             }
         })
         .collect()
+}
+
+/// A proposal's summary with the date it was submitted.
+fn proposal(lang: Lang, pr: &crate::model::Proposal) -> String {
+    let summary = pr.summary.as_ref().map_or("—", |t| t.0.as_str());
+    let submitted = pr.submitted.as_ref().map(|d| d.value);
+    match submitted {
+        Some(d) => labels::name_with(lang, summary, &crate::tr!(lang, "{d} 提交", "submitted {d}")),
+        None => summary.to_string(),
+    }
 }
 
 /// One action as the report shows it.
@@ -755,6 +975,7 @@ fn action_view<'a>(i: &Inputs<'a>, a: &ActionFact<'a>) -> ActionView<'a> {
         overdue: a.overdue(),
         days_overdue: a.days_overdue.unwrap_or(0),
         subtopic: v.subtopic.as_ref().map(|x| x.value.0.as_str()),
+        subtopic_name: v.subtopic.as_ref().map(|x| i.names.subtopic(&x.value.0)),
         session: &i.p.files[a.session.file].rel,
         session_date: facts::session_date(&a.session.value),
     }
@@ -827,9 +1048,17 @@ fn groups<'a>(i: &Inputs<'a>) -> Vec<GroupView<'a>> {
             .facilitator
             .as_ref()
             .and_then(|f| i.index.facilitators.get(f.value.0.as_str()));
+        let facilitator_name = gv.facilitator.as_ref().map(|f| names.of(&f.value.0));
+        let level = facilitator
+            .and_then(|f| f.level.as_ref())
+            .map(|l| labels::facilitator_level(i.lang, l.value));
         GroupView {
             id,
             label: group_label(gv),
+            display_name: gv.name.as_ref().map_or(id, |n| n.value.0.as_str()).to_string(),
+            facilitator_display: facilitator_name
+                .as_deref()
+                .map(|f| labels::name_with(i.lang, f, level.unwrap_or_default())),
             name: gv.name.as_ref().map(|n| n.value.0.as_str()),
             focus: gv.focus.as_ref().map(|n| n.0.as_str()),
             leader: gv.leader.as_ref().map(|l| names.of(&l.value.0)),
@@ -860,6 +1089,7 @@ fn participation<'a>(i: &Inputs<'a>) -> Vec<ParticipationView<'a>> {
             id: x.person,
             name: i.names.of(x.person),
             group: x.group,
+            group_name: i.names.group(x.group),
             attended: x.attended,
             held: x.held,
             recorded: x.recorded,
@@ -880,9 +1110,22 @@ fn percent(spent: f64, planned: f64) -> String {
     }
 }
 
-/// The budget by category.
+/// The budget by category, each with its lines.
 fn budget(p: &Program, lang: Lang) -> BudgetView {
     let b = facts::budget(p);
+    let entries = facts::budget_items(p);
+    let items = |c: Option<crate::model::BudgetCategory>| -> Vec<BudgetItemView> {
+        entries
+            .iter()
+            .filter(|e| e.category == c)
+            .map(|e| BudgetItemView {
+                item: e.item.unwrap_or("—").to_string(),
+                planned: e.planned.map_or_else(|| "—".to_string(), money),
+                spent: money(e.spent),
+                percent: percent(e.spent, e.planned.unwrap_or(0.0)),
+            })
+            .collect()
+    };
     let topic = p.topic.as_ref().map(|t| &t.value);
     BudgetView {
         currency: topic
@@ -900,6 +1143,7 @@ fn budget(p: &Program, lang: Lang) -> BudgetView {
                 planned: money(c.planned),
                 spent: money(c.spent),
                 percent: percent(c.spent, c.planned),
+                items: items(c.category),
             })
             .collect(),
         planned: money(b.planned),
@@ -907,6 +1151,155 @@ fn budget(p: &Program, lang: Lang) -> BudgetView {
         percent: percent(b.spent, b.planned),
         lines: b.lines,
     }
+}
+
+/// The families of rules, in code order.
+const FAMILIES: [&str; 8] = [
+    "files",
+    "topic",
+    "team",
+    "sessions",
+    "subtopics",
+    "stages",
+    "config",
+    "other",
+];
+
+/// The family of a rule by its code, for grouping findings by what to do.
+fn family(code: &str) -> &'static str {
+    match code.as_bytes().get(2) {
+        Some(b'0') => "files",
+        Some(b'1') => "topic",
+        Some(b'2') => "team",
+        Some(b'3') => "sessions",
+        Some(b'4') => "subtopics",
+        Some(b'5' | b'6') => "stages",
+        Some(b'9') => "config",
+        _ => "other",
+    }
+}
+
+/// A finding's text in plain words: an id in backticks given as the name
+/// of what it names, a session's or sub-topic's file as its title or question.
+fn plain(i: &Inputs, text: &str) -> String {
+    let zh = i.lang == Lang::Zh;
+    let quote = |name: &str| {
+        if zh {
+            format!("“{name}”")
+        } else {
+            name.to_string()
+        }
+    };
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('`') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('`') else { break };
+        let token = &after[..close];
+        out.push_str(&rest[..open]);
+        rest = &after[close + 1..];
+        match i.names.any(token) {
+            Some(name) => {
+                if zh {
+                    // Chinese needs no space around a quoted name.
+                    if out.ends_with(' ') {
+                        out.pop();
+                    }
+                    rest = rest.strip_prefix(' ').unwrap_or(rest);
+                }
+                out.push_str(&quote(name));
+            }
+            None => out.push_str(&format!("`{token}`")),
+        }
+    }
+    out.push_str(rest);
+    let sessions = i.p.sessions.iter().map(|s| {
+        let v = &s.value;
+        let name = v.title.as_ref().map(|t| t.0.clone()).unwrap_or_else(|| {
+            let kind = v.kind.as_ref().map(|k| labels::session_kind(i.lang, k.value));
+            let date = facts::session_date(v).map(|d| d.to_string());
+            [date.unwrap_or_default(), kind.unwrap_or_default().to_string()]
+                .join(" ")
+                .trim()
+                .to_string()
+        });
+        (i.p.files[s.file].rel.as_str(), name)
+    });
+    let subtopics = i.p.subtopics.iter().map(|s| {
+        let id = facts::subtopic_id(i.p, s);
+        (i.p.files[s.file].rel.as_str(), i.names.subtopic(id))
+    });
+    let mut files: Vec<(&str, String)> = sessions.chain(subtopics).filter(|(_, n)| !n.is_empty()).collect();
+    files.sort_by_key(|(rel, _)| std::cmp::Reverse(rel.len()));
+    for (rel, name) in files {
+        out = out.replace(rel, &quote(&name));
+    }
+    out
+}
+
+/// A finding as one or two sentences: what is wrong, then what to do.
+fn advice_text(i: &Inputs, d: &Diagnostic) -> String {
+    let ends = ['。', '.', '！', '!', '？', '?'];
+    let message = plain(i, d.message.trim());
+    let help = plain(i, d.help.trim());
+    let sentence = |t: &str| -> String {
+        let t = t.trim_end_matches(['。', '；', ';', '，', ',']);
+        let t = match i.lang {
+            Lang::Zh => t.to_string(),
+            Lang::En => {
+                let mut c = t.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            }
+        };
+        if t.is_empty() || t.ends_with(ends) {
+            t
+        } else {
+            format!("{t}{}", pick(i.lang, "。", "."))
+        }
+    };
+    let (m, h) = (sentence(&message), sentence(&help));
+    match (h.is_empty(), i.lang) {
+        (true, _) => m,
+        (false, Lang::Zh) => format!("{m}{h}"),
+        (false, Lang::En) => format!("{m} {h}"),
+    }
+}
+
+/// The findings grouped by what to do, in code order, errors first in each group.
+fn advice(i: &Inputs, findings: &[Diagnostic]) -> Vec<AdviceGroup> {
+    let mut sorted: Vec<&Diagnostic> = findings.iter().collect();
+    let rank = |d: &Diagnostic| FAMILIES.iter().position(|f| *f == family(d.code));
+    sorted.sort_by_key(|d| (rank(d), d.severity, d.code));
+    let mut out: Vec<AdviceGroup> = Vec::new();
+    for d in sorted {
+        let family = family(d.code);
+        if out.last().is_none_or(|g| g.family != family) {
+            out.push(AdviceGroup {
+                family,
+                heading: labels::advice_heading(i.lang, family),
+                items: Vec::new(),
+            });
+        }
+        if let Some(g) = out.last_mut() {
+            g.items.push(AdviceItem {
+                code: d.code,
+                severity: d.severity.as_str(),
+                text: advice_text(i, d),
+            });
+        }
+    }
+    out
+}
+
+/// A person with their title, brackets never nested.
+fn with_title(lang: Lang, name: Option<&crate::model::Text>, title: Option<&crate::model::Text>) -> String {
+    labels::name_with(
+        lang,
+        name.map_or("—", |n| n.0.as_str()),
+        title.map_or("", |t| t.0.as_str()),
+    )
 }
 
 impl<'a> ReportContext<'a> {
@@ -925,7 +1318,7 @@ impl<'a> ReportContext<'a> {
         let i = Inputs {
             p,
             index: Index::build(p),
-            names: Names::new(team),
+            names: Names::of_program(p),
             lang,
             today,
         };
@@ -940,6 +1333,17 @@ impl<'a> ReportContext<'a> {
         open_actions.sort_by(|a, b| {
             (a.due.is_none(), a.due, &a.owner_name).cmp(&(b.due.is_none(), b.due, &b.owner_name))
         });
+        let summary_view = super::summary::build(&super::summary::Sources {
+            p,
+            limits,
+            lang,
+            today,
+            stage: &stage,
+            actions: &facts,
+            findings,
+            counts: summary,
+            changes: changes.as_ref(),
+        });
         ReportContext {
             lang,
             today,
@@ -953,6 +1357,7 @@ impl<'a> ReportContext<'a> {
             findings,
             check: *summary,
             gantt: gantt(p, &stage.steps, lang),
+            charts: super::charts::charts(p, &stage.steps, lang, today),
             stage,
             labels: p.topic.as_ref().map(|t| topic_labels(&t.value, lang)),
             groups: groups(&i),
@@ -963,6 +1368,23 @@ impl<'a> ReportContext<'a> {
             changes,
             words,
             exceptions: Vec::new(),
+            summary: summary_view,
+            program_title: p
+                .topic
+                .as_ref()
+                .and_then(|t| t.value.title.as_ref())
+                .map_or_else(|| p.display.clone(), |t| t.0.clone()),
+            convener_display: p
+                .topic
+                .as_ref()
+                .and_then(|t| t.value.convener.as_ref())
+                .map(|c| with_title(lang, c.value.name.as_ref(), c.value.title.as_ref())),
+            sponsor_display: p
+                .topic
+                .as_ref()
+                .and_then(|t| t.value.sponsor.as_ref())
+                .map(|c| with_title(lang, c.value.name.as_ref(), c.value.title.as_ref())),
+            advice: advice(&i, findings),
         }
     }
 }
@@ -1142,12 +1564,6 @@ fn one_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn cells_keep_tables_intact() {
-        assert_eq!(cell("a|b"), "a\\|b");
-        assert_eq!(cell("line one\nline two\n"), "line one<br>line two");
-    }
 
     #[test]
     fn mermaid_names_are_safe() {

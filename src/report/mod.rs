@@ -3,8 +3,11 @@
 //! files of the same name in the program's `templates/` folder.
 
 pub mod agenda;
+pub(crate) mod charts;
 pub mod context;
+mod escape;
 pub mod format;
+pub mod summary;
 
 pub use format::DocFormat;
 
@@ -41,12 +44,10 @@ pub fn engine(lang: Lang, overrides: Option<&Path>) -> Result<tera::Tera> {
             })
         },
     );
-    t.register_filter("cell", |v: tera::Value, _: tera::Kwargs, _: &tera::State| {
-        context::cell(&text_of(&v))
-    });
     t.register_filter("mermaid", |v: tera::Value, _: tera::Kwargs, _: &tera::State| {
         context::mermaid(&text_of(&v))
     });
+    escape::register(&mut t);
     t.register_filter(
         "css_string",
         |v: tera::Value, _: tera::Kwargs, _: &tera::State| {
@@ -155,7 +156,7 @@ pub fn report_context(
         &summary,
         changes,
     );
-    ctx.exceptions = context::exceptions(&o.config, &checked.waived, lang, today);
+    ctx.exceptions = context::exceptions(&checked.program, &o.config, &checked.waived, lang, today);
     Ok((context::to_value(&ctx), lang))
 }
 

@@ -316,16 +316,12 @@ fn budget(ctx: &mut Ctx) {
         let (Some(pl), Some(sp)) = (&*v.planned, &*v.spent) else {
             continue;
         };
-        if sp.value.0 > pl.value.0 && amount_ok(pl.value.0) && amount_ok(sp.value.0) {
+        if let Some(over) = crate::facts::over_plan(Some(pl.value.0), sp.value.0) {
             let item = v
                 .item
                 .as_ref()
                 .map_or(pick(ctx.lang, "（未命名）", "(unnamed)"), |i| i.0.as_str());
-            let (spent, planned, over) = (
-                money(sp.value.0),
-                money(pl.value.0),
-                money(sp.value.0 - pl.value.0),
-            );
+            let (spent, planned, over) = (money(sp.value.0), money(pl.value.0), money(over));
             let message = crate::tr!(
                 ctx.lang,
                 "预算项 `{item}` 已支出 {spent}{currency}，超出计划的 {planned}",
@@ -344,8 +340,7 @@ fn budget(ctx: &mut Ctx) {
     // Spending on a line without a plan is not held against the plan.
     let totals = crate::facts::budget(p);
     let (planned, spent) = (totals.planned, totals.spent_on_planned);
-    if spent > planned
-        && !any_bad_amount(ctx)
+    if totals.over_plan().is_some()
         && let Some(first) = topic.value.budget.first()
     {
         let (spent, planned) = (money(spent), money(planned));
@@ -535,22 +530,6 @@ fn contradictions(ctx: &mut Ctx, st: &Doc<Subtopic>) {
 
 rule!(AL602, "budget-amount-invalid", Error);
 
-/// Whether a budget amount can be a sum of money: finite and not negative.
-fn amount_ok(x: f64) -> bool {
-    x.is_finite() && x >= 0.0
-}
-
-/// Whether some budget line has an amount that is not a sum of money.
-fn any_bad_amount(ctx: &Ctx) -> bool {
-    ctx.program.topic.as_ref().is_some_and(|t| {
-        t.value.budget.iter().any(|b| {
-            [&b.value.planned, &b.value.spent]
-                .iter()
-                .any(|f| f.as_ref().is_some_and(|x| !amount_ok(x.value.0)))
-        })
-    })
-}
-
 /// AL602: a budget `planned` or `spent` that is negative or not finite (a
 /// value that is not a finite number is already not valid when read; the
 /// check stays for any other way a number gets in). The line is then left
@@ -561,7 +540,7 @@ fn amounts(ctx: &mut Ctx) {
     for b in &topic.value.budget {
         for (key, field) in [("planned", &b.value.planned), ("spent", &b.value.spent)] {
             let Some(x) = &**field else { continue };
-            if amount_ok(x.value.0) {
+            if crate::facts::amount_ok(x.value.0) {
                 continue;
             }
             let value = x.value.0;

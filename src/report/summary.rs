@@ -1,0 +1,1079 @@
+//! The executive summary that opens the report: where the program is, what
+//! it has achieved, what was decided lately and what needs a leader's
+//! attention — each a complete sentence in the report's language, with
+//! names instead of ids and numbers with their units.
+//!
+//! Everything here is read from the [facts](crate::facts) and from what the
+//! report's context has already worked out (the stage, the actions, the
+//! findings, the comparison of `--since`); nothing is derived a second time.
+//!
+//! - The next milestone, in this order: the next dated gathering after
+//!   `--today` (a kick-off, workshop, review or results report); else, while
+//!   no review has been held, the review that ends steps 1–3 (the start plus
+//!   `steps_1_to_3_months`), if it is still ahead; else the topic's `end`.
+//! - The decisions: with `--since REV`, those of the sessions the comparison
+//!   lists as new; without it, those of the sessions held in the
+//!   [`DECISION_DAYS`] days up to `--today`.
+//! - A group that has not met: while step 3 runs (a workshop held and no
+//!   review yet), a group whose last group meeting ([`facts::last_met`]) —
+//!   or, when it has not met yet, the first workshop — is more than a month
+//!   before `--today`, when `meetings_per_month` asks for at least one.
+//! - The budget: overspent as the rules judge it (spent above planned, in
+//!   total and per line), or nearly spent ([`NEARLY_SPENT`] of the plan).
+
+use super::context::{Names, StageView, money};
+use crate::check::Summary;
+use crate::config::{Lang, Limits};
+use crate::dates::{add_months, days_between};
+use crate::diag::{Diagnostic, Severity};
+use crate::facts::{self, ActionFact};
+use crate::history::{Diff, How, Subject, What};
+use crate::lang::{self as labels, pick, plural};
+use crate::load::{Doc, Program};
+use crate::model::{Date, Metric, Session, SessionKind, Subtopic};
+use crate::tr;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+/// Without `--since`, the decisions of the sessions held in this many days
+/// up to `--today` (both ends included).
+pub(crate) const DECISION_DAYS: i64 = 30;
+
+/// The share of the planned budget at which it counts as nearly spent.
+pub(crate) const NEARLY_SPENT: f64 = 0.9;
+
+/// The executive summary: complete sentences in the report's language.
+#[derive(Serialize, JsonSchema, Debug, Default)]
+pub(crate) struct SummaryView {
+    /// Where the program is: not started yet, or step N of six and its name;
+    /// then the next milestone and how far off it is.
+    pub position: String,
+    /// The headline results, one sentence each: each metric with its
+    /// baseline and actual (and target), the proposals approved, the results
+    /// adopted. Empty when there is nothing to report yet.
+    pub results: Vec<String>,
+    /// The decisions taken since the last report, one sentence per session
+    /// (its name, date and decisions): with `--since`, of the sessions new
+    /// since that revision; else of the sessions held in the 30 days up to
+    /// `today`. Empty when none.
+    pub decisions: Vec<String>,
+    /// What needs a leader's attention, one sentence each: overdue actions,
+    /// groups that have not met for more than a month, the findings of `al
+    /// check`, a budget overspent or nearly spent. Empty when nothing does.
+    pub attention: Vec<String>,
+    /// Without `--since`: how many days up to `today` `decisions` covers
+    /// (30); with it, `null` (the decisions are those since that revision).
+    pub decision_days: Option<i64>,
+    /// Whether the program has started (its `start` is not after `today`).
+    pub started: bool,
+    /// The next milestone, if any.
+    pub milestone: Option<Milestone>,
+}
+
+/// The next milestone of the program.
+#[derive(Serialize, JsonSchema, Debug, Clone, PartialEq)]
+pub(crate) struct Milestone {
+    /// Where it comes from.
+    pub source: MilestoneSource,
+    /// What it is, in words.
+    pub name: String,
+    /// Its date.
+    pub date: Date,
+    /// Days from `today` to it.
+    pub days: i64,
+}
+
+/// Where the next milestone comes from, in the order it is looked for.
+#[derive(Serialize, JsonSchema, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum MilestoneSource {
+    /// The next dated kick-off, workshop, review or results report.
+    Session,
+    /// The review that should end steps 1–3 (start + `steps_1_to_3_months`).
+    ReviewDeadline,
+    /// The topic's `end`.
+    End,
+}
+
+/// What the summary is built from: the program and what the report's
+/// context has already worked out.
+pub(crate) struct Sources<'a, 'b> {
+    /// The program.
+    pub p: &'a Program,
+    /// The limits of al.toml.
+    pub limits: &'b Limits,
+    /// The report's language.
+    pub lang: Lang,
+    /// `--today`.
+    pub today: Date,
+    /// The stage, as the report shows it.
+    pub stage: &'b StageView,
+    /// Every action ([`facts::actions`] at `today`).
+    pub actions: &'b [ActionFact<'a>],
+    /// The findings of `al check`.
+    pub findings: &'b [Diagnostic],
+    /// Their counts.
+    pub counts: &'b Summary,
+    /// The comparison of `--since`, if any.
+    pub changes: Option<&'b Diff>,
+}
+
+/// Builds the summary.
+pub(crate) fn build(s: &Sources) -> SummaryView {
+    let names = Names::new(s.p.team.as_ref().map(|t| &t.value));
+    let started = start(s.p).is_none_or(|d| d <= s.today);
+    let milestone = milestone(s);
+    let lang = s.lang;
+    let all = |v: Vec<String>| v.into_iter().map(|x| spaced(lang, &x)).collect();
+    SummaryView {
+        position: spaced(lang, &position(s, started, milestone.as_ref())),
+        results: all(results(s)),
+        decisions: all(decisions(s)),
+        attention: all(attention(s, &names)),
+        decision_days: s.changes.is_none().then_some(DECISION_DAYS),
+        started,
+        milestone,
+    }
+}
+
+/// Chinese text with a space between Chinese characters and Latin letters
+/// (`9月7日 Third workshop 决定`), as Chinese typesetting writes them; other
+/// languages as they are.
+fn spaced(lang: Lang, text: &str) -> String {
+    if lang != Lang::Zh {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if let Some(p) = prev {
+            let cjk = crate::source::is_cjk;
+            if (cjk(p) && c.is_ascii_alphabetic()) || (p.is_ascii_alphabetic() && cjk(c)) {
+                out.push(' ');
+            }
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
+/// The topic's start.
+fn start(p: &Program) -> Option<Date> {
+    p.topic.as_ref()?.value.start.as_ref().map(|d| d.value)
+}
+
+/// A date as a person writes it: `9月14日` / `14 September`, with the year
+/// when it is not the year of `today`.
+fn day(lang: Lang, d: Date, today: Date) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let (y, m, dd) = (d.year(), d.month(), d.day());
+    let same_year = y == today.year();
+    match lang {
+        Lang::Zh if same_year => format!("{m}月{dd}日"),
+        Lang::Zh => format!("{y}年{m}月{dd}日"),
+        Lang::En => {
+            let month = MONTHS[(m.clamp(1, 12) - 1) as usize];
+            if same_year {
+                format!("{dd} {month}")
+            } else {
+                format!("{dd} {month} {y}")
+            }
+        }
+    }
+}
+
+/// How far off something is: days under two weeks, else whole weeks.
+fn wait(lang: Lang, days: i64) -> String {
+    match days {
+        0 => pick(lang, "就在今天", "today").to_string(),
+        1..14 => {
+            let unit = plural(days as usize, "day", "days");
+            tr!(lang, "还有 {days} 天", "in {days} {unit}")
+        }
+        _ => {
+            let weeks = (days + 3) / 7;
+            tr!(lang, "还有 {weeks} 周", "in {weeks} weeks")
+        }
+    }
+}
+
+/// Sentences joined as the language writes them.
+fn join_sentences(lang: Lang, parts: &[String]) -> String {
+    parts.join(pick(lang, "", " "))
+}
+
+/// Text on one line, without a closing full stop (it goes inside a sentence).
+fn clause(text: &str) -> String {
+    let one = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    one.trim_end_matches(['。', '.', '；', ';', '，', ','])
+        .to_string()
+}
+
+/// A session's name: its title, else its kind in words.
+fn session_name(lang: Lang, s: &Session) -> String {
+    match (&s.title, s.kind.as_ref()) {
+        (Some(t), _) if !t.0.trim().is_empty() => clause(&t.0),
+        (_, Some(k)) => labels::session_kind(lang, k.value).to_string(),
+        _ => pick(lang, "一次活动", "a session").to_string(),
+    }
+}
+
+/// The next milestone after `today` (see the module's description for the order).
+fn milestone(s: &Sources) -> Option<Milestone> {
+    let (lang, today) = (s.lang, s.today);
+    let gathering = facts::sessions_by_date(s.p).into_iter().find_map(|doc| {
+        let v = &doc.value;
+        let date = facts::session_date(v)?;
+        let kind = v.kind.as_ref()?.value;
+        let plenary = matches!(
+            kind,
+            SessionKind::Kickoff | SessionKind::Workshop | SessionKind::Review | SessionKind::Report
+        );
+        (plenary && date > today).then(|| (session_name(lang, v), date))
+    });
+    let evidence = facts::stage_evidence_by(s.p, today);
+    let deadline = s
+        .stage
+        .review_deadline
+        .filter(|d| *d > today && evidence.first_review.is_none())
+        .map(|d| {
+            let name = pick(lang, "初步方案评审", "the review of the preliminary solution");
+            (name.to_string(), d)
+        });
+    let end =
+        s.p.topic
+            .as_ref()
+            .and_then(|t| t.value.end.as_ref())
+            .map(|e| e.value)
+            .filter(|d| *d > today)
+            .map(|d| (pick(lang, "项目结束", "the end of the program").to_string(), d));
+    let (source, (name, date)) = gathering
+        .map(|g| (MilestoneSource::Session, g))
+        .or_else(|| deadline.map(|d| (MilestoneSource::ReviewDeadline, d)))
+        .or_else(|| end.map(|e| (MilestoneSource::End, e)))?;
+    Some(Milestone {
+        source,
+        name,
+        date,
+        days: days_between(today, date),
+    })
+}
+
+/// Where the program is, and its next milestone.
+fn position(s: &Sources, started: bool, milestone: Option<&Milestone>) -> String {
+    let (lang, today) = (s.lang, s.today);
+    let mut parts = Vec::new();
+    match start(s.p) {
+        Some(d) if !started => {
+            let (when, left) = (day(lang, d, today), wait(lang, days_between(today, d)));
+            parts.push(tr!(
+                lang,
+                "项目尚未开始，计划于{when}启动（{left}）。",
+                "The program has not started yet: it starts on {when} ({left})."
+            ));
+        }
+        _ if (1..=6).contains(&s.stage.number) => {
+            let (n, name) = (s.stage.number, s.stage.name);
+            parts.push(tr!(
+                lang,
+                "项目处于六个步骤中的第 {n} 步：{name}。",
+                "The program is at step {n} of six: {name}."
+            ));
+        }
+        _ => parts.push(
+            pick(
+                lang,
+                "项目文件尚未注明当前所处的步骤。",
+                "The program's files do not state its current step.",
+            )
+            .to_string(),
+        ),
+    }
+    if let Some(m) = milestone {
+        let (name, when, left) = (&m.name, day(lang, m.date, today), wait(lang, m.days));
+        parts.push(match m.source {
+            MilestoneSource::ReviewDeadline => {
+                let months = s.limits.steps_1_to_3_months;
+                tr!(
+                    lang,
+                    "下一个节点是{name}，按方法要求应在{when}前完成（启动后 {months} 个月内），{left}。",
+                    "The next milestone is {name}, due by {when} (within {months} months of the start; {left})."
+                )
+            }
+            _ => tr!(
+                lang,
+                "下一个节点是{name}（{when}），{left}。",
+                "The next milestone is {name} on {when} ({left})."
+            ),
+        });
+    }
+    join_sentences(lang, &parts)
+}
+
+/// A number as written, with its unit.
+fn amount(x: f64, unit: &str) -> String {
+    let n = format!("{x}");
+    match unit.trim() {
+        "" => n,
+        "%" | "％" => format!("{n}%"),
+        u => format!("{n} {u}"),
+    }
+}
+
+/// One metric with a baseline and an actual measured by `today`, as a sentence.
+fn metric(lang: Lang, m: &Metric, today: Date) -> Option<String> {
+    let name = clause(&m.name.as_ref()?.value.0);
+    let unit = m.unit.as_ref().map_or("", |u| u.0.as_str());
+    let baseline = m.baseline.as_ref()?.value.0;
+    let actual = m.actual.as_ref()?.value.0;
+    if m.measured.as_ref().is_some_and(|d| d.value > today) {
+        return None;
+    }
+    let (a, b) = (amount(baseline, unit), amount(actual, unit));
+    let target = m.target.as_ref().map(|t| amount(t.value.0, unit));
+    let target = match &target {
+        Some(t) => tr!(lang, "（目标 {t}）", " (target {t})"),
+        None => String::new(),
+    };
+    // Chinese puts a space between a number and Chinese text, not after a Chinese unit.
+    let gap = if a.ends_with(crate::source::is_cjk) {
+        ""
+    } else {
+        " "
+    };
+    Some(if actual < baseline {
+        tr!(
+            lang,
+            "{name}从 {a}{gap}降到 {b}{target}。",
+            "{name} fell from {a} to {b}{target}."
+        )
+    } else if actual > baseline {
+        tr!(
+            lang,
+            "{name}从 {a}{gap}升到 {b}{target}。",
+            "{name} rose from {a} to {b}{target}."
+        )
+    } else {
+        tr!(lang, "{name}仍为 {a}{target}。", "{name} is still {a}{target}.")
+    })
+}
+
+/// A sub-topic's name: its question.
+fn subtopic_name(s: &Subtopic) -> Option<String> {
+    let q = clause(&s.question.as_ref()?.value.0);
+    (!q.is_empty()).then_some(q)
+}
+
+/// Names in quotes, listed.
+fn quoted(lang: Lang, names: &[String]) -> String {
+    let names: Vec<String> = names.iter().map(|n| format!("“{n}”")).collect();
+    names.join(pick(lang, "、", "; "))
+}
+
+/// Metrics moved, proposals approved and results adopted.
+fn results(s: &Sources) -> Vec<String> {
+    let (lang, today) = (s.lang, s.today);
+    let subtopics = || s.p.subtopics.iter().map(|d| &d.value);
+    let mut out: Vec<String> = subtopics()
+        .filter_map(|st| st.implementation.as_ref())
+        .flat_map(|im| &im.value.metrics)
+        .filter_map(|m| metric(lang, &m.value, today))
+        .collect();
+    let approved: Vec<String> = subtopics()
+        .filter(|st| facts::approved_by(st, today))
+        .filter_map(subtopic_name)
+        .collect();
+    if !approved.is_empty() {
+        let (n, list) = (approved.len(), quoted(lang, &approved));
+        let noun = plural(n, "proposal", "proposals");
+        out.push(tr!(
+            lang,
+            "{n} 项方案已通过评审，涉及子课题：{list}。",
+            "{n} {noun} approved, for the sub-topics {list}."
+        ));
+    }
+    let adopted: Vec<String> = subtopics()
+        .filter_map(|st| st.results.as_ref())
+        .flat_map(|r| &r.value.adopted)
+        .map(|a| clause(a))
+        .filter(|a| !a.is_empty())
+        .collect();
+    if !adopted.is_empty() {
+        let n = adopted.len();
+        let list = adopted.join(pick(lang, "、", "; "));
+        let noun = plural(n, "result", "results");
+        out.push(tr!(
+            lang,
+            "已固化 {n} 项成果：{list}。",
+            "{n} {noun} adopted: {list}."
+        ));
+    }
+    out
+}
+
+/// The sessions whose decisions the summary reports (see the module's description).
+fn decision_sessions<'a>(s: &Sources<'a, '_>) -> Vec<&'a Doc<Session>> {
+    let by_date = facts::sessions_by_date(s.p);
+    match s.changes {
+        Some(diff) => {
+            let files: Vec<&str> = diff
+                .changes
+                .iter()
+                .filter(|c| c.what == What::Session && c.how != How::Removed)
+                .filter_map(|c| match &c.subject {
+                    Subject::Session(r) => Some(r.file.as_str()),
+                    _ => None,
+                })
+                .collect();
+            by_date
+                .into_iter()
+                .filter(|d| files.contains(&s.p.files[d.file].rel.as_str()))
+                .collect()
+        }
+        None => by_date
+            .into_iter()
+            .filter(|d| {
+                facts::session_date(&d.value)
+                    .is_some_and(|date| (0..=DECISION_DAYS).contains(&days_between(date, s.today)))
+            })
+            .collect(),
+    }
+}
+
+/// The decisions taken since the last report, one sentence per session.
+fn decisions(s: &Sources) -> Vec<String> {
+    let lang = s.lang;
+    decision_sessions(s)
+        .into_iter()
+        .filter_map(|doc| {
+            let v = &doc.value;
+            let taken: Vec<String> = v
+                .decisions
+                .iter()
+                .map(|d| clause(d))
+                .filter(|d| !d.is_empty())
+                .collect();
+            if taken.is_empty() {
+                return None;
+            }
+            let name = session_name(lang, v);
+            let list = taken.join(pick(lang, "；", "; "));
+            Some(match facts::session_date(v) {
+                Some(d) => {
+                    let when = day(lang, d, s.today);
+                    tr!(
+                        lang,
+                        "{when}{name}决定：{list}。",
+                        "{name} on {when} decided: {list}."
+                    )
+                }
+                None => tr!(lang, "{name}决定：{list}。", "{name} decided: {list}."),
+            })
+        })
+        .collect()
+}
+
+/// What needs a leader's attention.
+fn attention(s: &Sources, names: &Names) -> Vec<String> {
+    let mut out = Vec::new();
+    out.extend(overdue(s, names));
+    out.extend(not_met(s));
+    out.extend(findings(s));
+    out.extend(budget(s));
+    out
+}
+
+/// The overdue actions: how many, the oldest, and their owners by name.
+fn overdue(s: &Sources, names: &Names) -> Option<String> {
+    let lang = s.lang;
+    let mut late: Vec<&ActionFact> = s.actions.iter().filter(|a| a.overdue()).collect();
+    let oldest = late.iter().filter_map(|a| a.days_overdue).max()?;
+    late.sort_by_key(|a| std::cmp::Reverse(a.days_overdue));
+    let mut owners: Vec<String> = Vec::new();
+    for a in &late {
+        let owner = a.owner().map_or_else(
+            || pick(lang, "（未指定）", "(nobody)").to_string(),
+            |o| names.of(o),
+        );
+        if !owners.contains(&owner) {
+            owners.push(owner);
+        }
+    }
+    let (n, owners) = (late.len(), owners.join(pick(lang, "、", ", ")));
+    let (noun, unit) = (
+        plural(n, "action is", "actions are"),
+        plural(oldest as usize, "day", "days"),
+    );
+    Some(tr!(
+        lang,
+        "{n} 项行动已逾期，最久的已逾期 {oldest} 天；负责人：{owners}。",
+        "{n} {noun} overdue, the oldest by {oldest} {unit}; owners: {owners}."
+    ))
+}
+
+/// The groups that have not met for more than a month while step 3 runs.
+fn not_met(s: &Sources) -> Vec<String> {
+    let (lang, today) = (s.lang, s.today);
+    let evidence = facts::stage_evidence_by(s.p, today);
+    let (Some(first_workshop), None) = (evidence.first_workshop, evidence.first_review) else {
+        return Vec::new();
+    };
+    if s.limits.meetings_per_month[0] == 0 {
+        return Vec::new();
+    }
+    let groups = s.p.team.iter().flat_map(|t| &t.value.groups);
+    groups
+        .filter_map(|g| {
+            let g = &g.value;
+            let id = g.id.as_ref()?.value.0.as_str();
+            let name = g.name.as_ref().map_or(id, |n| n.value.0.as_str());
+            let name = clause(name);
+            let last = facts::last_met(s.p, id, today);
+            let since = last.unwrap_or(first_workshop);
+            if add_months(since, 1) >= today {
+                return None;
+            }
+            let when = day(lang, since, today);
+            Some(match last {
+                Some(_) => {
+                    let days = days_between(since, today);
+                    tr!(
+                        lang,
+                        "{name}已有 {days} 天没有开小组会议（上一次在{when}）。",
+                        "{name} has not held a group meeting for {days} days (the last was on {when})."
+                    )
+                }
+                None => tr!(
+                    lang,
+                    "{name}还没有开过小组会议（第一期研讨班在{when}）。",
+                    "{name} has not held a group meeting yet (the first workshop was on {when})."
+                ),
+            })
+        })
+        .collect()
+}
+
+/// What a finding is about, by the family of its code, in words.
+fn area(lang: Lang, code: &str) -> &'static str {
+    match code.as_bytes().get(2) {
+        Some(b'0') => pick(lang, "文件格式", "the files' format"),
+        Some(b'1') => pick(lang, "主题", "the topic"),
+        Some(b'2') => pick(lang, "团队", "the team"),
+        Some(b'3') => pick(lang, "会议与行动", "sessions and actions"),
+        Some(b'4') => pick(lang, "子课题", "sub-topics"),
+        Some(b'5') => pick(lang, "阶段与方案", "the steps and proposals"),
+        Some(b'6') => pick(lang, "预算", "the budget"),
+        _ => pick(lang, "检查设置", "the check's settings"),
+    }
+}
+
+/// The areas the findings of one severity are about, listed.
+fn areas(lang: Lang, findings: &[Diagnostic], severity: Severity) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    for f in findings.iter().filter(|f| f.severity == severity) {
+        let a = area(lang, f.code);
+        if !out.contains(&a) {
+            out.push(a);
+        }
+    }
+    out.join(pick(lang, "、", ", "))
+}
+
+/// The findings of `al check`, counted, in plain words.
+fn findings(s: &Sources) -> Vec<String> {
+    let lang = s.lang;
+    let (errors, warnings) = (s.counts.errors, s.counts.warnings);
+    let mut out = Vec::new();
+    if errors > 0 {
+        let about = areas(lang, s.findings, Severity::Error);
+        let noun = plural(errors, "error", "errors");
+        out.push(tr!(
+            lang,
+            "项目记录中有 {errors} 处错误需要项目办更正（涉及{about}）；更正之前，本报告的相关内容可能不完整。",
+            "The record has {errors} {noun} for the program office to correct ({about}); until then, parts of this report may be incomplete."
+        ));
+    }
+    if warnings > 0 {
+        let about = areas(lang, s.findings, Severity::Warning);
+        let noun = plural(warnings, "place", "places");
+        out.push(tr!(
+            lang,
+            "检查发现 {warnings} 处做法与方法要求有出入（涉及{about}），值得过问。",
+            "The check found {warnings} {noun} where practice departs from the method ({about}), worth asking about."
+        ));
+    }
+    out
+}
+
+/// A sum of money with its currency.
+fn sum(lang: Lang, x: f64, currency: &str) -> String {
+    let m = money(x);
+    match (lang, currency.trim()) {
+        (_, "") => m,
+        (Lang::Zh, "CNY" | "RMB" | "元") => format!("{m} 元"),
+        (_, c) => format!("{m} {c}"),
+    }
+}
+
+/// The budget when it is overspent (in total, else on some lines) or nearly spent.
+fn budget(s: &Sources) -> Option<String> {
+    let lang = s.lang;
+    let topic = &s.p.topic.as_ref()?.value;
+    let currency = topic.currency.as_ref().map_or("", |c| c.0.as_str());
+    let b = facts::budget(s.p);
+    let (planned, spent) = (b.planned, b.spent_on_planned);
+    if b.over_plan().is_some() {
+        let (sp, pl) = (sum(lang, spent, currency), sum(lang, planned, currency));
+        return Some(tr!(
+            lang,
+            "预算已超支：已支出 {sp}，超出计划的 {pl}。",
+            "The budget is overspent: {sp} spent against {pl} planned."
+        ));
+    }
+    let over: Vec<String> = facts::budget_items(s.p)
+        .iter()
+        .filter_map(|line| {
+            let (pl, sp) = (line.planned?, line.spent);
+            line.over_plan().map(|_| {
+                let item = line.item.map_or_else(
+                    || pick(lang, "未命名的一项", "an unnamed line").to_string(),
+                    clause,
+                );
+                let (sp, pl) = (sum(lang, sp, currency), sum(lang, pl, currency));
+                tr!(
+                    lang,
+                    "{item}（已支出 {sp}，计划 {pl}）",
+                    "{item} ({sp} spent, {pl} planned)"
+                )
+            })
+        })
+        .collect();
+    if !over.is_empty() {
+        let (n, list) = (over.len(), over.join(pick(lang, "、", "; ")));
+        let noun = plural(n, "line is", "lines are");
+        return Some(tr!(
+            lang,
+            "{n} 项预算超支：{list}。",
+            "{n} budget {noun} overspent: {list}."
+        ));
+    }
+    if planned > 0.0 && spent >= planned * NEARLY_SPENT {
+        let percent = (spent / planned * 100.0).round();
+        let (sp, pl) = (sum(lang, spent, currency), sum(lang, planned, currency));
+        return Some(tr!(
+            lang,
+            "预算已使用 {percent}%（已支出 {sp}，计划 {pl}），余额不多。",
+            "The budget is nearly spent: {percent}% used ({sp} of {pl})."
+        ));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::test_program::{d, program};
+    use crate::history::{Change, SessionRef};
+    use crate::report::context::ReportContext;
+
+    /// Two named groups: 第一组 (a, b) and 第二组 (c).
+    const TEAM: &str = "people:
+  - { id: a, name: 张三 }
+  - { id: b, name: 李四 }
+  - { id: c, name: 王五 }
+groups:
+  - { id: g1, name: 第一组, members: [a, b] }
+  - { id: g2, name: 第二组, members: [c] }
+";
+
+    const TOPIC: &str = "title: t\nstart: 2026-03-01\nend: 2026-12-31\nstage: 3\n";
+
+    /// What the summary of these files says at `today`.
+    fn view_with(
+        files: &[(&str, &str)],
+        lang: Lang,
+        today: &str,
+        findings: &[Diagnostic],
+        changes: Option<Diff>,
+    ) -> SummaryView {
+        let p = program(files);
+        let mut counts = Summary::default();
+        counts.errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+        counts.warnings = findings.len() - counts.errors;
+        let limits = Limits::default();
+        ReportContext::build(&p, &limits, lang, d(today), findings, &counts, changes).summary
+    }
+
+    fn view(files: &[(&str, &str)], lang: Lang, today: &str) -> SummaryView {
+        view_with(files, lang, today, &[], None)
+    }
+
+    #[test]
+    fn chinese_text_is_spaced_around_latin_words() {
+        assert_eq!(
+            spaced(Lang::Zh, "9月7日Third workshop决定：OK。"),
+            "9月7日 Third workshop 决定：OK。"
+        );
+        assert_eq!(spaced(Lang::En, "9月7日Third"), "9月7日Third");
+    }
+
+    #[test]
+    fn before_the_start_it_says_so_and_counts_down() {
+        let files = [("topic.yaml", TOPIC), ("team.yaml", TEAM)];
+        let zh = view(&files, Lang::Zh, "2026-02-01");
+        assert!(!zh.started);
+        assert_eq!(
+            zh.position,
+            "项目尚未开始，计划于3月1日启动（还有 4 周）。\
+             下一个节点是初步方案评审，按方法要求应在9月1日前完成（启动后 6 个月内），还有 30 周。"
+        );
+        let en = view(&files, Lang::En, "2026-02-01");
+        assert!(
+            en.position
+                .starts_with("The program has not started yet: it starts on 1 March (in 4 weeks). "),
+            "{}",
+            en.position
+        );
+        assert_eq!(
+            (en.results.len(), en.decisions.len(), en.attention.len()),
+            (0, 0, 0)
+        );
+    }
+
+    #[test]
+    fn without_sessions_the_next_milestone_is_the_review_deadline_then_the_end() {
+        let files = [("topic.yaml", TOPIC), ("team.yaml", TEAM)];
+        let v = view(&files, Lang::Zh, "2026-04-01");
+        assert!(v.started);
+        assert!(
+            v.position
+                .starts_with("项目处于六个步骤中的第 3 步：开展团队学习与工作。")
+        );
+        let m = v.milestone.expect("milestone");
+        assert_eq!(
+            (m.source, m.date, m.days),
+            (MilestoneSource::ReviewDeadline, d("2026-09-01"), 153)
+        );
+        assert_eq!(v.decision_days, Some(DECISION_DAYS));
+        let late = view(&files, Lang::En, "2026-12-20");
+        assert_eq!(
+            late.position,
+            "The program is at step 3 of six: Team learning and work. \
+             The next milestone is the end of the program on 31 December (in 11 days)."
+        );
+        let over = view(&files, Lang::En, "2027-01-02");
+        assert_eq!(over.milestone, None);
+        assert_eq!(
+            over.position,
+            "The program is at step 3 of six: Team learning and work."
+        );
+    }
+
+    #[test]
+    fn the_next_gathering_comes_first() {
+        let files = [
+            ("topic.yaml", TOPIC),
+            ("team.yaml", TEAM),
+            (
+                "sessions/m.yaml",
+                "kind: group-meeting\ndate: 2026-05-05\ngroups: [g1]\n",
+            ),
+            (
+                "sessions/w.yaml",
+                "kind: workshop\ntitle: 第二期研讨班\ndate: 2026-05-20\n",
+            ),
+            ("sessions/r.yaml", "kind: review\ndate: 2026-08-20\n"),
+        ];
+        let v = view(&files, Lang::Zh, "2026-05-01");
+        assert!(
+            v.position
+                .ends_with("下一个节点是第二期研讨班（5月20日），还有 3 周。"),
+            "{}",
+            v.position
+        );
+        let en = view(&files, Lang::En, "2026-06-01");
+        assert!(
+            en.position
+                .ends_with("The next milestone is Review on 20 August (in 11 weeks)."),
+            "{}",
+            en.position
+        );
+    }
+
+    #[test]
+    fn overdue_actions_are_counted_with_the_oldest_and_the_owners() {
+        let files = [
+            ("topic.yaml", TOPIC),
+            ("team.yaml", TEAM),
+            (
+                "sessions/w.yaml",
+                "kind: workshop\ndate: 2026-05-01\nactions:
+  - { task: x, owner: b, due: 2026-05-10 }
+  - { task: y, owner: a, due: 2026-05-05 }
+  - { task: z, owner: b, due: 2026-05-20 }
+  - { task: done, owner: c, due: 2026-05-05, status: done }
+  - { task: later, owner: c, due: 2026-07-01 }
+",
+            ),
+            (
+                "sessions/m1.yaml",
+                "kind: group-meeting\ndate: 2026-05-25\ngroups: [g1]\n",
+            ),
+            (
+                "sessions/m2.yaml",
+                "kind: group-meeting\ndate: 2026-05-26\ngroups: [g2]\n",
+            ),
+        ];
+        let zh = view(&files, Lang::Zh, "2026-06-01");
+        assert_eq!(
+            zh.attention,
+            ["3 项行动已逾期，最久的已逾期 27 天；负责人：张三、李四。"]
+        );
+        let en = view(&files, Lang::En, "2026-06-01");
+        assert_eq!(
+            en.attention,
+            ["3 actions are overdue, the oldest by 27 days; owners: 张三, 李四."]
+        );
+    }
+
+    #[test]
+    fn a_group_not_met_for_more_than_a_month_during_step_3_needs_attention() {
+        let mut files = vec![
+            ("topic.yaml", TOPIC),
+            ("team.yaml", TEAM),
+            ("sessions/w.yaml", "kind: workshop\ndate: 2026-05-01\n"),
+            (
+                "sessions/m1.yaml",
+                "kind: group-meeting\ndate: 2026-05-10\ngroups: [g1]\n",
+            ),
+        ];
+        let zh = view(&files, Lang::Zh, "2026-07-01");
+        assert_eq!(
+            zh.attention,
+            [
+                "第一组已有 52 天没有开小组会议（上一次在5月10日）。",
+                "第二组还没有开过小组会议（第一期研讨班在5月1日）。"
+            ]
+        );
+        let en = view(&files, Lang::En, "2026-06-02");
+        assert_eq!(
+            en.attention,
+            ["第二组 has not held a group meeting yet (the first workshop was on 1 May)."]
+        );
+        let month = view(&files, Lang::Zh, "2026-06-01");
+        assert!(
+            month.attention.is_empty(),
+            "a month to the day is not more than a month"
+        );
+        // After the review step 3 is over: groups are no longer held to the rhythm.
+        files.push(("sessions/r.yaml", "kind: review\ndate: 2026-06-20\n"));
+        assert!(view(&files, Lang::Zh, "2026-07-01").attention.is_empty());
+    }
+
+    #[test]
+    fn the_budget_overspent_or_nearly_spent_needs_attention() {
+        let topic = |budget: &str| format!("{TOPIC}currency: CNY\nbudget:\n{budget}");
+        let total = topic(
+            "  - { item: 专家, planned: 100, spent: 150 }\n  - { item: 会议, planned: 100, spent: 60 }\n",
+        );
+        let v = view(&[("topic.yaml", &total)], Lang::Zh, "2026-04-01");
+        assert_eq!(v.attention, ["预算已超支：已支出 210 元，超出计划的 200 元。"]);
+        let line = topic(
+            "  - { item: 专家, planned: 100, spent: 150 }\n  - { item: 会议, planned: 1000, spent: 60 }\n",
+        );
+        let v = view(&[("topic.yaml", &line)], Lang::En, "2026-04-01");
+        assert_eq!(
+            v.attention,
+            ["1 budget line is overspent: 专家 (150 CNY spent, 100 CNY planned)."]
+        );
+        let nearly = topic("  - { item: 专家, planned: 1000, spent: 950 }\n");
+        let v = view(&[("topic.yaml", &nearly)], Lang::Zh, "2026-04-01");
+        assert_eq!(
+            v.attention,
+            ["预算已使用 95%（已支出 950 元，计划 1,000 元），余额不多。"]
+        );
+        let fine = topic("  - { item: 专家, planned: 1000, spent: 500 }\n");
+        assert!(
+            view(&[("topic.yaml", &fine)], Lang::Zh, "2026-04-01")
+                .attention
+                .is_empty()
+        );
+    }
+
+    /// A finding of a severity with a code.
+    fn finding(code: &'static str, severity: Severity) -> Diagnostic {
+        Diagnostic {
+            code,
+            name: "x",
+            severity,
+            message: String::new(),
+            help: String::new(),
+            file: "team.yaml".to_string(),
+            line: 1,
+            column: 1,
+            end: None,
+            label: None,
+            bytes: 0..0,
+            whole_file: false,
+            rel_path: "team.yaml".to_string(),
+        }
+    }
+
+    #[test]
+    fn findings_are_counted_in_plain_words_without_codes() {
+        let findings = [
+            finding("AL201", Severity::Error),
+            finding("AL304", Severity::Warning),
+            finding("AL307", Severity::Warning),
+            finding("AL601", Severity::Warning),
+        ];
+        let files = [("topic.yaml", TOPIC)];
+        let zh = view_with(&files, Lang::Zh, "2026-04-01", &findings, None);
+        assert_eq!(
+            zh.attention,
+            [
+                "项目记录中有 1 处错误需要项目办更正（涉及团队）；更正之前，本报告的相关内容可能不完整。",
+                "检查发现 3 处做法与方法要求有出入（涉及会议与行动、预算），值得过问。"
+            ]
+        );
+        let en = view_with(&files, Lang::En, "2026-04-01", &findings[1..2], None);
+        assert_eq!(
+            en.attention,
+            [
+                "The check found 1 place where practice departs from the method (sessions and actions), worth asking about."
+            ]
+        );
+        assert!(
+            zh.attention
+                .iter()
+                .chain(&en.attention)
+                .all(|s| !s.contains("AL"))
+        );
+    }
+
+    #[test]
+    fn results_are_metrics_moved_proposals_approved_and_results_adopted() {
+        let files = [
+            ("topic.yaml", TOPIC),
+            (
+                "subtopics/a.yaml",
+                "question: 如何降低流失率?
+proposal: { review: { date: 2026-08-24, decision: approved } }
+implementation:
+  metrics:
+    - { name: 离职率, unit: \"%\", baseline: 18, target: 10, actual: 16.5 }
+    - { name: 晋升人数, unit: 人, baseline: 0, target: 12, actual: 0 }
+    - { name: 满意度, unit: 分, baseline: 3.1, actual: 3.6, measured: 2026-09-28 }
+    - { name: 未测, baseline: 1 }
+results: { adopted: [《项目奖金分配办法》] }
+",
+            ),
+            (
+                "subtopics/b.yaml",
+                "question: 如何留住新人?\nproposal: { review: { date: 2026-08-24, decision: revise } }\n",
+            ),
+        ];
+        let zh = view(&files, Lang::Zh, "2026-09-30");
+        assert_eq!(
+            zh.results,
+            [
+                "离职率从 18% 降到 16.5%（目标 10%）。",
+                "晋升人数仍为 0 人（目标 12 人）。",
+                "满意度从 3.1 分升到 3.6 分。",
+                "1 项方案已通过评审，涉及子课题：“如何降低流失率?”。",
+                "已固化 1 项成果：《项目奖金分配办法》。"
+            ]
+        );
+        let en = view(&files, Lang::En, "2026-09-01");
+        assert_eq!(
+            en.results[..2],
+            [
+                "离职率 fell from 18% to 16.5% (target 10%).",
+                "晋升人数 is still 0 人 (target 12 人)."
+            ]
+        );
+        assert_eq!(
+            en.results[2..],
+            [
+                "1 proposal approved, for the sub-topics “如何降低流失率?”.",
+                "1 result adopted: 《项目奖金分配办法》."
+            ],
+            "a metric measured after today is left out"
+        );
+        let before = view(&files, Lang::Zh, "2026-08-01");
+        assert!(
+            !before.results.iter().any(|r| r.contains("评审")),
+            "approved later"
+        );
+    }
+
+    const DECIDED: [(&str, &str); 4] = [
+        ("topic.yaml", TOPIC),
+        (
+            "sessions/old.yaml",
+            "kind: workshop\ntitle: 第一期研讨班\ndate: 2026-05-01\ndecisions: [早先的决定]\n",
+        ),
+        (
+            "sessions/new.yaml",
+            "kind: group-meeting\ndate: 2026-06-10\ngroups: [g1]\ndecisions: [\"每月第二周开会。\", 由张三牵头调研]\n",
+        ),
+        (
+            "sessions/plain.yaml",
+            "kind: workshop\ntitle: 第二期研讨班\ndate: 2026-06-20\n",
+        ),
+    ];
+
+    #[test]
+    fn decisions_without_since_are_those_of_the_last_30_days() {
+        let zh = view(&DECIDED, Lang::Zh, "2026-06-30");
+        assert_eq!(
+            zh.decisions,
+            ["6月10日小组会议决定：每月第二周开会；由张三牵头调研。"]
+        );
+        let en = view(&DECIDED, Lang::En, "2026-05-31");
+        assert_eq!(en.decisions, ["第一期研讨班 on 1 May decided: 早先的决定."]);
+        assert!(view(&DECIDED, Lang::Zh, "2026-07-11").decisions.is_empty());
+    }
+
+    #[test]
+    fn decisions_with_since_are_those_of_the_sessions_new_since_then() {
+        let session = |file: &str| Change {
+            what: What::Session,
+            how: How::Added,
+            subject: Subject::Session(SessionRef {
+                file: file.to_string(),
+                title: None,
+                date: None,
+                kind: None,
+            }),
+            before: None,
+            after: None,
+        };
+        let diff = Diff {
+            since: "HEAD~1".to_string(),
+            since_commit: String::new(),
+            since_date: None,
+            until: None,
+            existed: true,
+            notes: Vec::new(),
+            changes: vec![session("sessions/old.yaml"), session("sessions/plain.yaml")],
+        };
+        let v = view_with(&DECIDED, Lang::Zh, "2026-06-30", &[], Some(diff));
+        assert_eq!(v.decisions, ["5月1日第一期研讨班决定：早先的决定。"]);
+        assert_eq!(v.decision_days, None);
+    }
+}
