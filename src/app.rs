@@ -124,14 +124,18 @@ pub fn run(cli: Cli) -> Result<u8> {
         }
         Command::Agenda { session, doc } => {
             let today = today_or(doc.today.as_deref())?;
+            let agenda = crate::report::agenda_context(&session, flag, today)?;
             let text = if doc.context {
-                let (ctx, _, _) = crate::report::agenda_context(&session, flag, today)?;
-                json_text(&ctx)
+                json_text(&agenda.context)
             } else {
                 let format = DocFormat::choose(doc.format, doc.output.as_deref());
-                crate::report::agenda_as(format, &session, flag, today)?
+                crate::report::render_agenda(&agenda, format)?
             };
             emit(doc.output.as_deref(), &text)?;
+            for w in &agenda.warnings {
+                let warning = crate::lang::pick(agenda.lang, "警告", "warning");
+                eprintln!("{warning}: {}", w.message(agenda.lang));
+            }
             Ok(0)
         }
         Command::Schema { kind } => {

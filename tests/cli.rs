@@ -1040,6 +1040,68 @@ fn a_chinese_reports_findings_are_in_chinese() {
     assert!(!r.stdout.contains("fewer than the minimum"), "{}", r.stdout);
 }
 
+/// A session's own agenda longer than the session is a warning on standard
+/// error, in the program's language, saying by how much and what to cut;
+/// the agenda still prints and `al agenda` succeeds.
+#[test]
+fn an_agenda_longer_than_its_session_is_a_warning() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    fs::create_dir_all(tmp.path().join(".git")).expect("git");
+    let dir = tmp.path().join("tr");
+    copy_dir(Path::new("examples/talent-retention"), &dir);
+    let meeting = dir.join("sessions/2026-05-25-g1-meeting.yaml");
+    edit(&meeting, "days: 1", "days: 0.5");
+    let r = run(al().current_dir(tmp.path()).args([
+        "agenda",
+        "tr/sessions/2026-05-25-g1-meeting.yaml",
+        "--today",
+        TODAY,
+    ]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("# 第一组第三次小组会议"), "{}", r.stdout);
+    assert_eq!(
+        r.stderr,
+        "警告: 议程各项合计 410 分钟，比本次活动的时长（半天，210 分钟）多出 200 分钟；请删去或缩短排不下的议程项，或增加 `days:`：「集体研讨：离职原因鱼骨图」（超出的 110 分钟）、「制定下一步行动计划」（整项 60 分钟）、「回顾总结」（整项 30 分钟）\n"
+    );
+    let r = run(al().current_dir(tmp.path()).args([
+        "agenda",
+        "tr/sessions/2026-05-25-g1-meeting.yaml",
+        "--today",
+        TODAY,
+        "--lang",
+        "en",
+    ]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .starts_with("warning: the agenda's items add up to 410 minutes, 200 more"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// A session's own agenda never runs through lunch silently: the agenda
+/// shows the break, and the item it splits is a warning. The standard
+/// agenda keeps its items whole and warns of nothing.
+#[test]
+fn an_agenda_item_through_lunch_is_a_warning() {
+    let file = "examples/talent-retention/sessions/2026-05-25-g1-meeting.yaml";
+    let r = run(al().args(["agenda", file, "--today", TODAY, "--lang", "en"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("| 12:00–13:00 | *Lunch* |  |"), "{}", r.stdout);
+    assert_eq!(
+        r.stderr,
+        "warning: the agenda item \"集体研讨：离职原因鱼骨图\" starts at 11:50 and runs through lunch: 10 minutes before it and 140 after; shorten it or the items before it by 140 minutes so that it ends by lunch, or give the 10 minutes before lunch to the items before it so that it starts after lunch\n"
+    );
+    let r = run(al().args([
+        "agenda",
+        "examples/talent-retention/sessions/2026-03-30-g1-meeting.yaml",
+        "--today",
+        TODAY,
+    ]));
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+}
+
 /// The findings of a report are grouped by what to do, each in plain words
 /// naming the thing; files and lines are only in the appendix.
 #[test]

@@ -1,5 +1,7 @@
 //! Reports and agendas: snapshots of what people hand out, in both languages.
 
+mod common;
+
 use al::config::Lang;
 use std::path::Path;
 
@@ -147,6 +149,234 @@ fn a_session_s_own_agenda_keeps_its_items_owners_and_minutes() {
     insta::assert_snapshot!("agenda_talent_retention_own_agenda_zh", text);
     assert!(text.contains("| 09:00–09:20 | 明确会议内容、目标与方法 | 张伟 |"));
     assert!(text.contains("| 12:00–13:00 | *午餐* |  |"));
+}
+
+/// The talent-retention example with `edit` applied to its files (path
+/// inside the program, text), and the agenda's context of the session file
+/// `session` and the agenda rendered from it, in `lang`.
+fn agenda_of_edited(
+    session: &str,
+    lang: Lang,
+    edit: impl Fn(&str, &mut String),
+) -> (serde_json::Value, String) {
+    let mut files = common::texts("examples/talent-retention");
+    for (rel, text) in &mut files {
+        edit(rel, text);
+    }
+    let program = al::load::program_from_texts("p", &files);
+    let index = program
+        .sessions
+        .iter()
+        .position(|s| program.files[s.file].rel == session)
+        .expect("the session");
+    let ctx = al::report::agenda::context(&program, index, lang, today());
+    let engine = al::report::engine(lang, None).expect("engine");
+    let text = al::report::render(&engine, "agenda.md.tera", &ctx, None).expect("renders");
+    (ctx, text)
+}
+
+const REVIEW: &str = "sessions/2026-08-24-review.yaml";
+const FIRST_WORKSHOP: &str = "sessions/2026-03-16-workshop-1.yaml";
+
+#[test]
+fn an_agenda_names_its_program() {
+    let (ctx, text) = agenda_of_edited(REVIEW, Lang::Zh, |_, _| {});
+    assert_eq!(ctx["program_title"], "如何降低优秀人才流失率");
+    assert!(
+        text.contains("\n\n行动学习项目：如何降低优秀人才流失率\n\n"),
+        "{text}"
+    );
+    let (_, text) = agenda_of_edited(REVIEW, Lang::En, |_, _| {});
+    assert!(
+        text.contains("Action learning program: 如何降低优秀人才流失率"),
+        "{text}"
+    );
+}
+
+#[test]
+fn each_day_of_a_workshop_is_dated_and_a_half_day_too() {
+    let (ctx, text) = agenda_of_edited(FIRST_WORKSHOP, Lang::Zh, |rel, text| {
+        if rel == FIRST_WORKSHOP {
+            *text = text.replace("days: 2", "days: 1.5");
+        }
+    });
+    let days: Vec<(u64, &str, bool)> = ctx["calendar"]
+        .as_array()
+        .expect("calendar")
+        .iter()
+        .map(|d| {
+            (
+                d["day"].as_u64().expect("day"),
+                d["date"].as_str().expect("date"),
+                d["half"].as_bool().expect("half"),
+            )
+        })
+        .collect();
+    assert_eq!(days, [(1, "2026-03-16", false), (2, "2026-03-17", true)]);
+    assert_eq!(ctx["end_date"], "2026-03-17");
+    assert!(text.contains("| 日期 | 2026-03-16 至 2026-03-17 |"), "{text}");
+    assert!(text.contains("**第 1 天：2026-03-16（星期一）**"), "{text}");
+    assert!(text.contains("**第 2 天：2026-03-17（星期二，半天）**"), "{text}");
+    let (_, text) = agenda_of_edited(FIRST_WORKSHOP, Lang::En, |_, _| {});
+    assert!(text.contains("**Day 2: Tuesday 2026-03-17**"), "{text}");
+}
+
+/// The owner of each row whose item contains `item`.
+fn owner_of<'a>(ctx: &'a serde_json::Value, item: &str) -> &'a str {
+    ctx["agenda"]
+        .as_array()
+        .expect("agenda")
+        .iter()
+        .find(|r| r["item"].as_str().is_some_and(|i| i.contains(item)))
+        .and_then(|r| r["owner"].as_str())
+        .unwrap_or_else(|| panic!("no row {item}"))
+}
+
+#[test]
+fn the_standard_agenda_s_owners_come_from_the_session_s_roles() {
+    let (ctx, _) = agenda_of_edited(REVIEW, Lang::Zh, |_, _| {});
+    assert_eq!(owner_of(&ctx, "评审说明"), "王建国", "the convener");
+    assert_eq!(owner_of(&ctx, "第一组汇报"), "张伟", "the group's leader");
+    assert_eq!(owner_of(&ctx, "第二组汇报"), "周敏", "the group's leader");
+    assert_eq!(owner_of(&ctx, "质询与点评"), "钱卫东", "the facilitator");
+    assert_eq!(owner_of(&ctx, "评审与决策"), "李明", "the sponsor");
+    let meeting = "sessions/2026-03-30-g1-meeting.yaml";
+    let (ctx, _) = agenda_of_edited(meeting, Lang::Zh, |_, _| {});
+    assert_eq!(owner_of(&ctx, "回顾总结"), "李娜", "the learning officer on duty");
+    assert_eq!(owner_of(&ctx, "制定下一步行动计划"), "张伟", "the group's leader");
+    assert_eq!(owner_of(&ctx, "集体研讨"), "赵敏", "the facilitator");
+}
+
+#[test]
+fn an_item_with_no_known_owner_stays_blank() {
+    let (ctx, _) = agenda_of_edited(REVIEW, Lang::Zh, |rel, text| {
+        if rel == "topic.yaml" {
+            *text = text.replace("convener: { name: 王建国, title: 副总经理 }\n", "");
+        }
+        if rel == REVIEW {
+            *text = text.replace("facilitator: qian\n", "");
+        }
+    });
+    assert_eq!(owner_of(&ctx, "评审说明"), "", "no convener");
+    assert_eq!(
+        owner_of(&ctx, "质询与点评"),
+        "",
+        "no facilitator (the groups have two)"
+    );
+    assert_eq!(owner_of(&ctx, "评审与决策"), "李明");
+}
+
+#[test]
+fn a_review_agenda_lists_its_panel_by_name_and_title() {
+    let (ctx, text) = agenda_of_edited(REVIEW, Lang::Zh, |rel, text| {
+        if rel == REVIEW {
+            text.push_str("panel: [王建国, 外部专家李教授, zhao, 刘教授]\nguests: [yang]\n");
+        }
+    });
+    assert!(
+        text.contains(
+            "## 评审组\n\n| 姓名 | 职务／单位 |\n|---|---|\n| 王建国 | 副总经理 |\n| 外部专家李教授 | — |\n| 赵敏 | 促进师 |\n| 刘教授 | 某大学管理学院 |\n| 李明 | 总经理 |\n"
+        ),
+        "{text}"
+    );
+    assert_eq!(ctx["panel"].as_array().map(Vec::len), Some(5), "王建国 once");
+    assert!(text.contains("| 来宾 | 杨帆（研发中心） |"), "{text}");
+    let (_, text) = agenda_of_edited(REVIEW, Lang::En, |_, _| {});
+    assert!(
+        text.contains(
+            "## Review panel\n\n| Name | Title or organisation |\n|---|---|\n| 李明 | 总经理 |\n| 王建国 | 副总经理 |\n"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn workshop_agendas_end_with_the_arrangements_until_the_next_gathering() {
+    for (file, lang, item) in [
+        (
+            "sessions/2026-03-02-kickoff.yaml",
+            Lang::Zh,
+            "下一阶段（两次活动之间）的学习与工作安排",
+        ),
+        (
+            FIRST_WORKSHOP,
+            Lang::Zh,
+            "下一阶段（两次活动之间）的学习与工作安排",
+        ),
+        (
+            "sessions/2026-05-11-workshop-2.yaml",
+            Lang::En,
+            "Arrangements until the next gathering (learning and work)",
+        ),
+    ] {
+        let (ctx, _) = agenda_of_edited(file, lang, |_, _| {});
+        let items: Vec<&str> = ctx["agenda"]
+            .as_array()
+            .expect("agenda")
+            .iter()
+            .filter(|r| r["kind"] == "item")
+            .filter_map(|r| r["item"].as_str())
+            .collect();
+        let at = items.iter().position(|i| *i == item);
+        assert!(at.is_some_and(|at| at + 2 >= items.len()), "{file}: {items:?}");
+    }
+    let (ctx, _) = agenda_of_edited("sessions/2026-03-30-g1-meeting.yaml", Lang::Zh, |_, _| {});
+    assert!(
+        !ctx["agenda"].to_string().contains("下一阶段"),
+        "not in a group meeting"
+    );
+}
+
+/// HTML agendas: a workshop and a review, in both languages.
+#[test]
+fn html_agendas_of_a_workshop_and_a_review_in_both_languages() {
+    for (kind, file) in [("workshop-first", FIRST_WORKSHOP), ("review", REVIEW)] {
+        for lang in [Lang::Zh, Lang::En] {
+            let path = Path::new("examples/talent-retention").join(file);
+            let html = al::report::agenda_as(al::report::DocFormat::Html, &path, Some(lang), today())
+                .expect("renders");
+            assert!(html.starts_with("<!doctype html>\n"), "{html}");
+            for outside in [
+                "<script", "http:", "https:", "url(", "@import", "<link", "<img", "src=",
+            ] {
+                assert!(!html.contains(outside), "{file} {lang:?} has {outside}");
+            }
+            assert!(html.contains("size: A4"), "prints to A4");
+            insta::assert_snapshot!(
+                format!("agenda_html_talent_retention_{kind}_{}", lang.as_str()),
+                html
+            );
+        }
+    }
+}
+
+/// What the program's files say is text in an HTML agenda, never markup.
+#[test]
+fn an_html_agenda_escapes_the_files_text() {
+    let mut files = common::texts("examples/talent-retention");
+    for (rel, text) in &mut files {
+        if rel == REVIEW {
+            *text = text.replace(
+                "title: 初步方案评审会",
+                "title: '评审 <script>x</script> & \"y\"'",
+            );
+            text.push_str("panel: ['<b>王</b>']\n");
+        }
+    }
+    let program = al::load::program_from_texts("p", &files);
+    let index = program
+        .sessions
+        .iter()
+        .position(|s| program.files[s.file].rel == REVIEW)
+        .expect("the session");
+    let ctx = al::report::agenda::context(&program, index, Lang::Zh, today());
+    let engine = al::report::engine(Lang::Zh, None).expect("engine");
+    let html = al::report::render(&engine, "agenda.html.tera", &ctx, None).expect("renders");
+    assert!(!html.contains("<script"), "{html}");
+    assert!(!html.contains("<b>"), "{html}");
+    assert!(html.contains("<h1>评审 &lt;script&gt;x&lt;"), "{html}");
+    assert!(html.contains("&amp; &quot;y&quot;</h1>"), "{html}");
+    assert!(html.contains("<td>&lt;b&gt;王&lt;"), "{html}");
 }
 
 /// A program in memory, reported at `today` (no findings).
@@ -421,4 +651,29 @@ fn hostile_values_keep_the_markdown_structure() {
         };
         assert_eq!(cells(&bad), cells(&good), "{bad}");
     }
+}
+
+/// A title or an objective holding line breaks and Markdown markers stays
+/// in its heading or list item of the Markdown agenda.
+#[test]
+fn a_markdown_agenda_keeps_hostile_text_in_its_place() {
+    let (_, text) = agenda_of_edited(REVIEW, Lang::Zh, |rel, text| {
+        if rel == REVIEW {
+            *text = text.replace("title: 初步方案评审会", "title: \"评审\\n## 不是标题\"");
+            *text = text.replace("  - 两个小组汇报初步方案", "  - \"汇报\\n# 也不是标题\"");
+        }
+    });
+    let headings: Vec<&str> = text.lines().filter(|l| l.starts_with('#')).collect();
+    assert_eq!(
+        headings,
+        [
+            "# 评审 ## 不是标题",
+            "## 会议目标",
+            "## 议程（方案评审标准议程）",
+            "## 评审组",
+            "## 待回顾的行动",
+            "## 会议记录"
+        ],
+        "{text}"
+    );
 }

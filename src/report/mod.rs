@@ -212,12 +212,21 @@ pub(crate) fn program_of(session_file: &Path) -> Result<PathBuf> {
     )))
 }
 
+/// The agenda of a session file, ready to render: its context, language,
+/// program folder, and what is wrong with the session's own agenda.
+pub(crate) struct Agenda {
+    /// What the template receives.
+    pub context: serde_json::Value,
+    /// The agenda's language.
+    pub lang: Lang,
+    /// The program folder (its `templates/` override the built-in ones).
+    pub dir: PathBuf,
+    /// Warnings about the session's own agenda, for `al agenda` to print.
+    pub warnings: Vec<agenda::Warning>,
+}
+
 /// The agenda's context for a session file.
-pub(crate) fn agenda_context(
-    session_file: &Path,
-    lang: Option<Lang>,
-    today: Date,
-) -> Result<(serde_json::Value, Lang, PathBuf)> {
+pub(crate) fn agenda_context(session_file: &Path, lang: Option<Lang>, today: Date) -> Result<Agenda> {
     let dir = program_of(session_file)?;
     let o = crate::check::open(&dir)?;
     let lang = o.lang(lang);
@@ -256,7 +265,21 @@ pub(crate) fn agenda_context(
             ),
         }));
     };
-    Ok((agenda::context(&o.program, index, lang, today), lang, dir))
+    let (context, warnings) = agenda::context_and_warnings(&o.program, index, lang, today);
+    Ok(Agenda {
+        context,
+        lang,
+        dir,
+        warnings,
+    })
+}
+
+/// Renders an agenda in a format: the template `agenda` of that format
+/// (`agenda.md.tera`, `agenda.html.tera`).
+pub(crate) fn render_agenda(a: &Agenda, format: DocFormat) -> Result<String> {
+    let overrides = a.dir.join("templates");
+    let engine = engine(a.lang, Some(&overrides))?;
+    render(&engine, &format.template("agenda"), &a.context, Some(&overrides))
 }
 
 /// Renders the agenda of a session file as Markdown.
@@ -267,8 +290,5 @@ pub fn agenda(session_file: &Path, lang: Option<Lang>, today: Date) -> Result<St
 /// Renders the agenda of a session file in a format: the template `agenda`
 /// of that format (`agenda.md.tera`, `agenda.html.tera`).
 pub fn agenda_as(format: DocFormat, session_file: &Path, lang: Option<Lang>, today: Date) -> Result<String> {
-    let (ctx, lang, dir) = agenda_context(session_file, lang, today)?;
-    let overrides = dir.join("templates");
-    let engine = engine(lang, Some(&overrides))?;
-    render(&engine, &format.template("agenda"), &ctx, Some(&overrides))
+    render_agenda(&agenda_context(session_file, lang, today)?, format)
 }
