@@ -187,7 +187,7 @@ struct SessionPlan {
 impl Plan {
     fn new(seed: u64) -> Plan {
         let mut rng = Rng(seed);
-        let lang = if seed % 2 == 0 { "zh" } else { "en" };
+        let lang = if seed.is_multiple_of(2) { "zh" } else { "en" };
         let mut n = 0;
         // A blank text stays blank in the plain program: the same findings
         // (a missing name or title) come out of both.

@@ -9,7 +9,7 @@ use std::process::Command;
 use std::time::Duration;
 
 /// The pages the printed report may have.
-/// (12 on 2026-11-27: a summary page, charts, then the sections.)
+/// (11 on 2026-11-27: the cover and summary, the charts, then the sections.)
 const PAGES: std::ops::RangeInclusive<u32> = 8..=16;
 
 /// Text without any white space, as pdftotext breaks lines anywhere.
