@@ -44,8 +44,10 @@ pub fn have(test: &str, tools: &[(&str, bool)]) -> bool {
         missing.join(", ")
     );
     assert!(!in_ci(), "{msg} (CI is set, so this fails instead of skipping)");
+    // Straight to stderr, past the test harness's capture: seen without
+    // --nocapture.
     let bar = "!".repeat(72);
-    eprintln!("\n{bar}\nSKIPPED {msg}\n{bar}\n");
+    let _ = writeln!(std::io::stderr(), "\n{bar}\nSKIPPED {msg}\n{bar}\n");
     false
 }
 
