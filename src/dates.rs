@@ -235,6 +235,27 @@ pub(crate) fn add_months(d: Date, months: u32) -> Date {
     d.saturating_add(jiff::Span::new().months(i64::from(months)))
 }
 
+/// The English name of a month (1–12): `September`, or `Sep` when `short`.
+pub(crate) fn month_en(month: i8, short: bool) -> &'static str {
+    let name = MONTHS_EN[usize::try_from(month).unwrap_or(1).clamp(1, 12) - 1];
+    if short { &name[..3] } else { name }
+}
+
+/// A date as a reader writes it: `9月30日` / `30 September` (`30 Sep` when
+/// `short`), with the year in front (`2026年9月30日`) or behind
+/// (`30 September 2026`) when `with_year`. The one way reports and charts
+/// write a date in a sentence.
+pub(crate) fn spoken(lang: crate::config::Lang, d: Date, with_year: bool, short: bool) -> String {
+    use crate::config::Lang;
+    let (y, m, dd) = (d.year(), d.month(), d.day());
+    match (lang, with_year) {
+        (Lang::Zh, false) => format!("{m}月{dd}日"),
+        (Lang::Zh, true) => format!("{y}年{m}月{dd}日"),
+        (Lang::En, false) => format!("{dd} {}", month_en(m, short)),
+        (Lang::En, true) => format!("{dd} {} {y}", month_en(m, short)),
+    }
+}
+
 /// A calendar month, ordered by time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Month {

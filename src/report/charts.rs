@@ -185,25 +185,19 @@ pub(crate) fn fit(text: &str, size: f64, max: f64) -> String {
 
 /// A date as a reader says it, without the year: `9月30日`, `30 Sep`.
 pub(crate) fn day(lang: Lang, d: Date) -> String {
-    match lang {
-        Lang::Zh => format!("{}月{}日", d.month(), d.day()),
-        Lang::En => format!("{} {}", d.day(), month_abbr(d.month())),
-    }
+    crate::dates::spoken(lang, d, false, true)
 }
 
 /// A date with its year: `2026年9月30日`, `30 Sep 2026`.
 pub(crate) fn full_day(lang: Lang, d: Date) -> String {
-    match lang {
-        Lang::Zh => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
-        Lang::En => format!("{} {} {}", d.day(), month_abbr(d.month()), d.year()),
-    }
+    crate::dates::spoken(lang, d, true, true)
 }
 
 /// A month with its year: `2026年9月`, `Sep 2026`.
 pub(crate) fn month_year(lang: Lang, year: i16, month: i8) -> String {
     match lang {
         Lang::Zh => format!("{year}年{month}月"),
-        Lang::En => format!("{} {year}", month_abbr(month)),
+        Lang::En => format!("{} {year}", crate::dates::month_en(month, true)),
     }
 }
 
@@ -211,19 +205,8 @@ pub(crate) fn month_year(lang: Lang, year: i16, month: i8) -> String {
 pub(crate) fn month_name(lang: Lang, month: i8) -> String {
     match lang {
         Lang::Zh => format!("{month}月"),
-        Lang::En => month_abbr(month).to_string(),
+        Lang::En => crate::dates::month_en(month, true).to_string(),
     }
-}
-
-/// The English abbreviation of a month (1–12).
-fn month_abbr(month: i8) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    NAMES
-        .get(usize::try_from(month).unwrap_or(1).saturating_sub(1))
-        .copied()
-        .unwrap_or("")
 }
 
 /// The list separator of a language (`；` or `; `).

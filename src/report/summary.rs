@@ -166,34 +166,7 @@ fn start(p: &Program) -> Option<Date> {
 /// A date as a person writes it: `9月14日` / `14 September`, with the year
 /// when it is not the year of `today`.
 fn day(lang: Lang, d: Date, today: Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let (y, m, dd) = (d.year(), d.month(), d.day());
-    let same_year = y == today.year();
-    match lang {
-        Lang::Zh if same_year => format!("{m}月{dd}日"),
-        Lang::Zh => format!("{y}年{m}月{dd}日"),
-        Lang::En => {
-            let month = MONTHS[(m.clamp(1, 12) - 1) as usize];
-            if same_year {
-                format!("{dd} {month}")
-            } else {
-                format!("{dd} {month} {y}")
-            }
-        }
-    }
+    crate::dates::spoken(lang, d, d.year() != today.year(), false)
 }
 
 /// How far off something is: days under two weeks, else whole weeks.
