@@ -1111,7 +1111,7 @@ fn the_report_groups_findings_by_what_to_do() {
     let (body, appendix) = r.stdout.split_at(r.stdout.find("## 九、附录").expect("appendix"));
     assert!(body.contains("### 调整团队与小组"), "{body}");
     assert!(
-        body.contains("- **必须处理：**小组“g1”只有 3 名成员，少于下限 4 人。核心小组每组"),
+        body.contains("- **必须处理**：小组“g1”只有 3 名成员，少于下限 4 人。核心小组每组"),
         "{body}"
     );
     assert!(!body.contains("team.yaml:"), "{body}");

@@ -677,3 +677,43 @@ fn a_markdown_agenda_keeps_hostile_text_in_its_place() {
         "{text}"
     );
 }
+
+/// The text a CommonMark reader shows for a Markdown document: every text
+/// and inline-code run, in order, a line per block.
+fn shown_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Options, Parser};
+    let mut out = String::new();
+    for e in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+        match e {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::End(_) | Event::SoftBreak | Event::HardBreak => out.push('\n'),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Bold and emphasis marks around Chinese labels close where CommonMark
+/// lets them (`**进展**：`, not `**进展：**项目`, which a reader shows as
+/// literal asterisks): no `**` is left in the text a reader sees, in reports
+/// with and without findings and in agendas, in both languages.
+#[test]
+fn bold_marks_render_as_bold_in_chinese_and_english() {
+    let programs = ["examples/talent-retention", "examples/complaint-resolution", "tests/fixtures/AL201/fail"];
+    for dir in programs {
+        for lang in [Lang::Zh, Lang::En] {
+            let text = al::report::report(Path::new(dir), Some(lang), today(), None).expect("renders");
+            let shown = shown_text(&text);
+            assert!(!shown.contains("**"), "{dir} {lang:?}: literal ** in\n{shown}");
+        }
+    }
+    for (_, dir) in EXAMPLES {
+        for (_, file) in one_of_each_kind(dir) {
+            for lang in [Lang::Zh, Lang::En] {
+                let text = al::report::agenda(Path::new(&file), Some(lang), today()).expect("renders");
+                let shown = shown_text(&text);
+                assert!(!shown.contains("**"), "{file} {lang:?}: literal ** in\n{shown}");
+            }
+        }
+    }
+}

@@ -1134,6 +1134,14 @@ fn plain(i: &Inputs, text: &str) -> String {
                     rest = rest.strip_prefix(' ').unwrap_or(rest);
                 }
                 out.push_str(&quote(name));
+                // A message that gives the id and then the name in brackets
+                // ("group `g1` (Alpha)") says the name once.
+                for again in [format!("（{name}）"), format!(" ({name})"), format!("({name})")] {
+                    if let Some(r) = rest.strip_prefix(again.as_str()) {
+                        rest = r;
+                        break;
+                    }
+                }
             }
             None => out.push_str(&format!("`{token}`")),
         }
