@@ -1061,7 +1061,7 @@ fn an_agenda_longer_than_its_session_is_a_warning() {
     assert!(r.stdout.starts_with("# 第一组第三次小组会议"), "{}", r.stdout);
     assert_eq!(
         r.stderr,
-        "警告: 议程各项合计 410 分钟，比本次活动的时长（半天，210 分钟）多出 200 分钟；请删去或缩短排不下的议程项，或增加 `days:`：「集体研讨：离职原因鱼骨图」（超出的 110 分钟）、「制定下一步行动计划」（整项 60 分钟）、「回顾总结」（整项 30 分钟）\n"
+        "警告: 议程各项合计 420 分钟，比本次活动的时长（半天，210 分钟）多出 210 分钟；请删去或缩短排不下的议程项，或增加 `days:`：「集体研讨：离职原因鱼骨图」（超出的 120 分钟）、「制定下一步行动计划」（整项 60 分钟）、「回顾总结」（整项 30 分钟）\n"
     );
     let r = run(al().current_dir(tmp.path()).args([
         "agenda",
@@ -1074,7 +1074,7 @@ fn an_agenda_longer_than_its_session_is_a_warning() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stderr
-            .starts_with("warning: the agenda's items add up to 410 minutes, 200 more"),
+            .starts_with("warning: the agenda's items add up to 420 minutes, 210 more"),
         "{}",
         r.stderr
     );
@@ -1085,8 +1085,16 @@ fn an_agenda_longer_than_its_session_is_a_warning() {
 /// agenda keeps its items whole and warns of nothing.
 #[test]
 fn an_agenda_item_through_lunch_is_a_warning() {
-    let file = "examples/talent-retention/sessions/2026-05-25-g1-meeting.yaml";
-    let r = run(al().args(["agenda", file, "--today", TODAY, "--lang", "en"]));
+    let tmp = tempfile::tempdir().expect("tmp");
+    fs::create_dir_all(tmp.path().join(".git")).expect("git");
+    let dir = tmp.path().join("tr");
+    copy_dir(Path::new("examples/talent-retention"), &dir);
+    let file = dir.join("sessions/2026-05-25-g1-meeting.yaml");
+    edit(&file, "陈述与支持, minutes: 100", "陈述与支持, minutes: 90");
+    let r = run(al()
+        .arg("agenda")
+        .arg(&file)
+        .args(["--today", TODAY, "--lang", "en"]));
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("| 12:00–13:00 | *Lunch* |  |"), "{}", r.stdout);
     assert_eq!(

@@ -338,9 +338,11 @@ fn hostile_text_is_escaped_in_html() {
         html.contains(r#"content: "如何降低优秀人才流失率 \3C script\3E alert(\"x \26  'y'\")\3C /script\3E \3C /style\3E ";"#),
         "{html}"
     );
-    // The Markdown report is not HTML-escaped.
+    // In the Markdown report a `<` is written `&lt;`, so that no value
+    // becomes a tag in a Markdown reader; the rest stays as written.
     let md = ok(al().args(["report", "--today", TODAY]).arg(&dir));
-    assert!(md.contains("张伟<b>&amp;"), "{md}");
+    assert!(md.contains("张伟&lt;b>&amp;"), "{md}");
+    assert!(!md.contains("<b>") && !md.contains("<script"), "{md}");
 }
 
 /// Both language folders have the same HTML templates, and the same stylesheet.

@@ -699,7 +699,11 @@ fn shown_text(markdown: &str) -> String {
 /// with and without findings and in agendas, in both languages.
 #[test]
 fn bold_marks_render_as_bold_in_chinese_and_english() {
-    let programs = ["examples/talent-retention", "examples/complaint-resolution", "tests/fixtures/AL201/fail"];
+    let programs = [
+        "examples/talent-retention",
+        "examples/complaint-resolution",
+        "tests/fixtures/AL201/fail",
+    ];
     for dir in programs {
         for lang in [Lang::Zh, Lang::En] {
             let text = al::report::report(Path::new(dir), Some(lang), today(), None).expect("renders");

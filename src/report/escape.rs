@@ -20,16 +20,28 @@ pub(crate) fn register(t: &mut tera::Tera) {
     });
 }
 
-/// Escapes text for one cell of a Markdown table: no `|`, no line breaks.
+/// Escapes text for one cell of a Markdown table: no `|`, no line breaks,
+/// no HTML tag.
 pub(crate) fn cell(text: &str) -> String {
-    let one_line: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let one_line: Vec<String> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(no_tags)
+        .collect();
     one_line.join("<br>").replace('\\', "\\\\").replace('|', "\\|")
+}
+
+/// Text with every `<` written as `&lt;`: a value never becomes raw HTML
+/// (a tag, a comment, `<script>`) in a Markdown reader, which shows `<`.
+fn no_tags(text: &str) -> String {
+    text.replace('<', "&lt;")
 }
 
 /// Escapes text for a Markdown heading (after its `#`s): one line, nothing
 /// at its start that opens another block, no closing `#`s at its end.
 pub(crate) fn heading(text: &str) -> String {
-    let mut out = block_start(&one_line(text));
+    let mut out = block_start(&no_tags(&one_line(text)));
     // A run of `#` at the end, after a space, would be read as the heading's
     // closing sequence and dropped.
     let trailing = out.len() - out.trim_end_matches('#').len();
@@ -42,7 +54,7 @@ pub(crate) fn heading(text: &str) -> String {
 /// Escapes text for a list item, or for a value inside a paragraph: one
 /// paragraph on one line, nothing at its start that opens another block.
 pub(crate) fn item(text: &str) -> String {
-    block_start(&one_line(text))
+    block_start(&no_tags(&one_line(text)))
 }
 
 /// The lines of a text joined into one: a space between them, none
@@ -117,6 +129,19 @@ pub(crate) fn shorten(text: &str, max: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn no_value_becomes_raw_html() {
+        for f in [cell, heading, item] {
+            let out = f("<script>alert(1)</script> <img src=x onerror=y> <!-- c -->");
+            assert!(
+                !out.contains('<') || out.contains("<br>") && !out.replace("<br>", "").contains('<'),
+                "{out}"
+            );
+        }
+        assert_eq!(cell("a < b\n<b>"), "a &lt; b<br>&lt;b>");
+    }
+
     use super::*;
 
     #[test]
