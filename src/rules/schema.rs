@@ -1066,7 +1066,20 @@ mod placeholder {
                 .build(patterns)
                 .ok()
         });
-        finder.as_ref().is_none_or(|f| f.is_match(text))
+        finder.as_ref().is_none_or(|f| f.is_match(text)) || quoted_blank(text)
+    }
+
+    /// Whether the text holds a quoted value of white space only (`"   "`,
+    /// `'　'`): a blank that the markers above (`""`, `''`) do not catch.
+    fn quoted_blank(text: &str) -> bool {
+        text.char_indices().any(|(i, q)| {
+            (q == '"' || q == '\'')
+                && text[i + 1..]
+                    .chars()
+                    .find(|c| !(c.is_whitespace() && *c != '\n'))
+                    .is_some_and(|c| c == q)
+                && text[i + 1..].starts_with(|c: char| c.is_whitespace() && c != '\n')
+        })
     }
 
     /// Whether a value is a generic marker: a whole-value marker, or a
@@ -1158,6 +1171,17 @@ mod placeholder {
                 "第一组",
             ] {
                 assert!(!t.contains(kept), "{kept}");
+            }
+        }
+
+        #[test]
+        fn a_quoted_blank_is_suspect_without_any_other_marker() {
+            for blank in ["name: \"   \"", "name: '\u{3000}'", "- { name: \" \", id: p1 }"] {
+                assert!(quoted_blank(blank), "{blank}");
+                assert!(suspect(blank), "{blank}");
+            }
+            for plain in ["name: \"张伟\" # 组长", "name: 'a' ", "title: \"\n  x\""] {
+                assert!(!quoted_blank(plain), "{plain}");
             }
         }
 
