@@ -96,13 +96,9 @@ fn the_report_prints_to_a4_pdf() {
     );
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 
-    let info = poppler("pdfinfo", &[&shown(&pdf)]);
-    let pages: u32 = info
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .unwrap_or_else(|| panic!("no page count: {info}"));
+    let pages = pages_of(&pdf);
     assert!(PAGES.contains(&pages), "{pages} pages, expected {PAGES:?}");
+    let info = poppler("pdfinfo", &[&shown(&pdf)]);
     let size = info.lines().find(|l| l.starts_with("Page size:")).unwrap_or("");
     assert!(size.contains("(A4)"), "not A4: {size}");
 
@@ -129,5 +125,56 @@ fn the_report_prints_to_a4_pdf() {
             ],
         );
         assert!(keep.join(format!("page-{page}.png")).is_file());
+    }
+}
+
+/// The pages of a printed PDF, by pdfinfo.
+fn pages_of(pdf: &std::path::Path) -> u32 {
+    let info = poppler("pdfinfo", &[&shown(pdf)]);
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no page count: {info}"))
+}
+
+/// A workshop's and a review's HTML agendas, in both languages, print on
+/// one A4 page: what a facilitator hands out on the day.
+#[test]
+fn agendas_print_on_one_page() {
+    let tools = [
+        ("chromium", on_path("chromium")),
+        ("pdfinfo (poppler-utils)", on_path("pdfinfo")),
+    ];
+    if !have("agendas_print_on_one_page", &tools) {
+        return;
+    }
+    let keep = keep_dir("agenda-pages");
+    let sessions = [
+        "examples/talent-retention/sessions/2026-03-16-workshop-1.yaml",
+        "examples/talent-retention/sessions/2026-08-24-review.yaml",
+        "examples/talent-retention/sessions/2026-03-02-kickoff.yaml",
+    ];
+    for session in sessions {
+        for lang in ["zh", "en"] {
+            let stem = std::path::Path::new(session)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let html = keep.join(format!("{stem}-{lang}.html"));
+            let pdf = keep.join(format!("{stem}-{lang}.pdf"));
+            let text = al(&[
+                "agenda", session, "--format", "html", "--lang", lang, "--today", TODAY,
+            ]);
+            std::fs::write(&html, text).expect("write");
+            let out = run(
+                Command::new(root().join("scripts/print-pdf.sh"))
+                    .arg(&html)
+                    .arg(&pdf),
+                None,
+                Duration::from_secs(240),
+            );
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            assert_eq!(pages_of(&pdf), 1, "{session} ({lang}) does not fit one page");
+        }
     }
 }
