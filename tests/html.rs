@@ -398,3 +398,39 @@ fn the_html_report_says_what_changed_since_a_revision() {
     assert!(section.contains("<h3>子课题</h3>\n<ul>\n<li>深入："), "{section}");
     assert!(section.contains("进行中 → 已深入</li>"), "{section}");
 }
+
+/// A control character in a file (ESC, BEL: a terminal title, a cleared
+/// screen) reaches no output as itself: the report and the agenda, in
+/// Markdown and in HTML, show a visible sign instead.
+#[test]
+fn control_characters_from_the_files_are_shown_not_obeyed() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = example_copy(&tmp);
+    edit(
+        &dir.join("topic.yaml"),
+        "title: 如何降低优秀人才流失率",
+        "title: \"如何降低优秀人才流失率\\e]0;PWNED\\a\\e[2J\"",
+    );
+    edit(&dir.join("team.yaml"), "name: 李娜", "name: \"李娜\\e[31m\\x9b\"");
+    let session = dir.join("sessions/2026-03-16-workshop-1.yaml");
+    for format in ["markdown", "html"] {
+        for out in [
+            ok(al()
+                .args(["report", "--today", TODAY, "--format", format])
+                .arg(&dir)),
+            ok(al()
+                .args(["agenda", "--today", TODAY, "--format", format])
+                .arg(&session)),
+        ] {
+            let hidden: Vec<char> = out
+                .chars()
+                .filter(|c| c.is_control() && *c != '\n' && *c != '\t')
+                .collect();
+            assert!(hidden.is_empty(), "{format}: {hidden:?}");
+            assert!(
+                out.contains("如何降低优秀人才流失率␛]0;PWNED␇␛[2J"),
+                "{format}: {out}"
+            );
+        }
+    }
+}

@@ -91,10 +91,11 @@ fn block_start(text: &str) -> String {
     let Some(first) = text.chars().next() else {
         return String::new();
     };
-    if matches!(
-        first,
-        '#' | '>' | '-' | '*' | '+' | '_' | '=' | '`' | '~' | '<' | '|'
-    ) {
+    // A backtick or tilde opens a block only as a fence of three; alone it
+    // starts a code span (`` `objectives` ``), which stays as it is.
+    let fence =
+        matches!(first, '`' | '~') && text.chars().take(3).all(|c| c == first) && text.chars().count() >= 3;
+    if fence || matches!(first, '#' | '>' | '-' | '*' | '+' | '_' | '=' | '<' | '|') {
         return format!("\\{text}");
     }
     let digits = text.chars().take_while(char::is_ascii_digit).count();
@@ -166,6 +167,8 @@ mod tests {
         assert_eq!(item("1. first"), "1\\. first");
         assert_eq!(item("2026) year"), "2026\\) year");
         assert_eq!(item("```rust"), "\\```rust");
+        assert_eq!(item("`objectives` 是空的"), "`objectives` 是空的");
+        assert_eq!(item("~~~"), "\\~~~");
         assert_eq!(item("第一行\n第二行"), "第一行第二行");
         assert_eq!(item("期望。\n召集人"), "期望。召集人");
         assert_eq!(item("one\ntwo"), "one two");

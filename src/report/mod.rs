@@ -123,11 +123,60 @@ pub fn render(
     ctx: &serde_json::Value,
     overrides: Option<&Path>,
 ) -> Result<String> {
-    let ctx = tera::Context::from_serialize(ctx).map_err(|e| template_error(overrides, e))?;
+    let format = DocFormat::of_template(name);
+    let ctx = if format == DocFormat::Markdown {
+        let mut ctx = ctx.clone();
+        no_tags_in(&mut ctx);
+        tera::Context::from_serialize(&ctx)
+    } else {
+        tera::Context::from_serialize(ctx)
+    }
+    .map_err(|e| template_error(overrides, e))?;
     let out = engine
         .render(name, &ctx)
         .map_err(|e| template_error(overrides, e))?;
-    Ok((DocFormat::of_template(name).spec().tidy)(&out))
+    Ok(visible_controls(&(format.spec().tidy)(&out)))
+}
+
+/// Writes every `<` of the context's texts as `&lt;` for a Markdown
+/// document, so that no value becomes HTML in a Markdown reader (a tag, a
+/// comment, `<script>`) whichever template puts it wherever; a reader shows
+/// `<`. The gantt, which goes into a code block, and the charts are left alone.
+fn no_tags_in(v: &mut serde_json::Value) {
+    use serde_json::Value;
+    match v {
+        Value::String(s) if s.contains('<') => *s = s.replace('<', "&lt;"),
+        Value::Array(a) => a.iter_mut().for_each(no_tags_in),
+        Value::Object(o) => o
+            .iter_mut()
+            .filter(|(k, _)| !matches!(k.as_str(), "gantt" | "charts"))
+            .for_each(|(_, v)| no_tags_in(v)),
+        _ => {}
+    }
+}
+
+/// A rendered document with every control character but tab and line feed
+/// (C0, DEL, C1) and the noncharacters U+FFFE/U+FFFF shown as a visible
+/// sign (`␛` for ESC, `␇` for BEL, `�` for the rest): nothing from a file
+/// reaches a terminal as a control sequence, and the HTML stays valid.
+pub(crate) fn visible_controls(text: &str) -> String {
+    if !text.chars().any(is_hidden) {
+        return text.to_string();
+    }
+    text.replace("\r\n", "\n")
+        .chars()
+        .map(|c| match c {
+            c if !is_hidden(c) => c,
+            '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+            '\u{7f}' => '\u{2421}',
+            _ => '\u{fffd}',
+        })
+        .collect()
+}
+
+/// Whether a character is one [`visible_controls`] replaces.
+fn is_hidden(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || c == '\u{fffe}' || c == '\u{ffff}'
 }
 
 /// The report's context for a program folder; with `since`, the changes
@@ -291,4 +340,31 @@ pub fn agenda(session_file: &Path, lang: Option<Lang>, today: Date) -> Result<St
 /// of that format (`agenda.md.tera`, `agenda.html.tera`).
 pub fn agenda_as(format: DocFormat, session_file: &Path, lang: Option<Lang>, today: Date) -> Result<String> {
     render_agenda(&agenda_context(session_file, lang, today)?, format)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_shown_not_obeyed() {
+        assert_eq!(visible_controls("a\u{1b}]0;x\u{7}b"), "a\u{241b}]0;x\u{2407}b");
+        assert_eq!(
+            visible_controls("\u{9b}\u{7f}\u{fffe}\r"),
+            "\u{fffd}\u{2421}\u{fffd}\u{240d}"
+        );
+        assert_eq!(visible_controls("tab\tline\r\nend\n"), "tab\tline\nend\n");
+        assert_eq!(visible_controls("中文 plain\n"), "中文 plain\n");
+    }
+
+    #[test]
+    fn markdown_values_never_become_tags() {
+        let mut v =
+            serde_json::json!({"t": "<b>", "gantt": "a<b", "l": ["<!--"], "charts": {"svg": "<svg>"}});
+        no_tags_in(&mut v);
+        assert_eq!(
+            v,
+            serde_json::json!({"t": "&lt;b>", "gantt": "a<b", "l": ["&lt;!--"], "charts": {"svg": "<svg>"}})
+        );
+    }
 }
