@@ -1170,3 +1170,35 @@ fn an_exception_names_its_group() {
         r.stdout
     );
 }
+
+/// An agenda that does not fit its session says so in the document too,
+/// not only on standard error: the agenda is sent on, the terminal is not.
+#[test]
+fn an_agenda_that_does_not_fit_says_so_in_the_document() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    fs::create_dir_all(tmp.path().join(".git")).expect("git");
+    let dir = tmp.path().join("tr");
+    copy_dir(Path::new("examples/talent-retention"), &dir);
+    let meeting = dir.join("sessions/2026-05-25-g1-meeting.yaml");
+    edit(&meeting, "days: 1", "days: 0.5");
+    for (format, lang, want) in [
+        ("markdown", "zh", "> **注意**：议程各项合计 420 分钟"),
+        (
+            "markdown",
+            "en",
+            "> **Note:** the agenda's items add up to 420 minutes",
+        ),
+        (
+            "html",
+            "zh",
+            "<p class=\"warning\"><strong>注意：</strong>议程各项合计 420 分钟",
+        ),
+    ] {
+        let r = run(al()
+            .arg("agenda")
+            .arg(&meeting)
+            .args(["--today", TODAY, "--format", format, "--lang", lang]));
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(r.stdout.contains(want), "{}", r.stdout);
+    }
+}
