@@ -1104,8 +1104,9 @@ mod placeholder {
         let keys: Vec<&str> = path.iter().map(String::as_str).collect();
         match (rel, keys.as_slice()) {
             ("topic.yaml", ["title" | "statement"]) => true,
-            ("team.yaml", ["people" | "facilitators", "name"]) => true,
-            (_, ["objectives"]) => rel.starts_with("sessions/"),
+            ("team.yaml", ["people" | "facilitators" | "groups" | "external", "name"]) => true,
+            (_, ["objectives" | "title"]) => rel.starts_with("sessions/"),
+            (_, ["question"]) => rel.starts_with("subtopics/"),
             (_, ["actions", "task"]) => rel.starts_with("sessions/"),
             _ => false,
         }
@@ -1171,6 +1172,21 @@ mod placeholder {
                 "第一组",
             ] {
                 assert!(!t.contains(kept), "{kept}");
+            }
+        }
+
+        #[test]
+        fn a_blank_title_name_or_question_is_a_placeholder() {
+            for (rel, text) in [
+                ("sessions/a.yaml", "title: \"   \"\n"),
+                ("subtopics/q.yaml", "question: ''\n"),
+                ("team.yaml", "groups:\n  - { id: g1, name: \" \" }\n"),
+            ] {
+                let found = scan(rel, text);
+                assert!(
+                    matches!(found.as_slice(), [f] if matches!(f.what, What::Empty)),
+                    "{rel}"
+                );
             }
         }
 
