@@ -68,9 +68,11 @@ pub(crate) struct SummaryView {
     /// since that revision; else of the sessions held in the 30 days up to
     /// `today`. Empty when none.
     pub decisions: Vec<String>,
-    /// What needs a leader's attention, one sentence each: overdue actions,
-    /// groups that have not met for more than a month, the findings of `al
-    /// check`, a budget overspent or nearly spent. Empty when nothing does.
+    /// What needs a leader's attention, one sentence each: a program past its
+    /// end, a review overdue, no session held (at all, or in the last month),
+    /// overdue actions, groups that have not met for more than a month, the
+    /// findings of `al check`, a budget overspent or nearly spent. Empty when
+    /// nothing does.
     pub attention: Vec<String>,
     /// Without `--since`: how many days up to `today` `decisions` covers
     /// (30); with it, `null` (the decisions are those since that revision).
