@@ -7,17 +7,28 @@
 //! report's context has already worked out (the stage, the actions, the
 //! findings, the comparison of `--since`); nothing is derived a second time.
 //!
+//! - Where the program is: its declared step, unless the record
+//!   ([`facts::StageEvidence::supported_stage`]) does not support it: then
+//!   both, the declared step and the one the record shows.
 //! - The next milestone, in this order: the next dated gathering after
 //!   `--today` (a kick-off, workshop, review or results report); else, while
 //!   no review has been held, the review that ends steps 1–3 (the start plus
-//!   `steps_1_to_3_months`), if it is still ahead; else the topic's `end`.
+//!   `steps_1_to_3_months`) — overdue when that date has passed; else the
+//!   topic's `end`.
 //! - The decisions: with `--since REV`, those of the sessions the comparison
 //!   lists as new; without it, those of the sessions held in the
 //!   [`DECISION_DAYS`] days up to `--today`.
-//! - A group that has not met: while step 3 runs (a workshop held and no
-//!   review yet), a group whose last group meeting ([`facts::last_met`]) —
-//!   or, when it has not met yet, the first workshop — is more than a month
-//!   before `--today`, when `meetings_per_month` asks for at least one.
+//! - A group that has not met: while groups are expected to meet — from the
+//!   first kick-off or workshop until the topic's `end`, unless the record
+//!   shows step 6 — a group whose last group meeting ([`facts::last_met`]) —
+//!   or, when it has not met yet, that first gathering — is more than a
+//!   month before `--today`, when `meetings_per_month` asks for at least one.
+//! - No activity: a program started with no session held at all, or (until
+//!   the record shows step 6) none in the last month.
+//! - Running late: past the topic's `end` and the record not at step 6; the
+//!   review that ends steps 1–3 not held by its date.
+//! - "More than a month" counts as the rest of the report does: past the
+//!   same day of the next month ([`add_months`]).
 //! - The budget: overspent as the rules judge it (spent above planned, in
 //!   total and per line), or nearly spent ([`NEARLY_SPENT`] of the plan).
 
@@ -57,9 +68,11 @@ pub(crate) struct SummaryView {
     /// since that revision; else of the sessions held in the 30 days up to
     /// `today`. Empty when none.
     pub decisions: Vec<String>,
-    /// What needs a leader's attention, one sentence each: overdue actions,
-    /// groups that have not met for more than a month, the findings of `al
-    /// check`, a budget overspent or nearly spent. Empty when nothing does.
+    /// What needs a leader's attention, one sentence each: a program past its
+    /// end, a review overdue, no session held (at all, or in the last month),
+    /// overdue actions, groups that have not met for more than a month, the
+    /// findings of `al check`, a budget overspent or nearly spent. Empty when
+    /// nothing does.
     pub attention: Vec<String>,
     /// Without `--since`: how many days up to `today` `decisions` covers
     /// (30); with it, `null` (the decisions are those since that revision).
@@ -79,7 +92,7 @@ pub(crate) struct Milestone {
     pub name: String,
     /// Its date.
     pub date: Date,
-    /// Days from `today` to it.
+    /// Days from `today` to it: negative for a review that is overdue.
     pub days: i64,
 }
 
@@ -89,7 +102,8 @@ pub(crate) struct Milestone {
 pub(crate) enum MilestoneSource {
     /// The next dated kick-off, workshop, review or results report.
     Session,
-    /// The review that should end steps 1–3 (start + `steps_1_to_3_months`).
+    /// The review that should end steps 1–3 (start + `steps_1_to_3_months`),
+    /// while none has been held: overdue when its date has passed.
     ReviewDeadline,
     /// The topic's `end`.
     End,
@@ -163,6 +177,44 @@ fn start(p: &Program) -> Option<Date> {
     p.topic.as_ref()?.value.start.as_ref().map(|d| d.value)
 }
 
+/// The topic's end.
+fn end(p: &Program) -> Option<Date> {
+    p.topic.as_ref()?.value.end.as_ref().map(|d| d.value)
+}
+
+/// Whether `date` is more than a month before `today`, counted as the rest
+/// of the report counts a month: past the same day of the next month.
+fn over_a_month(date: Date, today: Date) -> bool {
+    add_months(date, 1) < today
+}
+
+/// What the record shows by `today` ([`facts::stage_evidence_by`]).
+fn evidence(s: &Sources) -> facts::StageEvidence {
+    facts::stage_evidence_by(s.p, s.today)
+}
+
+/// Whether the record shows step 6 (results adopted or shared). A declared
+/// stage the record does not support does not count.
+fn at_step_6(e: &facts::StageEvidence) -> bool {
+    e.supported_stage() == Some(6)
+}
+
+/// When the declared stage is beyond what the record supports, the step the
+/// record shows (2 when it shows none of steps 3 to 6: steps 1 and 2 leave
+/// no evidence of their own).
+fn declared_ahead(s: &Sources, e: &facts::StageEvidence) -> Option<i64> {
+    let shown = e.supported_stage().unwrap_or(2);
+    (s.stage.number > shown && s.stage.number <= 6).then_some(shown)
+}
+
+/// The step the summary trusts: the declared one, unless the record does not
+/// support it; then the record's. `None` when neither says.
+fn trusted_step(s: &Sources, e: &facts::StageEvidence) -> Option<i64> {
+    declared_ahead(s, e)
+        .or_else(|| (1..=6).contains(&s.stage.number).then_some(s.stage.number))
+        .or_else(|| e.supported_stage())
+}
+
 /// A date as a person writes it: `9月14日` / `14 September`, with the year
 /// when it is not the year of `today`.
 fn day(lang: Lang, d: Date, today: Date) -> String {
@@ -205,6 +257,25 @@ fn session_name(lang: Lang, s: &Session) -> String {
     }
 }
 
+/// A session as the next milestone: its name, in English with its article
+/// (`the kick-off`, `the Third workshop`).
+fn milestone_name(lang: Lang, v: &Session) -> String {
+    let name = session_name(lang, v);
+    if lang != Lang::En {
+        return name;
+    }
+    let titled = v.title.as_ref().is_some_and(|t| !t.0.trim().is_empty());
+    let lower = name.to_lowercase();
+    if ["the ", "a ", "an "].iter().any(|a| lower.starts_with(a)) {
+        return name;
+    }
+    if titled {
+        format!("the {name}")
+    } else {
+        format!("the {lower}")
+    }
+}
+
 /// The next milestone after `today` (see the module's description for the order).
 fn milestone(s: &Sources) -> Option<Milestone> {
     let (lang, today) = (s.lang, s.today);
@@ -216,24 +287,20 @@ fn milestone(s: &Sources) -> Option<Milestone> {
             kind,
             SessionKind::Kickoff | SessionKind::Workshop | SessionKind::Review | SessionKind::Report
         );
-        (plenary && date > today).then(|| (session_name(lang, v), date))
+        (plenary && date > today).then(|| (milestone_name(lang, v), date))
     });
     let evidence = facts::stage_evidence_by(s.p, today);
     let deadline = s
         .stage
         .review_deadline
-        .filter(|d| *d > today && evidence.first_review.is_none())
+        .filter(|_| evidence.first_review.is_none())
         .map(|d| {
             let name = pick(lang, "初步方案评审", "the review of the preliminary solution");
             (name.to_string(), d)
         });
-    let end =
-        s.p.topic
-            .as_ref()
-            .and_then(|t| t.value.end.as_ref())
-            .map(|e| e.value)
-            .filter(|d| *d > today)
-            .map(|d| (pick(lang, "项目结束", "the end of the program").to_string(), d));
+    let end = end(s.p)
+        .filter(|d| *d > today)
+        .map(|d| (pick(lang, "项目结束", "the end of the program").to_string(), d));
     let (source, (name, date)) = gathering
         .map(|g| (MilestoneSource::Session, g))
         .or_else(|| deadline.map(|d| (MilestoneSource::ReviewDeadline, d)))
@@ -250,13 +317,22 @@ fn milestone(s: &Sources) -> Option<Milestone> {
 fn position(s: &Sources, started: bool, milestone: Option<&Milestone>) -> String {
     let (lang, today) = (s.lang, s.today);
     let mut parts = Vec::new();
-    match start(s.p) {
-        Some(d) if !started => {
+    match (start(s.p), declared_ahead(s, &evidence(s))) {
+        (Some(d), _) if !started => {
             let (when, left) = (day(lang, d, today), wait(lang, days_between(today, d)));
             parts.push(tr!(
                 lang,
                 "项目尚未开始，计划于{when}启动（{left}）。",
                 "The program has not started yet: it starts on {when} ({left})."
+            ));
+        }
+        (_, Some(shown)) => {
+            let (n, name) = (s.stage.number, s.stage.name);
+            let shown_name = labels::step_name(lang, shown);
+            parts.push(tr!(
+                lang,
+                "项目文件报为第 {n} 步（{name}），但记录只能证明到第 {shown} 步：{shown_name}。",
+                "The program's files put it at step {n} of six ({name}), but the record shows only step {shown}: {shown_name}."
             ));
         }
         _ if (1..=6).contains(&s.stage.number) => {
@@ -279,6 +355,15 @@ fn position(s: &Sources, started: bool, milestone: Option<&Milestone>) -> String
     if let Some(m) = milestone {
         let (name, when, left) = (&m.name, day(lang, m.date, today), wait(lang, m.days));
         parts.push(match m.source {
+            MilestoneSource::ReviewDeadline if m.days < 0 => {
+                let late = -m.days;
+                let unit = plural(late as usize, "day", "days");
+                tr!(
+                    lang,
+                    "下一个节点是{name}，原定{when}前完成，已逾期 {late} 天。",
+                    "The next milestone is {name}, due by {when}: it is {late} {unit} late."
+                )
+            }
             MilestoneSource::ReviewDeadline => {
                 let months = s.limits.steps_1_to_3_months;
                 tr!(
@@ -463,11 +548,92 @@ fn decisions(s: &Sources) -> Vec<String> {
 /// What needs a leader's attention.
 fn attention(s: &Sources, names: &Names) -> Vec<String> {
     let mut out = Vec::new();
+    out.extend(late(s));
+    out.extend(review_overdue(s));
+    out.extend(no_activity(s));
     out.extend(overdue(s, names));
     out.extend(not_met(s));
     out.extend(findings(s));
     out.extend(budget(s));
     out
+}
+
+/// Past the topic's `end` and the record not at step 6: since when, and the
+/// step the program is at.
+fn late(s: &Sources) -> Option<String> {
+    let (lang, today) = (s.lang, s.today);
+    let end = end(s.p).filter(|e| *e < today)?;
+    let e = evidence(s);
+    if at_step_6(&e) {
+        return None;
+    }
+    let (when, days) = (day(lang, end, today), days_between(end, today));
+    let unit = plural(days as usize, "day", "days");
+    Some(match trusted_step(s, &e) {
+        Some(n) => {
+            let name = labels::step_name(lang, n);
+            tr!(
+                lang,
+                "项目原定{when}结束，已过 {days} 天，仍在第 {n} 步：{name}。",
+                "The program was due to end on {when}, {days} {unit} ago, and is still at step {n}: {name}."
+            )
+        }
+        None => tr!(
+            lang,
+            "项目原定{when}结束，已过 {days} 天，还没有进入第 6 步。",
+            "The program was due to end on {when}, {days} {unit} ago, and has not reached step 6."
+        ),
+    })
+}
+
+/// The review that ends steps 1–3, when its date has passed and none has
+/// been held by `today`: how many days late.
+fn review_overdue(s: &Sources) -> Option<String> {
+    let (lang, today) = (s.lang, s.today);
+    let deadline = s.stage.review_deadline.filter(|d| *d < today)?;
+    if evidence(s).first_review.is_some() {
+        return None;
+    }
+    let (when, days) = (day(lang, deadline, today), days_between(deadline, today));
+    let months = s.limits.steps_1_to_3_months;
+    let unit = plural(days as usize, "day", "days");
+    Some(tr!(
+        lang,
+        "初步方案评审已逾期 {days} 天：应在{when}前完成（启动后 {months} 个月内），至今还没有评审。",
+        "The review of the preliminary solution is {days} {unit} late: it was due by {when} (within {months} months of the start) and none has been held."
+    ))
+}
+
+/// A program started with no session held at all, or (until the record
+/// shows step 6) none in the last month.
+fn no_activity(s: &Sources) -> Option<String> {
+    let (lang, today) = (s.lang, s.today);
+    let begun = start(s.p).filter(|d| *d < today)?;
+    let last = facts::sessions_by_date(s.p)
+        .into_iter()
+        .filter_map(|doc| facts::session_date(&doc.value))
+        .filter(|d| *d <= today)
+        .max();
+    match last {
+        None => {
+            let days = days_between(begun, today);
+            let unit = plural(days as usize, "day", "days");
+            Some(tr!(
+                lang,
+                "项目已开始 {days} 天，还没有记录任何会议或活动。",
+                "The program started {days} {unit} ago and no meeting or activity has been recorded."
+            ))
+        }
+        Some(d) if over_a_month(d, today) && !at_step_6(&evidence(s)) => {
+            let (when, days) = (day(lang, d, today), days_between(d, today));
+            Some(tr!(
+                lang,
+                "已有 {days} 天没有记录任何会议或活动（最近一次在{when}）。",
+                "No meeting or activity has been recorded for {days} days (the last was on {when})."
+            ))
+        }
+        Some(_) => None,
+    }
 }
 
 /// The overdue actions: how many, the oldest, and their owners by name.
@@ -498,16 +664,28 @@ fn overdue(s: &Sources, names: &Names) -> Option<String> {
     ))
 }
 
-/// The groups that have not met for more than a month while step 3 runs.
+/// When groups are expected to meet at `today`: the first kick-off or
+/// workshop and whether it was a kick-off — from then until the topic's
+/// `end`, unless the record shows step 6.
+fn meeting_time(s: &Sources) -> Option<(Date, bool)> {
+    let e = evidence(s);
+    let first = match (e.first_kickoff, e.first_workshop) {
+        (Some(k), Some(w)) if w < k => (w, false),
+        (Some(k), _) => (k, true),
+        (None, Some(w)) => (w, false),
+        (None, None) => return None,
+    };
+    let ended = end(s.p).is_some_and(|d| d < s.today);
+    (!ended && !at_step_6(&e) && s.limits.meetings_per_month[0] > 0).then_some(first)
+}
+
+/// The groups that have not met for more than a month while groups are
+/// expected to meet ([`meeting_time`]).
 fn not_met(s: &Sources) -> Vec<String> {
     let (lang, today) = (s.lang, s.today);
-    let evidence = facts::stage_evidence_by(s.p, today);
-    let (Some(first_workshop), None) = (evidence.first_workshop, evidence.first_review) else {
+    let Some((first, kickoff)) = meeting_time(s) else {
         return Vec::new();
     };
-    if s.limits.meetings_per_month[0] == 0 {
-        return Vec::new();
-    }
     let groups = s.p.team.iter().flat_map(|t| &t.value.groups);
     groups
         .filter_map(|g| {
@@ -516,8 +694,8 @@ fn not_met(s: &Sources) -> Vec<String> {
             let name = g.name.as_ref().map_or(id, |n| n.value.0.as_str());
             let name = clause(name);
             let last = facts::last_met(s.p, id, today);
-            let since = last.unwrap_or(first_workshop);
-            if add_months(since, 1) >= today {
+            let since = last.unwrap_or(first);
+            if !over_a_month(since, today) {
                 return None;
             }
             let when = day(lang, since, today);
@@ -530,6 +708,11 @@ fn not_met(s: &Sources) -> Vec<String> {
                         "{name} has not held a group meeting for {days} days (the last was on {when})."
                     )
                 }
+                None if kickoff => tr!(
+                    lang,
+                    "{name}还没有开过小组会议（启动会议在{when}）。",
+                    "{name} has not held a group meeting yet (the kick-off was on {when})."
+                ),
                 None => tr!(
                     lang,
                     "{name}还没有开过小组会议（第一期研讨班在{when}）。",
@@ -728,8 +911,12 @@ groups:
     }
 
     #[test]
-    fn without_sessions_the_next_milestone_is_the_review_deadline_then_the_end() {
-        let files = [("topic.yaml", TOPIC), ("team.yaml", TEAM)];
+    fn without_gatherings_the_next_milestone_is_the_review_deadline_then_the_end() {
+        let files = [
+            ("topic.yaml", TOPIC),
+            ("team.yaml", TEAM),
+            ("sessions/w.yaml", "kind: workshop\ndate: 2026-03-20\n"),
+        ];
         let v = view(&files, Lang::Zh, "2026-04-01");
         assert!(v.started);
         assert!(
@@ -742,18 +929,166 @@ groups:
             (MilestoneSource::ReviewDeadline, d("2026-09-01"), 153)
         );
         assert_eq!(v.decision_days, Some(DECISION_DAYS));
-        let late = view(&files, Lang::En, "2026-12-20");
+        let mut reviewed = files.to_vec();
+        reviewed.push(("sessions/r.yaml", "kind: review\ndate: 2026-08-20\n"));
+        let late = view(&reviewed, Lang::En, "2026-12-20");
         assert_eq!(
             late.position,
             "The program is at step 3 of six: Team learning and work. \
              The next milestone is the end of the program on 31 December (in 11 days)."
         );
-        let over = view(&files, Lang::En, "2027-01-02");
+        let over = view(&reviewed, Lang::En, "2027-01-02");
         assert_eq!(over.milestone, None);
         assert_eq!(
             over.position,
             "The program is at step 3 of six: Team learning and work."
         );
+    }
+
+    #[test]
+    fn a_review_past_its_date_is_overdue_not_the_end() {
+        let files = [
+            ("topic.yaml", TOPIC),
+            ("sessions/w.yaml", "kind: workshop\ndate: 2026-09-01\n"),
+        ];
+        let zh = view(&files, Lang::Zh, "2026-09-21");
+        assert_eq!(
+            zh.position,
+            "项目处于六个步骤中的第 3 步：开展团队学习与工作。\
+             下一个节点是初步方案评审，原定9月1日前完成，已逾期 20 天。"
+        );
+        assert_eq!(
+            zh.attention,
+            ["初步方案评审已逾期 20 天：应在9月1日前完成（启动后 6 个月内），至今还没有评审。"]
+        );
+        let en = view(&files, Lang::En, "2026-09-21");
+        assert_eq!(
+            en.position,
+            "The program is at step 3 of six: Team learning and work. \
+             The next milestone is the review of the preliminary solution, due by 1 September: it is 20 days late."
+        );
+        assert_eq!(
+            en.attention,
+            [
+                "The review of the preliminary solution is 20 days late: it was due by 1 September (within 6 months of the start) and none has been held."
+            ]
+        );
+        assert_eq!(
+            view(&files, Lang::Zh, "2026-09-01").attention,
+            Vec::<String>::new(),
+            "due by that day: not late yet"
+        );
+    }
+
+    #[test]
+    fn past_the_end_and_not_at_step_6_the_program_is_late() {
+        let topic = "title: t\nstart: 2026-03-01\nend: 2026-12-31\nstage: 5\n";
+        let files = [
+            ("topic.yaml", topic),
+            ("sessions/w.yaml", "kind: workshop\ndate: 2027-01-20\n"),
+            ("sessions/r.yaml", "kind: review\ndate: 2026-08-20\n"),
+            (
+                "subtopics/a.yaml",
+                "question: q\nproposal: { review: { date: 2026-08-20, decision: approved } }\nimplementation: { start: 2026-09-01 }\n",
+            ),
+        ];
+        let zh = view(&files, Lang::Zh, "2027-01-30");
+        assert_eq!(
+            zh.attention,
+            ["项目原定2026年12月31日结束，已过 30 天，仍在第 5 步：方案实施与跟踪评估。"]
+        );
+        let en = view(&files, Lang::En, "2027-01-30");
+        assert_eq!(
+            en.attention,
+            [
+                "The program was due to end on 31 December 2026, 30 days ago, and is still at step 5: Implementation, tracking and evaluation."
+            ]
+        );
+        let mut done = files.to_vec();
+        done.push(("subtopics/b.yaml", "question: q\nresults: { shared: [x] }\n"));
+        assert!(view(&done, Lang::Zh, "2027-01-30").attention.is_empty());
+    }
+
+    #[test]
+    fn a_program_started_without_activity_says_so_whatever_its_stage() {
+        let topic = "title: t\nstart: 2026-03-01\nend: 2026-12-31\nstage: 5\n";
+        let files = [("topic.yaml", topic)];
+        let zh = view(&files, Lang::Zh, "2026-03-31");
+        assert_eq!(zh.attention, ["项目已开始 30 天，还没有记录任何会议或活动。"]);
+        let en = view(&files, Lang::En, "2026-03-02");
+        assert_eq!(
+            en.attention,
+            ["The program started 1 day ago and no meeting or activity has been recorded."]
+        );
+        let quiet = [
+            ("topic.yaml", topic),
+            ("sessions/a.yaml", "kind: activity\ndate: 2026-03-10\n"),
+        ];
+        assert!(view(&quiet, Lang::Zh, "2026-04-10").attention.is_empty());
+        assert_eq!(
+            view(&quiet, Lang::Zh, "2026-04-11").attention,
+            ["已有 32 天没有记录任何会议或活动（最近一次在3月10日）。"]
+        );
+    }
+
+    #[test]
+    fn a_declared_stage_ahead_of_the_record_is_not_stated_as_fact() {
+        let topic = "title: t\nstart: 2026-03-01\nend: 2026-12-31\nstage: 5\n";
+        let files = [
+            ("topic.yaml", topic),
+            ("sessions/k.yaml", "kind: kickoff\ndate: 2026-03-02\n"),
+        ];
+        let zh = view(&files, Lang::Zh, "2026-03-20");
+        assert!(
+            zh.position.starts_with(
+                "项目文件报为第 5 步（方案实施与跟踪评估），但记录只能证明到第 2 步：组建团队。"
+            ),
+            "{}",
+            zh.position
+        );
+        let en = view(&files, Lang::En, "2026-03-20");
+        assert!(
+            en.position.starts_with(
+                "The program's files put it at step 5 of six (Implementation, tracking and evaluation), \
+                 but the record shows only step 2: Build the team."
+            ),
+            "{}",
+            en.position
+        );
+        let mut held = files.to_vec();
+        held.push(("sessions/w.yaml", "kind: workshop\ndate: 2026-03-10\n"));
+        let late = view(&held, Lang::Zh, "2027-01-10");
+        assert!(
+            late.attention[0].ends_with("仍在第 3 步：开展团队学习与工作。"),
+            "the step the record shows: {:?}",
+            late.attention
+        );
+    }
+
+    #[test]
+    fn every_milestone_has_its_article_in_english() {
+        let gathering = |file: &'static str| {
+            let files = [("topic.yaml", TOPIC), ("sessions/x.yaml", file)];
+            view(&files, Lang::En, "2026-03-01").position
+        };
+        for (file, name) in [
+            ("kind: kickoff\ndate: 2026-03-05\n", "the kick-off"),
+            ("kind: workshop\ndate: 2026-03-05\n", "the workshop"),
+            ("kind: review\ndate: 2026-03-05\n", "the review"),
+            ("kind: report\ndate: 2026-03-05\n", "the results report"),
+            (
+                "kind: workshop\ntitle: Second workshop\ndate: 2026-03-05\n",
+                "the Second workshop",
+            ),
+            (
+                "kind: workshop\ntitle: The spring workshop\ndate: 2026-03-05\n",
+                "The spring workshop",
+            ),
+        ] {
+            let want = format!("The next milestone is {name} on 5 March (in 4 days).");
+            let got = gathering(file);
+            assert!(got.ends_with(&want), "{got}");
+        }
     }
 
     #[test]
@@ -781,7 +1116,7 @@ groups:
         let en = view(&files, Lang::En, "2026-06-01");
         assert!(
             en.position
-                .ends_with("The next milestone is Review on 20 August (in 11 weeks)."),
+                .ends_with("The next milestone is the review on 20 August (in 11 weeks)."),
             "{}",
             en.position
         );
@@ -825,7 +1160,7 @@ groups:
 
     #[test]
     fn a_group_not_met_for_more_than_a_month_during_step_3_needs_attention() {
-        let mut files = vec![
+        let files = [
             ("topic.yaml", TOPIC),
             ("team.yaml", TEAM),
             ("sessions/w.yaml", "kind: workshop\ndate: 2026-05-01\n"),
@@ -838,6 +1173,7 @@ groups:
         assert_eq!(
             zh.attention,
             [
+                "已有 52 天没有记录任何会议或活动（最近一次在5月10日）。",
                 "第一组已有 52 天没有开小组会议（上一次在5月10日）。",
                 "第二组还没有开过小组会议（第一期研讨班在5月1日）。"
             ]
@@ -852,36 +1188,83 @@ groups:
             month.attention.is_empty(),
             "a month to the day is not more than a month"
         );
-        // After the review step 3 is over: groups are no longer held to the rhythm.
-        files.push(("sessions/r.yaml", "kind: review\ndate: 2026-06-20\n"));
-        assert!(view(&files, Lang::Zh, "2026-07-01").attention.is_empty());
+    }
+
+    #[test]
+    fn groups_are_held_to_meet_from_the_first_gathering_to_the_end_or_step_6() {
+        let mut files = vec![
+            ("topic.yaml", TOPIC),
+            ("team.yaml", TEAM),
+            ("sessions/k.yaml", "kind: kickoff\ndate: 2026-04-01\n"),
+            ("sessions/w.yaml", "kind: workshop\ndate: 2026-05-01\n"),
+            ("sessions/r.yaml", "kind: review\ndate: 2026-06-20\n"),
+            (
+                "sessions/m1.yaml",
+                "kind: group-meeting\ndate: 2026-08-01\ngroups: [g1]\n",
+            ),
+            (
+                "sessions/m2.yaml",
+                "kind: group-meeting\ndate: 2026-08-11\ngroups: [g2]\n",
+            ),
+        ];
+        // After the review, in steps 4 and 5, groups still meet.
+        let zh = view(&files, Lang::Zh, "2026-08-25");
+        assert!(zh.attention.is_empty(), "{:?}", zh.attention);
+        let zh = view(&files, Lang::Zh, "2026-09-30");
+        assert_eq!(
+            zh.attention,
+            [
+                "已有 50 天没有记录任何会议或活动（最近一次在8月11日）。",
+                "第一组已有 60 天没有开小组会议（上一次在8月1日）。",
+                "第二组已有 50 天没有开小组会议（上一次在8月11日）。"
+            ]
+        );
+        let en = view(&files[..4], Lang::En, "2026-05-05");
+        assert_eq!(
+            en.attention,
+            [
+                "第一组 has not held a group meeting yet (the kick-off was on 1 April).",
+                "第二组 has not held a group meeting yet (the kick-off was on 1 April)."
+            ],
+            "from the kick-off on"
+        );
+        // After the end the program is late, and groups no longer meet.
+        let after = view(&files, Lang::Zh, "2027-01-10");
+        assert!(after.attention.iter().all(|a| !a.contains("小组会议")));
+        // At step 6, as the record shows it, groups no longer meet.
+        files.push((
+            "subtopics/a.yaml",
+            "question: q\nresults: { adopted: [新制度] }\n",
+        ));
+        assert!(view(&files, Lang::Zh, "2026-09-30").attention.is_empty());
     }
 
     #[test]
     fn the_budget_overspent_or_nearly_spent_needs_attention() {
         let topic = |budget: &str| format!("{TOPIC}currency: CNY\nbudget:\n{budget}");
+        let held = ("sessions/w.yaml", "kind: workshop\ndate: 2026-03-20\n");
         let total = topic(
             "  - { item: 专家, planned: 100, spent: 150 }\n  - { item: 会议, planned: 100, spent: 60 }\n",
         );
-        let v = view(&[("topic.yaml", &total)], Lang::Zh, "2026-04-01");
+        let v = view(&[("topic.yaml", &total), held], Lang::Zh, "2026-04-01");
         assert_eq!(v.attention, ["预算已超支：已支出 210 元，超出计划的 200 元。"]);
         let line = topic(
             "  - { item: 专家, planned: 100, spent: 150 }\n  - { item: 会议, planned: 1000, spent: 60 }\n",
         );
-        let v = view(&[("topic.yaml", &line)], Lang::En, "2026-04-01");
+        let v = view(&[("topic.yaml", &line), held], Lang::En, "2026-04-01");
         assert_eq!(
             v.attention,
             ["1 budget line is overspent: 专家 (150 CNY spent, 100 CNY planned)."]
         );
         let nearly = topic("  - { item: 专家, planned: 1000, spent: 950 }\n");
-        let v = view(&[("topic.yaml", &nearly)], Lang::Zh, "2026-04-01");
+        let v = view(&[("topic.yaml", &nearly), held], Lang::Zh, "2026-04-01");
         assert_eq!(
             v.attention,
             ["预算已使用 95%（已支出 950 元，计划 1,000 元），余额不多。"]
         );
         let fine = topic("  - { item: 专家, planned: 1000, spent: 500 }\n");
         assert!(
-            view(&[("topic.yaml", &fine)], Lang::Zh, "2026-04-01")
+            view(&[("topic.yaml", &fine), held], Lang::Zh, "2026-04-01")
                 .attention
                 .is_empty()
         );
@@ -914,7 +1297,10 @@ groups:
             finding("AL307", Severity::Warning),
             finding("AL601", Severity::Warning),
         ];
-        let files = [("topic.yaml", TOPIC)];
+        let files = [
+            ("topic.yaml", TOPIC),
+            ("sessions/w.yaml", "kind: workshop\ndate: 2026-03-20\n"),
+        ];
         let zh = view_with(&files, Lang::Zh, "2026-04-01", &findings, None);
         assert_eq!(
             zh.attention,
