@@ -137,6 +137,16 @@ pub(crate) fn css_string(text: &str) -> String {
     out
 }
 
+/// Text cut to at most `max` characters, the last of them `…` when it was
+/// cut (on character boundaries, white space before the `…` dropped).
+pub(crate) fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", kept.trim_end())
+}
+
 /// Collapses runs of blank lines left by template tags into one, trims
 /// trailing spaces, and ends the text with exactly one newline.
 fn tidy_text(text: &str) -> String {
@@ -255,6 +265,17 @@ mod tests {
             css_string("a\"b\\c</style>&\nd"),
             "\"a\\\"b\\\\c\\3C /style\\3E \\26 \\A d\""
         );
+    }
+
+    #[test]
+    fn shortened_text_keeps_whole_characters() {
+        assert_eq!(shorten("如何降低", 40), "如何降低");
+        let long = "长".repeat(10_000);
+        let short = shorten(&long, 40);
+        assert_eq!(short.chars().count(), 40);
+        assert!(short.ends_with("长…"));
+        assert_eq!(shorten("abc def", 5), "abc…");
+        assert_eq!(shorten("", 0), "");
     }
 
     #[test]
