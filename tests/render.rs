@@ -803,3 +803,38 @@ fn a_broken_team_file_is_named_and_its_sections_left_out() {
         }
     }
 }
+
+/// A topic.yaml and a session file that cannot be parsed are both named at
+/// the top; the stage and topic sections say topic.yaml cannot be read,
+/// and a topic.yaml that does not exist is called missing, not unreadable.
+#[test]
+fn a_broken_topic_or_session_file_is_named_and_a_missing_topic_called_missing() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("tr");
+    common::copy_dir(Path::new("examples/talent-retention"), &dir);
+    for file in ["topic.yaml", "sessions/2026-04-10-survey.yaml"] {
+        let path = dir.join(file);
+        let text = std::fs::read_to_string(&path).expect("read");
+        std::fs::write(&path, format!("{text}x: [unclosed\n")).expect("write");
+    }
+    for format in [al::report::DocFormat::Markdown, al::report::DocFormat::Html] {
+        let report = al::report::report_as(format, &dir, Some(Lang::Zh), today(), None).expect("renders");
+        assert!(
+            report.contains("以下文件有错误，无法读取：topic.yaml、sessions/2026-04-10-survey.yaml。"),
+            "{report}"
+        );
+        let omitted = "topic.yaml 有错误，无法读取，本节从略；请先用 al check 修正。";
+        assert_eq!(report.matches(omitted).count(), 2, "stage and topic: {report}");
+        assert!(!report.contains("第 0 步"), "no step is made up: {report}");
+    }
+    let zh = report_of(&[("team.yaml", TEAM)], Lang::Zh, "2026-09-30");
+    assert!(
+        zh.contains("（topic.yaml 缺失。）") && !zh.contains("无法读取"),
+        "{zh}"
+    );
+    let en = report_of(&[("team.yaml", TEAM)], Lang::En, "2026-09-30");
+    assert!(
+        en.contains("(topic.yaml is missing.)") && !en.contains("cannot be read"),
+        "{en}"
+    );
+}
