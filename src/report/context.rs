@@ -246,10 +246,11 @@ pub(crate) struct UnreadableView {
 /// each is the file's path inside the program, or `null`.
 #[derive(Serialize, JsonSchema, Default)]
 pub(crate) struct OmitView {
-    /// The topic section (topic.yaml).
+    /// The stage and topic sections, and the stage in the header (topic.yaml).
     pub topic: Option<String>,
     /// The team section, the sessions, the sub-topics, the actions and the
-    /// charts of attendance and actions: they name people and groups (team.yaml).
+    /// charts that name people and groups (timeline, attendance, actions),
+    /// which are left out of `charts` (team.yaml).
     pub team: Option<String>,
 }
 
