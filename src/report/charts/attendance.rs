@@ -2,7 +2,9 @@
 //! up to today (columns), each cell one of four states drawn as its own
 //! symbol — attended (filled square), absent (crossed square), not a member
 //! on that day (blank), not recorded (dotted square) — with each member's
-//! attended/recorded count on the right.
+//! attended/recorded count on the right. A group with more than
+//! [`MAX_COLUMNS`] meetings gets one grid per run of dates, each titled
+//! with the dates it covers, so that every grid stays legible at A4 width.
 
 use super::{At, Chart, GREY, LIGHT, Mark, Svg, day, fit, group_id, group_name, semi};
 use crate::facts;
