@@ -306,6 +306,33 @@ fn agendas_have_the_same_formats() {
     assert!(md.starts_with("# "), "{md}");
 }
 
+/// A long title is cut to 40 characters in the printed page header (one
+/// line of the margin, never over the body), and kept whole in the h1 and
+/// the document's title.
+#[test]
+fn a_long_title_is_cut_in_the_page_header_only() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = example_copy(&tmp);
+    let long = "长".repeat(10_000);
+    edit(
+        &dir.join("topic.yaml"),
+        "title: 如何降低优秀人才流失率",
+        &format!("title: {long}"),
+    );
+    let html = ok(al()
+        .args(["report", "--today", TODAY, "--format", "html"])
+        .arg(&dir));
+    let header = format!("content: \"{}…\";", "长".repeat(39));
+    assert!(html.contains(&header), "the page header's title is cut");
+    assert!(html.contains(&format!("<h1>{long}</h1>")), "the h1 is whole");
+    assert!(html.contains(&format!("<title>{long} · ")), "the title is whole");
+    let line = html
+        .lines()
+        .find(|l| l.contains("content: \"长"))
+        .unwrap_or_default();
+    assert_eq!(line.chars().filter(|c| *c == '长').count(), 39);
+}
+
 /// Text from the files is never HTML: a title or a name with `<script>`,
 /// `&` and quotes is shown as written, in the page and in the page header.
 #[test]
@@ -333,9 +360,9 @@ fn hostile_text_is_escaped_in_html() {
     assert!(html.contains(&format!("<h1>{escaped}</h1>")), "{html}");
     assert!(html.contains(&format!("<title>{escaped} · ")), "{html}");
     assert!(html.contains("张伟&lt;b&gt;&amp;amp;"), "{html}");
-    // In the page header, as a CSS string.
+    // In the page header, as a CSS string, cut to 40 characters.
     assert!(
-        html.contains(r#"content: "如何降低优秀人才流失率 \3C script\3E alert(\"x \26  'y'\")\3C /script\3E \3C /style\3E ";"#),
+        html.contains(r#"content: "如何降低优秀人才流失率 \3C script\3E alert(\"x \26 …";"#),
         "{html}"
     );
     // In the Markdown report a `<` is written `&lt;`, so that no value

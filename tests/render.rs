@@ -721,3 +721,120 @@ fn bold_marks_render_as_bold_in_chinese_and_english() {
         }
     }
 }
+
+/// The words of a rendered report before its appendix, without its tags,
+/// stylesheet and scripts: what a reader sees.
+fn seen_text(report: &str) -> String {
+    let end = ["九、附录", "9. Appendix"]
+        .iter()
+        .filter_map(|h| report.find(h))
+        .min()
+        .expect("appendix");
+    let mut text = report[..end].to_string();
+    while let (Some(a), Some(b)) = (text.find("<style>"), text.find("</style>")) {
+        text.replace_range(a..b + "</style>".len(), " ");
+    }
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Whether `id` stands as a word of its own in `text`.
+fn has_word(text: &str, id: &str) -> bool {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    text.match_indices(id)
+        .any(|(at, _)| !word(text[..at].chars().next_back()) && !word(text[at + id.len()..].chars().next()))
+}
+
+/// A team.yaml that cannot be parsed: the report names it at the top, each
+/// section that depends on it says it is left out, and nothing false or
+/// any bare id takes the place of names (no "no groups yet", no "6 / 0").
+#[test]
+fn a_broken_team_file_is_named_and_its_sections_left_out() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("tr");
+    common::copy_dir(Path::new("examples/talent-retention"), &dir);
+    let team = dir.join("team.yaml");
+    let text = std::fs::read_to_string(&team).expect("team.yaml");
+    std::fs::write(&team, format!("{text}  - {{ id: x, name: [unclosed\n")).expect("write");
+    let ids = [
+        "zhang", "li", "wang", "chen", "liu", "yang", "zhou", "wu", "zheng", "sun", "huang", "zhao", "qian",
+        "g1", "g2",
+    ];
+    for lang in [Lang::Zh, Lang::En] {
+        for format in [al::report::DocFormat::Markdown, al::report::DocFormat::Html] {
+            let report = al::report::report_as(format, &dir, Some(lang), today(), None).expect("renders");
+            let what = format!("{lang:?} {format:?}");
+            let (notice, omitted) = match lang {
+                Lang::Zh => (
+                    "以下文件有错误，无法读取：team.yaml。",
+                    "team.yaml 有错误，无法读取，本节从略；请先用 al check 修正。",
+                ),
+                Lang::En => (
+                    "these files have errors and cannot be read: team.yaml.",
+                    "team.yaml has errors and cannot be read, so this section is left out; fix it first with al check.",
+                ),
+            };
+            let summary = ["## 摘要", "## Summary", "摘要</h2>", "Summary</h2>"]
+                .iter()
+                .find_map(|h| report.find(h))
+                .expect("summary");
+            let top = report
+                .find(notice)
+                .unwrap_or_else(|| panic!("{what}: notice\n{report}"));
+            assert!(top < summary, "{what}: the notice comes before the summary");
+            // Team, sessions, sub-topics and actions.
+            assert_eq!(report.matches(omitted).count(), 4, "{what}\n{report}");
+            let seen = seen_text(&report);
+            for false_text in ["尚未组建小组", "No groups", "6 / 0"] {
+                assert!(!seen.contains(false_text), "{what}: {false_text}\n{seen}");
+            }
+            for id in ids {
+                assert!(!has_word(&seen, id), "{what}: the id {id} is shown\n{seen}");
+            }
+        }
+    }
+}
+
+/// A topic.yaml and a session file that cannot be parsed are both named at
+/// the top; the stage and topic sections say topic.yaml cannot be read,
+/// and a topic.yaml that does not exist is called missing, not unreadable.
+#[test]
+fn a_broken_topic_or_session_file_is_named_and_a_missing_topic_called_missing() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("tr");
+    common::copy_dir(Path::new("examples/talent-retention"), &dir);
+    for file in ["topic.yaml", "sessions/2026-04-10-survey.yaml"] {
+        let path = dir.join(file);
+        let text = std::fs::read_to_string(&path).expect("read");
+        std::fs::write(&path, format!("{text}x: [unclosed\n")).expect("write");
+    }
+    for format in [al::report::DocFormat::Markdown, al::report::DocFormat::Html] {
+        let report = al::report::report_as(format, &dir, Some(Lang::Zh), today(), None).expect("renders");
+        assert!(
+            report.contains("以下文件有错误，无法读取：topic.yaml、sessions/2026-04-10-survey.yaml。"),
+            "{report}"
+        );
+        let omitted = "topic.yaml 有错误，无法读取，本节从略；请先用 al check 修正。";
+        assert_eq!(report.matches(omitted).count(), 2, "stage and topic: {report}");
+        assert!(!report.contains("第 0 步"), "no step is made up: {report}");
+    }
+    let zh = report_of(&[("team.yaml", TEAM)], Lang::Zh, "2026-09-30");
+    assert!(
+        zh.contains("（topic.yaml 缺失。）") && !zh.contains("无法读取"),
+        "{zh}"
+    );
+    let en = report_of(&[("team.yaml", TEAM)], Lang::En, "2026-09-30");
+    assert!(
+        en.contains("(topic.yaml is missing.)") && !en.contains("cannot be read"),
+        "{en}"
+    );
+}

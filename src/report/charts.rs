@@ -645,6 +645,61 @@ mod tests {
     }
 
     #[test]
+    fn many_meetings_are_split_into_legible_grids_that_cover_them_all() {
+        let sessions: Vec<(String, String)> = (1..=8)
+            .flat_map(|m| (1..=10).map(move |d| (m, d)))
+            .map(|(m, d)| {
+                (
+                    format!("sessions/m-{m:02}-{d:02}.yaml"),
+                    format!("kind: group-meeting\ndate: 2026-{m:02}-{d:02}\ngroups: [g1]\nattendees: [a]\n"),
+                )
+            })
+            .collect();
+        let mut files: Vec<(&str, &str)> = vec![("team.yaml", TEAM)];
+        files.extend(sessions.iter().map(|(p, t)| (p.as_str(), t.as_str())));
+        for lang in [Lang::En, Lang::Zh] {
+            let c = draw(&files, lang);
+            let grids: Vec<&Chart> = c
+                .attendance
+                .iter()
+                .filter(|x| x.svg.contains("al-chart-attendance-2-"))
+                .collect();
+            assert_eq!(grids.len(), 4, "80 meetings: four grids of 20");
+            let mut covered = 0;
+            for g in &grids {
+                // One rotated date label per column.
+                let columns = g.svg.matches("rotate(-90").count();
+                assert!(columns <= attendance::MAX_COLUMNS, "{columns} columns");
+                let desc = &g.svg[g.svg.find("<desc").expect("desc")..];
+                let n = crate::lang::pick(lang, " 次会议（", " meetings (");
+                let before = &desc[..desc.find(n).expect("count")];
+                let count: usize = before
+                    .rsplit(|c: char| !c.is_ascii_digit())
+                    .find(|w| !w.is_empty())
+                    .and_then(|w| w.parse().ok())
+                    .expect("a number");
+                assert_eq!(count, columns, "{desc}");
+                // The title names the dates the grid covers, as its description does.
+                let range = &desc[desc.find(n).expect("range") + n.len()..];
+                let range = &range[..range.find(['）', ')']).expect("end")];
+                assert!(g.title.contains(range), "{} / {range}", g.title);
+                covered += count;
+            }
+            assert_eq!(covered, 80, "every meeting is in a grid");
+            assert!(
+                grids[0].title.contains(&day(lang, d("2026-01-01"))),
+                "{}",
+                grids[0].title
+            );
+            assert!(
+                grids[3].title.contains(&day(lang, d("2026-08-10"))),
+                "{}",
+                grids[3].title
+            );
+        }
+    }
+
+    #[test]
     fn metric_scales_are_round_and_progress_is_towards_the_target() {
         assert_eq!(metrics::nice(12.6), 20.0);
         assert_eq!(metrics::nice(18.9), 20.0);

@@ -223,6 +223,89 @@ pub(crate) struct ReportContext<'a> {
     /// group per family of rules, in code order), each in plain words in the
     /// report's language: ids given as names, files as what they hold.
     pub advice: Vec<AdviceGroup>,
+    /// The program's files that could not be read or parsed (a syntax
+    /// error, a file that is not text, …), in file order; the report names
+    /// them at its top. Empty when every file was read.
+    pub unreadable: Vec<UnreadableView>,
+    /// For each section that depends on a file that could not be read: the
+    /// file's path inside the program, which the section names instead of
+    /// its content; `null` when the section can be written.
+    pub omit: OmitView,
+}
+
+/// A file of the program that could not be read or parsed.
+#[derive(Serialize, JsonSchema, Clone)]
+pub(crate) struct UnreadableView {
+    /// Its path inside the program (`team.yaml`, `sessions/2026-03-01.yaml`).
+    pub file: String,
+    /// What it holds: `topic`, `team`, `session` or `subtopic`.
+    pub kind: &'static str,
+}
+
+/// The sections left out because a file they depend on could not be read:
+/// each is the file's path inside the program, or `null`.
+#[derive(Serialize, JsonSchema, Default)]
+pub(crate) struct OmitView {
+    /// The stage and topic sections, and the stage in the header (topic.yaml).
+    pub topic: Option<String>,
+    /// The team section, the sessions, the sub-topics, the actions and the
+    /// charts that name people and groups (timeline, attendance, actions),
+    /// which are left out of `charts` (team.yaml).
+    pub team: Option<String>,
+}
+
+/// The charts; without those that name groups and people when team.yaml
+/// could not be read (its ids would stand where names belong).
+fn charts(
+    p: &Program,
+    stage: &StageView,
+    lang: Lang,
+    today: Date,
+    team_unread: bool,
+) -> super::charts::ChartsView {
+    let mut charts = super::charts::charts(p, &stage.steps, lang, today);
+    if team_unread {
+        charts.timeline = None;
+        charts.attendance.clear();
+        charts.actions = None;
+    }
+    charts
+}
+
+/// The files of the program that have no model: read, but not usable.
+fn unreadable(p: &Program) -> Vec<UnreadableView> {
+    use crate::layout::FileKind;
+    let used = |file: usize| {
+        p.topic.as_ref().is_some_and(|d| d.file == file)
+            || p.team.as_ref().is_some_and(|d| d.file == file)
+            || p.sessions.iter().any(|d| d.file == file)
+            || p.subtopics.iter().any(|d| d.file == file)
+    };
+    p.files
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| {
+            let kind = FileKind::of_rel(&f.rel)?;
+            let loaded = matches!(
+                kind,
+                FileKind::Topic | FileKind::Team | FileKind::Session | FileKind::Subtopic
+            );
+            (loaded && !used(i)).then(|| UnreadableView {
+                file: f.rel.clone(),
+                kind: kind.name(),
+            })
+        })
+        .collect()
+}
+
+impl OmitView {
+    fn of(unreadable: &[UnreadableView]) -> Self {
+        let file = |kind: &str| unreadable.iter().find(|u| u.kind == kind).map(|u| u.file.clone());
+        OmitView {
+            topic: file("topic"),
+            team: file("team"),
+        }
+    }
 }
 
 /// What to do about the findings of one family of rules.
@@ -1248,6 +1331,8 @@ impl<'a> ReportContext<'a> {
         changes: Option<crate::history::Diff>,
     ) -> Self {
         let words = changes.as_ref().map(|_| crate::lang::words(lang));
+        let unread = unreadable(p);
+        let team_unread = unread.iter().any(|u| u.kind == "team");
         let team = p.team.as_ref().map(|t| &t.value);
         let i = Inputs {
             p,
@@ -1291,7 +1376,7 @@ impl<'a> ReportContext<'a> {
             findings,
             check: *summary,
             gantt: super::gantt::gantt(p, &stage.steps, lang),
-            charts: super::charts::charts(p, &stage.steps, lang, today),
+            charts: charts(p, &stage, lang, today, team_unread),
             stage,
             labels: p.topic.as_ref().map(|t| topic_labels(&t.value, lang)),
             groups: groups(&i),
@@ -1319,6 +1404,8 @@ impl<'a> ReportContext<'a> {
                 .and_then(|t| t.value.sponsor.as_ref())
                 .map(|c| with_title(lang, c.value.name.as_ref(), c.value.title.as_ref())),
             advice: advice(&i, findings),
+            omit: OmitView::of(&unread),
+            unreadable: unread,
         }
     }
 }

@@ -137,6 +137,24 @@ pub(crate) fn css_string(text: &str) -> String {
     out
 }
 
+/// Text cut to at most `max` characters, the last of them `…` when it was
+/// cut: on character boundaries, between words when a space is among the
+/// last twelve characters kept, white space before the `…` dropped.
+pub(crate) fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(max.saturating_sub(1)).collect();
+    // Words written with spaces are cut between words, when one ends near.
+    let near = kept
+        .char_indices()
+        .rev()
+        .take(12)
+        .find(|(_, c)| c.is_whitespace());
+    let kept = near.map_or(kept.as_str(), |(at, _)| &kept[..at]);
+    format!("{}…", kept.trim_end())
+}
+
 /// Collapses runs of blank lines left by template tags into one, trims
 /// trailing spaces, and ends the text with exactly one newline.
 fn tidy_text(text: &str) -> String {
@@ -255,6 +273,24 @@ mod tests {
             css_string("a\"b\\c</style>&\nd"),
             "\"a\\\"b\\\\c\\3C /style\\3E \\26 \\A d\""
         );
+    }
+
+    #[test]
+    fn shortened_text_keeps_whole_characters() {
+        assert_eq!(shorten("如何降低", 40), "如何降低");
+        let long = "长".repeat(10_000);
+        let short = shorten(&long, 40);
+        assert_eq!(short.chars().count(), 40);
+        assert!(short.ends_with("长…"));
+        assert_eq!(shorten("abc def", 5), "abc…");
+        assert_eq!(
+            shorten(
+                "How can we halve the time it takes to resolve a customer complaint?",
+                40
+            ),
+            "How can we halve the time it takes to…"
+        );
+        assert_eq!(shorten("", 0), "");
     }
 
     #[test]

@@ -199,7 +199,8 @@ fn lanes(p: &Program, lang: Lang) -> Vec<Lane> {
 }
 
 /// Puts a session's task in its lanes: the whole-program lane, or the lane
-/// of each of its groups; sessions without a kind or a date are not drawn.
+/// of each of its groups (the lane of other sessions without team.yaml);
+/// sessions without a kind or a date are not drawn.
 fn place(
     p: &Program,
     s: &Doc<Session>,
@@ -217,8 +218,11 @@ fn place(
         return;
     }
     let ids = facts::session_groups(p, &s.value);
-    if ids.is_empty() {
-        other.tasks.push(line.clone());
+    // Without a usable team.yaml the groups have no names, only ids: their
+    // sessions go with the others rather than under a bare id.
+    if ids.is_empty() || p.team.is_none() {
+        other.tasks.push(line);
+        return;
     }
     for id in ids {
         lane_of(groups, p, id, lang).tasks.push(line.clone());

@@ -51,8 +51,13 @@ pub fn engine(lang: Lang, overrides: Option<&Path>) -> Result<tera::Tera> {
     escape::register(&mut t);
     t.register_filter(
         "css_string",
-        |v: tera::Value, _: tera::Kwargs, _: &tera::State| {
-            tera::Value::safe_string(&format::css_string(&text_of(&v)))
+        |v: tera::Value, kw: tera::Kwargs, _: &tera::State| -> tera::TeraResult<tera::Value> {
+            // `max`: at most this many characters, the last `…` when cut.
+            let text = match kw.get::<usize>("max")? {
+                Some(max) => format::shorten(&text_of(&v), max),
+                None => text_of(&v),
+            };
+            Ok(tera::Value::safe_string(&format::css_string(&text)))
         },
     );
     let mut templates: Vec<(String, String)> = builtin(lang)
