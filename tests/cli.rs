@@ -552,9 +552,7 @@ fn explain_al302_gives_the_rhythm_and_an_example() {
 #[test]
 fn new_session_and_subtopic_write_named_commented_files_and_never_overwrite() {
     let tmp = tempfile::tempdir().expect("tmp");
-    fs::create_dir_all(tmp.path().join(".git")).expect("git");
-    let dir = tmp.path().join("tr");
-    copy_dir(Path::new("examples/talent-retention"), &dir);
+    let dir = example_copy(&tmp);
     let in_tmp = |args: &[&str]| run(al().current_dir(tmp.path()).args(args));
 
     let r = in_tmp(&[
@@ -740,9 +738,7 @@ fn new_session_and_subtopic_write_named_commented_files_and_never_overwrite() {
 #[test]
 fn report_and_agenda_write_files_atomically_and_keep_them_on_failure() {
     let tmp = tempfile::tempdir().expect("tmp");
-    fs::create_dir_all(tmp.path().join(".git")).expect("git");
-    let dir = tmp.path().join("tr");
-    copy_dir(Path::new("examples/talent-retention"), &dir);
+    let dir = example_copy(&tmp);
     let out = tmp.path().join("report.md");
     let r = run(al().args(["report", "--today", TODAY, "-o"]).arg(&out).arg(&dir));
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -1008,9 +1004,7 @@ fn the_report_lists_the_exceptions_granted() {
 #[test]
 fn the_report_says_when_the_declared_stage_is_behind_the_record() {
     let tmp = tempfile::tempdir().expect("tmp");
-    fs::create_dir_all(tmp.path().join(".git")).expect("git");
-    let dir = tmp.path().join("tr");
-    copy_dir(Path::new("examples/talent-retention"), &dir);
+    let dir = example_copy(&tmp);
     edit(&dir.join("topic.yaml"), "stage: 5", "stage: 2");
     let r = run(al()
         .current_dir(tmp.path())
@@ -1046,9 +1040,7 @@ fn a_chinese_reports_findings_are_in_chinese() {
 #[test]
 fn an_agenda_longer_than_its_session_is_a_warning() {
     let tmp = tempfile::tempdir().expect("tmp");
-    fs::create_dir_all(tmp.path().join(".git")).expect("git");
-    let dir = tmp.path().join("tr");
-    copy_dir(Path::new("examples/talent-retention"), &dir);
+    let dir = example_copy(&tmp);
     let meeting = dir.join("sessions/2026-05-25-g1-meeting.yaml");
     edit(&meeting, "days: 1", "days: 0.5");
     let r = run(al().current_dir(tmp.path()).args([
@@ -1086,9 +1078,7 @@ fn an_agenda_longer_than_its_session_is_a_warning() {
 #[test]
 fn an_agenda_item_through_lunch_is_a_warning() {
     let tmp = tempfile::tempdir().expect("tmp");
-    fs::create_dir_all(tmp.path().join(".git")).expect("git");
-    let dir = tmp.path().join("tr");
-    copy_dir(Path::new("examples/talent-retention"), &dir);
+    let dir = example_copy(&tmp);
     let file = dir.join("sessions/2026-05-25-g1-meeting.yaml");
     edit(&file, "陈述与支持, minutes: 100", "陈述与支持, minutes: 90");
     let r = run(al()
@@ -1176,9 +1166,7 @@ fn an_exception_names_its_group() {
 #[test]
 fn an_agenda_that_does_not_fit_says_so_in_the_document() {
     let tmp = tempfile::tempdir().expect("tmp");
-    fs::create_dir_all(tmp.path().join(".git")).expect("git");
-    let dir = tmp.path().join("tr");
-    copy_dir(Path::new("examples/talent-retention"), &dir);
+    let dir = example_copy(&tmp);
     let meeting = dir.join("sessions/2026-05-25-g1-meeting.yaml");
     edit(&meeting, "days: 1", "days: 0.5");
     for (format, lang, want) in [

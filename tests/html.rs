@@ -9,7 +9,7 @@ use al::config::Lang;
 use al::report::DocFormat;
 use assert_cmd::Command;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 const TODAY: &str = "2026-09-30";
 
@@ -51,12 +51,6 @@ fn ok(cmd: &mut Command) -> String {
 }
 
 /// A copy of the Chinese example in a temp folder that is its own git root.
-fn example_copy(tmp: &tempfile::TempDir) -> PathBuf {
-    fs::create_dir_all(tmp.path().join(".git")).expect("git marker");
-    let dir = tmp.path().join("tr");
-    copy_dir(Path::new("examples/talent-retention"), &dir);
-    dir
-}
 
 #[test]
 fn html_reports_of_the_examples_in_both_languages() {

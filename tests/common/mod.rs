@@ -108,3 +108,14 @@ pub fn al(dir: &Path, args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// A copy of the talent-retention example as `tr` in `tmp`, beside a `.git`
+/// marker (so that nothing above the temporary folder is taken for its
+/// repository); returns the program folder.
+#[allow(dead_code)]
+pub fn example_copy(tmp: &tempfile::TempDir) -> std::path::PathBuf {
+    fs::create_dir_all(tmp.path().join(".git")).expect("git marker");
+    let dir = tmp.path().join("tr");
+    copy_dir(Path::new("examples/talent-retention"), &dir);
+    dir
+}
