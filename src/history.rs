@@ -12,7 +12,9 @@
 use crate::config::Lang;
 use crate::error::{Error, Result};
 use crate::load::Program;
-use crate::model::{ActionStatus, Date, Decision, Number, SessionKind, Subtopic, SubtopicStatus};
+use crate::model::{
+    ActionStatus, BudgetCategory, Date, Decision, Number, SessionKind, Subtopic, SubtopicStatus,
+};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
@@ -196,12 +198,16 @@ pub enum What {
     Role,
     /// A sub-topic file.
     Subtopic,
+    /// The analysis of a sub-topic: the first four of the six moves.
+    Analysis,
     /// A sub-topic's proposal (its `submitted` date).
     Proposal,
     /// The review of a sub-topic's proposal (its decision).
     Review,
     /// A metric of a sub-topic's implementation (its `actual` and `measured`).
     Metric,
+    /// A budget line of topic.yaml.
+    Budget,
     /// A session file.
     Session,
     /// An action of a session.
@@ -242,6 +248,8 @@ pub enum How {
     Rescheduled,
     /// An action first recorded already `done`.
     RecordedDone,
+    /// A budget line's `spent` changed.
+    Spent,
 }
 
 /// A person, as a change names them.
@@ -339,6 +347,47 @@ pub struct MetricRef {
     pub target: Option<Number>,
 }
 
+/// One of the four moves of a sub-topic's analysis.
+#[derive(Debug, Clone, Copy, Serialize, schemars::JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum Move {
+    /// 摆现象: the symptoms.
+    Symptoms,
+    /// 查问题: the problems.
+    Problems,
+    /// 析原因: the causes.
+    Causes,
+    /// 找对策: the countermeasures.
+    Countermeasures,
+}
+
+/// A move of a sub-topic's analysis, as a change names it.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema, PartialEq)]
+pub struct AnalysisRef {
+    /// The sub-topic's id.
+    pub subtopic: String,
+    /// Its question ("" when it has none).
+    pub question: String,
+    /// Which move.
+    #[serde(rename = "move")]
+    pub part: Move,
+}
+
+/// A budget line, as a change names it (matched by its `item`).
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema, PartialEq)]
+pub struct BudgetRef {
+    /// What it is for.
+    pub item: String,
+    /// Its category.
+    pub category: Option<BudgetCategory>,
+    /// The amount planned.
+    pub planned: Option<Number>,
+    /// The amount spent so far.
+    pub spent: Option<Number>,
+    /// The budget's currency.
+    pub currency: Option<String>,
+}
+
 /// The thing a change is about; in JSON, the fields of the reference alone
 /// (`null` for the program's stage).
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema, PartialEq)]
@@ -352,12 +401,16 @@ pub enum Subject {
     Group(GroupRef),
     /// A sub-topic.
     Subtopic(SubtopicRef),
+    /// A move of a sub-topic's analysis.
+    Analysis(AnalysisRef),
     /// A sub-topic's proposal.
     Proposal(ProposalRef),
     /// The review of a proposal.
     Review(ReviewRef),
     /// A metric.
     Metric(MetricRef),
+    /// A budget line.
+    Budget(BudgetRef),
     /// A session.
     Session(SessionRef),
     /// An action.
@@ -407,6 +460,10 @@ pub enum Value {
     Decision(Decision),
     /// A metric's measurement.
     Measurement(Measurement),
+    /// An amount (a budget line's `planned` or `spent`).
+    Number(Number),
+    /// Statements added to or removed from a move of an analysis.
+    Texts(Vec<String>),
 }
 
 /// A metric's value reached and when it was measured.
@@ -804,6 +861,112 @@ fn decision(st: &Subtopic) -> Option<Decision> {
     review(st)?.decision.as_ref().map(|d| d.value)
 }
 
+/// The statements of each move of a sub-topic's analysis.
+fn moves(st: &Subtopic) -> [(Move, &[String]); 4] {
+    let none: &[String] = &[];
+    let a = st.analysis.as_ref().map(|a| &a.value);
+    [
+        (Move::Symptoms, a.map_or(none, |a| &a.symptoms)),
+        (Move::Problems, a.map_or(none, |a| &a.problems)),
+        (Move::Causes, a.map_or(none, |a| &a.causes)),
+        (Move::Countermeasures, a.map_or(none, |a| &a.countermeasures)),
+    ]
+}
+
+/// The six moves' progress: statements added to (then removed from) each
+/// move of a sub-topic's analysis, matched by their text; a sub-topic new
+/// in the newer version counts as having had none.
+fn analysis_changes(old: &Program, new: &Program, out: &mut Vec<Change>) {
+    let old_st = subtopic_files(old);
+    for (id, (st, question)) in subtopic_files(new) {
+        let before = old_st.get(&id).map(|(b, _)| moves(b));
+        for (i, (part, now)) in moves(st).into_iter().enumerate() {
+            let then: &[String] = before.as_ref().map_or(&[], |b| b[i].1);
+            let subject = || {
+                Subject::Analysis(AnalysisRef {
+                    subtopic: id.clone(),
+                    question: question.clone(),
+                    part,
+                })
+            };
+            let added: Vec<String> = now.iter().filter(|x| !then.contains(x)).cloned().collect();
+            let removed: Vec<String> = then.iter().filter(|x| !now.contains(x)).cloned().collect();
+            if !added.is_empty() {
+                out.push(
+                    Change::new(What::Analysis, How::Added, subject())
+                        .values(None, Some(Value::Texts(added))),
+                );
+            }
+            if !removed.is_empty() {
+                out.push(
+                    Change::new(What::Analysis, How::Removed, subject())
+                        .values(Some(Value::Texts(removed)), None),
+                );
+            }
+        }
+    }
+}
+
+/// Budget lines keyed by their `item` (lines without one are left out).
+fn budget(p: &Program) -> BTreeMap<String, BudgetRef> {
+    let Some(t) = &p.topic else {
+        return BTreeMap::new();
+    };
+    let currency = t.value.currency.as_ref().map(|c| c.0.clone());
+    t.value
+        .budget
+        .iter()
+        .filter_map(|b| {
+            let b = &b.value;
+            let item = b.item.as_ref()?.0.clone();
+            let line = BudgetRef {
+                item: item.clone(),
+                category: b.category.as_ref().map(|c| c.value),
+                planned: b.planned.as_ref().map(|n| n.value),
+                spent: b.spent.as_ref().map(|n| n.value),
+                currency: currency.clone(),
+            };
+            Some((item, line))
+        })
+        .collect()
+}
+
+/// Budget lines added or removed, whose `planned` changed, or whose `spent` changed.
+fn budget_changes(old: &Program, new: &Program, out: &mut Vec<Change>) {
+    let (old_b, new_b) = (budget(old), budget(new));
+    for (item, line) in &new_b {
+        let Some(was) = old_b.get(item) else {
+            out.push(Change::new(
+                What::Budget,
+                How::Added,
+                Subject::Budget(line.clone()),
+            ));
+            continue;
+        };
+        if was.planned != line.planned {
+            out.push(
+                Change::new(What::Budget, How::Changed, Subject::Budget(line.clone()))
+                    .values(was.planned.map(Value::Number), line.planned.map(Value::Number)),
+            );
+        }
+        if was.spent != line.spent {
+            out.push(
+                Change::new(What::Budget, How::Spent, Subject::Budget(line.clone()))
+                    .values(was.spent.map(Value::Number), line.spent.map(Value::Number)),
+            );
+        }
+    }
+    for (item, line) in &old_b {
+        if !new_b.contains_key(item) {
+            out.push(Change::new(
+                What::Budget,
+                How::Removed,
+                Subject::Budget(line.clone()),
+            ));
+        }
+    }
+}
+
 /// Proposals submitted and review decisions: a sub-topic whose `submitted`
 /// date or review `decision` appeared or changed (a sub-topic new in the
 /// newer version counts as having had neither).
@@ -963,8 +1126,10 @@ pub(crate) fn compare(old: &Program, new: &Program, old_date: Option<Date>, toda
     stage_changes(old, new, &mut out);
     team_changes(old, new, &names, &mut out);
     subtopic_changes(old, new, &mut out);
+    analysis_changes(old, new, &mut out);
     proposal_changes(old, new, &mut out);
     metric_changes(old, new, &mut out);
+    budget_changes(old, new, &mut out);
     session_changes(old, new, &mut out);
     action_changes(old, new, &names, old_date, today, &mut out);
     out

@@ -278,8 +278,9 @@ fn the_section_is_a_template_a_program_can_override() {
 }
 
 /// A repository where, commit by commit, a proposal is submitted, approved,
-/// a metric measured again and an open action's due date moved (and a new
-/// action recorded already done).
+/// a metric measured again (with a cause and a countermeasure added, a
+/// budget line spent and one added) and an open action's due date moved
+/// (and a new action recorded already done).
 fn what_moved_repo() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().expect("tmp");
     let root = tmp.path();
@@ -298,10 +299,26 @@ fn what_moved_repo() -> tempfile::TempDir {
     git(root, &["commit", "-qam", "submit"]);
     edit(&career, submitted, &format!("{submitted}{review}"));
     git(root, &["commit", "-qam", "approve"]);
+    let attrition = tr.join("subtopics/reduce-attrition.yaml");
     edit(
-        &tr.join("subtopics/reduce-attrition.yaml"),
+        &attrition,
         "actual: 16.5, measured: 2026-09-28",
         "actual: 14.2, measured: 2026-10-28",
+    );
+    edit(
+        &attrition,
+        "    - 技术人员晋升只能走管理岗\n",
+        "    - 技术人员晋升只能走管理岗\n    - 新员工导师制度流于形式\n",
+    );
+    edit(
+        &attrition,
+        "    - 与第二组的双通道方案衔接\n",
+        "    - 与第二组的双通道方案衔接\n    - 恢复导师津贴并纳入考核\n",
+    );
+    edit(
+        &tr.join("topic.yaml"),
+        "planned: 30000, spent: 18000 }",
+        "planned: 30000, spent: 24000 }\n  - { item: 导师津贴, category: other, planned: 6000 }",
     );
     git(root, &["commit", "-qam", "measure"]);
     let meeting = tr.join("sessions/2026-09-14-g1-meeting.yaml");
@@ -337,6 +354,16 @@ fn diff_tells_what_moved() {
     assert!(zh.contains("— 通过（李明、王建国，2026-08-24）"), "{zh}");
     assert!(zh.contains("— 16.5 → 14.2 %（目标 10，2026-10-28 测量）"), "{zh}");
     assert!(zh.contains("从 2026-10-12 改到 2026-10-26"), "{zh}");
+    assert!(
+        zh.contains(
+            "- 新增：析原因 · 如何降低核心技术人员的流失率?（reduce-attrition） — 新员工导师制度流于形式"
+        ),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("- 支出：外部专家辅导 — 18000 → 24000 CNY（预算 30000）"),
+        "{zh}"
+    );
     assert!(zh.contains("- 记录为已完成：向研发中心通报试行安排"), "{zh}");
     let (code, en, err) = al(tmp.path(), &args(&["--lang", "en"]));
     assert_eq!(code, 0, "{err}");
@@ -356,11 +383,10 @@ fn diff_tells_what_moved() {
         .iter()
         .filter_map(|c| c["what"].as_str())
         .collect();
-    assert_eq!(
-        whats,
-        ["proposal", "review", "metric", "action", "action"],
-        "{json}"
-    );
+    let expected = [
+        "analysis", "analysis", "proposal", "review", "metric", "budget", "budget", "action", "action",
+    ];
+    assert_eq!(whats, expected, "{json}");
 }
 
 #[test]
