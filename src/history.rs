@@ -12,7 +12,9 @@
 use crate::config::Lang;
 use crate::error::{Error, Result};
 use crate::load::Program;
-use crate::model::{ActionStatus, Date, SessionKind, SubtopicStatus};
+use crate::model::{
+    ActionStatus, BudgetCategory, Date, Decision, Number, SessionKind, Subtopic, SubtopicStatus,
+};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
@@ -196,6 +198,16 @@ pub enum What {
     Role,
     /// A sub-topic file.
     Subtopic,
+    /// The analysis of a sub-topic: the first four of the six moves.
+    Analysis,
+    /// A sub-topic's proposal (its `submitted` date).
+    Proposal,
+    /// The review of a sub-topic's proposal (its decision).
+    Review,
+    /// A metric of a sub-topic's implementation (its `actual` and `measured`).
+    Metric,
+    /// A budget line of topic.yaml.
+    Budget,
     /// A session file.
     Session,
     /// An action of a session.
@@ -226,6 +238,18 @@ pub enum How {
     Status,
     /// A sub-topic's question was reworded.
     Question,
+    /// A proposal was submitted (its `submitted` date appeared or changed).
+    Submitted,
+    /// A proposal's review decision appeared or changed.
+    Decided,
+    /// A metric was measured (its `actual` or `measured` appeared or changed).
+    Measured,
+    /// An open action's due date changed.
+    Rescheduled,
+    /// An action first recorded already `done`.
+    RecordedDone,
+    /// A budget line's `spent` changed.
+    Spent,
 }
 
 /// A person, as a change names them.
@@ -282,6 +306,88 @@ pub struct ActionRef {
     pub due: Option<Date>,
 }
 
+/// A sub-topic's proposal, as a change names it.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema, PartialEq)]
+pub struct ProposalRef {
+    /// The sub-topic's id.
+    pub subtopic: String,
+    /// Its question ("" when it has none).
+    pub question: String,
+    /// The proposal in brief.
+    pub summary: Option<String>,
+}
+
+/// The review of a proposal, as a change names it.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema, PartialEq)]
+pub struct ReviewRef {
+    /// The sub-topic's id.
+    pub subtopic: String,
+    /// Its question ("" when it has none).
+    pub question: String,
+    /// When the review was held.
+    pub date: Option<Date>,
+    /// Who reviewed it (names as written).
+    pub by: Vec<String>,
+    /// Its remarks.
+    pub notes: Option<String>,
+}
+
+/// A metric, as a change names it (matched by sub-topic and name).
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema, PartialEq)]
+pub struct MetricRef {
+    /// The sub-topic's id.
+    pub subtopic: String,
+    /// The metric's name.
+    pub name: String,
+    /// Its unit.
+    pub unit: Option<String>,
+    /// The value before the implementation.
+    pub baseline: Option<Number>,
+    /// The value aimed at.
+    pub target: Option<Number>,
+}
+
+/// One of the four moves of a sub-topic's analysis.
+#[derive(Debug, Clone, Copy, Serialize, schemars::JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum Move {
+    /// 摆现象: the symptoms.
+    Symptoms,
+    /// 查问题: the problems.
+    Problems,
+    /// 析原因: the causes.
+    Causes,
+    /// 找对策: the countermeasures.
+    Countermeasures,
+}
+
+/// A move of a sub-topic's analysis, as a change names it.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema, PartialEq)]
+pub struct AnalysisRef {
+    /// The sub-topic's id.
+    pub subtopic: String,
+    /// Its question ("" when it has none).
+    pub question: String,
+    /// Which move.
+    #[serde(rename = "move")]
+    pub part: Move,
+}
+
+/// A budget line, as a change names it (matched by its `item`).
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema, PartialEq)]
+pub struct BudgetRef {
+    /// What it is for.
+    pub item: String,
+    /// Its category.
+    pub category: Option<BudgetCategory>,
+    /// The amount planned.
+    pub planned: Option<Number>,
+    /// The amount spent so far.
+    pub spent: Option<Number>,
+    /// The budget's currency.
+    pub currency: Option<String>,
+}
+
 /// The thing a change is about; in JSON, the fields of the reference alone
 /// (`null` for the program's stage).
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema, PartialEq)]
@@ -295,6 +401,16 @@ pub enum Subject {
     Group(GroupRef),
     /// A sub-topic.
     Subtopic(SubtopicRef),
+    /// A move of a sub-topic's analysis.
+    Analysis(AnalysisRef),
+    /// A sub-topic's proposal.
+    Proposal(ProposalRef),
+    /// The review of a proposal.
+    Review(ReviewRef),
+    /// A metric.
+    Metric(MetricRef),
+    /// A budget line.
+    Budget(BudgetRef),
     /// A session.
     Session(SessionRef),
     /// An action.
@@ -338,6 +454,25 @@ pub enum Value {
     Roles(Vec<Role>),
     /// Text (a sub-topic's question).
     Text(String),
+    /// A date (a proposal's `submitted`, an action's `due`).
+    Date(Date),
+    /// A review decision.
+    Decision(Decision),
+    /// A metric's measurement.
+    Measurement(Measurement),
+    /// An amount (a budget line's `planned` or `spent`).
+    Number(Number),
+    /// Statements added to or removed from a move of an analysis.
+    Texts(Vec<String>),
+}
+
+/// A metric's value reached and when it was measured.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema, PartialEq)]
+pub struct Measurement {
+    /// The value reached (`actual`).
+    pub actual: Option<Number>,
+    /// When it was measured.
+    pub measured: Option<Date>,
 }
 
 /// One change between two versions: data only, no words of any language.
@@ -403,6 +538,10 @@ pub struct Diff {
     pub since_date: Option<Date>,
     /// The newer revision as written; `None` for the working tree.
     pub until: Option<String>,
+    /// Its commit (`None` for the working tree).
+    pub until_commit: Option<String>,
+    /// Its date (`None` for the working tree).
+    pub until_date: Option<Date>,
     /// Whether the program existed at the older revision.
     pub existed: bool,
     /// Notes: the program did not exist, or files at the revision were broken.
@@ -691,6 +830,232 @@ fn subtopic_changes(old: &Program, new: &Program, out: &mut Vec<Change>) {
     }
 }
 
+/// Sub-topics keyed by id, with their question.
+fn subtopic_files(p: &Program) -> BTreeMap<String, (&Subtopic, String)> {
+    p.subtopics
+        .iter()
+        .map(|s| {
+            let question = s
+                .value
+                .question
+                .as_ref()
+                .map(|q| q.value.0.clone())
+                .unwrap_or_default();
+            (crate::facts::subtopic_id(p, s).to_string(), (&s.value, question))
+        })
+        .collect()
+}
+
+fn submitted(st: &Subtopic) -> Option<Date> {
+    st.proposal
+        .as_ref()
+        .and_then(|p| p.value.submitted.as_ref())
+        .map(|d| d.value)
+}
+
+fn review(st: &Subtopic) -> Option<&crate::model::Review> {
+    st.proposal.as_ref()?.value.review.as_ref().map(|r| &r.value)
+}
+
+fn decision(st: &Subtopic) -> Option<Decision> {
+    review(st)?.decision.as_ref().map(|d| d.value)
+}
+
+/// The statements of each move of a sub-topic's analysis.
+fn moves(st: &Subtopic) -> [(Move, &[String]); 4] {
+    let none: &[String] = &[];
+    let a = st.analysis.as_ref().map(|a| &a.value);
+    [
+        (Move::Symptoms, a.map_or(none, |a| &a.symptoms)),
+        (Move::Problems, a.map_or(none, |a| &a.problems)),
+        (Move::Causes, a.map_or(none, |a| &a.causes)),
+        (Move::Countermeasures, a.map_or(none, |a| &a.countermeasures)),
+    ]
+}
+
+/// The six moves' progress: statements added to (then removed from) each
+/// move of a sub-topic's analysis, matched by their text; a sub-topic new
+/// in the newer version counts as having had none.
+fn analysis_changes(old: &Program, new: &Program, out: &mut Vec<Change>) {
+    let old_st = subtopic_files(old);
+    for (id, (st, question)) in subtopic_files(new) {
+        let before = old_st.get(&id).map(|(b, _)| moves(b));
+        for (i, (part, now)) in moves(st).into_iter().enumerate() {
+            let then: &[String] = before.as_ref().map_or(&[], |b| b[i].1);
+            let subject = || {
+                Subject::Analysis(AnalysisRef {
+                    subtopic: id.clone(),
+                    question: question.clone(),
+                    part,
+                })
+            };
+            let added: Vec<String> = now.iter().filter(|x| !then.contains(x)).cloned().collect();
+            let removed: Vec<String> = then.iter().filter(|x| !now.contains(x)).cloned().collect();
+            if !added.is_empty() {
+                out.push(
+                    Change::new(What::Analysis, How::Added, subject())
+                        .values(None, Some(Value::Texts(added))),
+                );
+            }
+            if !removed.is_empty() {
+                out.push(
+                    Change::new(What::Analysis, How::Removed, subject())
+                        .values(Some(Value::Texts(removed)), None),
+                );
+            }
+        }
+    }
+}
+
+/// Budget lines keyed by their `item` (lines without one are left out).
+fn budget(p: &Program) -> BTreeMap<String, BudgetRef> {
+    let Some(t) = &p.topic else {
+        return BTreeMap::new();
+    };
+    let currency = t.value.currency.as_ref().map(|c| c.0.clone());
+    t.value
+        .budget
+        .iter()
+        .filter_map(|b| {
+            let b = &b.value;
+            let item = b.item.as_ref()?.0.clone();
+            let line = BudgetRef {
+                item: item.clone(),
+                category: b.category.as_ref().map(|c| c.value),
+                planned: b.planned.as_ref().map(|n| n.value),
+                spent: b.spent.as_ref().map(|n| n.value),
+                currency: currency.clone(),
+            };
+            Some((item, line))
+        })
+        .collect()
+}
+
+/// Budget lines added or removed, whose `planned` changed, or whose `spent` changed.
+fn budget_changes(old: &Program, new: &Program, out: &mut Vec<Change>) {
+    let (old_b, new_b) = (budget(old), budget(new));
+    for (item, line) in &new_b {
+        let Some(was) = old_b.get(item) else {
+            out.push(Change::new(
+                What::Budget,
+                How::Added,
+                Subject::Budget(line.clone()),
+            ));
+            continue;
+        };
+        if was.planned != line.planned {
+            out.push(
+                Change::new(What::Budget, How::Changed, Subject::Budget(line.clone()))
+                    .values(was.planned.map(Value::Number), line.planned.map(Value::Number)),
+            );
+        }
+        if was.spent != line.spent {
+            out.push(
+                Change::new(What::Budget, How::Spent, Subject::Budget(line.clone()))
+                    .values(was.spent.map(Value::Number), line.spent.map(Value::Number)),
+            );
+        }
+    }
+    for (item, line) in &old_b {
+        if !new_b.contains_key(item) {
+            out.push(Change::new(
+                What::Budget,
+                How::Removed,
+                Subject::Budget(line.clone()),
+            ));
+        }
+    }
+}
+
+/// Proposals submitted and review decisions: a sub-topic whose `submitted`
+/// date or review `decision` appeared or changed (a sub-topic new in the
+/// newer version counts as having had neither).
+fn proposal_changes(old: &Program, new: &Program, out: &mut Vec<Change>) {
+    let old_st = subtopic_files(old);
+    let mut reviews = Vec::new();
+    for (id, (st, question)) in subtopic_files(new) {
+        let before = old_st.get(&id).map(|(b, _)| *b);
+        let (was, is) = (before.and_then(submitted), submitted(st));
+        if was != is && is.is_some() {
+            let subject = Subject::Proposal(ProposalRef {
+                subtopic: id.clone(),
+                question: question.clone(),
+                summary: st
+                    .proposal
+                    .as_ref()
+                    .and_then(|p| p.value.summary.as_ref())
+                    .map(|t| t.0.clone()),
+            });
+            out.push(
+                Change::new(What::Proposal, How::Submitted, subject)
+                    .values(was.map(Value::Date), is.map(Value::Date)),
+            );
+        }
+        let (was, is) = (before.and_then(decision), decision(st));
+        if let (Some(r), true) = (review(st), was != is && is.is_some()) {
+            let subject = Subject::Review(ReviewRef {
+                subtopic: id.clone(),
+                question: question.clone(),
+                date: r.date.as_ref().map(|d| d.value),
+                by: r.by.clone(),
+                notes: r.notes.as_ref().map(|t| t.0.clone()),
+            });
+            reviews.push(
+                Change::new(What::Review, How::Decided, subject)
+                    .values(was.map(Value::Decision), is.map(Value::Decision)),
+            );
+        }
+    }
+    out.extend(reviews);
+}
+
+/// Metrics keyed by sub-topic id and metric name.
+fn metrics(p: &Program) -> BTreeMap<(String, String), (MetricRef, Measurement)> {
+    let mut out = BTreeMap::new();
+    for (id, (st, _)) in subtopic_files(p) {
+        let Some(imp) = &st.implementation else {
+            continue;
+        };
+        for m in &imp.value.metrics {
+            let m = &m.value;
+            let Some(name) = m.name.as_ref().map(|n| n.value.0.clone()) else {
+                continue;
+            };
+            let r = MetricRef {
+                subtopic: id.clone(),
+                name: name.clone(),
+                unit: m.unit.as_ref().map(|u| u.0.clone()),
+                baseline: m.baseline.as_ref().map(|n| n.value),
+                target: m.target.as_ref().map(|n| n.value),
+            };
+            let v = Measurement {
+                actual: m.actual.as_ref().map(|n| n.value),
+                measured: m.measured.as_ref().map(|d| d.value),
+            };
+            out.entry((id.clone(), name)).or_insert((r, v));
+        }
+    }
+    out
+}
+
+/// Measurements: a metric whose `actual` or `measured` appeared or changed.
+fn metric_changes(old: &Program, new: &Program, out: &mut Vec<Change>) {
+    let old_m = metrics(old);
+    for (key, (r, is)) in metrics(new) {
+        let was = old_m.get(&key).map(|(_, v)| v.clone());
+        let nothing = Measurement {
+            actual: None,
+            measured: None,
+        };
+        if was.as_ref().unwrap_or(&nothing) != &is && is != nothing {
+            out.push(
+                Change::new(What::Metric, How::Measured, Subject::Metric(r))
+                    .values(was.map(Value::Measurement), Some(Value::Measurement(is))),
+            );
+        }
+    }
+}
+
 fn session_changes(old: &Program, new: &Program, out: &mut Vec<Change>) {
     for (how, _, s) in added_removed(&sessions(old), &sessions(new)) {
         out.push(Change::new(What::Session, how, Subject::Session(s.clone())));
@@ -722,7 +1087,14 @@ fn action_changes(
             )
         };
         match old_a.get(key) {
+            None if a.status == ActionStatus::Done => {
+                out.push(Change::new(What::Action, How::RecordedDone, subject(key, a)))
+            }
             None => out.push(Change::new(What::Action, How::Added, subject(key, a))),
+            Some(b) if b.due != a.due && a.status == ActionStatus::Open => out.push(
+                Change::new(What::Action, How::Rescheduled, subject(key, a))
+                    .values(b.due.map(Value::Date), a.due.map(Value::Date)),
+            ),
             Some(b) if b.status != ActionStatus::Done && a.status == ActionStatus::Done => {
                 out.push(status(How::Completed, b.status))
             }
@@ -754,6 +1126,10 @@ pub(crate) fn compare(old: &Program, new: &Program, old_date: Option<Date>, toda
     stage_changes(old, new, &mut out);
     team_changes(old, new, &names, &mut out);
     subtopic_changes(old, new, &mut out);
+    analysis_changes(old, new, &mut out);
+    proposal_changes(old, new, &mut out);
+    metric_changes(old, new, &mut out);
+    budget_changes(old, new, &mut out);
     session_changes(old, new, &mut out);
     action_changes(old, new, &names, old_date, today, &mut out);
     out
@@ -780,7 +1156,7 @@ pub fn diff(dir: &Path, since: &str, until: Option<&str>, today: Date) -> Result
         Some(rev) => {
             let loc = locate(dir)?;
             let newer = at_revision(&loc, rev, &dir.to_string_lossy().replace('\\', "/"))?;
-            compare_with(dir, since, &newer.program, Some(rev), today)
+            compare_with(dir, since, &newer.program, Some(&newer), today)
         }
         None => {
             let current = crate::check::open(dir)?.program;
@@ -794,7 +1170,15 @@ pub fn since(dir: &Path, rev: &str, current: &Program, today: Date) -> Result<Di
     compare_with(dir, rev, current, None, today)
 }
 
-fn compare_with(dir: &Path, since: &str, newer: &Program, until: Option<&str>, today: Date) -> Result<Diff> {
+/// Compares the program at `since` with `newer`, which is the program of
+/// `until` when that is a revision.
+fn compare_with(
+    dir: &Path,
+    since: &str,
+    newer: &Program,
+    until: Option<&Version>,
+    today: Date,
+) -> Result<Diff> {
     let loc = locate(dir)?;
     let old = at_revision(&loc, since, &dir.to_string_lossy().replace('\\', "/"))?;
     let mut notes = broken_notes(&old);
@@ -806,7 +1190,9 @@ fn compare_with(dir: &Path, since: &str, newer: &Program, until: Option<&str>, t
         since: since.to_string(),
         since_commit: old.commit.chars().take(12).collect(),
         since_date: old.date,
-        until: until.map(str::to_string),
+        until: until.map(|v| v.rev.clone()),
+        until_commit: until.map(|v| v.commit.chars().take(12).collect()),
+        until_date: until.and_then(|v| v.date),
         existed: old.existed,
         notes,
         changes,

@@ -303,7 +303,7 @@ pub(crate) fn length(lang: Lang, days: f64) -> String {
 /// The words a template looks values up in, keyed by the values as the files
 /// and the change records write them: `words.steps["3"]`,
 /// `words.session_kinds["group-meeting"]`, `words.subtopic_statuses["deepened"]`,
-/// `words.action_statuses["done"]`.
+/// `words.action_statuses["done"]`, `words.decisions["approved"]`.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub(crate) struct Words {
     /// The six steps by number ("1" … "6"), and "other" for any other number.
@@ -314,6 +314,8 @@ pub(crate) struct Words {
     pub subtopic_statuses: BTreeMap<&'static str, &'static str>,
     /// Action statuses by their word.
     pub action_statuses: BTreeMap<&'static str, &'static str>,
+    /// Review decisions by their word.
+    pub decisions: BTreeMap<&'static str, &'static str>,
 }
 
 /// The words of `lang` for templates.
@@ -326,6 +328,7 @@ pub fn words(lang: Lang) -> Words {
         session_kinds: table::<SessionKind>(|k| session_kind(lang, k)),
         subtopic_statuses: table::<SubtopicStatus>(|s| subtopic_status(lang, s)),
         action_statuses: table::<ActionStatus>(|s| action_status(lang, s)),
+        decisions: table::<Decision>(|d| decision(lang, d)),
     }
 }
 

@@ -118,6 +118,7 @@ fn diff_lists_exactly_what_changed() {
     assert_eq!(json, json_zh);
     let mut shown = v.clone();
     shown["since_commit"] = serde_json::json!("[commit]");
+    shown["until_commit"] = serde_json::json!("[commit]");
     insta::assert_json_snapshot!("diff_json", shown);
     let hows: Vec<(String, String)> = v["changes"]
         .as_array()
@@ -274,4 +275,135 @@ fn the_section_is_a_template_a_program_can_override() {
     assert!(report.contains("## Since HEAD~1\n\n- person added\n"), "{report}");
     assert!(report.contains("- subtopic deepened (deepened)\n"), "{report}");
     assert!(!report.contains("Changes since"), "{report}");
+}
+
+/// A repository where, commit by commit, a proposal is submitted, approved,
+/// a metric measured again (with a cause and a countermeasure added, a
+/// budget line spent and one added) and an open action's due date moved
+/// (and a new action recorded already done).
+fn what_moved_repo() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path();
+    git(root, &["init", "-q", "-b", "main"]);
+    copy_dir(Path::new("examples/talent-retention"), &root.join("tr"));
+    let tr = root.join("tr");
+    let career = tr.join("subtopics/career-path.yaml");
+    let submitted = "  submitted: 2026-08-17\n";
+    let review =
+        "  review: { date: 2026-08-24, by: [李明, 王建国], decision: approved, notes: 先在两个研发部试行 }\n";
+    edit(&career, &format!("{submitted}{review}"), "");
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-q", "-m", "before"]);
+    let summary = "  summary: 《技术人员双通道职业发展办法》\n";
+    edit(&career, summary, &format!("{summary}{submitted}"));
+    git(root, &["commit", "-qam", "submit"]);
+    edit(&career, submitted, &format!("{submitted}{review}"));
+    git(root, &["commit", "-qam", "approve"]);
+    let attrition = tr.join("subtopics/reduce-attrition.yaml");
+    edit(
+        &attrition,
+        "actual: 16.5, measured: 2026-09-28",
+        "actual: 14.2, measured: 2026-10-28",
+    );
+    edit(
+        &attrition,
+        "    - 技术人员晋升只能走管理岗\n",
+        "    - 技术人员晋升只能走管理岗\n    - 新员工导师制度流于形式\n",
+    );
+    edit(
+        &attrition,
+        "    - 与第二组的双通道方案衔接\n",
+        "    - 与第二组的双通道方案衔接\n    - 恢复导师津贴并纳入考核\n",
+    );
+    edit(
+        &tr.join("topic.yaml"),
+        "planned: 30000, spent: 18000 }",
+        "planned: 30000, spent: 24000 }\n  - { item: 导师津贴, category: other, planned: 6000 }",
+    );
+    git(root, &["commit", "-qam", "measure"]);
+    let meeting = tr.join("sessions/2026-09-14-g1-meeting.yaml");
+    edit(
+        &meeting,
+        "due: 2026-10-12, status: open",
+        "due: 2026-10-26, status: open",
+    );
+    fs::write(
+        &meeting,
+        fs::read_to_string(&meeting).expect("read")
+            + "  - { task: 向研发中心通报试行安排, owner: li, due: 2026-09-20, status: done, subtopic: reduce-attrition }\n",
+    )
+    .expect("write");
+    git(root, &["commit", "-qam", "move a due date"]);
+    tmp
+}
+
+#[test]
+fn diff_tells_what_moved() {
+    let tmp = what_moved_repo();
+    let args = |extra: &[&'static str]| {
+        let mut a = vec!["diff", "HEAD~4", "HEAD", "tr", "--today", "2026-09-30"];
+        a.extend_from_slice(extra);
+        a
+    };
+    let (code, zh, err) = al(tmp.path(), &args(&[]));
+    assert_eq!(code, 0, "{err}");
+    insta::assert_snapshot!("what_moved_zh", zh);
+    assert!(zh.starts_with("## HEAD~4（"), "{zh}");
+    assert!(zh.contains("至 HEAD（"), "{zh}");
+    assert!(zh.contains("- 提交方案："), "{zh}");
+    assert!(zh.contains("— 通过（李明、王建国，2026-08-24）"), "{zh}");
+    assert!(zh.contains("— 16.5 → 14.2 %（目标 10，2026-10-28 测量）"), "{zh}");
+    assert!(zh.contains("从 2026-10-12 改到 2026-10-26"), "{zh}");
+    assert!(
+        zh.contains(
+            "- 新增：析原因 · 如何降低核心技术人员的流失率?（reduce-attrition） — 新员工导师制度流于形式"
+        ),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("- 支出：外部专家辅导 — 18000 → 24000 CNY（预算 30000）"),
+        "{zh}"
+    );
+    assert!(zh.contains("- 记录为已完成：向研发中心通报试行安排"), "{zh}");
+    let (code, en, err) = al(tmp.path(), &args(&["--lang", "en"]));
+    assert_eq!(code, 0, "{err}");
+    insta::assert_snapshot!("what_moved_en", en);
+    assert!(en.contains("— approved (李明, 王建国, 2026-08-24)"), "{en}");
+    assert!(en.contains("from 2026-10-12 to 2026-10-26"), "{en}");
+    let (code, json, err) = al(tmp.path(), &args(&["--format", "json"]));
+    assert_eq!(code, 0, "{err}");
+    let mut v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    v["since_commit"] = serde_json::json!("[commit]");
+    v["until_commit"] = serde_json::json!("[commit]");
+    insta::assert_json_snapshot!("what_moved_json", v);
+    // Only what moved: no proposal, review or metric that stayed the same.
+    let whats: Vec<&str> = v["changes"]
+        .as_array()
+        .expect("changes")
+        .iter()
+        .filter_map(|c| c["what"].as_str())
+        .collect();
+    let expected = [
+        "analysis", "analysis", "proposal", "review", "metric", "budget", "budget", "action", "action",
+    ];
+    assert_eq!(whats, expected, "{json}");
+}
+
+#[test]
+fn report_since_says_a_proposal_was_approved_and_a_metric_measured() {
+    let tmp = what_moved_repo();
+    let (code, out, err) = al(
+        tmp.path(),
+        &["report", "tr", "--since", "HEAD~3", "--today", "2026-09-30"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let start = out.find("## 自 HEAD~3").expect("section");
+    let end = out.find("## 一、项目阶段").expect("next section");
+    let section = &out[start..end];
+    assert!(section.contains("**评审决定**"), "{section}");
+    assert!(section.contains("**指标测量**"), "{section}");
+    assert!(
+        !section.contains("**方案提交**"),
+        "submitted before HEAD~3: {section}"
+    );
 }

@@ -1427,6 +1427,8 @@ results: { adopted: [《项目奖金分配办法》] }
             since_commit: String::new(),
             since_date: None,
             until: None,
+            until_commit: None,
+            until_date: None,
             existed: true,
             notes: Vec::new(),
             changes: vec![session("sessions/old.yaml"), session("sessions/plain.yaml")],
