@@ -76,7 +76,7 @@ fn unknown_keys_and_bad_values_in_a_plan_are_schema_findings() {
     .expect("write");
     for (lang, words) in [
         ("en", ["did you mean `workshop`", "ownr", "YYYY-MM"]),
-        ("zh", ["workshop", "ownr", "月份"]),
+        ("zh", ["workshop（研讨会", "ownr", "月份请写成 YYYY-MM"]),
     ] {
         let (code, out, _) = al(
             tmp.path(),

@@ -111,6 +111,8 @@ pub enum Why {
         /// The number meant (`第三步` → 3), when it can be told.
         suggestion: Option<String>,
     },
+    /// Not a month (`YYYY-MM`).
+    Month,
     /// Any other reason, in English.
     Other(String),
 }
@@ -242,6 +244,11 @@ impl Why {
                     None => how.to_string(),
                 }
             }
+            Why::Month => tr!(
+                lang,
+                "月份请写成 YYYY-MM，如 2026-05",
+                "write a month as YYYY-MM, e.g. 2026-05"
+            ),
             Why::Other(text) => text.clone(),
         }
     }
@@ -458,6 +465,7 @@ pub(crate) fn why_of<T: super::Scalar + 'static>(text: &str, why: String) -> Why
             whole: false,
             suggestion: chinese_number(text).map(|n| n.to_string()),
         },
+        "a month (YYYY-MM)" => Why::Month,
         _ => Why::Other(why),
     }
 }
