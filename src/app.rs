@@ -79,6 +79,9 @@ pub fn run(cli: Cli) -> Result<u8> {
                     };
                     crate::new::subtopic(&program, &req, flag)?
                 }
+                NewCommand::Plan { start, program } => {
+                    crate::new::plan(&program, today_or(Some(&start))?, flag)?
+                }
             };
             print_out(&crate::tr!(lang, "已创建 {}\n", "created {}\n", path.display()));
             Ok(0)

@@ -194,6 +194,15 @@ pub enum NewCommand {
         #[arg(default_value = ".")]
         program: PathBuf,
     },
+    /// plan.yaml, the overall action plan, from the method's defaults.
+    Plan {
+        /// The day the program starts (YYYY-MM-DD): the kick-off.
+        #[arg(long, value_name = "DATE")]
+        start: String,
+        /// The program folder.
+        #[arg(default_value = ".")]
+        program: PathBuf,
+    },
 }
 
 /// Parses one of the fixed words of the file format on the command line.

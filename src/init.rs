@@ -23,6 +23,10 @@ const EXAMPLE_AS_OF: (i16, i8, i8) = (2026, 9, 30);
 /// The day the templates start (their `start:`): a scaffold starts today.
 const TEMPLATE_AS_OF: (i16, i8, i8) = (2026, 3, 1);
 
+/// The day the templates end (their `end:`), where a scaffold's plan puts
+/// the final results.
+const TEMPLATE_END: (i16, i8, i8) = (2026, 12, 31);
+
 /// Writes a new program into `dir`, which must be absent or empty. Nothing
 /// is written when it is not, and no existing file is ever replaced. An
 /// example is laid out relative to the local date (see [`init_on`]).
@@ -61,6 +65,17 @@ pub fn init_on(dir: &Path, lang: Lang, example: bool, today: Date) -> Result<()>
             )
         })
         .collect();
+    if !example {
+        // The scaffold's plan is the default one for its (moved) dates.
+        let moved = |(y, m, d): (i16, i8, i8)| {
+            let date = jiff::civil::date(y, m, d);
+            date.checked_add(jiff::Span::new().days(days)).unwrap_or(date)
+        };
+        let rel = crate::layout::FileKind::Plan.rel_for("plan");
+        let header = crate::schema::header_for(&rel).unwrap_or_default();
+        let text = crate::new::plan_text(moved(TEMPLATE_AS_OF), Some(moved(TEMPLATE_END)), lang);
+        all.push((rel, format!("{header}{text}")));
+    }
     all.extend(crate::schema::files());
     for (rel, text) in &all {
         crate::files::write_new(&dir.join(rel), text)?;
@@ -133,6 +148,20 @@ fn shift_dates(text: &str, days: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_scaffold_plan_spans_the_template_topic() {
+        for lang in [Lang::Zh, Lang::En] {
+            let topic = files(lang, false)
+                .iter()
+                .find(|(rel, _)| *rel == "topic.yaml")
+                .map_or("", |(_, text)| *text);
+            let (y, m, d) = TEMPLATE_AS_OF;
+            assert!(topic.contains(&format!("start: {y}-{m:02}-{d:02}")), "{topic}");
+            let (y, m, d) = TEMPLATE_END;
+            assert!(topic.contains(&format!("end: {y}-{m:02}-{d:02}")), "{topic}");
+        }
+    }
 
     #[test]
     fn dates_move_by_whole_weeks_and_nothing_else_moves() {

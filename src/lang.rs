@@ -5,8 +5,8 @@
 
 use crate::config::Lang;
 use crate::model::{
-    ActionStatus, ActivityKind, BudgetCategory, Decision, FacilitatorLevel, SessionKind, SubtopicStatus,
-    TopicKind, TopicMode, TopicSource,
+    ActionStatus, ActivityKind, BudgetCategory, Decision, FacilitatorLevel, MilestoneKind, SessionKind,
+    SubtopicStatus, TopicKind, TopicMode, TopicSource,
 };
 use crate::yaml::Scalar;
 use serde::Serialize;
@@ -121,6 +121,24 @@ pub(crate) fn session_kind(lang: Lang, k: SessionKind) -> &'static str {
         SessionKind::Activity => pick(lang, "活动", "Activity"),
         SessionKind::Review => pick(lang, "方案评审", "Review"),
         SessionKind::Report => pick(lang, "成果报告", "Results report"),
+    }
+}
+
+/// A milestone of the overall action plan, in the handbook's words.
+pub fn milestone_kind(lang: Lang, k: MilestoneKind) -> &'static str {
+    match k {
+        MilestoneKind::Research => pick(lang, "调研", "Research"),
+        MilestoneKind::Kickoff => pick(lang, "启动会", "Kick-off"),
+        MilestoneKind::SubtopicsFixed => pick(lang, "子课题及负责人确定", "Sub-topics and owners fixed"),
+        MilestoneKind::Workshop => pick(lang, "研讨会（推进会）", "Workshop"),
+        MilestoneKind::GroupMeetings => pick(lang, "小组会议", "Group meetings"),
+        MilestoneKind::ProposalSubmitted => {
+            pick(lang, "初步形成方案并提交", "Proposal drafted and submitted")
+        }
+        MilestoneKind::Review => pick(lang, "方案评审", "Review of the proposals"),
+        MilestoneKind::Report => pick(lang, "汇报", "Report"),
+        MilestoneKind::ImplementationStart => pick(lang, "方案实施", "Implementation starts"),
+        MilestoneKind::FinalResults => pick(lang, "最终成果", "Final results"),
     }
 }
 

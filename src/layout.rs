@@ -14,7 +14,7 @@ use crate::yaml::{KeysAt, Problem};
 use std::path::Path;
 
 /// A kind of file of a program. Its value names (`topic`, `team`,
-/// `session`, `subtopic`, `config`) are those of `al schema`.
+/// `session`, `subtopic`, `plan`, `config`) are those of `al schema`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
 pub enum FileKind {
     /// topic.yaml.
@@ -25,6 +25,8 @@ pub enum FileKind {
     Session,
     /// subtopics/*.yaml.
     Subtopic,
+    /// plan.yaml.
+    Plan,
     /// al.toml.
     Config,
 }
@@ -88,6 +90,7 @@ impl FileKind {
             FileKind::Team => "team",
             FileKind::Session => "session",
             FileKind::Subtopic => "subtopic",
+            FileKind::Plan => "plan",
             FileKind::Config => "config",
         }
     }
@@ -112,7 +115,7 @@ impl FileKind {
     /// Everything about this kind.
     pub fn spec(self) -> &'static Spec {
         use crate::load::{parse_as, put_many, put_one};
-        use crate::model::{Session, Subtopic, Team, Topic};
+        use crate::model::{Plan, Session, Subtopic, Team, Topic};
         match self {
             FileKind::Topic => &Spec {
                 kind: FileKind::Topic,
@@ -180,6 +183,23 @@ impl FileKind {
                 missing_help: (
                     "在 subtopics/ 下添加子课题文件（`al new subtopic` 可生成一个）",
                     "add sub-topic files under subtopics/ (`al new subtopic` writes one)",
+                ),
+            },
+            FileKind::Plan => &Spec {
+                kind: FileKind::Plan,
+                place: Place::File("plan.yaml"),
+                required: false,
+                loaded: true,
+                keys: Some(crate::model::plan::keys),
+                schema: || schemars::schema_for!(Plan),
+                parse: Some(|p, file, known| {
+                    parse_as::<Plan>(p, file, crate::model::plan::keys, known, |p, d| {
+                        put_one(&mut p.plan, d)
+                    })
+                }),
+                missing_help: (
+                    "新建 plan.yaml，写明总体行动方案的里程碑（`al new plan --start 日期` 可生成一个）",
+                    "create plan.yaml with the milestones of the overall action plan (`al new plan --start DATE` writes one)",
                 ),
             },
             FileKind::Config => &Spec {
@@ -257,6 +277,7 @@ mod tests {
         assert_eq!(FileKind::of_rel("sessions/2026/a.yml"), Some(FileKind::Session));
         assert_eq!(FileKind::of_rel("subtopics/x.yaml"), Some(FileKind::Subtopic));
         assert_eq!(FileKind::of_rel("al.toml"), Some(FileKind::Config));
+        assert_eq!(FileKind::of_rel("plan.yaml"), Some(FileKind::Plan));
         assert_eq!(FileKind::of_rel("sessions/.hidden.yaml"), None);
         assert_eq!(FileKind::of_rel("sessions/notes.md"), None);
         assert_eq!(FileKind::of_rel("sessionsx/a.yaml"), None);

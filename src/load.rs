@@ -5,7 +5,7 @@
 use crate::diag::Loc;
 use crate::error::{Error, Result};
 use crate::layout::{FileKind, Place, is_program};
-use crate::model::{Session, Subtopic, Team, Topic};
+use crate::model::{Plan, Session, Subtopic, Team, Topic};
 use crate::source::SourceFile;
 use crate::yaml::{Problem, ProblemKind, Unreadable, What};
 use std::path::{Path, PathBuf};
@@ -80,6 +80,8 @@ pub struct Program {
     pub sessions: Vec<Doc<Session>>,
     /// subtopics/*.yaml that are usable, in file order.
     pub subtopics: Vec<Doc<Subtopic>>,
+    /// plan.yaml, the overall action plan, if present and usable.
+    pub plan: Option<Doc<Plan>>,
     /// Problems met while reading and parsing, with their file index.
     pub problems: Vec<(usize, Problem)>,
     /// Required files that do not exist (AL003).

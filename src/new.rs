@@ -1,4 +1,4 @@
-//! `al new session|subtopic`: add a correctly named, commented file to a
+//! `al new session|subtopic|plan`: add a correctly named, commented file to a
 //! program from the built-in template, never overwriting anything.
 
 use crate::config::Lang;
@@ -464,9 +464,289 @@ pub fn subtopic(dir: &Path, req: &SubtopicRequest, lang: Option<Lang>) -> Result
     ))
 }
 
+/// Writes plan.yaml, the overall action plan, from the method's defaults
+/// for a program starting on `start` (see [`plan_text`]); returns its path.
+/// An existing plan.yaml is never replaced.
+pub fn plan(dir: &Path, start: Date, lang: Option<Lang>) -> Result<(PathBuf, Lang)> {
+    let opened = crate::check::open(dir)?;
+    let lang = opened.lang(lang);
+    let rel = crate::layout::FileKind::Plan.rel_for("plan");
+    if dir.join(&rel).exists() {
+        return Err(invalid(crate::tr!(
+            lang,
+            "{rel} 已经存在；没有写入任何文件（要重新生成，请先删除或改名）",
+            "{rel} already exists; nothing was written (to write a new one, remove or rename it first)"
+        )));
+    }
+    let end = opened
+        .program
+        .topic
+        .as_ref()
+        .and_then(|t| t.value.end.as_ref())
+        .map(|e| e.value);
+    Ok((write_new(dir, &rel, &plan_text(start, end, lang))?, lang))
+}
+
+/// The method's default milestones for a program starting on `start`, as
+/// (kind, workshop number, date, or month when planned to the month).
+///
+/// The kick-off is on the start date and the research runs in its first
+/// month; workshop 1 is two weeks after the start (the plan is made there),
+/// the next ones eight weeks apart (between 1.5 and 2 months), as many as
+/// fall at least two weeks before the review. The sub-topics and their
+/// owners are fixed two weeks before workshop 2; the review is 25 weeks
+/// after the start (within its 6 months), the proposals are submitted a week
+/// before it and implementation starts two weeks after it. The final results
+/// are due at the topic's `end`, or 9 months after the start.
+pub(crate) fn default_milestones(start: Date, end: Option<Date>) -> Vec<PlannedDefault> {
+    let days = |d: Date, n: i64| d.checked_add(jiff::Span::new().days(n)).unwrap_or(d);
+    let review = days(start, 25 * 7);
+    let first = days(start, 14);
+    let mut workshops = vec![first];
+    while let Some(&last) = workshops.last() {
+        let next = days(last, 8 * 7);
+        if next > days(review, -14) || workshops.len() >= 12 {
+            break;
+        }
+        workshops.push(next);
+    }
+    let second = workshops.get(1).copied().unwrap_or(days(first, 8 * 7));
+    let end = end
+        .filter(|e| *e > review)
+        .unwrap_or_else(|| start.checked_add(jiff::Span::new().months(9)).unwrap_or(review));
+    let at = |kind, date| PlannedDefault {
+        kind,
+        number: None,
+        when: When::Date(date),
+    };
+    use crate::model::MilestoneKind as K;
+    let mut out = vec![
+        at(K::Kickoff, start),
+        PlannedDefault {
+            kind: K::Research,
+            number: None,
+            when: When::Month(crate::dates::Month::of(start)),
+        },
+    ];
+    for (i, &w) in workshops.iter().enumerate() {
+        out.push(PlannedDefault {
+            kind: K::Workshop,
+            number: Some(i + 1),
+            when: When::Date(w),
+        });
+        if i == 0 {
+            out.push(at(K::SubtopicsFixed, days(second, -14)));
+        }
+    }
+    out.push(at(K::ProposalSubmitted, days(review, -7)));
+    out.push(at(K::Review, review));
+    out.push(at(K::ImplementationStart, days(review, 14)));
+    out.push(at(K::FinalResults, end));
+    out
+}
+
+/// When a default milestone is planned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum When {
+    /// On a day.
+    Date(Date),
+    /// Within a month.
+    Month(crate::dates::Month),
+}
+
+/// One milestone of the default plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct PlannedDefault {
+    /// Its kind.
+    pub kind: crate::model::MilestoneKind,
+    /// For a workshop, its number.
+    pub number: Option<usize>,
+    /// When.
+    pub when: When,
+}
+
+/// What a default milestone is for, as a comment above it.
+fn milestone_comment(m: &PlannedDefault, zh: bool) -> String {
+    use crate::model::MilestoneKind as K;
+    let n = m.number.unwrap_or(1);
+    match (m.kind, zh) {
+        (K::Kickoff, true) => "启动会：项目开始之日".to_string(),
+        (K::Kickoff, false) => "Kick-off: the day the program starts".to_string(),
+        (K::Research, true) => "调研：第一个月内完成".to_string(),
+        (K::Research, false) => "Research: within the first month".to_string(),
+        (K::Workshop, true) if n == 1 => "第一次研讨会：开始后两周；在这次会上制定本方案".to_string(),
+        (K::Workshop, false) if n == 1 => {
+            "Workshop 1: two weeks after the start; this plan is made there".to_string()
+        }
+        (K::Workshop, true) => format!(
+            "第{}次研讨会（推进会）：与上一次相隔约两个月（1.5 到 2 个月）",
+            chinese_number(n)
+        ),
+        (K::Workshop, false) => {
+            format!("Workshop {n}: about two months after the one before (1.5 to 2 months)")
+        }
+        (K::SubtopicsFixed, true) => "子课题及负责人确定：在第二次研讨会之前".to_string(),
+        (K::SubtopicsFixed, false) => "Sub-topics and their owners fixed: before workshop 2".to_string(),
+        (K::ProposalSubmitted, true) => "初步形成方案并提交：评审前约一周".to_string(),
+        (K::ProposalSubmitted, false) => {
+            "Proposals drafted and submitted: about a week before the review".to_string()
+        }
+        (K::Review, true) => "方案评审：开始后 6 个月内".to_string(),
+        (K::Review, false) => "Review of the proposals: within 6 months of the start".to_string(),
+        (K::ImplementationStart, true) => "方案实施：评审通过后开始".to_string(),
+        (K::ImplementationStart, false) => "Implementation starts: after the review".to_string(),
+        (K::FinalResults, true) => "最终成果：主题的结束日期（未写时为开始后 9 个月）".to_string(),
+        (K::FinalResults, false) => {
+            "Final results: the topic's end (9 months after the start when it has none)".to_string()
+        }
+        (K::GroupMeetings, true) => "小组会议".to_string(),
+        (K::GroupMeetings, false) => "Group meetings".to_string(),
+        (K::Report, true) => "汇报".to_string(),
+        (K::Report, false) => "Report".to_string(),
+    }
+}
+
+/// plan.yaml from the method's defaults (see [`default_milestones`]), with
+/// comments in `lang` explaining each line.
+pub(crate) fn plan_text(start: Date, end: Option<Date>, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let c = |zh_text: &'static str, en_text: &'static str| if zh { zh_text } else { en_text };
+    let milestones = default_milestones(start, end);
+    let made = milestones
+        .iter()
+        .find(|m| m.kind == crate::model::MilestoneKind::Workshop)
+        .map_or(start, |m| match m.when {
+            When::Date(d) => d,
+            When::Month(_) => start,
+        });
+    let mut t = String::new();
+    for line in [
+        c(
+            "# 总体行动方案：在第一次研讨会上制定，列出调研、子课题及负责人确定、研讨会（推进会）",
+            "# The overall action plan: made at the first workshop, it lists the main activities and",
+        ),
+        c(
+            "# 次数及时间、初步形成方案、汇报并提交方案等主要活动和关键环节。",
+            "# key steps: research, sub-topics and owners fixed, the workshops and their dates, the",
+        ),
+        c(
+            "# 以下按方法的默认节奏生成，请按实际安排修改。",
+            "# proposals drafted and submitted, the review, the report. Generated from the method's\n# defaults: change it to your own arrangements.",
+        ),
+        c(
+            "# 每个里程碑写 date: YYYY-MM-DD 或 month: YYYY-MM（二选一）；可选 owner（负责人 id）、",
+            "# Each milestone has date: YYYY-MM-DD or month: YYYY-MM (one of the two); optionally an",
+        ),
+        c(
+            "# groups（相关小组，省略时为全部小组）和 notes（说明）。",
+            "# owner (a person id), groups (default: all) and notes.",
+        ),
+        c(
+            "# kind 可选：research 调研 | kickoff 启动会 | subtopics-fixed 子课题及负责人确定 | workshop 研讨会（推进会）",
+            "# kind: research | kickoff | subtopics-fixed | workshop | group-meetings | proposal-submitted",
+        ),
+        c(
+            "#   | group-meetings 小组会议 | proposal-submitted 初步形成方案并提交 | review 方案评审 | report 汇报",
+            "#   | review | report | implementation-start | final-results",
+        ),
+        c(
+            "#   | implementation-start 方案实施 | final-results 最终成果",
+            "# The arrangements until the next gathering are not written here: they belong to the",
+        ),
+        c(
+            "# 两次活动之间的学习与工作安排不写在这里，而写在作出安排的那次活动的文件中。",
+            "# session file of the gathering where they are made.",
+        ),
+    ] {
+        let _ = writeln!(t, "{line}");
+    }
+    let _ = writeln!(
+        t,
+        "made: {made}            {}",
+        c(
+            "# 制定日期：第一次研讨会",
+            "# the day the plan was made: workshop 1"
+        )
+    );
+    let _ = writeln!(t, "milestones:");
+    for m in &milestones {
+        let _ = writeln!(t, "  # {}", milestone_comment(m, zh));
+        let _ = writeln!(t, "  - kind: {}", m.kind);
+        if let Some(n) = m.number {
+            let _ = writeln!(t, "    number: {n}");
+        }
+        match m.when {
+            When::Date(d) => {
+                let _ = writeln!(t, "    date: {d}");
+            }
+            When::Month(month) => {
+                let _ = writeln!(t, "    month: {}", yaml_text(&month.to_string()));
+            }
+        }
+    }
+    let _ = writeln!(
+        t,
+        "{}",
+        c(
+            "  # 例：每月的小组会议、汇报，可按需添加：",
+            "  # e.g. the monthly group meetings, a report — add them as needed:",
+        )
+    );
+    let _ = writeln!(
+        t,
+        "{}",
+        c(
+            "  # - { kind: group-meetings, month: YYYY-MM, groups: [g1], notes: 每月至少一次 }",
+            "  # - { kind: group-meetings, month: YYYY-MM, groups: [g1], notes: at least monthly }",
+        )
+    );
+    t
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_default_plan_follows_the_method() {
+        let d = |s: &str| crate::dates::parse_date(s).expect("date");
+        let start = d("2026-03-01");
+        let ms = default_milestones(start, None);
+        let dates: Vec<(String, Option<usize>, String)> = ms
+            .iter()
+            .map(|m| {
+                let when = match m.when {
+                    When::Date(x) => x.to_string(),
+                    When::Month(x) => x.to_string(),
+                };
+                (m.kind.to_string(), m.number, when)
+            })
+            .collect();
+        let w = |k: &str, n: Option<usize>, s: &str| (k.to_string(), n, s.to_string());
+        assert_eq!(
+            dates,
+            vec![
+                w("kickoff", None, "2026-03-01"),
+                w("research", None, "2026-03"),
+                w("workshop", Some(1), "2026-03-15"),
+                w("subtopics-fixed", None, "2026-04-26"),
+                w("workshop", Some(2), "2026-05-10"),
+                w("workshop", Some(3), "2026-07-05"),
+                w("proposal-submitted", None, "2026-08-16"),
+                w("review", None, "2026-08-23"),
+                w("implementation-start", None, "2026-09-06"),
+                w("final-results", None, "2026-12-01"),
+            ]
+        );
+        let end = default_milestones(start, Some(d("2026-12-31")));
+        assert_eq!(end.last().map(|m| m.when), Some(When::Date(d("2026-12-31"))));
+        for lang in [Lang::Zh, Lang::En] {
+            let text = plan_text(start, None, lang);
+            let parsed = crate::yaml::parse::<crate::model::Plan>(&text, crate::model::plan::keys);
+            assert!(parsed.problems.is_empty(), "{text}");
+            assert_eq!(parsed.value.map(|p| p.milestones.len()), Some(ms.len()));
+        }
+    }
 
     #[test]
     fn numbers_in_chinese() {

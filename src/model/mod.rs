@@ -5,11 +5,13 @@
 //! ([`Sp`]) wherever a rule may point at them. Words from a fixed set and
 //! dates are parsed leniently: a bad one is an AL002 finding and reads as absent.
 
+pub mod plan;
 pub mod session;
 pub mod subtopic;
 pub mod team;
 pub mod topic;
 
+pub use plan::{Milestone, MilestoneKind, Plan, PlanMonth};
 pub use session::{Action, ActionStatus, ActivityKind, AgendaItem, LearningItem, Session, SessionKind};
 pub use subtopic::{
     Analysis, Decision, Implementation, Metric, Proposal, Results, Review, Subtopic, SubtopicStatus,

@@ -111,6 +111,8 @@ pub enum Why {
         /// The number meant (`第三步` → 3), when it can be told.
         suggestion: Option<String>,
     },
+    /// Not a month (`YYYY-MM`).
+    Month,
     /// Any other reason, in English.
     Other(String),
 }
@@ -242,6 +244,11 @@ impl Why {
                     None => how.to_string(),
                 }
             }
+            Why::Month => tr!(
+                lang,
+                "月份请写成 YYYY-MM，如 2026-05",
+                "write a month as YYYY-MM, e.g. 2026-05"
+            ),
             Why::Other(text) => text.clone(),
         }
     }
@@ -342,6 +349,8 @@ fn what_zh(en: &str) -> String {
         "a topic source" => "有效的主题来源",
         "a mode" => "有效的选题方式",
         "a budget category" => "有效的预算类别",
+        "a milestone kind" => "有效的里程碑类型",
+        "a month (YYYY-MM)" => "有效月份（YYYY-MM）",
         "a valid date" => "有效日期",
         "a number" => "数字",
         "a whole number" => "整数",
@@ -456,6 +465,7 @@ pub(crate) fn why_of<T: super::Scalar + 'static>(text: &str, why: String) -> Why
             whole: false,
             suggestion: chinese_number(text).map(|n| n.to_string()),
         },
+        "a month (YYYY-MM)" => Why::Month,
         _ => Why::Other(why),
     }
 }
@@ -463,8 +473,8 @@ pub(crate) fn why_of<T: super::Scalar + 'static>(text: &str, why: String) -> Why
 /// The Chinese label of each word of `T`, as the reports write them.
 fn labels<T: super::Scalar + 'static>() -> Vec<(&'static str, &'static str)> {
     use crate::model::{
-        ActionStatus, ActivityKind, BudgetCategory, Decision, FacilitatorLevel, SessionKind, SubtopicStatus,
-        TopicKind, TopicMode, TopicSource,
+        ActionStatus, ActivityKind, BudgetCategory, Decision, FacilitatorLevel, MilestoneKind, SessionKind,
+        SubtopicStatus, TopicKind, TopicMode, TopicSource,
     };
     use std::any::TypeId;
     fn table<U: super::Scalar>(label: fn(Lang, U) -> &'static str) -> Vec<(&'static str, &'static str)> {
@@ -494,6 +504,8 @@ fn labels<T: super::Scalar + 'static>() -> Vec<(&'static str, &'static str)> {
         table::<TopicSource>(crate::lang::topic_source)
     } else if t == TypeId::of::<TopicMode>() {
         table::<TopicMode>(crate::lang::topic_mode)
+    } else if t == TypeId::of::<MilestoneKind>() {
+        table::<MilestoneKind>(crate::lang::milestone_kind)
     } else {
         Vec::new()
     }
