@@ -584,7 +584,9 @@ fn new_session_and_subtopic_write_named_commented_files_and_never_overwrite() {
         "tr",
     ]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("already exists"), "{}", r.stderr);
+    // In the program's language, whatever folder `al` was run from.
+    assert!(r.stderr.starts_with("错误: "), "{}", r.stderr);
+    assert!(r.stderr.contains("已经存在"), "{}", r.stderr);
     assert_eq!(
         fs::read_to_string(dir.join("sessions/2026-10-12-g1-meeting.yaml")).expect("file"),
         written
