@@ -418,11 +418,39 @@ fn an_invalid_value_is_not_also_a_missing_key() {
 
 /// The codes and messages of the findings in the files whose path contains `name`.
 fn findings_in(program: &al::load::Program, today: al::model::Date, name: &str) -> Vec<String> {
+    findings_where(program, today, |f| {
+        f.at.file().is_some_and(|i| program.files[i].rel.contains(name))
+    })
+}
+
+/// The findings of the rules on `program` at `today` that `keep` keeps, in
+/// English, as `CODE message`.
+fn findings_where(
+    program: &al::load::Program,
+    today: al::model::Date,
+    keep: impl Fn(&al::rules::Finding) -> bool,
+) -> Vec<String> {
     al::rules::run(program, &al::config::Limits::default(), today, Lang::En)
         .iter()
-        .filter(|f| f.at.file().is_some_and(|i| program.files[i].rel.contains(name)))
+        .filter(|f| keep(f))
         .map(|f| format!("{} {}", f.rule.code, f.message))
         .collect()
+}
+
+/// Every finding of the example programs' own day (2026-09-30) on the
+/// talent-retention example with `change` applied to its files (path, text).
+fn example_findings(change: impl Fn(&str, &mut String)) -> Vec<String> {
+    let mut files = texts("examples/talent-retention");
+    for (rel, text) in &mut files {
+        change(rel, text);
+    }
+    let program = al::load::program_from_texts("p", &files);
+    findings_where(&program, example_day(), |_| true)
+}
+
+/// The day the example programs describe.
+fn example_day() -> al::model::Date {
+    al::dates::parse_date("2026-09-30").expect("date")
 }
 
 /// An action's invalid `due` is not also "no due date" (AL306), and an
@@ -579,19 +607,11 @@ fn an_id_defined_under_another_role_is_named_as_such() {
 /// file name: one finding at its `id`, not one per reference.
 #[test]
 fn a_renamed_subtopic_is_one_finding() {
-    let mut files = texts("examples/talent-retention");
-    for (rel, text) in &mut files {
+    let codes = example_findings(|rel, text| {
         if rel == "subtopics/career-path.yaml" {
             text.insert_str(0, "id: career\n");
         }
-    }
-    let program = al::load::program_from_texts("p", &files);
-    let today = al::dates::parse_date("2026-09-30").expect("date");
-    let findings = al::rules::run(&program, &al::config::Limits::default(), today, Lang::En);
-    let codes: Vec<String> = findings
-        .iter()
-        .map(|f| format!("{} {}", f.rule.code, f.message))
-        .collect();
+    });
     assert_eq!(
         codes,
         [
@@ -611,11 +631,9 @@ fn a_workshop_month_is_its_own_gathering_for_the_rhythm() {
             .filter(|(rel, _)| rel != gone)
             .collect();
         let program = al::load::program_from_texts("p", &files);
-        let today = al::dates::parse_date("2026-09-30").expect("date");
-        al::rules::run(&program, &al::config::Limits::default(), today, Lang::En)
+        findings_where(&program, example_day(), |f| f.rule.code == "AL304")
             .into_iter()
-            .filter(|f| f.rule.code == "AL304")
-            .map(|f| f.message)
+            .map(|m| m["AL304 ".len()..].to_string())
             .collect::<Vec<_>>()
     };
     // May 2026 had the second workshop: no group meeting is needed that month.
@@ -636,18 +654,11 @@ fn a_workshop_month_is_its_own_gathering_for_the_rhythm() {
 /// finding (and the report's "6 / 4" cannot pass in silence).
 #[test]
 fn an_attendee_before_joining_is_a_finding() {
-    let mut files = texts("examples/talent-retention");
-    for (rel, text) in &mut files {
+    let found = example_findings(|rel, text| {
         if rel == "team.yaml" {
             *text = text.replacen("id: liu,", "id: liu, joined: 2026-06-01,", 1);
         }
-    }
-    let program = al::load::program_from_texts("p", &files);
-    let today = al::dates::parse_date("2026-09-30").expect("date");
-    let found: Vec<String> = al::rules::run(&program, &al::config::Limits::default(), today, Lang::En)
-        .into_iter()
-        .map(|f| format!("{} {}", f.rule.code, f.message))
-        .collect();
+    });
     assert!(!found.is_empty(), "liu attended g1's March to May meetings");
     assert!(
         found
@@ -672,11 +683,7 @@ fn a_review_records_its_panel_and_a_meeting_its_guests() {
         }
     }
     let program = al::load::program_from_texts("p", &files);
-    let today = al::dates::parse_date("2026-09-30").expect("date");
-    let found: Vec<String> = al::rules::run(&program, &al::config::Limits::default(), today, Lang::En)
-        .into_iter()
-        .map(|f| format!("{} {}", f.rule.code, f.message))
-        .collect();
+    let found = findings_where(&program, example_day(), |_| true);
     assert_eq!(found, Vec::<String>::new());
     let review = program
         .sessions
