@@ -99,6 +99,29 @@ pub struct Diagnostic {
     pub rel_path: String,
 }
 
+#[cfg(test)]
+impl Diagnostic {
+    /// A finding for tests: `code` at `severity`, at team.yaml:1:1, with an
+    /// empty message and help (change what a test needs with `..`).
+    pub(crate) fn sample(code: &'static str, severity: Severity) -> Diagnostic {
+        Diagnostic {
+            code,
+            name: "x",
+            severity,
+            message: String::new(),
+            help: String::new(),
+            file: "team.yaml".to_string(),
+            line: 1,
+            column: 1,
+            end: None,
+            label: None,
+            bytes: 0..0,
+            whole_file: false,
+            rel_path: "team.yaml".to_string(),
+        }
+    }
+}
+
 impl Diagnostic {
     /// Sort key that gives a stable order: file, position, code.
     pub(crate) fn sort_key(&self) -> (&str, u32, u32, &str, &str) {

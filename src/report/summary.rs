@@ -1272,21 +1272,7 @@ groups:
 
     /// A finding of a severity with a code.
     fn finding(code: &'static str, severity: Severity) -> Diagnostic {
-        Diagnostic {
-            code,
-            name: "x",
-            severity,
-            message: String::new(),
-            help: String::new(),
-            file: "team.yaml".to_string(),
-            line: 1,
-            column: 1,
-            end: None,
-            label: None,
-            bytes: 0..0,
-            whole_file: false,
-            rel_path: "team.yaml".to_string(),
-        }
+        Diagnostic::sample(code, severity)
     }
 
     #[test]
