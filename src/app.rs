@@ -62,7 +62,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                         activity,
                         title,
                     };
-                    crate::new::session(&program, &req, flag).map_err(|e| in_program(&program, flag, e))?
+                    crate::new::session(&program, &req, flag)?
                 }
                 NewCommand::Subtopic {
                     id,
@@ -77,11 +77,10 @@ pub fn run(cli: Cli) -> Result<u8> {
                         owner,
                         defined: today_or(today.as_deref())?,
                     };
-                    crate::new::subtopic(&program, &req, flag).map_err(|e| in_program(&program, flag, e))?
+                    crate::new::subtopic(&program, &req, flag)?
                 }
                 NewCommand::Plan { start, program } => {
-                    crate::new::plan(&program, today_or(Some(&start))?, flag)
-                        .map_err(|e| in_program(&program, flag, e))?
+                    crate::new::plan(&program, today_or(Some(&start))?, flag)?
                 }
             };
             print_out(&crate::tr!(lang, "已创建 {}\n", "created {}\n", path.display()));
@@ -213,21 +212,6 @@ pub fn error_lang(error: &Error, flag: Option<crate::config::Lang>) -> crate::co
     crate::lang::forced(flag)
         .or_else(|| error.lang_hint())
         .unwrap_or_else(|| run_lang(flag))
-}
-
-/// An error of `al new` about a program, shown in the program's language
-/// (its message was written in it) unless the error already says which.
-fn in_program(dir: &std::path::Path, flag: Option<crate::config::Lang>, e: Error) -> Error {
-    if e.lang_hint().is_some() {
-        return e;
-    }
-    match crate::check::open(dir) {
-        Ok(o) => Error::InProgram {
-            lang: o.lang(flag),
-            error: Box::new(e),
-        },
-        Err(_) => e,
-    }
 }
 
 /// Parses `--today`, or reads the local date.

@@ -160,10 +160,7 @@ impl Configs {
                 source: e,
             })?;
             let cfg = Config::parse(&text, &shown).map_err(|e| match title_of(dir) {
-                Some(title) => crate::error::Error::InProgram {
-                    lang: crate::lang::resolve(None, None, Some(&title)),
-                    error: Box::new(e),
-                },
+                Some(title) => e.in_program(crate::lang::resolve(None, None, Some(&title))),
                 None => e,
             })?;
             self.loaded.insert(path.clone(), cfg);

@@ -89,6 +89,19 @@ pub enum Error {
 }
 
 impl Error {
+    /// The error as one about a program in `lang`: shown in that language
+    /// unless `--lang` or `AL_LANG` says otherwise (an error that already
+    /// names its program's language keeps it).
+    pub(crate) fn in_program(self, lang: crate::config::Lang) -> Error {
+        if self.lang_hint().is_some() {
+            return self;
+        }
+        Error::InProgram {
+            lang,
+            error: Box::new(self),
+        }
+    }
+
     /// The language of the program the error is about, if it is about one.
     pub fn lang_hint(&self) -> Option<crate::config::Lang> {
         match self {

@@ -81,6 +81,16 @@ fn write_new(dir: &Path, rel: &str, text: &str) -> Result<PathBuf> {
 pub fn session(dir: &Path, req: &SessionRequest, lang: Option<Lang>) -> Result<(PathBuf, Lang)> {
     let opened = crate::check::open(dir)?;
     let lang = opened.lang(lang);
+    session_in(dir, &opened, req, lang).map_err(|e| e.in_program(lang))
+}
+
+/// The body of [`session`], with the program open and its language known.
+fn session_in(
+    dir: &Path,
+    opened: &crate::check::Opened,
+    req: &SessionRequest,
+    lang: Lang,
+) -> Result<(PathBuf, Lang)> {
     let program = &opened.program;
     let zh = lang == Lang::Zh;
     let kind = req.kind;
@@ -339,6 +349,16 @@ fn yaml_text(s: &str) -> String {
 pub fn subtopic(dir: &Path, req: &SubtopicRequest, lang: Option<Lang>) -> Result<(PathBuf, Lang)> {
     let opened = crate::check::open(dir)?;
     let lang = opened.lang(lang);
+    subtopic_in(dir, &opened, req, lang).map_err(|e| e.in_program(lang))
+}
+
+/// The body of [`subtopic`], with the program open and its language known.
+fn subtopic_in(
+    dir: &Path,
+    opened: &crate::check::Opened,
+    req: &SubtopicRequest,
+    lang: Lang,
+) -> Result<(PathBuf, Lang)> {
     let program = &opened.program;
     let id = req.id.trim();
     let safe = !id.is_empty()
@@ -470,6 +490,11 @@ pub fn subtopic(dir: &Path, req: &SubtopicRequest, lang: Option<Lang>) -> Result
 pub fn plan(dir: &Path, start: Date, lang: Option<Lang>) -> Result<(PathBuf, Lang)> {
     let opened = crate::check::open(dir)?;
     let lang = opened.lang(lang);
+    plan_in(dir, &opened, start, lang).map_err(|e| e.in_program(lang))
+}
+
+/// The body of [`plan`], with the program open and its language known.
+fn plan_in(dir: &Path, opened: &crate::check::Opened, start: Date, lang: Lang) -> Result<(PathBuf, Lang)> {
     let rel = crate::layout::FileKind::Plan.rel_for("plan");
     if dir.join(&rel).exists() {
         return Err(invalid(crate::tr!(
