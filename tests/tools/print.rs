@@ -87,14 +87,7 @@ fn the_report_prints_to_a4_pdf() {
         ]),
     )
     .expect("write");
-    let out = run(
-        Command::new(root().join("scripts/print-pdf.sh"))
-            .arg(&html)
-            .arg(&pdf),
-        None,
-        Duration::from_secs(240),
-    );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    print_pdf(&html, &pdf);
 
     let pages = pages_of(&pdf);
     assert!(PAGES.contains(&pages), "{pages} pages, expected {PAGES:?}");
@@ -126,6 +119,18 @@ fn the_report_prints_to_a4_pdf() {
         );
         assert!(keep.join(format!("page-{page}.png")).is_file());
     }
+}
+
+/// Prints an HTML file to PDF with headless Chromium (scripts/print-pdf.sh).
+fn print_pdf(html: &std::path::Path, pdf: &std::path::Path) {
+    let out = run(
+        Command::new(root().join("scripts/print-pdf.sh"))
+            .arg(html)
+            .arg(pdf),
+        None,
+        Duration::from_secs(240),
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
 /// The pages of a printed PDF, by pdfinfo.
@@ -166,14 +171,7 @@ fn agendas_print_on_one_page() {
                 "agenda", session, "--format", "html", "--lang", lang, "--today", TODAY,
             ]);
             std::fs::write(&html, text).expect("write");
-            let out = run(
-                Command::new(root().join("scripts/print-pdf.sh"))
-                    .arg(&html)
-                    .arg(&pdf),
-                None,
-                Duration::from_secs(240),
-            );
-            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            print_pdf(&html, &pdf);
             assert_eq!(pages_of(&pdf), 1, "{session} ({lang}) does not fit one page");
         }
     }
