@@ -99,6 +99,13 @@ fn the_report_prints_to_a4_pdf() {
     for want in key_figures() {
         assert!(text.contains(&squeeze(&want)), "the PDF lacks {want:?}");
     }
+    // The print stylesheet numbers the pages in the footer ("n / N").
+    for n in [1, pages] {
+        assert!(
+            text.contains(&format!("{n}/{pages}")),
+            "no page number {n}/{pages}"
+        );
+    }
 
     for page in ["1", "2"] {
         let stem = keep.join(format!("page-{page}"));
