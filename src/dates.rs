@@ -281,6 +281,16 @@ impl Month {
         }
     }
 
+    /// Its first day.
+    pub fn first_day(self) -> Date {
+        jiff::civil::date(self.year, self.month, 1)
+    }
+
+    /// Its last day.
+    pub fn last_day(self) -> Date {
+        self.first_day().last_of_month()
+    }
+
     /// The month after this one.
     pub fn next(self) -> Month {
         if self.month == 12 {
