@@ -6,7 +6,6 @@ use crate::error::{Error, Result};
 use crate::model::Date;
 use crate::output::Format;
 use crate::report::DocFormat;
-use std::io::Write;
 use std::path::PathBuf;
 
 /// Runs a parsed command line; the result is the exit status.
@@ -83,7 +82,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                     crate::new::plan(&program, today_or(Some(&start))?, flag)?
                 }
             };
-            print_out(&crate::tr!(lang, "已创建 {}\n", "created {}\n", path.display()));
+            crate::files::print_out(&crate::tr!(lang, "已创建 {}\n", "created {}\n", path.display()))?;
             Ok(0)
         }
         Command::Report { program, doc, since } => {
@@ -122,7 +121,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                 }
                 crate::cli::DiffFormat::Json => json_text(&serde_json::to_value(&d).unwrap_or_default()),
             };
-            print_out(&text);
+            crate::files::print_out(&text).map_err(|e| e.in_program(lang))?;
             Ok(0)
         }
         Command::Agenda { session, doc } => {
@@ -134,7 +133,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                 let format = DocFormat::choose(doc.format, doc.output.as_deref());
                 crate::report::render_agenda(&agenda, format)?
             };
-            emit(doc.output.as_deref(), &text)?;
+            emit(doc.output.as_deref(), &text).map_err(|e| e.in_program(agenda.lang))?;
             for w in &agenda.warnings {
                 let warning = crate::lang::pick(agenda.lang, "警告", "warning");
                 eprintln!("{warning}: {}", w.message(agenda.lang));
@@ -142,14 +141,14 @@ pub fn run(cli: Cli) -> Result<u8> {
             Ok(0)
         }
         Command::Schema { kind } => {
-            print_out(&crate::schema::schema_text(kind));
+            crate::files::print_out(&crate::schema::schema_text(kind))?;
             Ok(0)
         }
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut cmd, "al", &mut buf);
-            print_out(&String::from_utf8_lossy(&buf));
+            crate::files::print_out(&String::from_utf8_lossy(&buf))?;
             Ok(0)
         }
         Command::Man => {
@@ -161,16 +160,16 @@ pub fn run(cli: Cli) -> Result<u8> {
                     path: "stdout".into(),
                     source: e,
                 })?;
-            print_out(&String::from_utf8_lossy(&buf));
+            crate::files::print_out(&String::from_utf8_lossy(&buf))?;
             Ok(0)
         }
         Command::Explain { code } => {
             let rule = crate::rules::find(code.trim()).ok_or_else(|| unknown_code(&code))?;
-            print_out(&crate::rules::docs::explain(rule, run_lang(flag)));
+            crate::files::print_out(&crate::rules::docs::explain(rule, run_lang(flag)))?;
             Ok(0)
         }
         Command::Rules => {
-            print_out(&crate::rules::docs::table(run_lang(flag)));
+            crate::files::print_out(&crate::rules::docs::table(run_lang(flag)))?;
             Ok(0)
         }
     }
@@ -239,22 +238,13 @@ fn json_text(v: &serde_json::Value) -> String {
     s
 }
 
-/// Writes a rendered document to `-o FILE` (atomically) or stdout.
+/// Writes a rendered document to `-o FILE` (atomically) or stdout (no
+/// `-o`, or `-o -`).
 fn emit(output: Option<&std::path::Path>, text: &str) -> Result<()> {
     match output {
-        Some(path) => crate::files::write_atomic(path, text),
-        None => {
-            print_out(text);
-            Ok(())
-        }
+        Some(path) if path != std::path::Path::new("-") => crate::files::write_atomic(path, text),
+        _ => crate::files::print_out(text),
     }
-}
-
-/// Writes to stdout; a closed pipe (`al rules | head`) is not an error.
-fn print_out(text: &str) {
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes());
-    let _ = out.flush();
 }
 
 fn stream(color: ColorChoice) -> anstream::AutoStream<std::io::Stdout> {
@@ -290,6 +280,14 @@ pub fn check(
         ColorChoice::Always
     });
     let done = crate::pipeline::emit(&programs, today, jobs, emitter.as_mut(), &mut out);
+    if let Some(e) = done.write_error() {
+        let e = Error::WriteOut(e);
+        // In the programs' language when they share one.
+        return Err(match done.summary.lang {
+            Some(lang) => e.in_program(lang),
+            None => e,
+        });
+    }
     Ok(exit_code(&done.summary, deny_warnings))
 }
 
