@@ -11,8 +11,8 @@ pub(crate) struct Github;
 impl super::Emitter for Github {
     fn render(&self) -> Render {
         Box::new(|report| Rendered {
-            text: render(&report.diagnostics),
-            sources: Vec::new(),
+            text: render(&report.diagnostics, &mut super::paths::RepoPaths::default()),
+            ..Default::default()
         })
     }
 
@@ -33,25 +33,32 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// One `::error …::message` (or `::warning`) line per finding.
-pub fn render(findings: &[Diagnostic]) -> String {
+/// One `::error …::message` (or `::warning`) line per finding, its file
+/// named from the repository root (see [`super::paths`]).
+pub(crate) fn render(findings: &[Diagnostic], paths: &mut super::paths::RepoPaths) -> String {
     let mut out = String::new();
     for d in findings {
         let level = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut props = format!(
-            "file={},line={},col={}",
-            escape_property(&d.file),
-            d.line,
-            d.column
-        );
-        if let Some((end_line, end_col)) = d.end {
-            props.push_str(&format!(",endLine={end_line},endColumn={end_col}"));
+        let file = crate::report::visible_controls(&paths.path(&d.file));
+        let mut props = format!("file={},line={}", escape_property(&file), d.line);
+        match d.end {
+            // A span over lines keeps its lines only: the runner accepts no
+            // columns when the start and end lines differ.
+            Some((end_line, _)) if end_line != d.line => {
+                props.push_str(&format!(",endLine={end_line}"));
+            }
+            Some((end_line, end_col)) => props.push_str(&format!(
+                ",col={},endLine={end_line},endColumn={end_col}",
+                d.column
+            )),
+            None => props.push_str(&format!(",col={}", d.column)),
         }
         props.push_str(&format!(",title={}", escape_property(d.code)));
         let message = format!("{} ({})\nhelp: {}", d.message, d.name, d.help);
+        let message = crate::report::visible_controls(&message);
         out.push_str(&format!("::{level} {props}::{}\n", escape_data(&message)));
     }
     out

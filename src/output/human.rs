@@ -35,7 +35,7 @@ impl super::Emitter for Human {
         let styled = self.styled;
         Box::new(move |report| Rendered {
             text: render_program(report, styled),
-            sources: Vec::new(),
+            ..Default::default()
         })
     }
 

@@ -9,6 +9,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod junit;
+pub(crate) mod paths;
 pub mod sarif;
 
 use crate::check::{ProgramReport, Summary};
@@ -63,6 +64,10 @@ pub(crate) struct Rendered {
     pub text: String,
     /// Every file of the program, as shown (for formats that list them).
     pub sources: Vec<String>,
+    /// One number per finding, in order, for formats that need something
+    /// of the program's texts after they are dropped (SARIF: a hash of
+    /// each finding's line).
+    pub keys: Vec<u64>,
 }
 
 /// The rendering half of an emitter, run on the worker threads.
