@@ -148,19 +148,25 @@ pub fn run(cli: Cli) -> Result<u8> {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut cmd, "al", &mut buf);
-            crate::files::print_out(&String::from_utf8_lossy(&buf))?;
+            let mut text = String::from_utf8_lossy(&buf).into_owned();
+            if shell == clap_complete::Shell::Fish {
+                text.push_str(&fish_positionals(&cmd));
+            }
+            crate::files::print_out(&text)?;
             Ok(0)
         }
-        Command::Man => {
-            let cmd = <Cli as clap::CommandFactory>::command();
-            let mut buf = Vec::new();
-            clap_mangen::Man::new(cmd)
-                .render(&mut buf)
-                .map_err(|e| Error::Write {
-                    path: "stdout".into(),
-                    source: e,
-                })?;
-            crate::files::print_out(&String::from_utf8_lossy(&buf))?;
+        Command::Man { dir } => {
+            match dir {
+                Some(dir) => {
+                    for path in crate::man::write(&dir)? {
+                        crate::files::print_out(&format!("{}\n", path.display()))?;
+                    }
+                }
+                None => {
+                    let top = crate::man::pages().into_iter().next().map(|p| p.text);
+                    crate::files::print_out(&top.unwrap_or_default())?;
+                }
+            }
             Ok(0)
         }
         Command::Explain { code } => {
@@ -245,6 +251,30 @@ fn emit(output: Option<&std::path::Path>, text: &str) -> Result<()> {
         Some(path) if path != std::path::Path::new("-") => crate::files::write_atomic(path, text),
         _ => crate::files::print_out(text),
     }
+}
+
+/// What clap's fish script leaves out: the values of the subcommands'
+/// positional arguments (`al explain AL201`, `al schema session`).
+fn fish_positionals(cmd: &clap::Command) -> String {
+    let mut out = String::new();
+    for sub in cmd.get_subcommands() {
+        for arg in sub.get_positionals() {
+            let values: Vec<String> = arg
+                .get_possible_values()
+                .iter()
+                .filter(|v| !v.is_hide_set())
+                .map(|v| v.get_name().to_string())
+                .collect();
+            if !values.is_empty() {
+                out.push_str(&format!(
+                    "complete -c al -n \"__fish_al_using_subcommand {}\" -f -a \"{}\"\n",
+                    sub.get_name(),
+                    values.join(" ")
+                ));
+            }
+        }
+    }
+    out
 }
 
 fn stream(color: ColorChoice) -> anstream::AutoStream<std::io::Stdout> {

@@ -215,9 +215,72 @@ fn completions_and_man_page() {
         assert_eq!(code, 0);
         assert!(out.contains("check"), "{shell}");
     }
+    // The values complete too: session kinds, activities, rule codes, file kinds.
+    for shell in ["bash", "zsh", "fish"] {
+        let (_, out) = stdout(al().args(["completions", shell]));
+        for value in ["group-meeting", "study-visit", "AL201", "AL902", "subtopic"] {
+            assert!(out.contains(value), "{shell} does not complete {value}");
+        }
+    }
+    let (code, _) = stdout(al().args(["new", "session", "--kind", "party", "--date", "2026-01-01"]));
+    assert_eq!(code, 2, "a word that is not one is still refused");
     let (code, man) = stdout(al().args(["man"]));
     assert_eq!(code, 0);
     assert!(man.starts_with(".ie") && man.contains(".SH NAME"));
+}
+
+#[test]
+fn man_pages_one_per_subcommand_read_by_groff_without_a_warning() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("man1");
+    let (code, listed) = stdout(al().args(["man"]).arg(&dir));
+    assert_eq!(code, 0);
+    let pages: Vec<std::path::PathBuf> = listed.lines().map(std::path::PathBuf::from).collect();
+    assert!(pages.len() >= 14, "{listed}");
+    let check = std::fs::read_to_string(dir.join("al-check.1")).expect("al-check.1");
+    for s in [
+        "deny\\-warnings",
+        "EXIT STATUS",
+        "ENVIRONMENT",
+        "NO_COLOR",
+        "AL_JOBS",
+        "GITHUB_ACTIONS",
+        "\\fBal\\fR(1)",
+    ] {
+        assert!(check.contains(s), "al-check.1 lacks {s}");
+    }
+    let top = std::fs::read_to_string(dir.join("al.1")).expect("al.1");
+    assert!(
+        top.contains("al\\-check\\fR(1)"),
+        "al.1 refers to the subcommands' pages"
+    );
+    if std::process::Command::new("groff")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "groff is missing (scripts/install-test-tools.sh installs it)"
+        );
+        eprintln!("skipped: groff is not installed");
+        return;
+    }
+    for page in &pages {
+        let out = std::process::Command::new("groff")
+            .args(["-ww", "-man", "-Tutf8"])
+            .arg(page)
+            .output()
+            .expect("groff runs");
+        assert!(out.status.success(), "{}", page.display());
+        assert!(
+            out.stderr.is_empty(),
+            "{}: {}",
+            page.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!out.stdout.is_empty());
+    }
 }
 
 #[test]
