@@ -318,6 +318,12 @@ pub fn check(
             None => e,
         });
     }
+    if !done.closed
+        && let Some(md) = emitter.step_summary(&done.summary)
+        && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty())
+    {
+        crate::files::append(std::path::Path::new(&path), &md)?;
+    }
     Ok(exit_code(&done.summary, deny_warnings))
 }
 

@@ -79,6 +79,21 @@ fn replace(path: &Path, text: &str, permissions: std::fs::Permissions) -> std::i
     Ok(())
 }
 
+/// Adds `text` at the end of the file at `path` (created when missing), as
+/// GitHub asks for `$GITHUB_STEP_SUMMARY`.
+pub(crate) fn append(path: &Path, text: &str) -> Result<()> {
+    let err = |e: std::io::Error| Error::Write {
+        path: path.to_path_buf(),
+        source: e,
+    };
+    let mut f = fs_err::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(path)
+        .map_err(err)?;
+    f.write_all(text.as_bytes()).map_err(err)
+}
+
 /// Writes to standard output. A closed pipe (`al rules | head`) is not an
 /// error: the reader has all it wanted. Any other failure (a full disk,
 /// `/dev/full`) is: the output is incomplete, so `al` could not run.

@@ -50,6 +50,35 @@ fn github_annotations_are_chosen_in_actions_and_point_at_the_line() {
     assert!(warn.starts_with("::warning file="), "{warn}");
 }
 
+#[test]
+fn github_appends_a_summary_of_the_run_to_the_step_summary() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let file = tmp.path().join("summary.md");
+    std::fs::write(&file, "earlier step\n").expect("write");
+    let (code, _) = stdout(
+        al().args([
+            "check",
+            FIXTURE,
+            "tests/fixtures/AL208/fail",
+            "tests/fixtures/AL201/pass",
+            "--today",
+            "2026-03-20",
+        ])
+        .env("GITHUB_ACTIONS", "true")
+        .env("GITHUB_STEP_SUMMARY", &file),
+    );
+    assert_eq!(code, 1);
+    let md = std::fs::read_to_string(&file).expect("summary");
+    assert!(md.starts_with("earlier step\n"), "appended, not replaced");
+    insta::assert_snapshot!("github_step_summary", md);
+    // Not written by other formats, nor without the variable.
+    let (_, _) = stdout(
+        al().args(["check", FIXTURE, "--today", "2026-03-20", "--format", "json"])
+            .env("GITHUB_STEP_SUMMARY", &file),
+    );
+    assert_eq!(std::fs::read_to_string(&file).expect("summary"), md);
+}
+
 fn validator(schema: &serde_json::Value) -> jsonschema::Validator {
     jsonschema::validator_for(schema).expect("a valid schema")
 }

@@ -36,7 +36,7 @@ impl Format {
         match self {
             Format::Human => Box::new(human::Human::new(options)),
             Format::Json => Box::new(json::Stream::default()),
-            Format::Github => Box::new(github::Github),
+            Format::Github => Box::new(github::Github::new(options)),
             Format::Sarif => Box::new(sarif::Sarif::new(options)),
             Format::Junit => Box::new(junit::Junit::new(options)),
         }
@@ -125,6 +125,12 @@ pub(crate) trait Emitter {
 
     /// The closing of the output, once every program is in.
     fn finish(&mut self, summary: &Summary) -> String;
+
+    /// A Markdown summary of the run for `$GITHUB_STEP_SUMMARY`, for the
+    /// formats that write one (after [`Emitter::finish`]).
+    fn step_summary(&self, _summary: &Summary) -> Option<String> {
+        None
+    }
 }
 
 #[cfg(test)]
