@@ -355,4 +355,64 @@ fn init_and_new_files_name_their_schema() {
         s.starts_with("# yaml-language-server: $schema=../.al/schema/session.json\n"),
         "{s}"
     );
+    // al init writes al.toml's schema too.
+    assert!(dir.join(".al/schema/config.json").is_file());
+    // A program not made by al init has no schemas: al new writes the one its
+    // header names, and never replaces one that is there.
+    let bare = tmp.path().join("bare");
+    copy_example(&bare);
+    let (code, _) = stdout(
+        al().args(["new", "session", "--kind", "workshop", "--date", "2026-10-12"])
+            .arg(&bare),
+    );
+    assert_eq!(code, 0);
+    let written: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(bare.join(".al/schema/session.json")).expect("the schema the header names"),
+    )
+    .expect("json");
+    assert_eq!(written, schema_of("session"));
+    std::fs::write(bare.join(".al/schema/subtopic.json"), "{}").expect("write");
+    let (code, _) = stdout(
+        al().args([
+            "new",
+            "subtopic",
+            "pay",
+            "--group",
+            "g1",
+            "--owner",
+            "zhang",
+            "--today",
+            "2026-10-12",
+        ])
+        .arg(&bare),
+    );
+    assert_eq!(code, 0);
+    assert_eq!(
+        std::fs::read_to_string(bare.join(".al/schema/subtopic.json")).expect("kept"),
+        "{}"
+    );
+}
+
+/// A copy of the talent-retention example (which has no .al folder).
+fn copy_example(to: &Path) {
+    let from = Path::new("examples/talent-retention");
+    for entry in walk(from) {
+        let rel = entry.strip_prefix(from).expect("inside");
+        let target = to.join(rel);
+        std::fs::create_dir_all(target.parent().expect("parent")).expect("mkdir");
+        std::fs::copy(&entry, &target).expect("copy");
+    }
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).expect("read") {
+        let p = e.expect("entry").path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
 }
