@@ -172,3 +172,120 @@ fn an_output_file_follows_the_umask_or_keeps_its_permissions() {
         .collect();
     assert!(left.is_empty(), "no temporary file left: {left:?}");
 }
+
+#[test]
+fn output_never_replaces_a_file_of_the_program() {
+    let tmp = tempfile::tempdir().expect("temp");
+    let program = tmp.path().join("tr");
+    common::copy_dir(Path::new("examples/talent-retention"), &program);
+    fs::create_dir_all(program.join("templates")).expect("templates");
+    fs::write(program.join("templates/report.md.tera"), "mine").expect("template");
+    fs::write(program.join("al.toml"), "").expect("al.toml");
+    let session = program.join("sessions/2026-09-14-g1-meeting.yaml");
+    let before = common::texts(&program);
+    let p = program.to_string_lossy().into_owned();
+    let s = session.to_string_lossy().into_owned();
+    for (args, target) in [
+        (vec!["report", p.as_str()], program.join("topic.yaml")),
+        (vec!["report", p.as_str()], program.join("plan.yaml")),
+        (
+            vec!["report", p.as_str()],
+            program.join("templates/report.md.tera"),
+        ),
+        (vec!["report", p.as_str()], program.join("al.toml")),
+        (vec!["report", p.as_str()], program.join("sessions/../team.yaml")),
+        (vec!["agenda", s.as_str()], session.clone()),
+    ] {
+        let out = al(&args)
+            .args(["--today", TODAY, "--lang", "en", "-o"])
+            .arg(&target)
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{}: {stderr}", target.display());
+        assert!(stderr.contains("one of the program's own files"), "{stderr}");
+    }
+    assert_eq!(common::texts(&program), before, "nothing of the program changed");
+    // A new file beside them is fine.
+    let out = al(&["report", p.as_str(), "--today", TODAY, "-o"])
+        .arg(program.join("report.md"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[cfg(unix)]
+#[test]
+fn output_through_a_link_a_fifo_or_a_device_keeps_what_is_there() {
+    let tmp = tempfile::tempdir().expect("temp");
+    let real = tmp.path().join("real.md");
+    let link = tmp.path().join("link.md");
+    fs::write(&real, "old").expect("write");
+    std::os::unix::fs::symlink(&real, &link).expect("link");
+    let out = al(&["report", "examples/talent-retention", "--today", TODAY, "-o"])
+        .arg(&link)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        fs::symlink_metadata(&link)
+            .expect("link")
+            .file_type()
+            .is_symlink(),
+        "the link is kept"
+    );
+    assert!(
+        fs::read_to_string(&real).expect("real").starts_with('#'),
+        "its target was written"
+    );
+
+    // A FIFO is written into, not replaced by a file.
+    let fifo = tmp.path().join("fifo");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || fs::read_to_string(&fifo).expect("read the fifo"))
+        };
+        let out = al(&["report", "examples/talent-retention", "--today", TODAY, "-o"])
+            .arg(&fifo)
+            .output()
+            .expect("runs");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(reader.join().expect("reader").starts_with('#'));
+        use std::os::unix::fs::FileTypeExt;
+        assert!(
+            fs::metadata(&fifo).expect("fifo").file_type().is_fifo(),
+            "still a FIFO"
+        );
+    }
+
+    // /dev/stdout is the standard output, not a file to replace.
+    let out = al(&[
+        "report",
+        "examples/talent-retention",
+        "--today",
+        TODAY,
+        "-o",
+        "/dev/stdout",
+    ])
+    .output()
+    .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with('#'));
+}
