@@ -77,35 +77,47 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, text: Option<&str>, lang: Lan
         ),
         Lang::En => (level, Level::HELP),
     };
-    let title = level.primary_title(d.message.as_str()).id(d.code);
-    let help = help.message(d.help.as_str());
-    let report: Vec<Group> = match text {
+    // Nothing from a file reaches the terminal as a control sequence: the
+    // path, message, help and label on one line each, the excerpt with its
+    // control characters as visible signs.
+    let (file, message, help_text) = (one_line(&d.file), one_line(&d.message), one_line(&d.help));
+    let label = d.label.as_deref().map(one_line);
+    let title = level.primary_title(message.as_str()).id(d.code);
+    let help = help.message(help_text.as_str());
+    // Hand the renderer only the lines the caret is on: rendering a whole
+    // file per finding costs time in proportion to its size.
+    let excerpt = match text {
         Some(text) if !text.is_empty() && d.line > 0 && !d.whole_file => {
             let span = caret_range(text, d);
-            // Hand the renderer only the lines the caret is on: rendering a
-            // whole file per finding costs time in proportion to its size.
             let from = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
             let to = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
             let first_line = text[..from].matches('\n').count() + 1;
-            let mut ann = AnnotationKind::Primary.span(span.start - from..span.end - from);
-            if let Some(l) = &d.label {
+            let (shown, caret) = visible_excerpt(&text[from..to], span.start - from..span.end - from);
+            Some((shown, caret, first_line))
+        }
+        _ => None,
+    };
+    let report: Vec<Group> = match &excerpt {
+        Some((shown, caret, first_line)) => {
+            let mut ann = AnnotationKind::Primary.span(caret.clone());
+            if let Some(l) = &label {
                 ann = ann.label(l.as_str());
             }
             vec![
                 Group::with_title(title)
                     .element(
-                        Snippet::source(&text[from..to])
-                            .line_start(first_line)
-                            .path(d.file.as_str())
+                        Snippet::source(shown.as_str())
+                            .line_start(*first_line)
+                            .path(file.as_str())
                             .annotation(ann),
                     )
                     .element(help),
             ]
         }
-        _ => vec![
+        None => vec![
             Group::with_title(title)
                 .element(
-                    Origin::path(d.file.as_str())
+                    Origin::path(file.as_str())
                         .line(d.line.max(1) as usize)
                         .char_column(d.column.max(1) as usize),
                 )
@@ -113,6 +125,29 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, text: Option<&str>, lang: Lan
         ],
     };
     renderer.render(&report)
+}
+
+/// A text shown on one line: control characters as visible signs, a line
+/// break as `␊` (so that no line of the output can start with what a file
+/// put after a break, such as a GitHub workflow command).
+fn one_line(text: &str) -> String {
+    crate::report::visible_controls(text).replace('\n', "\u{240a}")
+}
+
+/// An excerpt with its control characters as visible signs, and the caret's
+/// byte range moved to match.
+fn visible_excerpt(excerpt: &str, caret: Range<usize>) -> (String, Range<usize>) {
+    let shown = crate::report::visible_controls(excerpt);
+    if shown.len() == excerpt.len() {
+        return (shown, caret);
+    }
+    let at = |i: usize| {
+        excerpt.get(..i).map_or(shown.len(), |before| {
+            crate::report::visible_controls(before).len()
+        })
+    };
+    let (start, end) = (at(caret.start), at(caret.end));
+    (shown, start..end.max(start))
 }
 
 /// The bytes to underline: the value's own range, or, for a value the parser
