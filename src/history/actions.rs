@@ -2,7 +2,8 @@
 //! one to one, and what changed for each.
 //!
 //! The matching ([`pairs`]), within one session file: first by `id`, when
-//! both versions of an action have one; then by the task's text; then what
+//! both versions of an action have one; then by the task's text (and the
+//! same owner first, for one task given to several people); then what
 //! is left — one removed and one added — is taken for one reworded action
 //! when both have the same owner and the same sub-topic and their tasks are
 //! similar: a [`similarity`] of at least [`SIMILAR`] (two actions with
@@ -110,7 +111,9 @@ pub(super) fn pairs(old: &[ActionView], new: &[ActionView]) -> Vec<(usize, usize
     let both_ids = |a: &ActionView, b: &ActionView| a.id.is_some() && b.id.is_some();
     let same_id = |a: &ActionView, b: &ActionView| both_ids(a, b) && a.id == b.id;
     let same_task = |a: &ActionView, b: &ActionView| !both_ids(a, b) && a.task == b.task;
-    for test in [&same_id as &dyn Fn(&ActionView, &ActionView) -> bool, &same_task] {
+    let same_task_owner = |a: &ActionView, b: &ActionView| same_task(a, b) && a.owner == b.owner;
+    type Test<'t> = &'t dyn Fn(&ActionView, &ActionView) -> bool;
+    for test in [&same_id as Test, &same_task_owner, &same_task] {
         for (i, a) in old.iter().enumerate() {
             if !old_free[i] {
                 continue;
