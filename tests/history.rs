@@ -509,7 +509,10 @@ fn diff_calls_out_an_action_moved_three_times_and_shows_the_plan() {
         zh.contains("- 改期：第二次研讨会 — 从 2026-05-11 改到 2026-06-01（推迟 21 天）"),
         "{zh}"
     );
-    assert!(zh.contains("- 更换负责人：调研 — 周敏（zhou） → 吴磊（wu）"), "{zh}");
+    assert!(
+        zh.contains("- 更换负责人：调研 — 周敏（zhou） → 吴磊（wu）"),
+        "{zh}"
+    );
     assert!(
         zh.contains("从 2026-10-12 改到 2026-11-23 **（第 3 次改期，需关注）**"),
         "{zh}"
@@ -523,7 +526,10 @@ fn diff_calls_out_an_action_moved_three_times_and_shows_the_plan() {
         "{zh}"
     );
     assert!(zh.contains("- 高远（gao） 加入 第二组（成员）"), "{zh}");
-    assert!(!zh.contains("- 新增：向研发中心"), "one change, not added and removed: {zh}");
+    assert!(
+        !zh.contains("- 新增：向研发中心"),
+        "one change, not added and removed: {zh}"
+    );
     let (code, en, err) = diff(&["--lang", "en"]);
     assert_eq!(code, 0, "{err}");
     insta::assert_snapshot!("moved_often_en", en);
@@ -642,7 +648,15 @@ fn moves_are_counted_over_a_long_history_quickly() {
     let started = std::time::Instant::now();
     let (code, json, err) = al(
         tmp.path(),
-        &["diff", "HEAD~1", "tr", "--today", "2026-09-30", "--format", "json"],
+        &[
+            "diff",
+            "HEAD~1",
+            "tr",
+            "--today",
+            "2026-09-30",
+            "--format",
+            "json",
+        ],
     );
     let took = started.elapsed();
     assert_eq!(code, 0, "{err}");

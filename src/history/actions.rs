@@ -185,13 +185,24 @@ pub(super) fn action_changes(old: &Program, new: &Program, ctx: &Ctx, out: &mut 
     }
     removed.sort_by(|x, y| (x.0, &x.1.task).cmp(&(y.0, &y.1.task)));
     for (file, a) in removed {
-        out.push(Change::new(What::Action, How::Removed, subject(file, a, ctx.names)));
+        out.push(Change::new(
+            What::Action,
+            How::Removed,
+            subject(file, a, ctx.names),
+        ));
     }
 }
 
 /// The changes of one action of the newer version (`index` in its file),
 /// `before` its older version if it had one.
-fn one_action(file: &str, index: usize, before: Option<&ActionView>, a: &ActionView, ctx: &Ctx, out: &mut Vec<Change>) {
+fn one_action(
+    file: &str,
+    index: usize,
+    before: Option<&ActionView>,
+    a: &ActionView,
+    ctx: &Ctx,
+    out: &mut Vec<Change>,
+) {
     let subject = || subject(file, a, ctx.names);
     let status = |how, before: ActionStatus| {
         Change::new(What::Action, how, subject()).values(
@@ -200,14 +211,16 @@ fn one_action(file: &str, index: usize, before: Option<&ActionView>, a: &ActionV
         )
     };
     match before {
-        None if a.status == ActionStatus::Done => out.push(Change::new(What::Action, How::RecordedDone, subject())),
+        None if a.status == ActionStatus::Done => {
+            out.push(Change::new(What::Action, How::RecordedDone, subject()))
+        }
         None => out.push(Change::new(What::Action, How::Added, subject())),
         Some(b) => {
             if b.task != a.task {
-                out.push(
-                    Change::new(What::Action, How::Reworded, subject())
-                        .values(Some(Value::Text(b.task.clone())), Some(Value::Text(a.task.clone()))),
-                );
+                out.push(Change::new(What::Action, How::Reworded, subject()).values(
+                    Some(Value::Text(b.task.clone())),
+                    Some(Value::Text(a.task.clone())),
+                ));
             }
             if a.moved_from(b) {
                 let moved = ctx.moves.of(file, index).max(1);
@@ -217,7 +230,8 @@ fn one_action(file: &str, index: usize, before: Option<&ActionView>, a: &ActionV
                     r.attention = moved > MOVED_TOO_OFTEN;
                 }
                 out.push(
-                    Change::new(What::Action, How::Rescheduled, s).values(b.due.map(Value::Date), a.due.map(Value::Date)),
+                    Change::new(What::Action, How::Rescheduled, s)
+                        .values(b.due.map(Value::Date), a.due.map(Value::Date)),
                 );
             } else if b.status != ActionStatus::Done && a.status == ActionStatus::Done {
                 out.push(status(How::Completed, b.status));
@@ -266,7 +280,10 @@ mod tests {
 
     #[test]
     fn similar_tasks_in_chinese_and_english() {
-        assert!(similar("收集试行首月离职与满意度数据", "收集试行前两个月的离职与满意度数据"));
+        assert!(similar(
+            "收集试行首月离职与满意度数据",
+            "收集试行前两个月的离职与满意度数据"
+        ));
         assert!(similar("整理试点反馈", "整理试点反馈意见。"));
         assert!(!similar("收集试行首月离职与满意度数据", "整理试点反馈"));
         assert!(!similar("收集离职数据", "收集满意度问卷"));

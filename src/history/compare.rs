@@ -3,8 +3,8 @@
 use super::actions::{Ctx, action_changes};
 use super::moves::Moves;
 use super::{
-    AnalysisRef, BudgetRef, Change, GroupRef, How, Measurement, MetricRef, Move, PersonRef, ProposalRef, ReviewRef,
-    Role, RoleKind, SessionRef, Subject, SubtopicRef, Value, What,
+    AnalysisRef, BudgetRef, Change, GroupRef, How, Measurement, MetricRef, Move, PersonRef, ProposalRef,
+    ReviewRef, Role, RoleKind, SessionRef, Subject, SubtopicRef, Value, What,
 };
 use crate::load::Program;
 use crate::model::{Date, Decision, Subtopic, SubtopicStatus};
@@ -18,7 +18,10 @@ fn roles_of(p: &Program) -> BTreeMap<String, BTreeSet<(String, RoleKind)>> {
         for g in &t.value.groups {
             let gid = g.value.id.as_ref().map(|i| i.value.0.clone()).unwrap_or_default();
             let mut add = |id: &str, role: RoleKind| {
-                roles.entry(id.to_string()).or_default().insert((gid.clone(), role));
+                roles
+                    .entry(id.to_string())
+                    .or_default()
+                    .insert((gid.clone(), role));
             };
             if let Some(l) = &*g.value.leader {
                 add(&l.value.0, RoleKind::Leader);
@@ -488,7 +491,13 @@ fn session_changes(old: &Program, new: &Program, out: &mut Vec<Change>) {
 /// was committed, `today` the date the new one is judged at (for "newly
 /// overdue", and the plan's milestones); `moves` counts how many times each
 /// action of the newer version has been moved.
-pub(super) fn compare(old: &Program, new: &Program, old_date: Option<Date>, today: Date, moves: &Moves) -> Vec<Change> {
+pub(super) fn compare(
+    old: &Program,
+    new: &Program,
+    old_date: Option<Date>,
+    today: Date,
+    moves: &Moves,
+) -> Vec<Change> {
     let mut out = Vec::new();
     let names = Names {
         old: people(old),
@@ -512,4 +521,3 @@ pub(super) fn compare(old: &Program, new: &Program, old_date: Option<Date>, toda
     action_changes(old, new, &ctx, &mut out);
     out
 }
-

@@ -21,7 +21,8 @@ use crate::config::Lang;
 use crate::error::Result;
 use crate::load::Program;
 use crate::model::{
-    ActionStatus, BudgetCategory, Date, Decision, MilestoneKind, Number, PlanMonth, SessionKind, SubtopicStatus,
+    ActionStatus, BudgetCategory, Date, Decision, MilestoneKind, Number, PlanMonth, SessionKind,
+    SubtopicStatus,
 };
 use serde::Serialize;
 use std::path::Path;
@@ -529,7 +530,10 @@ fn compare_with(
     let none = moves::Moves::default();
     let mut changes = compare::compare(&old.program, newer, old.date, today, &none);
     // How often the moved actions were moved: only read when one was.
-    if changes.iter().any(|c| c.what == What::Action && c.how == How::Rescheduled) {
+    if changes
+        .iter()
+        .any(|c| c.what == What::Action && c.how == How::Rescheduled)
+    {
         let counts = moves::count(&loc, until.map_or("HEAD", |v| v.commit.as_str()), newer);
         changes = compare::compare(&old.program, newer, old.date, today, &counts);
     }
@@ -545,4 +549,3 @@ fn compare_with(
         changes,
     })
 }
-

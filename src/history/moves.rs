@@ -49,15 +49,14 @@ struct FileChange {
 /// `until` (a commit, or `HEAD` when `newer` is the working tree).
 pub(super) fn count(loc: &Located, until: &str, newer: &Program) -> Moves {
     let changes = log(loc, until).unwrap_or_default();
-    let mut blobs: Vec<(&str, &str)> = Vec::new();
+    // Each blob once, with a path it had (to read it as a session file).
+    let mut blobs: BTreeMap<&str, &str> = BTreeMap::new();
     for c in &changes {
         if let Some(b) = &c.blob {
-            if !blobs.iter().any(|(x, _)| x == b) {
-                blobs.push((b.as_str(), c.rel.as_str()));
-            }
+            blobs.entry(b.as_str()).or_insert(c.rel.as_str());
         }
     }
-    let ids: Vec<String> = blobs.iter().map(|(b, _)| b.to_string()).collect();
+    let ids: Vec<String> = blobs.keys().map(|b| b.to_string()).collect();
     let texts = cat_objects(loc, &ids).unwrap_or_default();
     let mut actions_of: BTreeMap<&str, Vec<ActionView>> = BTreeMap::new();
     for ((blob, rel), text) in blobs.iter().zip(texts) {
@@ -105,7 +104,10 @@ fn advance(before: Option<&Tracked>, now: Vec<ActionView>) -> Tracked {
 /// program (`rel` its path in the program).
 fn parse(rel: &str, text: String) -> Vec<ActionView> {
     let p = crate::load::program_from_texts("", &[(rel.to_string(), text)]);
-    p.sessions.first().map(|s| views(&s.value, None)).unwrap_or_default()
+    p.sessions
+        .first()
+        .map(|s| views(&s.value, None))
+        .unwrap_or_default()
 }
 
 /// The changes to the program's session files, commit by commit from the
@@ -186,7 +188,10 @@ mod tests {
             "\n:000000 100644 {zero} {a} A\0p/sessions/m.yaml\0:000000 100644 {zero} {a} A\0p/topic.yaml\0\n:100644 100644 {a} {b} M\0p/sessions/m.yaml\0:100644 000000 {b} {zero} D\0p/sessions/m.yaml\0"
         );
         let changes = parse_raw(&text, "p/");
-        let seen: Vec<(&str, Option<&str>)> = changes.iter().map(|c| (c.rel.as_str(), c.blob.as_deref())).collect();
+        let seen: Vec<(&str, Option<&str>)> = changes
+            .iter()
+            .map(|c| (c.rel.as_str(), c.blob.as_deref()))
+            .collect();
         assert_eq!(
             seen,
             [

@@ -61,7 +61,8 @@ fn milestone_changes(old: &Program, new: &Program, names: &Names, today: Date, o
         if was != is {
             let person = |id: Option<&str>| id.map(|id| Value::Person(names.person(id)));
             out.push(
-                Change::new(What::Plan, How::Reassigned, subject(f, names, None)).values(person(was), person(is)),
+                Change::new(What::Plan, How::Reassigned, subject(f, names, None))
+                    .values(person(was), person(is)),
             );
         }
     }
