@@ -103,3 +103,91 @@ fn subject(f: &MilestoneFact, names: &Names, days: Option<i64>) -> Subject {
         days,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::moves::Moves;
+    use crate::facts::test_program::{TEAM, d, program};
+    use crate::history::{Change, How, Subject, Value, What};
+
+    fn plan_changes(old: &str, new: &str) -> Vec<Change> {
+        let p = |plan: &str| {
+            let mut files = vec![("team.yaml", TEAM)];
+            if !plan.is_empty() {
+                files.push(("plan.yaml", plan));
+            }
+            program(&files)
+        };
+        let (old, new) = (p(old), p(new));
+        let all = super::super::compare::compare(&old, &new, None, d("2026-04-01"), &Moves::default());
+        all.into_iter().filter(|c| c.what == What::Plan).collect()
+    }
+
+    fn hows(changes: &[Change]) -> Vec<(How, String)> {
+        changes
+            .iter()
+            .map(|c| {
+                let s = match &c.subject {
+                    Subject::Milestone(m) => format!("{:?}#{}", m.kind.expect("kind"), m.ordinal),
+                    Subject::Plan(p) => format!("plan of {}", p.milestones),
+                    other => format!("{other:?}"),
+                };
+                (c.how, s)
+            })
+            .collect()
+    }
+
+    const PLAN: &str = "made: 2026-03-16
+milestones:
+  - { kind: workshop, number: 1, date: 2026-03-16 }
+  - { kind: workshop, number: 2, date: 2026-05-11, owner: a }
+  - { kind: review, date: 2026-08-24 }
+  - { kind: review, month: 2026-09 }
+";
+
+    #[test]
+    fn a_new_plan_is_one_change_and_so_is_a_plan_removed() {
+        assert_eq!(
+            hows(&plan_changes("", PLAN)),
+            [(How::Added, "plan of 4".to_string())]
+        );
+        assert_eq!(
+            hows(&plan_changes(PLAN, "")),
+            [(How::Removed, "plan of 4".to_string())]
+        );
+        assert!(plan_changes(PLAN, PLAN).is_empty());
+    }
+
+    #[test]
+    fn milestones_are_matched_by_kind_and_place_among_their_kind() {
+        let new = "made: 2026-03-20
+milestones:
+  - { kind: review, month: 2026-10 }
+  - { kind: workshop, number: 2, date: 2026-06-01, owner: b }
+  - { kind: workshop, number: 1, date: 2026-03-16 }
+  - { kind: research, month: 2026-04 }
+";
+        let changes = plan_changes(PLAN, new);
+        assert_eq!(
+            hows(&changes),
+            [
+                (How::Changed, "plan of 4".to_string()),
+                (How::Added, "Research#1".to_string()),
+                (How::Rescheduled, "Workshop#2".to_string()),
+                (How::Reassigned, "Workshop#2".to_string()),
+                // The only review now is the first: planned for October.
+                (How::Rescheduled, "Review#1".to_string()),
+                (How::Removed, "Review#2".to_string()),
+            ]
+        );
+        let moved = &changes[2];
+        assert_eq!(moved.before, Some(Value::Date(d("2026-05-11"))));
+        assert!(matches!(&moved.subject, Subject::Milestone(m) if m.days == Some(21)));
+        let review = &changes[4];
+        assert!(matches!(&review.subject, Subject::Milestone(m) if m.days == Some(38)));
+        assert!(matches!(&review.after, Some(Value::Month(m)) if m.0.to_string() == "2026-10"));
+        assert!(
+            matches!(&changes[3].after, Some(Value::Person(p)) if p.id == "b" && p.name.as_deref() == Some("B"))
+        );
+    }
+}
