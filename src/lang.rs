@@ -321,7 +321,8 @@ pub(crate) fn length(lang: Lang, days: f64) -> String {
 /// The words a template looks values up in, keyed by the values as the files
 /// and the change records write them: `words.steps["3"]`,
 /// `words.session_kinds["group-meeting"]`, `words.subtopic_statuses["deepened"]`,
-/// `words.action_statuses["done"]`, `words.decisions["approved"]`.
+/// `words.action_statuses["done"]`, `words.decisions["approved"]`,
+/// `words.milestone_kinds["workshop"]`.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub(crate) struct Words {
     /// The six steps by number ("1" … "6"), and "other" for any other number.
@@ -334,6 +335,8 @@ pub(crate) struct Words {
     pub action_statuses: BTreeMap<&'static str, &'static str>,
     /// Review decisions by their word.
     pub decisions: BTreeMap<&'static str, &'static str>,
+    /// The plan's milestone kinds by their word.
+    pub milestone_kinds: BTreeMap<&'static str, &'static str>,
 }
 
 /// The words of `lang` for templates.
@@ -347,6 +350,7 @@ pub fn words(lang: Lang) -> Words {
         subtopic_statuses: table::<SubtopicStatus>(|s| subtopic_status(lang, s)),
         action_statuses: table::<ActionStatus>(|s| action_status(lang, s)),
         decisions: table::<Decision>(|d| decision(lang, d)),
+        milestone_kinds: table::<MilestoneKind>(|k| milestone_kind(lang, k)),
     }
 }
 

@@ -408,3 +408,266 @@ fn report_since_says_a_proposal_was_approved_and_a_metric_measured() {
         "submitted before HEAD~3: {section}"
     );
 }
+
+/// A repository of the Chinese example where, commit by commit, a plan is
+/// added, a proposal submitted and approved, a metric measured, one due
+/// date moved three times, two actions reworded (one with an `id`, one
+/// without), a workshop of the plan moved and its research given to
+/// another owner, and someone joins a group.
+fn moved_often_repo() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path();
+    git(root, &["init", "-q", "-b", "main"]);
+    copy_dir(Path::new("examples/talent-retention"), &root.join("tr"));
+    let tr = root.join("tr");
+    let plan = fs::read_to_string(tr.join("plan.yaml")).expect("plan");
+    fs::remove_file(tr.join("plan.yaml")).expect("rm plan");
+    let career = tr.join("subtopics/career-path.yaml");
+    let submitted = "  submitted: 2026-08-17\n";
+    let review =
+        "  review: { date: 2026-08-24, by: [李明, 王建国], decision: approved, notes: 先在两个研发部试行 }\n";
+    edit(&career, &format!("{submitted}{review}"), "");
+    let meeting = tr.join("sessions/2026-09-14-g1-meeting.yaml");
+    fs::write(
+        &meeting,
+        fs::read_to_string(&meeting).expect("read")
+            + "  - { id: pilot-brief, task: 向研发中心通报试行安排, owner: li, due: 2026-09-30, subtopic: reduce-attrition }\n"
+            + "  - { task: 整理试行首月的离职面谈记录, owner: liu, due: 2026-10-20, subtopic: reduce-attrition }\n",
+    )
+    .expect("write");
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-q", "-m", "before"]);
+    fs::write(tr.join("plan.yaml"), &plan).expect("plan");
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-q", "-m", "the overall action plan"]);
+    let summary = "  summary: 《技术人员双通道职业发展办法》\n";
+    edit(&career, summary, &format!("{summary}{submitted}"));
+    git(root, &["commit", "-qam", "submit"]);
+    edit(&career, submitted, &format!("{submitted}{review}"));
+    git(root, &["commit", "-qam", "approve"]);
+    edit(
+        &tr.join("subtopics/reduce-attrition.yaml"),
+        "actual: 16.5, measured: 2026-09-28",
+        "actual: 14.2, measured: 2026-10-28",
+    );
+    git(root, &["commit", "-qam", "measure"]);
+    for (from, to) in [
+        ("2026-10-12", "2026-10-26"),
+        ("2026-10-26", "2026-11-09"),
+        ("2026-11-09", "2026-11-23"),
+    ] {
+        edit(
+            &meeting,
+            &format!("owner: wang, due: {from}"),
+            &format!("owner: wang, due: {to}"),
+        );
+        git(root, &["commit", "-qam", "move the data collection"]);
+    }
+    edit(
+        &meeting,
+        "task: 向研发中心通报试行安排",
+        "task: 向研发中心和人力资源部说明试行的考核口径",
+    );
+    edit(
+        &meeting,
+        "task: 整理试行首月的离职面谈记录",
+        "task: 整理试行首月离职面谈记录并归档",
+    );
+    git(root, &["commit", "-qam", "reword"]);
+    edit(
+        &tr.join("plan.yaml"),
+        "number: 2\n    date: 2026-05-11",
+        "number: 2\n    date: 2026-06-01",
+    );
+    edit(&tr.join("plan.yaml"), "owner: zhou", "owner: wu");
+    edit(
+        &tr.join("team.yaml"),
+        "  - { id: huang,",
+        "  - { id: gao, name: 高远, department: 信息部, level: 员工, consent: 2026-09-10 }\n  - { id: huang,",
+    );
+    edit(
+        &tr.join("team.yaml"),
+        "members: [zhou, wu, zheng, sun, huang]",
+        "members: [zhou, wu, zheng, sun, huang, gao]",
+    );
+    git(root, &["commit", "-qam", "move workshop 2; gao joins"]);
+    tmp
+}
+
+#[test]
+fn diff_calls_out_an_action_moved_three_times_and_shows_the_plan() {
+    let tmp = moved_often_repo();
+    let diff = |extra: &[&'static str]| {
+        let mut a = vec!["diff", "HEAD~8", "tr", "--today", "2026-09-30"];
+        a.extend_from_slice(extra);
+        al(tmp.path(), &a)
+    };
+    let (code, zh, err) = diff(&[]);
+    assert_eq!(code, 0, "{err}");
+    insta::assert_snapshot!("moved_often_zh", zh);
+    assert!(
+        zh.contains("- 改期：第二次研讨会 — 从 2026-05-11 改到 2026-06-01（推迟 21 天）"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("- 更换负责人：调研 — 周敏（zhou） → 吴磊（wu）"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("从 2026-10-12 改到 2026-11-23 **（第 3 次改期，需关注）**"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("- 改写：向研发中心和人力资源部说明试行的考核口径 — 原为：向研发中心通报试行安排"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("- 改写：整理试行首月离职面谈记录并归档 — 原为：整理试行首月的离职面谈记录"),
+        "{zh}"
+    );
+    assert!(zh.contains("- 高远（gao） 加入 第二组（成员）"), "{zh}");
+    assert!(
+        !zh.contains("- 新增：向研发中心"),
+        "one change, not added and removed: {zh}"
+    );
+    let (code, en, err) = diff(&["--lang", "en"]);
+    assert_eq!(code, 0, "{err}");
+    insta::assert_snapshot!("moved_often_en", en);
+    assert!(
+        en.contains("- moved: Workshop 2 — from 2026-05-11 to 2026-06-01 (21 days later)"),
+        "{en}"
+    );
+    assert!(
+        en.contains("from 2026-10-12 to 2026-11-23 **(moved for the 3rd time — needs attention)**"),
+        "{en}"
+    );
+    assert!(en.contains("- 高远 (gao) joined 第二组 (member)"), "{en}");
+    let (code, json, err) = diff(&["--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let mut v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    v["since_commit"] = serde_json::json!("[commit]");
+    insta::assert_json_snapshot!("moved_often_json", v);
+    let moved = v["changes"]
+        .as_array()
+        .expect("changes")
+        .iter()
+        .find(|c| c["what"] == "action" && c["how"] == "rescheduled")
+        .expect("rescheduled");
+    assert_eq!(moved["subject"]["moved"], 3, "{moved}");
+    assert_eq!(moved["subject"]["attention"], true, "{moved}");
+    // Before the plan existed, it is one change: the plan added.
+    let (code, out, err) = al(
+        tmp.path(),
+        &["diff", "HEAD~9", "HEAD~7", "tr", "--today", "2026-09-30"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("**总体行动方案**\n\n- 新增：总体行动方案 — 2026-03-16 制定，共 10 个里程碑\n\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn report_since_tells_what_moved_in_chinese() {
+    let tmp = moved_often_repo();
+    let (code, out, err) = al(
+        tmp.path(),
+        &["report", "tr", "--since", "HEAD~8", "--today", "2026-09-30"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let start = out.find("## 自 HEAD~8").expect("section");
+    let end = out.find("## 一、项目阶段").expect("next section");
+    let section = &out[start..end];
+    insta::assert_snapshot!("moved_often_report_zh", section);
+    assert!(section.contains("- 高远 加入 第二组（成员）"), "{section}");
+    assert!(section.contains("（第 3 次改期，需关注）"), "{section}");
+    // Moved once more in the working tree: the count goes on from HEAD.
+    edit(
+        &tmp.path().join("tr/sessions/2026-09-14-g1-meeting.yaml"),
+        "owner: wang, due: 2026-11-23",
+        "owner: wang, due: 2026-12-07",
+    );
+    let (code, out, err) = al(
+        tmp.path(),
+        &["report", "tr", "--since", "HEAD~1", "--today", "2026-09-30"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("从 2026-11-23 改到 2026-12-07 **（第 4 次改期，需关注）**"),
+        "{out}"
+    );
+}
+
+/// A long history: `count` commits each moving one action's due date by a
+/// day, written with one `git fast-import`.
+fn long_history(count: usize) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path();
+    git(root, &["init", "-q", "-b", "main"]);
+    copy_dir(Path::new("examples/talent-retention"), &root.join("tr"));
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-q", "-m", "start"]);
+    let meeting = "tr/sessions/2026-09-14-g1-meeting.yaml";
+    let text = fs::read_to_string(root.join(meeting)).expect("read");
+    let mut stream = String::new();
+    let mut due = al::dates::parse_date("2026-10-12").expect("date");
+    for i in 0..count {
+        let next = due.tomorrow().expect("a day later");
+        let body = text.replace("due: 2026-10-12", &format!("due: {next}"));
+        let msg = format!("move {i}");
+        let from = if i == 0 { "from refs/heads/main^0\n" } else { "" };
+        stream.push_str(&format!(
+            "commit refs/heads/main\ncommitter t <t@example.org> {} +0800\ndata {}\n{msg}\n{from}M 100644 inline {meeting}\ndata {}\n{body}\n",
+            1_788_000_000 + i,
+            msg.len(),
+            body.len(),
+        ));
+        due = next;
+    }
+    let mut child = std::process::Command::new("git")
+        .args(["fast-import", "--quiet"])
+        .current_dir(root)
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .expect("fast-import");
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stream.as_bytes())
+        .expect("write");
+    assert!(child.wait().expect("wait").success());
+    git(root, &["reset", "-q", "--hard", "main"]);
+    tmp
+}
+
+#[test]
+fn moves_are_counted_over_a_long_history_quickly() {
+    let tmp = long_history(200);
+    let started = std::time::Instant::now();
+    let (code, json, err) = al(
+        tmp.path(),
+        &[
+            "diff",
+            "HEAD~1",
+            "tr",
+            "--today",
+            "2026-09-30",
+            "--format",
+            "json",
+        ],
+    );
+    let took = started.elapsed();
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let moved = v["changes"]
+        .as_array()
+        .expect("changes")
+        .iter()
+        .find(|c| c["how"] == "rescheduled")
+        .expect("rescheduled");
+    assert_eq!(moved["subject"]["moved"], 200, "{moved}");
+    eprintln!("al diff over 201 commits: {took:?}");
+    assert!(took.as_secs() < 20, "{took:?}");
+}

@@ -61,6 +61,13 @@ impl Planned {
         }
     }
 
+    /// Days the plan moved when it was changed to `later`: positive when
+    /// the new plan is later, counted between the first planned days (a
+    /// month counts from its first day).
+    pub fn shift_to(self, later: Planned) -> i64 {
+        days_between(self.first(), later.first())
+    }
+
     /// Days from the plan to `actual`: positive when later than planned,
     /// negative when earlier, 0 on the day or within the planned month.
     pub fn slip(self, actual: Date) -> i64 {
@@ -492,6 +499,16 @@ mod tests {
         assert_eq!(planned.slip(d("2026-04-30")), 0);
         assert_eq!(planned.slip(d("2026-05-02")), 2);
         assert_eq!(planned.slip(d("2026-03-30")), -2);
+    }
+
+    #[test]
+    fn a_changed_plan_moves_by_its_first_days() {
+        let day = |s| Planned::Day(d(s));
+        assert_eq!(day("2026-05-11").shift_to(day("2026-06-01")), 21);
+        assert_eq!(day("2026-05-11").shift_to(day("2026-05-04")), -7);
+        let june = Planned::Month(Month::of(d("2026-06-15")));
+        assert_eq!(day("2026-05-11").shift_to(june), 21);
+        assert_eq!(june.shift_to(day("2026-06-20")), 19);
     }
 
     #[test]
