@@ -60,11 +60,15 @@ fn examples_pass_with_zero_findings() {
 fn a_new_plan_is_on_plan_just_after_the_start() {
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = program(&tmp);
-    let r = run(al().current_dir(tmp.path()).args(["new", "plan", "--start", "2026-03-01", "prog"]));
+    let r = run(al()
+        .current_dir(tmp.path())
+        .args(["new", "plan", "--start", "2026-03-01", "prog"]));
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(dir.join("plan.yaml").is_file());
     let check = |today: &str| {
-        run(al().args(["check", "--lang", "en", "--deny-warnings", "--today", today]).arg(&dir))
+        run(al()
+            .args(["check", "--lang", "en", "--deny-warnings", "--today", today])
+            .arg(&dir))
     };
     for today in ["2026-03-02", "2026-03-15"] {
         let r = check(today);

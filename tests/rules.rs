@@ -723,11 +723,16 @@ fn a_workshop_held_three_weeks_late_is_late_until_it_is_held() {
         ["AL701 workshop 2 (planned 11 May) is 20 days late: nothing in the record yet"]
     );
     let program = al::load::program_from_texts("p", &files);
-    let zh: Vec<String> = al::rules::run(&program, &al::config::Limits::default(), day("2026-05-31"), Lang::Zh)
-        .into_iter()
-        .filter(|f| f.rule.code.starts_with("AL7"))
-        .map(|f| f.message)
-        .collect();
+    let zh: Vec<String> = al::rules::run(
+        &program,
+        &al::config::Limits::default(),
+        day("2026-05-31"),
+        Lang::Zh,
+    )
+    .into_iter()
+    .filter(|f| f.rule.code.starts_with("AL7"))
+    .map(|f| f.message)
+    .collect();
     assert_eq!(zh, ["第二次研讨会（计划 5月11日）已过 20 天，记录中还没有"]);
     assert_eq!(plan_findings(&files, "2026-06-01"), Vec::<String>::new());
     assert_eq!(plan_findings(&files, "2026-09-30"), Vec::<String>::new());
@@ -773,11 +778,15 @@ fn planned_workshops_keep_the_gap_limits_inclusive() {
     assert_eq!(second("2026-06-14"), Vec::<String>::new(), "62 days");
     assert_eq!(
         second("2026-05-27"),
-        ["AL702 workshop 2 (planned 27 May) is planned 44 days (about 1.4 months) after workshop 1 (planned 13 April)"]
+        [
+            "AL702 workshop 2 (planned 27 May) is planned 44 days (about 1.4 months) after workshop 1 (planned 13 April)"
+        ]
     );
     assert_eq!(
         second("2026-06-15"),
-        ["AL702 workshop 2 (planned 15 June) is planned 63 days (about 2.1 months) after workshop 1 (planned 13 April)"]
+        [
+            "AL702 workshop 2 (planned 15 June) is planned 63 days (about 2.1 months) after workshop 1 (planned 13 April)"
+        ]
     );
 }
 
@@ -789,7 +798,11 @@ fn the_examples_plans_are_on_plan() {
     for example in ["examples/talent-retention", "examples/complaint-resolution"] {
         let files = texts(example);
         for today in ["2026-09-27", "2026-09-30", "2026-10-03"] {
-            assert_eq!(plan_findings(&files, today), Vec::<String>::new(), "{example} {today}");
+            assert_eq!(
+                plan_findings(&files, today),
+                Vec::<String>::new(),
+                "{example} {today}"
+            );
         }
     }
 }

@@ -71,13 +71,21 @@ fn late(ctx: &mut Ctx, file: usize, facts: &[MilestoneFact]) {
 /// [`crate::facts::milestones`], said to the user).
 fn recorded_as(lang: Lang, kind: K) -> &'static str {
     match kind {
-        K::Kickoff => pick(lang, "记为 `kind: kickoff` 的活动", "a session with `kind: kickoff`"),
+        K::Kickoff => pick(
+            lang,
+            "记为 `kind: kickoff` 的活动",
+            "a session with `kind: kickoff`",
+        ),
         K::Workshop => pick(
             lang,
             "记为 `kind: workshop` 的活动（按日期先后计第几次）",
             "a session with `kind: workshop` (counted in order of date)",
         ),
-        K::Report => pick(lang, "记为 `kind: report` 的活动", "a session with `kind: report`"),
+        K::Report => pick(
+            lang,
+            "记为 `kind: report` 的活动",
+            "a session with `kind: report`",
+        ),
         K::Research => pick(
             lang,
             "记为 `kind: activity` 的活动，`activity` 为 survey、study-visit 或 consultation",
@@ -172,7 +180,13 @@ fn cadence(ctx: &mut Ctx, file: usize, facts: &[MilestoneFact]) {
 /// AL702 for two consecutive planned workshops. Planned to months, the gap
 /// is a range (from the nearest days to the farthest); it is a finding when
 /// the whole range is outside the limits.
-fn gap(ctx: &mut Ctx, file: usize, facts: &[MilestoneFact], prev: (&MilestoneFact, Planned), next: (&MilestoneFact, Planned)) {
+fn gap(
+    ctx: &mut Ctx,
+    file: usize,
+    facts: &[MilestoneFact],
+    prev: (&MilestoneFact, Planned),
+    next: (&MilestoneFact, Planned),
+) {
     let [lo, hi] = ctx.limits.workshop_gap_days;
     let (lo, hi) = (i64::from(lo), i64::from(hi));
     let nearest = days_between(prev.1.due(), next.1.first());
@@ -196,9 +210,17 @@ fn gap(ctx: &mut Ctx, file: usize, facts: &[MilestoneFact], prev: (&MilestoneFac
         String::new()
     };
     let message = if exact && gap == 0 {
-        crate::tr!(lang, "{this}与{before}计划在同一天", "{this} is planned on the same day as {before}")
+        crate::tr!(
+            lang,
+            "{this}与{before}计划在同一天",
+            "{this} is planned on the same day as {before}"
+        )
     } else if farthest < 0 {
-        crate::tr!(lang, "{this}计划在{before}之前", "{this} is planned before {before}")
+        crate::tr!(
+            lang,
+            "{this}计划在{before}之前",
+            "{this} is planned before {before}"
+        )
     } else {
         crate::tr!(
             lang,
@@ -243,7 +265,11 @@ fn review_planned(ctx: &mut Ctx, file: usize, facts: &[MilestoneFact]) {
         "步骤1-3通常用 3 至 {months} 个月，以初步方案评审结束：把方案评审计划在 {deadline} 或之前",
         "steps 1–3 usually take 3 to {months} months and end in the review of a preliminary solution: plan the review on or before {deadline}"
     );
-    let label = crate::tr!(lang, "+{months} 个月 = {deadline}", "+{months} months = {deadline}");
+    let label = crate::tr!(
+        lang,
+        "+{months} 个月 = {deadline}",
+        "+{months} months = {deadline}"
+    );
     if reviews.is_empty() {
         if !maybe.is_empty() {
             return;
@@ -272,7 +298,10 @@ fn review_planned(ctx: &mut Ctx, file: usize, facts: &[MilestoneFact]) {
     let Some((_, f)) = first.filter(|(d, _)| *d > deadline) else {
         return;
     };
-    if maybe.iter().any(|m| m.planned.is_none_or(|p| p.first() <= deadline)) {
+    if maybe
+        .iter()
+        .any(|m| m.planned.is_none_or(|p| p.first() <= deadline))
+    {
         return;
     }
     let when = f
@@ -395,7 +424,9 @@ fn unclear(ctx: &mut Ctx, file: usize, facts: &[MilestoneFact]) {
                     "keep one of them: `date` when the day is known, else `month`",
                 ),
                 pick(lang, "二选一", "one of the two"),
-                m.month.as_ref().map_or_else(|| f.milestone.loc.clone(), |x| x.loc.clone()),
+                m.month
+                    .as_ref()
+                    .map_or_else(|| f.milestone.loc.clone(), |x| x.loc.clone()),
             )
         } else if let Some(first) = first_of_same(f, facts) {
             let what = name(ctx, f, facts);
@@ -412,7 +443,9 @@ fn unclear(ctx: &mut Ctx, file: usize, facts: &[MilestoneFact]) {
                     "plan each workshop once: correct `number:`, or remove the repeated one",
                 ),
                 pick(lang, "重复", "repeated"),
-                m.number.as_ref().map_or_else(|| f.milestone.loc.clone(), |x| x.loc.clone()),
+                m.number
+                    .as_ref()
+                    .map_or_else(|| f.milestone.loc.clone(), |x| x.loc.clone()),
             )
         } else {
             continue;
@@ -478,7 +511,11 @@ fn name(ctx: &Ctx, f: &MilestoneFact, facts: &[MilestoneFact]) -> String {
         (Lang::Zh, _) => crate::lang::milestone_kind(lang, kind).to_string(),
         (Lang::En, _) => {
             let (one, nth) = en_name(kind);
-            if numbered { format!("{nth} {n}") } else { one.to_string() }
+            if numbered {
+                format!("{nth} {n}")
+            } else {
+                one.to_string()
+            }
         }
     };
     let groups: Vec<String> = f.groups.iter().map(|g| format!("`{g}`")).collect();
@@ -580,7 +617,10 @@ mod tests {
             found(plan, "2026-05-01", "AL701"),
             ["the research (planned April) is 1 day late: nothing in the record yet"]
         );
-        let survey = ("sessions/s.yaml", "kind: activity\nactivity: survey\ndate: 2026-04-30\n");
+        let survey = (
+            "sessions/s.yaml",
+            "kind: activity\nactivity: survey\ndate: 2026-04-30\n",
+        );
         assert!(found_in(plan, &[survey], "2026-05-01", "AL701", Lang::En).is_empty());
     }
 
@@ -590,9 +630,14 @@ mod tests {
         assert!(found(plan, "2026-12-31", "AL701").is_empty());
         assert_eq!(
             found(plan, "2027-01-02", "AL701"),
-            ["delivering the final results (planned 31 December 2026) is 2 days late: nothing in the record yet"]
+            [
+                "delivering the final results (planned 31 December 2026) is 2 days late: nothing in the record yet"
+            ]
         );
-        let done = ("subtopics/a.yaml", "question: q?\ngroup: g1\nresults: { adopted: [x] }\n");
+        let done = (
+            "subtopics/a.yaml",
+            "question: q?\ngroup: g1\nresults: { adopted: [x] }\n",
+        );
         assert!(found_in(plan, &[done], "2027-01-02", "AL701", Lang::En).is_empty());
     }
 
@@ -617,11 +662,15 @@ mod tests {
         assert!(at("2026-05-17").is_empty());
         assert_eq!(
             at("2026-04-29"),
-            ["workshop 2 (planned 29 April) is planned 44 days (about 1.4 months) after workshop 1 (planned 16 March)"]
+            [
+                "workshop 2 (planned 29 April) is planned 44 days (about 1.4 months) after workshop 1 (planned 16 March)"
+            ]
         );
         assert_eq!(
             at("2026-05-18"),
-            ["workshop 2 (planned 18 May) is planned 63 days (about 2.1 months) after workshop 1 (planned 16 March)"]
+            [
+                "workshop 2 (planned 18 May) is planned 63 days (about 2.1 months) after workshop 1 (planned 16 March)"
+            ]
         );
         assert_eq!(
             at("2026-03-10"),
@@ -634,7 +683,9 @@ mod tests {
         let plan = "milestones:\n  - { kind: workshop, number: 1, date: 2026-03-16 }\n  - { kind: workshop, number: 2, month: 2026-05 }\n  - { kind: workshop, number: 3, month: 2026-09 }\n";
         assert_eq!(
             found(plan, "2026-03-01", "AL702"),
-            ["workshop 3 (planned September) is planned at least 93 days (about 3.1 months) after workshop 2 (planned May)"]
+            [
+                "workshop 3 (planned September) is planned at least 93 days (about 3.1 months) after workshop 2 (planned May)"
+            ]
         );
     }
 
@@ -644,12 +695,16 @@ mod tests {
         assert!(found(&review("2026-09-01"), "2026-03-01", "AL703").is_empty());
         assert_eq!(
             found(&review("2026-09-02"), "2026-03-01", "AL703"),
-            ["the first review of the proposals (planned 2 September) is planned more than 6 months after the start (2026-03-01 to 2026-09-01)"]
+            [
+                "the first review of the proposals (planned 2 September) is planned more than 6 months after the start (2026-03-01 to 2026-09-01)"
+            ]
         );
         let none = "milestones:\n  - { kind: workshop, number: 1, date: 2026-03-16 }\n  - { kind: final-results, date: 2026-12-31 }\n";
         assert_eq!(
             found(none, "2026-03-01", "AL703"),
-            ["the plan has no review of the proposals, yet it runs past 6 months from the start (2026-03-01 to 2026-09-01): delivering the final results (planned 31 December)"]
+            [
+                "the plan has no review of the proposals, yet it runs past 6 months from the start (2026-03-01 to 2026-09-01): delivering the final results (planned 31 December)"
+            ]
         );
         let short = "milestones:\n  - { kind: workshop, number: 1, date: 2026-03-16 }\n";
         assert!(found(short, "2026-03-01", "AL703").is_empty());
@@ -665,7 +720,9 @@ mod tests {
         assert!(found(&plan("2026-05-11"), "2026-03-01", "AL704").is_empty());
         assert_eq!(
             found(&plan("2026-05-12"), "2026-03-01", "AL704"),
-            ["fixing the sub-topics and owners (planned 12 May) is planned after workshop 2 (planned 11 May)"]
+            [
+                "fixing the sub-topics and owners (planned 12 May) is planned after workshop 2 (planned 11 May)"
+            ]
         );
     }
 
