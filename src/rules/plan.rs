@@ -534,7 +534,9 @@ fn name(ctx: &Ctx, f: &MilestoneFact, facts: &[MilestoneFact]) -> String {
     }
 }
 
-/// A milestone kind in an English sentence: alone, and before its number.
+/// A milestone kind in an English sentence: alone, and before its number
+/// (said for research, a kick-off, a review or a report planned more than
+/// once).
 fn en_name(kind: K) -> (&'static str, &'static str) {
     match kind {
         K::Research => ("the research", "research"),
