@@ -53,6 +53,38 @@ fn examples_pass_with_zero_findings() {
     }
 }
 
+/// `al new plan --start 2026-03-01` writes a plan that `al check` accepts
+/// just after the start; the day after its first workshop was planned, with
+/// none recorded, the plan's rules say that workshop is late — and only that.
+#[test]
+fn a_new_plan_is_on_plan_just_after_the_start() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = program(&tmp);
+    let r = run(al()
+        .current_dir(tmp.path())
+        .args(["new", "plan", "--start", "2026-03-01", "prog"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(dir.join("plan.yaml").is_file());
+    let check = |today: &str| {
+        run(al()
+            .args(["check", "--lang", "en", "--deny-warnings", "--today", today])
+            .arg(&dir))
+    };
+    for today in ["2026-03-02", "2026-03-15"] {
+        let r = check(today);
+        assert_eq!(r.code, 0, "{today}:\n{}", r.stdout);
+        assert!(r.stdout.starts_with("ok: no findings"), "{}", r.stdout);
+    }
+    let r = check("2026-03-16");
+    let found: Vec<&str> = r.stdout.lines().filter(|l| l.starts_with("warning[")).collect();
+    assert_eq!(
+        found,
+        ["warning[AL701]: workshop 1 (planned 15 March) is 1 day late: nothing in the record yet"],
+        "{}",
+        r.stdout
+    );
+}
+
 #[test]
 fn exit_codes_follow_the_spec() {
     let r = run(al().args([

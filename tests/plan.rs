@@ -8,7 +8,9 @@ use common::*;
 
 use std::fs;
 
-const TODAY: [&str; 2] = ["--today", "2026-03-20"];
+/// Just after the start: the plan's first workshop (2026-03-15) is not yet
+/// due, and the fixture program records none.
+const TODAY: [&str; 2] = ["--today", "2026-03-02"];
 
 #[test]
 fn new_plan_writes_a_plan_that_checks_clean_and_never_overwrites() {
@@ -58,7 +60,16 @@ fn the_scaffold_has_a_plan_without_findings() {
         let (_, out, _) = al(tmp.path(), &["check", "p", "--lang", lang, "--format", "json"]);
         assert!(!out.contains("plan.yaml"), "{out}");
         fs::remove_file(tmp.path().join("p/plan.yaml")).expect("rm");
-        let (code, _, err) = al(tmp.path(), &["new", "plan", "--start", "2026-03-01", "p"]);
+        // A plan for the scaffold's own start (it starts this week): one
+        // from another start would be off the record (AL701).
+        let topic = fs::read_to_string(tmp.path().join("p/topic.yaml")).expect("topic");
+        let start = topic
+            .lines()
+            .find_map(|l| l.strip_prefix("start: "))
+            .and_then(|l| l.split_whitespace().next())
+            .expect("the scaffold's start")
+            .to_string();
+        let (code, _, err) = al(tmp.path(), &["new", "plan", "--start", &start, "p"]);
         assert_eq!(code, 0, "{err}");
         let (_, out, _) = al(tmp.path(), &["check", "p", "--lang", lang, "--format", "json"]);
         assert!(!out.contains("plan.yaml"), "{out}");

@@ -692,3 +692,117 @@ fn a_review_records_its_panel_and_a_meeting_its_guests() {
         .expect("review");
     assert_eq!(review.value.panel.len(), 2);
 }
+
+/// A date written `YYYY-MM-DD`.
+fn day(text: &str) -> al::model::Date {
+    al::dates::parse_date(text).expect("date")
+}
+
+/// The findings of the plan's rules (AL7xx) on `files` at `today`.
+fn plan_findings(files: &[(String, String)], today: &str) -> Vec<String> {
+    let program = al::load::program_from_texts("p", files);
+    findings_where(&program, day(today), |f| f.rule.code.starts_with("AL7"))
+}
+
+/// The case: in the talent-retention example the second workshop
+/// is planned for 2026-05-11 and recorded three weeks later, on 2026-06-01.
+/// The day before it is held, one finding says it is 20 days late; once it
+/// is held the plan has nothing to say (the report shows its slip), nor at
+/// the example's own day.
+#[test]
+fn a_workshop_held_three_weeks_late_is_late_until_it_is_held() {
+    let mut files = texts("examples/talent-retention");
+    for (rel, text) in &mut files {
+        if rel == "sessions/2026-05-11-workshop-2.yaml" {
+            *rel = "sessions/2026-06-01-workshop-2.yaml".to_string();
+            *text = text.replace("\ndate: 2026-05-11", "\ndate: 2026-06-01");
+        }
+    }
+    assert_eq!(
+        plan_findings(&files, "2026-05-31"),
+        ["AL701 workshop 2 (planned 11 May) is 20 days late: nothing in the record yet"]
+    );
+    let program = al::load::program_from_texts("p", &files);
+    let zh: Vec<String> = al::rules::run(
+        &program,
+        &al::config::Limits::default(),
+        day("2026-05-31"),
+        Lang::Zh,
+    )
+    .into_iter()
+    .filter(|f| f.rule.code.starts_with("AL7"))
+    .map(|f| f.message)
+    .collect();
+    assert_eq!(zh, ["第二次研讨会（计划 5月11日）已过 20 天，记录中还没有"]);
+    assert_eq!(plan_findings(&files, "2026-06-01"), Vec::<String>::new());
+    assert_eq!(plan_findings(&files, "2026-09-30"), Vec::<String>::new());
+}
+
+/// AL701 at its boundaries: due today is not late, the day after is one
+/// day late; a milestone planned to a month is on time through the month's
+/// last day.
+#[test]
+fn a_milestone_is_late_from_the_day_after_its_plan() {
+    // Workshop 1 planned for 2026-03-16, none held.
+    let files = texts("tests/fixtures/AL701/fail");
+    assert_eq!(plan_findings(&files, "2026-03-16"), Vec::<String>::new());
+    assert_eq!(
+        plan_findings(&files, "2026-03-17"),
+        ["AL701 workshop 1 (planned 16 March) is 1 day late: nothing in the record yet"]
+    );
+    let month: Vec<(String, String)> = files
+        .iter()
+        .map(|(r, t)| (r.clone(), t.replace("date: 2026-03-16 }", "month: 2026-03 }")))
+        .collect();
+    assert_eq!(plan_findings(&month, "2026-03-31"), Vec::<String>::new());
+    assert_eq!(
+        plan_findings(&month, "2026-04-01"),
+        ["AL701 workshop 1 (planned March) is 1 day late: nothing in the record yet"]
+    );
+}
+
+/// AL702 at its limits: workshops planned 45 and 62 days apart keep the
+/// rhythm, 44 and 63 do not.
+#[test]
+fn planned_workshops_keep_the_gap_limits_inclusive() {
+    // Workshop 1 planned for 2026-04-13, workshop 2 for 2026-06-08.
+    let files = texts("tests/fixtures/AL702/pass");
+    let second = |date: &str| {
+        let changed: Vec<(String, String)> = files
+            .iter()
+            .map(|(r, t)| (r.clone(), t.replace("2026-06-08", date)))
+            .collect();
+        plan_findings(&changed, "2026-03-20")
+    };
+    assert_eq!(second("2026-05-28"), Vec::<String>::new(), "45 days");
+    assert_eq!(second("2026-06-14"), Vec::<String>::new(), "62 days");
+    assert_eq!(
+        second("2026-05-27"),
+        [
+            "AL702 workshop 2 (planned 27 May) is planned 44 days (about 1.4 months) after workshop 1 (planned 13 April)"
+        ]
+    );
+    assert_eq!(
+        second("2026-06-15"),
+        [
+            "AL702 workshop 2 (planned 15 June) is planned 63 days (about 2.1 months) after workshop 1 (planned 13 April)"
+        ]
+    );
+}
+
+/// Both examples' plans match their records: no finding of the plan's
+/// rules on the examples' day, nor three days either side (an `al init
+/// --example` is laid out within three days of the day it is made).
+#[test]
+fn the_examples_plans_are_on_plan() {
+    for example in ["examples/talent-retention", "examples/complaint-resolution"] {
+        let files = texts(example);
+        for today in ["2026-09-27", "2026-09-30", "2026-10-03"] {
+            assert_eq!(
+                plan_findings(&files, today),
+                Vec::<String>::new(),
+                "{example} {today}"
+            );
+        }
+    }
+}

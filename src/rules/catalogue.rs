@@ -53,6 +53,11 @@ pub static RULES: &[&Rule] = &[
     &super::stages::AL507,
     &super::stages::AL601,
     &super::stages::AL602,
+    &super::plan::AL701,
+    &super::plan::AL702,
+    &super::plan::AL703,
+    &super::plan::AL704,
+    &super::plan::AL705,
     &super::config::AL901,
     &super::config::AL902,
 ];

@@ -7,6 +7,7 @@
 mod catalogue;
 pub mod config;
 pub mod docs;
+mod plan;
 mod schema;
 mod sessions;
 mod stages;
@@ -288,5 +289,6 @@ pub fn run(program: &Program, limits: &Limits, today: Date, lang: Lang) -> Vec<F
     sessions::check(&mut ctx);
     subtopics::check(&mut ctx);
     stages::check(&mut ctx);
+    plan::check(&mut ctx);
     ctx.into_findings()
 }

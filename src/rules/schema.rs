@@ -687,6 +687,16 @@ pub(crate) fn references(ctx: &mut Ctx) {
             refs.push((f, &x.value.0, &x.loc, RefKind::Person));
         }
     }
+    if let Some(plan) = &p.plan {
+        for m in &plan.value.milestones {
+            if let Some(x) = &*m.value.owner {
+                refs.push((plan.file, &x.value.0, &x.loc, RefKind::Person));
+            }
+            for g in &m.value.groups {
+                refs.push((plan.file, &g.value, &g.loc, RefKind::Group));
+            }
+        }
+    }
     // A sub-topic whose `id` differs from its file name, referred to by its
     // file name: one finding at its `id`, not one at every reference.
     let mut renamed: BTreeMap<&str, usize> = BTreeMap::new();
