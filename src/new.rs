@@ -516,8 +516,8 @@ fn plan_in(dir: &Path, opened: &crate::check::Opened, start: Date, lang: Lang) -
 /// The method's default milestones for a program starting on `start`, as
 /// (kind, workshop number, date, or month when planned to the month).
 ///
-/// The kick-off is on the start date and the research runs in its first
-/// month; workshop 1 is two weeks after the start (the plan is made there),
+/// The kick-off is on the start date and the research runs in the month two
+/// weeks after it; workshop 1 is two weeks after the start (the plan is made there),
 /// the next ones eight weeks apart (between 1.5 and 2 months), as many as
 /// fall at least two weeks before the review. The sub-topics and their
 /// owners are fixed two weeks before workshop 2; the review is 25 weeks
@@ -551,7 +551,9 @@ pub(crate) fn default_milestones(start: Date, end: Option<Date>) -> Vec<PlannedD
         PlannedDefault {
             kind: K::Research,
             number: None,
-            when: When::Month(crate::dates::Month::of(start)),
+            // The month research runs in: it follows the kick-off, so a start at a
+            // month's end plans it in the next month (never already past).
+            when: When::Month(crate::dates::Month::of(days(start, 14))),
         },
     ];
     for (i, &w) in workshops.iter().enumerate() {
