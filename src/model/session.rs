@@ -220,7 +220,10 @@ mod tests {
         assert_eq!(a.group.as_ref().map(|g| g.value.0.as_str()), Some("g1"));
         assert_eq!(a.task.as_ref().map(|t| t.0.as_str()), Some("修改方案"));
         assert_eq!(a.owner.as_ref().map(|o| o.value.0.as_str()), Some("zhang"));
-        assert_eq!(a.due.as_ref().map(|d| d.value.to_string()), Some("2026-07-31".into()));
+        assert_eq!(
+            a.due.as_ref().map(|d| d.value.to_string()),
+            Some("2026-07-31".into())
+        );
         assert!(s.next[1].value.group.is_absent(), "absent: everyone");
     }
 

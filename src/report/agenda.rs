@@ -1138,7 +1138,11 @@ fn previous_gathering<'a>(p: &'a Program, doc: &Doc<Session>, groups: &[&str]) -
         .filter(|o| o.value.is(SessionKind::Kickoff) || o.value.is(SessionKind::Workshop))
         .filter(|o| !o.value.next.is_empty() && !std::ptr::eq(*o, doc))
         .filter(|o| facts::session_date(&o.value).is_some_and(|d| d < date))
-        .filter(|o| facts::session_groups(p, &o.value).iter().any(|g| groups.contains(g)))
+        .filter(|o| {
+            facts::session_groups(p, &o.value)
+                .iter()
+                .any(|g| groups.contains(g))
+        })
         .next_back()
 }
 
@@ -1159,9 +1163,17 @@ fn arrangements<'a>(
         .next
         .iter()
         .map(|a| &a.value)
-        .filter(|a| a.group.as_ref().is_none_or(|g| groups.contains(&g.value.0.as_str())))
+        .filter(|a| {
+            a.group
+                .as_ref()
+                .is_none_or(|g| groups.contains(&g.value.0.as_str()))
+        })
         .filter_map(|a| {
-            let task = a.task.as_ref().map(|t| t.0.as_str()).filter(|t| !t.trim().is_empty())?;
+            let task = a
+                .task
+                .as_ref()
+                .map(|t| t.0.as_str())
+                .filter(|t| !t.trim().is_empty())?;
             let owner = a.owner.as_ref().map(|o| o.value.0.as_str()).unwrap_or_default();
             let due = a.due.as_ref().map(|d| d.value);
             Some(ArrangementView {
@@ -1178,7 +1190,16 @@ fn arrangements<'a>(
     let from_date = facts::session_date(&from.value)?;
     (!items.is_empty()).then(|| Arrangements {
         from: from.value.title.as_ref().map_or_else(
-            || labels::session_kind(lang, from.value.kind.as_ref().map_or(SessionKind::Workshop, |k| k.value)).to_string(),
+            || {
+                labels::session_kind(
+                    lang,
+                    from.value
+                        .kind
+                        .as_ref()
+                        .map_or(SessionKind::Workshop, |k| k.value),
+                )
+                .to_string()
+            },
             |t| t.0.clone(),
         ),
         from_date,
@@ -1191,7 +1212,11 @@ fn arrangements<'a>(
 fn milestone_words(lang: Lang, kind: MilestoneKind, ordinal: usize) -> String {
     match (kind, lang) {
         (MilestoneKind::Workshop, Lang::Zh) => {
-            format!("第{}次{}", crate::new::chinese_number(ordinal), labels::milestone_kind(lang, kind))
+            format!(
+                "第{}次{}",
+                crate::new::chinese_number(ordinal),
+                labels::milestone_kind(lang, kind)
+            )
         }
         (MilestoneKind::Workshop, Lang::En) => format!("{} {ordinal}", labels::milestone_kind(lang, kind)),
         _ => labels::milestone_kind(lang, kind).to_string(),
