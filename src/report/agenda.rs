@@ -1138,12 +1138,11 @@ fn previous_gathering<'a>(p: &'a Program, doc: &Doc<Session>, groups: &[&str]) -
         .filter(|o| o.value.is(SessionKind::Kickoff) || o.value.is(SessionKind::Workshop))
         .filter(|o| !o.value.next.is_empty() && !std::ptr::eq(*o, doc))
         .filter(|o| facts::session_date(&o.value).is_some_and(|d| d < date))
-        .filter(|o| {
+        .rfind(|o| {
             facts::session_groups(p, &o.value)
                 .iter()
                 .any(|g| groups.contains(g))
         })
-        .next_back()
 }
 
 /// The arrangements made at the previous gathering (see
