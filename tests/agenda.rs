@@ -302,3 +302,23 @@ fn without_a_plan_or_arrangements_the_parts_are_left_out() {
         }
     }
 }
+
+/// `al schema session` describes `next:` from the model's doc comments: a
+/// list of `{ group, task, owner, due }` and nothing else.
+#[test]
+fn the_session_schema_describes_next() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_al"))
+        .args(["schema", "session"])
+        .output()
+        .expect("al runs");
+    assert!(out.status.success());
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).expect("schema is JSON");
+    let part = serde_json::json!({
+        "next": schema["properties"]["next"],
+        "Arrangement": schema["$defs"]["Arrangement"],
+    });
+    insta::assert_snapshot!(
+        "schema_session_next",
+        serde_json::to_string_pretty(&part).expect("json")
+    );
+}
