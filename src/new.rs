@@ -272,7 +272,37 @@ fn session_in(
             "#  - { task: What is to be done, owner: p1, due: 2026-05-31, subtopic: first-subtopic }"
         )
     );
+    if matches!(kind, SessionKind::Kickoff | SessionKind::Workshop) {
+        next_example(&mut t, req.date, zh);
+    }
     Ok((write_new(dir, &rel, &t)?, lang))
+}
+
+/// The commented `next:` example of a kick-off or a workshop: the
+/// arrangements until the next gathering, one for a group and one for
+/// everyone, due two weeks after the session's `date`.
+fn next_example(t: &mut String, date: Date, zh: bool) {
+    let due = date.saturating_add(jiff::Span::new().days(14));
+    let c = |zh_text: &'static str, en_text: &'static str| if zh { zh_text } else { en_text };
+    let _ = writeln!(
+        t,
+        "{}",
+        c(
+            "# 下一阶段（两次活动之间）的学习与工作安排：不写 group 的是全体的安排；不跟踪状态",
+            "# The arrangements until the next gathering; one without a group is for everyone; not tracked"
+        )
+    );
+    let _ = writeln!(t, "# next:");
+    let _ = writeln!(
+        t,
+        "#   - {{ group: g1, task: {}, owner: p1, due: {due} }}",
+        c("要做的事", "What the group does")
+    );
+    let _ = writeln!(
+        t,
+        "#   - {{ task: {}, due: {due} }}",
+        c("全体要做的事", "What everyone does")
+    );
 }
 
 fn default_title(
@@ -734,6 +764,27 @@ pub(crate) fn plan_text(start: Date, end: Option<Date>, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_next_example_reads_as_arrangements_once_uncommented() {
+        for zh in [true, false] {
+            let mut t = String::new();
+            next_example(&mut t, crate::dates::parse_date("2026-07-06").expect("date"), zh);
+            let text: String = t
+                .lines()
+                .filter(|l| !l.starts_with("# ") || l.starts_with("# next:") || l.starts_with("#   - "))
+                .map(|l| format!("{}\n", l.strip_prefix("# ").unwrap_or(l)))
+                .collect();
+            let parsed = crate::yaml::parse::<crate::model::Session>(&text, crate::model::session::keys);
+            assert!(parsed.problems.is_empty() && !parsed.unknown_keys, "{text}");
+            let s = parsed.value.expect("a session");
+            assert_eq!(s.next.len(), 2, "{text}");
+            assert_eq!(
+                s.next[0].value.due.as_ref().map(|d| d.value.to_string()),
+                Some("2026-07-20".into())
+            );
+        }
+    }
 
     #[test]
     fn the_default_plan_follows_the_method() {

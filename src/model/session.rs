@@ -104,6 +104,12 @@ pub struct Session {
     /// Commitments made here.
     #[serde(default, deserialize_with = "crate::yaml::list")]
     pub actions: Vec<Sp<Action>>,
+    /// For kind: kickoff or workshop — the arrangements until the next
+    /// gathering (下一阶段的学习与工作安排): what each group does in the
+    /// interval. Shown in the agendas of the sessions that follow; not
+    /// tracked like `actions` (no status, never overdue in `al check`).
+    #[serde(default, deserialize_with = "crate::yaml::list")]
+    pub next: Vec<Sp<Arrangement>>,
 }
 
 impl Session {
@@ -168,6 +174,24 @@ pub struct Action {
     pub subtopic: Field<Text>,
 }
 
+/// An arrangement until the next gathering, made at a kick-off or a workshop.
+#[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Arrangement {
+    /// The group it is for (a group id); absent: everyone.
+    #[serde(default, deserialize_with = "lenient")]
+    pub group: Field<Text>,
+    /// What is to be done (required).
+    #[serde(default, deserialize_with = "crate::yaml::plain")]
+    pub task: Option<Text>,
+    /// Who sees to it: a person id.
+    #[serde(default, deserialize_with = "lenient")]
+    pub owner: Field<Text>,
+    /// By when.
+    #[serde(default, deserialize_with = "lenient")]
+    pub due: Field<Date>,
+}
+
 /// The keys allowed in a session file at a path.
 pub fn keys(path: &[crate::yaml::Seg]) -> &'static [&'static str] {
     match super::keys_path(path).as_slice() {
@@ -175,6 +199,38 @@ pub fn keys(path: &[crate::yaml::Seg]) -> &'static [&'static str] {
         ["agenda", "*"] => crate::yaml::fields_of::<AgendaItem>(),
         ["learning", "*"] => crate::yaml::fields_of::<LearningItem>(),
         ["actions", "*"] => crate::yaml::fields_of::<Action>(),
+        ["next", "*"] => crate::yaml::fields_of::<Arrangement>(),
         _ => &[],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arrangements_parse_with_their_keys() {
+        let text = "kind: workshop\ndate: 2026-07-06\nnext:\n  - { group: g1, task: 修改方案, owner: zhang, due: 2026-07-31 }\n  - { task: 提交初步方案 }\n";
+        let parsed = crate::yaml::parse::<Session>(text, keys);
+        assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+        assert!(!parsed.unknown_keys);
+        let s = parsed.value.expect("a session");
+        assert_eq!(s.next.len(), 2);
+        let a = &s.next[0].value;
+        assert_eq!(a.group.as_ref().map(|g| g.value.0.as_str()), Some("g1"));
+        assert_eq!(a.task.as_ref().map(|t| t.0.as_str()), Some("修改方案"));
+        assert_eq!(a.owner.as_ref().map(|o| o.value.0.as_str()), Some("zhang"));
+        assert_eq!(
+            a.due.as_ref().map(|d| d.value.to_string()),
+            Some("2026-07-31".into())
+        );
+        assert!(s.next[1].value.group.is_absent(), "absent: everyone");
+    }
+
+    #[test]
+    fn an_unknown_key_in_an_arrangement_is_found() {
+        let text = "kind: workshop\nnext:\n  - { task: x, status: open }\n";
+        let parsed = crate::yaml::parse::<Session>(text, keys);
+        assert!(parsed.unknown_keys, "an arrangement has no status");
     }
 }

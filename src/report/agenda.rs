@@ -1,14 +1,15 @@
 //! The agenda of one session: header, objectives, a timed agenda (the
-//! session's own, or the standard one of its kind), the open actions of its
-//! groups to review, and space for notes. [`AgendaContext`] is what the
-//! agenda template receives.
+//! session's own, or the standard one of its kind), the arrangements made
+//! at the previous gathering for its groups, the open actions of its groups
+//! to review, the plan's next milestones, and space for notes.
+//! [`AgendaContext`] is what the agenda template receives.
 
 use super::context::Names;
 use crate::config::Lang;
 use crate::facts;
 use crate::lang::{self as labels, pick};
 use crate::load::{Doc, Program};
-use crate::model::{ActionStatus, ActivityKind, Date, Session, SessionKind, Text, Topic};
+use crate::model::{ActionStatus, ActivityKind, Date, MilestoneKind, Session, SessionKind, Text, Topic};
 use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value;
@@ -523,6 +524,15 @@ pub(crate) struct AgendaContext<'a> {
     pub agenda: Vec<Row>,
     /// The open actions agreed at earlier sessions by members of its groups, or for their sub-topics.
     pub open_actions: Vec<AgendaAction<'a>>,
+    /// The arrangements until the next gathering made at the previous one
+    /// (the latest kick-off or workshop of its groups before its date that
+    /// has `next:`), those for its groups and for everyone; `null` when
+    /// there are none.
+    pub arrangements: Option<Arrangements<'a>>,
+    /// Up to three milestones of plan.yaml still ahead at its date (as the
+    /// record will stand then), for every group or one of its groups, in
+    /// planned order; empty without a plan or a date.
+    pub next_milestones: Vec<MilestoneView>,
     /// What will be studied.
     pub learning: Vec<LearningView<'a>>,
     /// What is wrong with the session's own agenda (too long, running
@@ -714,6 +724,53 @@ pub(crate) struct AgendaAction<'a> {
     pub from: String,
     /// The date of that session.
     pub from_date: Option<Date>,
+}
+
+/// The arrangements made at a gathering that concern the session.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct Arrangements<'a> {
+    /// The title (else the kind in words) of the gathering that made them.
+    pub from: String,
+    /// The date of that gathering.
+    pub from_date: Date,
+    /// `from_date` in words (`7月6日` / `6 July`, with the year when it is
+    /// not the session's).
+    pub from_words: String,
+    /// The arrangements for the session's groups and for everyone, in file order.
+    pub items: Vec<ArrangementView<'a>>,
+}
+
+/// One arrangement until the next gathering.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct ArrangementView<'a> {
+    /// What is to be done.
+    pub task: &'a str,
+    /// The name of the group it is for (its id when team.yaml does not
+    /// know it); `null` for everyone.
+    pub group: Option<String>,
+    /// The owner's id (empty without an owner).
+    pub owner: &'a str,
+    /// The owner's name (the id when team.yaml does not know it).
+    pub owner_name: String,
+    /// The due date.
+    pub due: Option<Date>,
+    /// `due` in words, with the year when it is not the session's.
+    pub due_words: Option<String>,
+    /// Whether `due` is before the session's date.
+    pub overdue: bool,
+}
+
+/// A milestone of the plan still ahead at the session's date.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub(crate) struct MilestoneView {
+    /// What it is, in the handbook's words (a workshop with its number).
+    pub what: String,
+    /// When it is planned, in words: a day, or a month.
+    pub when: String,
+    /// The names of the groups it concerns (empty: all).
+    pub groups: Vec<String>,
+    /// Who sees to it, by name.
+    pub owner: Option<String>,
 }
 
 /// Something to be studied at the session.
@@ -1058,6 +1115,172 @@ fn open_actions<'a>(
     out
 }
 
+/// A group's name, else its id.
+fn group_name<'a>(p: &'a Program, id: &'a str) -> String {
+    facts::group(p, id)
+        .and_then(|g| g.name.as_ref())
+        .map_or_else(|| id.to_string(), |n| n.value.0.clone())
+}
+
+/// A date in words for an agenda of a session in `year`: the year is said
+/// only when it is another.
+fn date_words(lang: Lang, d: Date, year: i16) -> String {
+    crate::dates::spoken(lang, d, d.year() != year, false)
+}
+
+/// The previous gathering of `doc`'s groups that made arrangements: the
+/// latest kick-off or workshop before its date sharing one of `groups`
+/// and having `next:`.
+fn previous_gathering<'a>(p: &'a Program, doc: &Doc<Session>, groups: &[&str]) -> Option<&'a Doc<Session>> {
+    let date = facts::session_date(&doc.value)?;
+    facts::sessions_by_date(p)
+        .into_iter()
+        .filter(|o| o.value.is(SessionKind::Kickoff) || o.value.is(SessionKind::Workshop))
+        .filter(|o| !o.value.next.is_empty() && !std::ptr::eq(*o, doc))
+        .filter(|o| facts::session_date(&o.value).is_some_and(|d| d < date))
+        .rfind(|o| {
+            facts::session_groups(p, &o.value)
+                .iter()
+                .any(|g| groups.contains(g))
+        })
+}
+
+/// The arrangements made at the previous gathering (see
+/// [`previous_gathering`]) for `groups` and for everyone, each marked when
+/// due before the session's date; `None` when there are none.
+fn arrangements<'a>(
+    p: &'a Program,
+    doc: &Doc<Session>,
+    groups: &[&str],
+    names: &Names,
+    lang: Lang,
+) -> Option<Arrangements<'a>> {
+    let date = facts::session_date(&doc.value)?;
+    let from = previous_gathering(p, doc, groups)?;
+    let items: Vec<ArrangementView> = from
+        .value
+        .next
+        .iter()
+        .map(|a| &a.value)
+        .filter(|a| {
+            a.group
+                .as_ref()
+                .is_none_or(|g| groups.contains(&g.value.0.as_str()))
+        })
+        .filter_map(|a| {
+            let task = a
+                .task
+                .as_ref()
+                .map(|t| t.0.as_str())
+                .filter(|t| !t.trim().is_empty())?;
+            let owner = a.owner.as_ref().map(|o| o.value.0.as_str()).unwrap_or_default();
+            let due = a.due.as_ref().map(|d| d.value);
+            Some(ArrangementView {
+                task,
+                group: a.group.as_ref().map(|g| group_name(p, &g.value.0)),
+                owner,
+                owner_name: names.of(owner),
+                due,
+                due_words: due.map(|d| date_words(lang, d, date.year())),
+                overdue: due.is_some_and(|d| d < date),
+            })
+        })
+        .collect();
+    let from_date = facts::session_date(&from.value)?;
+    (!items.is_empty()).then(|| Arrangements {
+        from: from.value.title.as_ref().map_or_else(
+            || {
+                labels::session_kind(
+                    lang,
+                    from.value
+                        .kind
+                        .as_ref()
+                        .map_or(SessionKind::Workshop, |k| k.value),
+                )
+                .to_string()
+            },
+            |t| t.0.clone(),
+        ),
+        from_date,
+        from_words: date_words(lang, from_date, date.year()),
+        items,
+    })
+}
+
+/// A milestone in the handbook's words: a workshop with its number.
+fn milestone_words(lang: Lang, kind: MilestoneKind, ordinal: usize) -> String {
+    match (kind, lang) {
+        (MilestoneKind::Workshop, Lang::Zh) => {
+            format!(
+                "第{}次{}",
+                crate::new::chinese_number(ordinal),
+                labels::milestone_kind(lang, kind)
+            )
+        }
+        (MilestoneKind::Workshop, Lang::En) => format!("{} {ordinal}", labels::milestone_kind(lang, kind)),
+        _ => labels::milestone_kind(lang, kind).to_string(),
+    }
+}
+
+/// When a milestone is planned, in words, for an agenda of a session in `year`.
+fn planned_words(lang: Lang, planned: facts::Planned, year: i16) -> String {
+    match planned {
+        facts::Planned::Day(d) => date_words(lang, d, year),
+        facts::Planned::Month(m) => match (lang, m.year == year) {
+            (Lang::Zh, true) => format!("{}月", m.month),
+            (Lang::Zh, false) => format!("{}年{}月", m.year, m.month),
+            (Lang::En, true) => crate::dates::month_en(m.month, false).to_string(),
+            (Lang::En, false) => format!("{} {}", crate::dates::month_en(m.month, false), m.year),
+        },
+    }
+}
+
+/// A milestone as the agenda of a session in `year` shows it; `None`
+/// without a kind or a planned date.
+fn milestone_view(
+    p: &Program,
+    f: &facts::MilestoneFact,
+    names: &Names,
+    lang: Lang,
+    year: i16,
+) -> Option<MilestoneView> {
+    Some(MilestoneView {
+        what: milestone_words(lang, f.kind?, f.ordinal),
+        when: planned_words(lang, f.planned?, year),
+        groups: f.groups.iter().map(|g| group_name(p, g)).collect(),
+        owner: f
+            .milestone
+            .value
+            .owner
+            .as_ref()
+            .map(|o| names.of(&o.value.0))
+            .filter(|o| !o.trim().is_empty()),
+    })
+}
+
+/// Up to three milestones of the plan still ahead at the session's date
+/// (matched to the record as it will stand then), in planned order: those
+/// for every group and those for one of `groups`.
+fn next_milestones(
+    p: &Program,
+    s: &Session,
+    groups: &[&str],
+    names: &Names,
+    lang: Lang,
+) -> Vec<MilestoneView> {
+    let Some(date) = facts::session_date(s) else {
+        return Vec::new();
+    };
+    let all = facts::milestones(p, date);
+    facts::by_plan_date(&all)
+        .into_iter()
+        .filter(|f| f.upcoming(date))
+        .filter(|f| f.groups.is_empty() || f.groups.iter().any(|g| groups.contains(g)))
+        .filter_map(|f| milestone_view(p, f, names, lang, date.year()))
+        .take(3)
+        .collect()
+}
+
 impl<'a> AgendaContext<'a> {
     /// Builds the agenda's context for the session at `index` in `p.sessions`.
     pub(crate) fn build(p: &'a Program, index: usize, lang: Lang, today: Date) -> Self {
@@ -1067,14 +1290,7 @@ impl<'a> AgendaContext<'a> {
         let kind = s.kind.as_ref().map_or(SessionKind::GroupMeeting, |k| k.value);
         let days = s.days.as_ref().map_or(1.0, |d| d.value.0);
         let group_ids = facts::session_groups(p, s);
-        let group_labels: Vec<String> = group_ids
-            .iter()
-            .map(|id| {
-                facts::group(p, id)
-                    .and_then(|g| g.name.as_ref())
-                    .map_or_else(|| id.to_string(), |n| n.value.0.clone())
-            })
-            .collect();
+        let group_labels: Vec<String> = group_ids.iter().map(|id| group_name(p, id)).collect();
         let first_workshop = kind == SessionKind::Workshop && is_first_workshop(p, s, &group_ids);
         let facilitator = facilitator_of(p, s, &group_ids).map(|f| names.of(f));
         let learning_officer = facts::officer_on_duty(p, s).map(|id| names.of(id));
@@ -1152,6 +1368,8 @@ impl<'a> AgendaContext<'a> {
             panel: panel(p, s, &names, lang),
             agenda: rows,
             open_actions: open_actions(p, doc, &group_ids, &names),
+            arrangements: arrangements(p, doc, &group_ids, &names, lang),
+            next_milestones: next_milestones(p, s, &group_ids, &names, lang),
             learning: s
                 .learning
                 .iter()
