@@ -806,3 +806,39 @@ fn the_examples_plans_are_on_plan() {
         }
     }
 }
+
+/// The arrangements until the next gathering (`next:`) name existing people
+/// and groups (AL004) and say what is to be done (AL002); the example's
+/// arrangements give nothing.
+#[test]
+fn arrangements_name_people_and_groups_that_exist_and_a_task() {
+    let workshop = "sessions/2026-07-06-workshop-3.yaml";
+    assert_eq!(
+        example_findings(|_, _| {})
+            .iter()
+            .filter(|f| f.starts_with("AL004") || f.starts_with("AL002"))
+            .count(),
+        0
+    );
+    let found = example_findings(|rel, text| {
+        if rel == workshop {
+            *text = text
+                .replace("owner: zhang, due: 2026-07-31", "owner: zhangg, due: 2026-07-31")
+                .replace(
+                    "{ group: g2, task: 与研发中心商定双通道职业发展的试点范围,",
+                    "{ group: g3,",
+                )
+        }
+    });
+    let ours: Vec<&String> = found
+        .iter()
+        .filter(|f| f.starts_with("AL004") || f.starts_with("AL002"))
+        .collect();
+    assert_eq!(ours.len(), 3, "{ours:#?}");
+    assert!(ours.iter().any(|f| f.contains("`zhangg`")), "{ours:#?}");
+    assert!(ours.iter().any(|f| f.contains("`g3`")), "{ours:#?}");
+    assert!(
+        ours.iter().any(|f| f.starts_with("AL002") && f.contains("task")),
+        "{ours:#?}"
+    );
+}

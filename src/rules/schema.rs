@@ -320,6 +320,19 @@ fn session_keys(ctx: &mut Ctx) {
                 ("写明要做的事", "what is to be done"),
             );
         }
+        for a in &v.next {
+            require(
+                ctx,
+                f,
+                &a.loc,
+                &a.value.task,
+                "task",
+                (
+                    "写明到下次活动前要做的事",
+                    "what is to be done until the next gathering",
+                ),
+            );
+        }
     }
 }
 
@@ -667,6 +680,14 @@ pub(crate) fn references(ctx: &mut Ctx) {
             }
             if let Some(x) = &*a.value.subtopic {
                 refs.push((f, &x.value.0, &x.loc, RefKind::Subtopic));
+            }
+        }
+        for a in &v.next {
+            if let Some(x) = &*a.value.owner {
+                refs.push((f, &x.value.0, &x.loc, RefKind::PersonOrFacilitator));
+            }
+            if let Some(x) = &*a.value.group {
+                refs.push((f, &x.value.0, &x.loc, RefKind::Group));
             }
         }
     }
@@ -1117,7 +1138,7 @@ mod placeholder {
             ("team.yaml", ["people" | "facilitators" | "groups" | "external", "name"]) => true,
             (_, ["objectives" | "title"]) => rel.starts_with("sessions/"),
             (_, ["question"]) => rel.starts_with("subtopics/"),
-            (_, ["actions", "task"]) => rel.starts_with("sessions/"),
+            (_, ["actions" | "next", "task"]) => rel.starts_with("sessions/"),
             _ => false,
         }
     }
