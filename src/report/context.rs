@@ -183,7 +183,8 @@ pub(crate) struct ReportContext<'a> {
     pub stage: StageView,
     /// The topic's kind, source and mode in words; `null` without topic.yaml.
     pub labels: Option<TopicLabels>,
-    /// A Mermaid gantt of the six steps and the sessions, ready to put in a ```` ```mermaid ```` block.
+    /// A Mermaid gantt of the six steps, the plan's milestones (planned and
+    /// reached) and the sessions, ready to put in a ```` ```mermaid ```` block.
     pub gantt: String,
     /// The charts `al` draws as inline SVG (timeline, attendance, actions,
     /// budget, metrics), for the HTML report; Markdown templates do not use them.
@@ -1587,7 +1588,7 @@ impl<'a> ReportContext<'a> {
             actions,
             findings,
             check: *summary,
-            gantt: super::gantt::gantt(p, &stage.steps, lang),
+            gantt: super::gantt::gantt(p, &stage.steps, &plan.milestones, lang),
             charts: charts(p, &stage, &plan, lang, today, team_unread),
             stage,
             labels: p.topic.as_ref().map(|t| topic_labels(&t.value, lang)),
