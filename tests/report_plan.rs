@@ -70,13 +70,15 @@ fn a_workshop_held_three_weeks_late_is_21_days_late_and_20_before_it_is_held() {
 
     let en = report(&dir, DocFormat::Markdown, Lang::En, "2026-05-31");
     assert!(
-        summary(&en).contains(
-            "- Workshop 2 is 20 days behind the plan (11 May), with nothing in the record yet."
-        ),
+        summary(&en)
+            .contains("- Workshop 2 is 20 days behind the plan (11 May), with nothing in the record yet."),
         "{en}"
     );
     let en = report(&dir, DocFormat::Markdown, Lang::En, "2026-06-15");
-    assert!(row(&en, "Workshop 2").contains("| 2026-06-01 | **21 days late** |"), "{en}");
+    assert!(
+        row(&en, "Workshop 2").contains("| 2026-06-01 | **21 days late** |"),
+        "{en}"
+    );
 }
 
 #[test]
@@ -107,11 +109,7 @@ fn the_next_milestone_is_the_plan_s() {
         "{zh}"
     );
     let next = &zh[zh.find("**接下来的里程碑**").expect("next")..];
-    let next: Vec<&str> = next
-        .lines()
-        .skip(2)
-        .take_while(|l| l.starts_with("- "))
-        .collect();
+    let next: Vec<&str> = next.lines().skip(2).take_while(|l| l.starts_with("- ")).collect();
     assert_eq!(
         next,
         [
@@ -128,14 +126,23 @@ fn without_a_plan_the_section_says_how_to_write_one() {
     let dir = common::example_copy(&tmp);
     std::fs::remove_file(dir.join("plan.yaml")).expect("rm");
     for (lang, words) in [
-        (Lang::Zh, "没有总体行动方案（plan.yaml）。可用 `al new plan --start YYYY-MM-DD`"),
-        (Lang::En, "No overall action plan (plan.yaml). `al new plan --start YYYY-MM-DD`"),
+        (
+            Lang::Zh,
+            "没有总体行动方案（plan.yaml）。可用 `al new plan --start YYYY-MM-DD`",
+        ),
+        (
+            Lang::En,
+            "No overall action plan (plan.yaml). `al new plan --start YYYY-MM-DD`",
+        ),
     ] {
         let md = report(&dir, DocFormat::Markdown, lang, "2026-09-30");
         assert!(md.contains(words), "{md}");
         assert!(!md.contains("| 里程碑 |") && !md.contains("| Milestone |"));
         let html = report(&dir, DocFormat::Html, lang, "2026-09-30");
-        assert!(html.contains("<code>al new plan --start YYYY-MM-DD</code>"), "{html}");
+        assert!(
+            html.contains("<code>al new plan --start YYYY-MM-DD</code>"),
+            "{html}"
+        );
         assert!(!html.contains("计划的里程碑") && !html.contains("milestone planned"));
     }
 }

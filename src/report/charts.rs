@@ -778,6 +778,37 @@ mod tests {
     }
 
     #[test]
+    fn the_timeline_draws_the_plan_planned_and_reached_side_by_side() {
+        let files = [
+            (
+                "topic.yaml",
+                "title: t\nstart: 2026-03-01\nend: 2026-12-31\nstage: 3\n",
+            ),
+            ("sessions/w.yaml", "kind: workshop\ndate: 2026-06-01\n"),
+            (
+                "plan.yaml",
+                "milestones:\n  - { kind: workshop, number: 1, date: 2026-05-11 }\n  - { kind: review, date: 2026-08-24 }\n  - { kind: group-meetings, month: 2026-04 }\n",
+            ),
+        ];
+        let t = draw(&files, Lang::En).timeline.expect("timeline");
+        let svg = &t.svg;
+        // Two planned by the day (hollow), one reached (filled), each in the legend too.
+        assert_eq!(svg.matches("r=\"3.5\" fill=\"#fff\"").count(), 2, "{svg}");
+        assert_eq!(svg.matches("r=\"3.5\" fill=\"#1a1a1a\"").count(), 1, "{svg}");
+        // The review and the month's meetings are late: dotted up to today.
+        assert_eq!(svg.matches("url(#al-chart-timeline-dots)").count(), 3, "{svg}");
+        assert!(
+            svg.contains("Workshop 1: planned 11 May, actual 1 Jun, 21 days late"),
+            "{svg}"
+        );
+        assert!(
+            svg.contains("Group meetings (April): planned April 2026, 153 days late, not recorded yet"),
+            "{svg}"
+        );
+        assert!(t.title.contains("planned and actual"));
+    }
+
+    #[test]
     fn an_action_counts_for_its_owner_s_group_else_its_session_s() {
         let files = [
             ("team.yaml", TEAM),

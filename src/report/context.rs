@@ -254,7 +254,8 @@ pub(crate) struct OmitView {
     pub topic: Option<String>,
     /// The team section, the sessions, the sub-topics, the actions and the
     /// charts that name people and groups (timeline, attendance, actions),
-    /// which are left out of `charts` (team.yaml).
+    /// which are left out of `charts`, and the owners and groups of the
+    /// plan's milestones (team.yaml).
     pub team: Option<String>,
     /// The overall action plan: its section, and the plan in the timeline
     /// and the summary (plan.yaml).
@@ -866,7 +867,12 @@ fn plan(i: &Inputs, milestones: &[facts::MilestoneFact], team_unread: bool) -> P
         .collect();
     PlanView {
         present: i.p.plan.is_some(),
-        made: i.p.plan.as_ref().and_then(|p| p.value.made.as_ref()).map(|d| d.value),
+        made: i
+            .p
+            .plan
+            .as_ref()
+            .and_then(|p| p.value.made.as_ref())
+            .map(|d| d.value),
         next: ordered
             .iter()
             .zip(&views)
@@ -874,7 +880,10 @@ fn plan(i: &Inputs, milestones: &[facts::MilestoneFact], team_unread: bool) -> P
             .take(NEXT_MILESTONES)
             .map(|(_, v)| v.clone())
             .collect(),
-        late: milestones.iter().filter(|f| f.days_late(i.today).is_some()).count(),
+        late: milestones
+            .iter()
+            .filter(|f| f.days_late(i.today).is_some())
+            .count(),
         milestones: views,
     }
 }

@@ -249,7 +249,13 @@ fn plan_lanes(plan: &[MilestoneView], lang: Lang) -> Vec<Lane> {
         .collect();
     let reached = plan
         .iter()
-        .filter_map(|m| Some(format!("    {} :done, milestone, {}, 0d", mermaid(&m.name), m.actual?)))
+        .filter_map(|m| {
+            Some(format!(
+                "    {} :done, milestone, {}, 0d",
+                mermaid(&m.name),
+                m.actual?
+            ))
+        })
         .collect();
     [
         Lane {

@@ -1161,6 +1161,63 @@ groups:
     }
 
     #[test]
+    fn with_a_plan_the_next_milestone_is_the_plan_s_and_late_ones_need_attention() {
+        let files = [
+            ("topic.yaml", TOPIC),
+            ("team.yaml", TEAM),
+            ("sessions/w.yaml", "kind: workshop\ndate: 2026-03-20\n"),
+            (
+                "sessions/m1.yaml",
+                "kind: group-meeting\ndate: 2026-04-20\ngroups: [g1, g2]\n",
+            ),
+            (
+                "sessions/m2.yaml",
+                "kind: group-meeting\ndate: 2026-05-20\ngroups: [g1, g2]\n",
+            ),
+            (
+                "plan.yaml",
+                "milestones:
+  - { kind: workshop, number: 1, date: 2026-03-16 }
+  - { kind: workshop, number: 2, date: 2026-05-11 }
+  - { kind: group-meetings, month: 2026-06 }
+  - { kind: review, date: 2026-08-24 }
+",
+            ),
+        ];
+        let zh = view(&files, Lang::Zh, "2026-05-01");
+        assert!(
+            zh.position
+                .ends_with("按总体行动方案，下一个节点是第二次研讨会（5月11日），还有 10 天。"),
+            "{}",
+            zh.position
+        );
+        let late = view(&files, Lang::Zh, "2026-05-31");
+        assert!(
+            late.position
+                .ends_with("按总体行动方案，下一个节点是各组小组会议（6月），计划6月30日前完成，还有 4 周。"),
+            "{}",
+            late.position
+        );
+        assert_eq!(
+            late.attention,
+            ["第二次研讨会已比计划（5月11日）晚 20 天，尚无记录。"]
+        );
+        let en = view(&files, Lang::En, "2026-05-31");
+        assert!(
+            en.position
+                .ends_with("The plan's next milestone: Group meetings (June), by 30 June (in 4 weeks)."),
+            "{}",
+            en.position
+        );
+        assert_eq!(
+            en.attention,
+            ["Workshop 2 is 20 days behind the plan (11 May), with nothing in the record yet."]
+        );
+        // Due today is not late.
+        assert!(view(&files, Lang::Zh, "2026-05-11").attention.is_empty());
+    }
+
+    #[test]
     fn the_next_gathering_comes_first() {
         let files = [
             ("topic.yaml", TOPIC),

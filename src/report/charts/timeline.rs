@@ -294,13 +294,7 @@ fn draw_plan(svg: &mut Svg, axis: &Axis, plan: &[&MilestoneView], top: f64, at: 
         (actual_y, pick(lang, "实际", "Actual")),
     ] {
         svg.text(4.0, y + 4.0, label, "font-size=\"10\"");
-        svg.line(
-            X0,
-            y,
-            X1,
-            y,
-            &format!("stroke=\"{LIGHT}\" stroke-width=\"0.6\""),
-        );
+        svg.line(X0, y, X1, y, &format!("stroke=\"{LIGHT}\" stroke-width=\"0.6\""));
     }
     let join = format!("stroke=\"{GREY}\" stroke-width=\"1\"");
     for m in plan {
@@ -367,7 +361,12 @@ fn describe_plan(plan: &[&MilestoneView], lang: crate::config::Lang) -> String {
             if m.slip_display != "—" {
                 parts.push(m.slip_display.clone());
             }
-            format!("{}{}{}", m.name, pick(lang, "：", ": "), parts.join(pick(lang, "，", ", ")))
+            format!(
+                "{}{}{}",
+                m.name,
+                pick(lang, "：", ": "),
+                parts.join(pick(lang, "，", ", "))
+            )
         })
         .collect();
     tr!(
