@@ -2,7 +2,8 @@
 # Installs the outside tools the test suite runs, from the project's own files:
 #   - Debian packages: chromium (headless, prints the HTML report to PDF),
 #     poppler-utils (pdfinfo, pdftotext, pdftoppm), fonts-noto-cjk (Chinese in
-#     the PDF), a Java runtime for the Nu HTML checker, Node.js and npm;
+#     the PDF), a Java runtime for the Nu HTML checker, Node.js and npm,
+#     groff-base (reads the manual pages with warnings on);
 #   - npm packages pinned by tools/node/package-lock.json: mermaid 11 and jsdom
 #     (Mermaid's own parser) and vnu-jar (the Nu HTML checker), into
 #     tools/node/node_modules.
@@ -24,6 +25,7 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
+command -v groff >/dev/null 2>&1 || need+=(groff-base)
 [ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto/NotoSansCJK* >/dev/null 2>&1 ||
   need+=(fonts-noto-cjk)
 

@@ -6,7 +6,6 @@ use crate::error::{Error, Result};
 use crate::model::Date;
 use crate::output::Format;
 use crate::report::DocFormat;
-use std::io::Write;
 use std::path::PathBuf;
 
 /// Runs a parsed command line; the result is the exit status.
@@ -83,7 +82,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                     crate::new::plan(&program, today_or(Some(&start))?, flag)?
                 }
             };
-            print_out(&crate::tr!(lang, "已创建 {}\n", "created {}\n", path.display()));
+            crate::files::print_out(&crate::tr!(lang, "已创建 {}\n", "created {}\n", path.display()))?;
             Ok(0)
         }
         Command::Report { program, doc, since } => {
@@ -122,7 +121,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                 }
                 crate::cli::DiffFormat::Json => json_text(&serde_json::to_value(&d).unwrap_or_default()),
             };
-            print_out(&text);
+            crate::files::print_out(&text).map_err(|e| e.in_program(lang))?;
             Ok(0)
         }
         Command::Agenda { session, doc } => {
@@ -134,7 +133,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                 let format = DocFormat::choose(doc.format, doc.output.as_deref());
                 crate::report::render_agenda(&agenda, format)?
             };
-            emit(doc.output.as_deref(), &text)?;
+            emit(doc.output.as_deref(), &text).map_err(|e| e.in_program(agenda.lang))?;
             for w in &agenda.warnings {
                 let warning = crate::lang::pick(agenda.lang, "警告", "warning");
                 eprintln!("{warning}: {}", w.message(agenda.lang));
@@ -142,35 +141,41 @@ pub fn run(cli: Cli) -> Result<u8> {
             Ok(0)
         }
         Command::Schema { kind } => {
-            print_out(&crate::schema::schema_text(kind));
+            crate::files::print_out(&crate::schema::schema_text(kind))?;
             Ok(0)
         }
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut cmd, "al", &mut buf);
-            print_out(&String::from_utf8_lossy(&buf));
+            let mut text = String::from_utf8_lossy(&buf).into_owned();
+            if shell == clap_complete::Shell::Fish {
+                text.push_str(&fish_positionals(&cmd));
+            }
+            crate::files::print_out(&text)?;
             Ok(0)
         }
-        Command::Man => {
-            let cmd = <Cli as clap::CommandFactory>::command();
-            let mut buf = Vec::new();
-            clap_mangen::Man::new(cmd)
-                .render(&mut buf)
-                .map_err(|e| Error::Write {
-                    path: "stdout".into(),
-                    source: e,
-                })?;
-            print_out(&String::from_utf8_lossy(&buf));
+        Command::Man { dir } => {
+            match dir {
+                Some(dir) => {
+                    for path in crate::man::write(&dir)? {
+                        crate::files::print_out(&format!("{}\n", path.display()))?;
+                    }
+                }
+                None => {
+                    let top = crate::man::pages().into_iter().next().map(|p| p.text);
+                    crate::files::print_out(&top.unwrap_or_default())?;
+                }
+            }
             Ok(0)
         }
         Command::Explain { code } => {
             let rule = crate::rules::find(code.trim()).ok_or_else(|| unknown_code(&code))?;
-            print_out(&crate::rules::docs::explain(rule, run_lang(flag)));
+            crate::files::print_out(&crate::rules::docs::explain(rule, run_lang(flag)))?;
             Ok(0)
         }
         Command::Rules => {
-            print_out(&crate::rules::docs::table(run_lang(flag)));
+            crate::files::print_out(&crate::rules::docs::table(run_lang(flag)))?;
             Ok(0)
         }
     }
@@ -239,22 +244,37 @@ fn json_text(v: &serde_json::Value) -> String {
     s
 }
 
-/// Writes a rendered document to `-o FILE` (atomically) or stdout.
+/// Writes a rendered document to `-o FILE` (atomically) or stdout (no
+/// `-o`, or `-o -`).
 fn emit(output: Option<&std::path::Path>, text: &str) -> Result<()> {
     match output {
-        Some(path) => crate::files::write_atomic(path, text),
-        None => {
-            print_out(text);
-            Ok(())
-        }
+        Some(path) if path != std::path::Path::new("-") => crate::files::write_atomic(path, text),
+        _ => crate::files::print_out(text),
     }
 }
 
-/// Writes to stdout; a closed pipe (`al rules | head`) is not an error.
-fn print_out(text: &str) {
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes());
-    let _ = out.flush();
+/// What clap's fish script leaves out: the values of the subcommands'
+/// positional arguments (`al explain AL201`, `al schema session`).
+fn fish_positionals(cmd: &clap::Command) -> String {
+    let mut out = String::new();
+    for sub in cmd.get_subcommands() {
+        for arg in sub.get_positionals() {
+            let values: Vec<String> = arg
+                .get_possible_values()
+                .iter()
+                .filter(|v| !v.is_hide_set())
+                .map(|v| v.get_name().to_string())
+                .collect();
+            if !values.is_empty() {
+                out.push_str(&format!(
+                    "complete -c al -n \"__fish_al_using_subcommand {}\" -f -a \"{}\"\n",
+                    sub.get_name(),
+                    values.join(" ")
+                ));
+            }
+        }
+    }
+    out
 }
 
 fn stream(color: ColorChoice) -> anstream::AutoStream<std::io::Stdout> {
@@ -290,6 +310,20 @@ pub fn check(
         ColorChoice::Always
     });
     let done = crate::pipeline::emit(&programs, today, jobs, emitter.as_mut(), &mut out);
+    if let Some(e) = done.write_error() {
+        let e = Error::WriteOut(e);
+        // In the programs' language when they share one.
+        return Err(match done.summary.lang {
+            Some(lang) => e.in_program(lang),
+            None => e,
+        });
+    }
+    if !done.closed
+        && let Some(md) = emitter.step_summary(&done.summary)
+        && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty())
+    {
+        crate::files::append(std::path::Path::new(&path), &md)?;
+    }
     Ok(exit_code(&done.summary, deny_warnings))
 }
 

@@ -142,11 +142,17 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff; e.g. `al man > al.1 && man ./al.1`).
-    Man,
+    /// Write the manual pages: al.1 and one per subcommand (al-check.1, …)
+    /// into DIR (e.g. `al man ~/.local/share/man/man1`); without DIR, print
+    /// al.1 (roff).
+    Man {
+        /// The folder to write the pages into (created when missing).
+        dir: Option<PathBuf>,
+    },
     /// Explain a rule: what it checks, why, an example and the fix.
     Explain {
         /// Rule code, e.g. AL201.
+        #[arg(value_parser = RuleCode, hide_possible_values = true)]
         code: String,
     },
     /// List every rule with its code, name and default severity.
@@ -159,7 +165,7 @@ pub enum NewCommand {
     /// A session file under sessions/, named after its date, group and kind.
     Session {
         /// Kind of session.
-        #[arg(long, value_parser = word_parser::<crate::model::SessionKind>)]
+        #[arg(long, value_parser = Words::<crate::model::SessionKind>::new())]
         kind: crate::model::SessionKind,
         /// Date (YYYY-MM-DD).
         #[arg(long)]
@@ -168,7 +174,7 @@ pub enum NewCommand {
         #[arg(long)]
         group: Option<String>,
         /// For `--kind activity`: survey, study-visit, training, forum, consultation, online.
-        #[arg(long, value_parser = word_parser::<crate::model::ActivityKind>)]
+        #[arg(long, value_parser = Words::<crate::model::ActivityKind>::new())]
         activity: Option<crate::model::ActivityKind>,
         /// Title (default: numbered from the earlier sessions of its kind).
         #[arg(long)]
@@ -205,7 +211,69 @@ pub enum NewCommand {
     },
 }
 
-/// Parses one of the fixed words of the file format on the command line.
-fn word_parser<T: crate::yaml::Scalar>(s: &str) -> Result<T, String> {
-    T::parse(s)
+/// One of the fixed words of the file format on the command line, parsed
+/// as the files parse it; its words are the values shells complete.
+#[derive(Clone)]
+struct Words<T>(std::marker::PhantomData<T>);
+
+impl<T> Words<T> {
+    fn new() -> Self {
+        Words(std::marker::PhantomData)
+    }
+}
+
+impl<T: crate::yaml::Scalar + Clone + Send + Sync + 'static> clap::builder::TypedValueParser for Words<T> {
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<T, clap::Error> {
+        let text = value.to_string_lossy();
+        T::parse(&text).map_err(|why| invalid(cmd, arg, &text, &why))
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            T::choices().iter().map(clap::builder::PossibleValue::new),
+        ))
+    }
+}
+
+/// A rule code: any text (`al explain` suggests the nearest code itself),
+/// with the codes of the catalogue as the values shells complete.
+#[derive(Clone)]
+struct RuleCode;
+
+impl clap::builder::TypedValueParser for RuleCode {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        Ok(value.to_string_lossy().into_owned())
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            crate::rules::RULES
+                .iter()
+                .map(|r| clap::builder::PossibleValue::new(r.code)),
+        ))
+    }
+}
+
+/// clap's error for a value that is not one of the words, with the reason.
+fn invalid(cmd: &clap::Command, arg: Option<&clap::Arg>, text: &str, why: &str) -> clap::Error {
+    let arg = arg.map(ToString::to_string).unwrap_or_default();
+    clap::Error::raw(
+        clap::error::ErrorKind::ValueValidation,
+        format!("invalid value '{text}' for '{arg}': {why}\n"),
+    )
+    .with_cmd(cmd)
 }

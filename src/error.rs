@@ -77,6 +77,10 @@ pub enum Error {
         /// Tera's report, with the template's name and line.
         message: String,
     },
+    /// Writing to standard output failed (a full disk, `/dev/full`); a
+    /// closed pipe is not this error.
+    #[error("cannot write to standard output")]
+    WriteOut(#[source] std::io::Error),
     /// Writing output failed.
     #[error("cannot write `{path}`")]
     Write {
@@ -148,6 +152,7 @@ impl Error {
             Error::Template { folder, message } => {
                 format!("无法生成：模板有错误（覆盖模板读自 {folder}）：\n{message}")
             }
+            Error::WriteOut(_) => "无法写入标准输出".to_string(),
             Error::Write { path, .. } => format!("无法写入 `{}`", path.display()),
         }
     }

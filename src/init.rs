@@ -3,7 +3,6 @@
 use crate::config::Lang;
 use crate::error::{Error, Result};
 use crate::model::Date;
-use std::io::Write;
 use std::path::Path;
 
 /// The files `al init` writes for a language, as (path, contents).
@@ -95,9 +94,7 @@ pub fn init_on(dir: &Path, lang: Lang, example: bool, today: Date) -> Result<()>
         "下一步：编辑这些文件，然后运行 `al check {shown}`\n",
         "next: edit the files, then run `al check {shown}`\n"
     ));
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes());
-    Ok(())
+    crate::files::print_out(&text)
 }
 
 /// Days to move an example or a scaffold by: the whole number of weeks

@@ -17,6 +17,7 @@ pub(crate) mod init;
 pub(crate) mod lang;
 pub mod layout;
 pub mod load;
+pub mod man;
 pub mod model;
 pub(crate) mod new;
 pub mod output;

@@ -74,6 +74,7 @@ fn write_new(dir: &Path, rel: &str, text: &str) -> Result<PathBuf> {
     let path = dir.join(rel);
     let text = format!("{}{text}", crate::schema::header_for(rel).unwrap_or_default());
     crate::files::write_new(&path, &text)?;
+    crate::schema::ensure_for(dir, rel)?;
     Ok(path)
 }
 

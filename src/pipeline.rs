@@ -66,17 +66,57 @@ pub fn jobs(paths: &[PathBuf], lang: Option<Lang>) -> Result<Vec<Job>> {
 /// How a run of [`emit`] ended.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Emitted {
-    /// The totals over the programs checked (all of them unless `closed`).
+    /// The totals over every program checked.
     pub summary: Summary,
     /// Whether the output was closed before the end (`al check | head`):
-    /// the run stopped quietly, without its closing.
+    /// nothing more was written, but every program was still checked, so
+    /// that the exit status is the same whatever the format.
     pub closed: bool,
+    /// A write that failed otherwise (a full disk, `/dev/full`): the run
+    /// stopped there. The error's kind and, where the system gave one, its
+    /// code.
+    pub failed: Option<(std::io::ErrorKind, Option<i32>)>,
+}
+
+impl Emitted {
+    /// The write error, if a write failed other than by a closed pipe.
+    pub fn write_error(&self) -> Option<std::io::Error> {
+        self.failed.map(|(kind, code)| match code {
+            Some(code) => std::io::Error::from_raw_os_error(code),
+            None => kind.into(),
+        })
+    }
+
+    /// Writes `text` unless the output is closed or has failed; false when
+    /// the run must stop (a failure other than a closed pipe).
+    fn put(&mut self, out: &mut impl Write, text: &str) -> bool {
+        if text.is_empty() || self.closed || self.failed.is_some() {
+            return self.failed.is_none();
+        }
+        match out.write_all(text.as_bytes()) {
+            Ok(()) => true,
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    /// Records a failed write; false unless it was a closed pipe.
+    fn fail(&mut self, e: &std::io::Error) -> bool {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            self.closed = true;
+            true
+        } else {
+            self.failed = Some((e.kind(), e.raw_os_error()));
+            false
+        }
+    }
 }
 
 /// Checks every job on `threads` threads and writes the output of `emitter`
 /// to `out`, program by program in the order of the jobs: the bytes do not
-/// depend on the number of threads. A write that fails stops the run
-/// quietly; nothing more is checked or written.
+/// depend on the number of threads. When the reader closes the output
+/// (`al check | head`), nothing more is written but checking goes on, so
+/// the summary — and the exit status — are the same for every format; any
+/// other failed write stops the run and is reported in [`Emitted::failed`].
 pub fn emit(
     jobs: &[Job],
     today: Date,
@@ -85,8 +125,7 @@ pub fn emit(
     out: &mut impl Write,
 ) -> Emitted {
     let mut done = Emitted::default();
-    if !put(out, &emitter.begin()) {
-        done.closed = true;
+    if !done.put(out, &emitter.begin()) {
         return done;
     }
     let render = emitter.render();
@@ -98,19 +137,22 @@ pub fn emit(
     check_in_order(jobs, today, threads, work, |piece| {
         done.summary.add_counts(piece.files, &piece.diagnostics);
         done.summary.add_lang(piece.lang);
-        done.closed = !put(out, &emitter.program(piece));
-        !done.closed
+        if done.closed {
+            return true;
+        }
+        let text = emitter.program(piece);
+        done.put(out, &text)
     });
-    if !done.closed {
-        let _ = put(out, &emitter.finish(&done.summary));
-        let _ = out.flush();
+    if done.failed.is_none() && !done.closed {
+        let text = emitter.finish(&done.summary);
+        if done.put(out, &text)
+            && !done.closed
+            && let Err(e) = out.flush()
+        {
+            done.fail(&e);
+        }
     }
     done
-}
-
-/// Writes `text` unless it is empty; false when the output is closed.
-fn put(out: &mut impl Write, text: &str) -> bool {
-    text.is_empty() || out.write_all(text.as_bytes()).is_ok()
 }
 
 /// Checks every job on `threads` threads, turns each report into a result
@@ -275,7 +317,8 @@ mod tests {
                 done,
                 Emitted {
                     summary,
-                    closed: false
+                    closed: false,
+                    failed: None,
                 }
             );
             let text = String::from_utf8(out).expect("utf-8");
@@ -287,16 +330,17 @@ mod tests {
         }
     }
 
-    /// Takes `room` bytes, then fails as a closed pipe does.
+    /// Takes `room` bytes, then fails as a closed pipe (or a full disk) does.
     struct Pipe {
         room: usize,
         got: Vec<u8>,
+        fails_as: std::io::ErrorKind,
     }
 
     impl Write for Pipe {
         fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
             if self.room == 0 {
-                return Err(std::io::ErrorKind::BrokenPipe.into());
+                return Err(self.fails_as.into());
             }
             let n = buf.len().min(self.room);
             self.room -= n;
@@ -310,19 +354,42 @@ mod tests {
     }
 
     #[test]
-    fn a_closed_output_stops_the_run_quietly() {
+    fn a_closed_output_stops_the_writing_but_not_the_counting() {
         let jobs = fixtures();
-        for threads in [1, 2] {
-            let mut pipe = Pipe {
-                room: 10,
-                got: Vec::new(),
-            };
-            let mut emitter = Format::Human.emitter(Options::default());
-            let done = emit(&jobs, today(), threads, emitter.as_mut(), &mut pipe);
-            assert!(done.closed);
-            // The first program has findings: it is counted, and the run stops there.
-            assert_eq!(done.summary.programs, 1, "{threads} threads");
-            assert_eq!(pipe.got.len(), 10);
+        for format in [Format::Human, Format::Json] {
+            for threads in [1, 2] {
+                let mut pipe = Pipe {
+                    room: 10,
+                    got: Vec::new(),
+                    fails_as: std::io::ErrorKind::BrokenPipe,
+                };
+                let mut emitter = format.emitter(Options::default());
+                let done = emit(&jobs, today(), threads, emitter.as_mut(), &mut pipe);
+                assert!(done.closed);
+                assert_eq!(done.failed, None);
+                // Every program is counted: the exit status does not depend on the format.
+                assert_eq!(done.summary.programs, 4, "{format:?}, {threads} threads");
+                assert!(done.summary.errors > 0);
+                assert_eq!(pipe.got.len(), 10);
+            }
         }
+    }
+
+    #[test]
+    fn a_full_disk_stops_the_run_with_its_error() {
+        let jobs = fixtures();
+        let mut pipe = Pipe {
+            room: 10,
+            got: Vec::new(),
+            fails_as: std::io::ErrorKind::StorageFull,
+        };
+        let mut emitter = Format::Human.emitter(Options::default());
+        let done = emit(&jobs, today(), 2, emitter.as_mut(), &mut pipe);
+        assert!(!done.closed);
+        assert_eq!(
+            done.write_error().map(|e| e.kind()),
+            Some(std::io::ErrorKind::StorageFull)
+        );
+        assert_eq!(done.summary.programs, 1, "the run stops at the failed write");
     }
 }

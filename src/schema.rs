@@ -32,11 +32,29 @@ pub(crate) fn header_for(rel: &str) -> Option<String> {
     ))
 }
 
-/// The schema files `al init` writes, as (path inside the program, text).
+/// The schema files `al init` writes, as (path inside the program, text):
+/// one per kind of file, al.toml's included (for TOML editors, `#:schema
+/// .al/schema/config.json`).
 pub fn files() -> Vec<(String, String)> {
-    FileKind::program_files()
-        .map(|k| (format!("{SCHEMA_DIR}/{}.json", k.name()), schema_text(k)))
+    FileKind::all()
+        .iter()
+        .map(|k| (format!("{SCHEMA_DIR}/{}.json", k.name()), schema_text(*k)))
         .collect()
+}
+
+/// Writes the schema that the header of a new file at `rel` points at,
+/// when the program does not have it yet (a program not made by `al init`),
+/// so that no file `al` writes names a schema that does not exist. An
+/// existing schema is left as it is.
+pub(crate) fn ensure_for(dir: &std::path::Path, rel: &str) -> crate::error::Result<()> {
+    let Some(kind) = FileKind::of_rel(rel).filter(|k| k.spec().loaded) else {
+        return Ok(());
+    };
+    let path = dir.join(SCHEMA_DIR).join(format!("{}.json", kind.name()));
+    if path.exists() {
+        return Ok(());
+    }
+    crate::files::write_new(&path, &schema_text(kind))
 }
 
 #[cfg(test)]
@@ -54,6 +72,10 @@ mod tests {
             Some("# yaml-language-server: $schema=../.al/schema/session.json\n")
         );
         assert_eq!(header_for("al.toml"), None);
+        assert_eq!(
+            header_for("subtopics/a.yml").as_deref(),
+            Some("# yaml-language-server: $schema=../.al/schema/subtopic.json\n")
+        );
     }
 
     #[test]

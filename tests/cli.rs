@@ -83,6 +83,11 @@ fn exit_codes_follow_the_spec() {
         "--deny-warnings",
     ]));
     assert_eq!(r.code, 1, "--deny-warnings makes warnings fail");
+    assert!(
+        r.stdout.contains("failed: 0 errors") && !r.stdout.contains("passed"),
+        "the verdict agrees with the exit status: {}",
+        r.stdout
+    );
     let r = run(al().args(["check", "--lang", "en", "no/such/folder"]));
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("no/such/folder"), "{}", r.stderr);

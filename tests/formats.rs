@@ -50,6 +50,35 @@ fn github_annotations_are_chosen_in_actions_and_point_at_the_line() {
     assert!(warn.starts_with("::warning file="), "{warn}");
 }
 
+#[test]
+fn github_appends_a_summary_of_the_run_to_the_step_summary() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let file = tmp.path().join("summary.md");
+    std::fs::write(&file, "earlier step\n").expect("write");
+    let (code, _) = stdout(
+        al().args([
+            "check",
+            FIXTURE,
+            "tests/fixtures/AL208/fail",
+            "tests/fixtures/AL201/pass",
+            "--today",
+            "2026-03-20",
+        ])
+        .env("GITHUB_ACTIONS", "true")
+        .env("GITHUB_STEP_SUMMARY", &file),
+    );
+    assert_eq!(code, 1);
+    let md = std::fs::read_to_string(&file).expect("summary");
+    assert!(md.starts_with("earlier step\n"), "appended, not replaced");
+    insta::assert_snapshot!("github_step_summary", md);
+    // Not written by other formats, nor without the variable.
+    let (_, _) = stdout(
+        al().args(["check", FIXTURE, "--today", "2026-03-20", "--format", "json"])
+            .env("GITHUB_STEP_SUMMARY", &file),
+    );
+    assert_eq!(std::fs::read_to_string(&file).expect("summary"), md);
+}
+
 fn validator(schema: &serde_json::Value) -> jsonschema::Validator {
     jsonschema::validator_for(schema).expect("a valid schema")
 }
@@ -215,9 +244,72 @@ fn completions_and_man_page() {
         assert_eq!(code, 0);
         assert!(out.contains("check"), "{shell}");
     }
+    // The values complete too: session kinds, activities, rule codes, file kinds.
+    for shell in ["bash", "zsh", "fish"] {
+        let (_, out) = stdout(al().args(["completions", shell]));
+        for value in ["group-meeting", "study-visit", "AL201", "AL902", "subtopic"] {
+            assert!(out.contains(value), "{shell} does not complete {value}");
+        }
+    }
+    let (code, _) = stdout(al().args(["new", "session", "--kind", "party", "--date", "2026-01-01"]));
+    assert_eq!(code, 2, "a word that is not one is still refused");
     let (code, man) = stdout(al().args(["man"]));
     assert_eq!(code, 0);
     assert!(man.starts_with(".ie") && man.contains(".SH NAME"));
+}
+
+#[test]
+fn man_pages_one_per_subcommand_read_by_groff_without_a_warning() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("man1");
+    let (code, listed) = stdout(al().args(["man"]).arg(&dir));
+    assert_eq!(code, 0);
+    let pages: Vec<std::path::PathBuf> = listed.lines().map(std::path::PathBuf::from).collect();
+    assert!(pages.len() >= 14, "{listed}");
+    let check = std::fs::read_to_string(dir.join("al-check.1")).expect("al-check.1");
+    for s in [
+        "deny\\-warnings",
+        "EXIT STATUS",
+        "ENVIRONMENT",
+        "NO_COLOR",
+        "AL_JOBS",
+        "GITHUB_ACTIONS",
+        "\\fBal\\fR(1)",
+    ] {
+        assert!(check.contains(s), "al-check.1 lacks {s}");
+    }
+    let top = std::fs::read_to_string(dir.join("al.1")).expect("al.1");
+    assert!(
+        top.contains("al\\-check\\fR(1)"),
+        "al.1 refers to the subcommands' pages"
+    );
+    if std::process::Command::new("groff")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "groff is missing (scripts/install-test-tools.sh installs it)"
+        );
+        eprintln!("skipped: groff is not installed");
+        return;
+    }
+    for page in &pages {
+        let out = std::process::Command::new("groff")
+            .args(["-ww", "-man", "-Tutf8"])
+            .arg(page)
+            .output()
+            .expect("groff runs");
+        assert!(out.status.success(), "{}", page.display());
+        assert!(
+            out.stderr.is_empty(),
+            "{}: {}",
+            page.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!out.stdout.is_empty());
+    }
 }
 
 #[test]
@@ -263,4 +355,64 @@ fn init_and_new_files_name_their_schema() {
         s.starts_with("# yaml-language-server: $schema=../.al/schema/session.json\n"),
         "{s}"
     );
+    // al init writes al.toml's schema too.
+    assert!(dir.join(".al/schema/config.json").is_file());
+    // A program not made by al init has no schemas: al new writes the one its
+    // header names, and never replaces one that is there.
+    let bare = tmp.path().join("bare");
+    copy_example(&bare);
+    let (code, _) = stdout(
+        al().args(["new", "session", "--kind", "workshop", "--date", "2026-10-12"])
+            .arg(&bare),
+    );
+    assert_eq!(code, 0);
+    let written: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(bare.join(".al/schema/session.json")).expect("the schema the header names"),
+    )
+    .expect("json");
+    assert_eq!(written, schema_of("session"));
+    std::fs::write(bare.join(".al/schema/subtopic.json"), "{}").expect("write");
+    let (code, _) = stdout(
+        al().args([
+            "new",
+            "subtopic",
+            "pay",
+            "--group",
+            "g1",
+            "--owner",
+            "zhang",
+            "--today",
+            "2026-10-12",
+        ])
+        .arg(&bare),
+    );
+    assert_eq!(code, 0);
+    assert_eq!(
+        std::fs::read_to_string(bare.join(".al/schema/subtopic.json")).expect("kept"),
+        "{}"
+    );
+}
+
+/// A copy of the talent-retention example (which has no .al folder).
+fn copy_example(to: &Path) {
+    let from = Path::new("examples/talent-retention");
+    for entry in walk(from) {
+        let rel = entry.strip_prefix(from).expect("inside");
+        let target = to.join(rel);
+        std::fs::create_dir_all(target.parent().expect("parent")).expect("mkdir");
+        std::fs::copy(&entry, &target).expect("copy");
+    }
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).expect("read") {
+        let p = e.expect("entry").path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
 }

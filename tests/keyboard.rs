@@ -30,7 +30,7 @@ fn check(file: &str, from: &str, to: &str, lang: Lang) -> (String, Vec<(&'static
     let human = format!(
         "{}{}\n",
         al::output::human::render_program(&report, false),
-        al::output::human::summary_line(&summary, lang)
+        al::output::human::summary_line(&summary, lang, false)
     );
     let found = report
         .diagnostics

@@ -172,3 +172,52 @@ fn one_definition_of_a_program_for_every_command() {
     let (code, _, err) = new_workshop("repo/not-a-program");
     assert_eq!(code, 2, "{err}");
 }
+
+/// The pre-commit hook starts on every file of a program (every kind of
+/// the layout, in the examples and as `al init` writes them) and on nothing
+/// else: a workflow or other YAML in a repository with no program never
+/// runs it.
+#[test]
+fn the_pre_commit_hook_starts_on_program_files_only() {
+    let hooks = std::fs::read_to_string(".pre-commit-hooks.yaml").expect("hooks");
+    let pattern = hooks
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("files: '")?.strip_suffix('\''))
+        .expect("a files pattern");
+    let re = regex::Regex::new(pattern).expect("a regex");
+    let mut program_files = Vec::new();
+    for example in ["examples/talent-retention", "examples/complaint-resolution"] {
+        for entry in walkdir_files(std::path::Path::new(example)) {
+            program_files.push(entry);
+        }
+    }
+    program_files.extend(["al.toml".to_string(), "项目/templates/report.md.tera".to_string()]);
+    assert!(program_files.len() > 30);
+    for f in &program_files {
+        assert!(re.is_match(f), "{f} must start the hook");
+    }
+    for f in [
+        ".github/workflows/ci.yml",
+        "docker-compose.yaml",
+        "config/settings.yml",
+        "sessions.yaml",
+        "docs/team.md",
+        "notes/topic.yaml.bak",
+    ] {
+        assert!(!re.is_match(f), "{f} must not start the hook");
+    }
+}
+
+/// Every file under `dir`, as a '/'-separated path.
+fn walkdir_files(dir: &std::path::Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("read") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            out.extend(walkdir_files(&path));
+        } else {
+            out.push(path.to_string_lossy().replace('\\', "/"));
+        }
+    }
+    out
+}

@@ -38,7 +38,7 @@ fn check_in(dir: &str, lang: Lang) -> (String, String, BTreeSet<&'static str>) {
     let human = format!(
         "{}{}\n",
         al::output::human::render_program(&report, false),
-        al::output::human::summary_line(&summary, lang)
+        al::output::human::summary_line(&summary, lang, false)
     );
     let json = al::output::json::render(&report.diagnostics, &summary);
     let codes = report.diagnostics.iter().map(|d| d.code).collect();

@@ -3,8 +3,8 @@
 //! must lie inside the text.
 #![no_main]
 
-use al::model::{session, subtopic, team, topic};
-use al::model::{Session, Subtopic, Team, Topic};
+use al::model::{plan, session, subtopic, team, topic};
+use al::model::{Plan, Session, Subtopic, Team, Topic};
 use al::yaml::{Parsed, parse};
 use libfuzzer_sys::fuzz_target;
 
@@ -29,4 +29,5 @@ fuzz_target!(|data: &[u8]| {
     within(text, &parse::<Team>(text, team::keys));
     within(text, &parse::<Session>(text, session::keys));
     within(text, &parse::<Subtopic>(text, subtopic::keys));
+    within(text, &parse::<Plan>(text, plan::keys));
 });

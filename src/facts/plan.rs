@@ -413,7 +413,7 @@ mod tests {
     use super::super::test_program::{TEAM, d, program};
     use super::*;
 
-    fn facts_at<'a>(p: &'a Program, today: &str) -> Vec<(String, Option<i64>, Option<i64>)> {
+    fn facts_at(p: &Program, today: &str) -> Vec<(String, Option<i64>, Option<i64>)> {
         milestones(p, d(today))
             .iter()
             .map(|f| {

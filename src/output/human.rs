@@ -12,6 +12,7 @@ use std::ops::Range;
 pub(crate) struct Human {
     styled: bool,
     lang: crate::config::Lang,
+    deny_warnings: bool,
 }
 
 impl Human {
@@ -20,6 +21,7 @@ impl Human {
         Human {
             styled: options.styled,
             lang: options.lang,
+            deny_warnings: options.deny_warnings,
         }
     }
 }
@@ -33,7 +35,7 @@ impl super::Emitter for Human {
         let styled = self.styled;
         Box::new(move |report| Rendered {
             text: render_program(report, styled),
-            sources: Vec::new(),
+            ..Default::default()
         })
     }
 
@@ -42,7 +44,8 @@ impl super::Emitter for Human {
     }
 
     fn finish(&mut self, summary: &Summary) -> String {
-        format!("{}\n", summary_line(summary, summary.lang_or(self.lang)))
+        let lang = summary.lang_or(self.lang);
+        format!("{}\n", summary_line(summary, lang, self.deny_warnings))
     }
 }
 
@@ -198,15 +201,17 @@ fn offset_of(text: &str, line: u32, column: u32) -> usize {
     text.len()
 }
 
-/// The closing line: counts, or that all is well.
-pub fn summary_line(s: &Summary, lang: Lang) -> String {
+/// The closing line: counts, or that all is well. The verdict says
+/// "failed" whenever the run exits 1: on errors, and on warnings when
+/// `--deny-warnings` makes them fail the run.
+pub fn summary_line(s: &Summary, lang: Lang, deny_warnings: bool) -> String {
     use crate::lang::plural;
     let (programs, files, errors, warnings) = (s.programs, s.files, s.errors, s.warnings);
     if lang == Lang::Zh {
         return if errors == 0 && warnings == 0 {
             format!("通过：{programs} 个项目（{files} 个文件）无问题")
         } else {
-            let verdict = if errors > 0 {
+            let verdict = if errors > 0 || deny_warnings {
                 "未通过"
             } else {
                 "通过（有警告）"
@@ -219,7 +224,7 @@ pub fn summary_line(s: &Summary, lang: Lang) -> String {
     if errors == 0 && warnings == 0 {
         return format!("ok: no findings in {programs} ({files})");
     }
-    let verdict = if errors > 0 {
+    let verdict = if errors > 0 || deny_warnings {
         "failed"
     } else {
         "passed with warnings"

@@ -28,16 +28,26 @@ impl Junit {
 
 impl super::Emitter for Junit {
     fn render(&self) -> Render {
-        Box::new(|report| Rendered {
-            text: String::new(),
-            sources: report.sources().map(|s| s.display.clone()).collect(),
+        Box::new(|report| {
+            let mut paths = super::paths::RepoPaths::default();
+            Rendered {
+                text: paths.path(&report.display),
+                sources: report.sources().map(|s| paths.path(&s.display)).collect(),
+                ..Default::default()
+            }
         })
     }
 
     fn program(&mut self, piece: Piece) -> String {
         let n = piece.diagnostics.len();
-        self.suites.push((piece.display, piece.rendered.sources, n));
-        self.all.extend(piece.diagnostics);
+        // Named from the repository root, as the files are: a test's name
+        // must not change with the folder `al` ran from.
+        let mut paths = super::paths::RepoPaths::default();
+        self.all.extend(piece.diagnostics.into_iter().map(|mut d| {
+            d.file = paths.path(&d.file);
+            d
+        }));
+        self.suites.push((piece.rendered.text, piece.rendered.sources, n));
         String::new()
     }
 

@@ -9,6 +9,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod junit;
+pub(crate) mod paths;
 pub mod sarif;
 
 use crate::check::{ProgramReport, Summary};
@@ -35,7 +36,7 @@ impl Format {
         match self {
             Format::Human => Box::new(human::Human::new(options)),
             Format::Json => Box::new(json::Stream::default()),
-            Format::Github => Box::new(github::Github),
+            Format::Github => Box::new(github::Github::new(options)),
             Format::Sarif => Box::new(sarif::Sarif::new(options)),
             Format::Junit => Box::new(junit::Junit::new(options)),
         }
@@ -63,6 +64,10 @@ pub(crate) struct Rendered {
     pub text: String,
     /// Every file of the program, as shown (for formats that list them).
     pub sources: Vec<String>,
+    /// One number per finding, in order, for formats that need something
+    /// of the program's texts after they are dropped (SARIF: a hash of
+    /// each finding's line).
+    pub keys: Vec<u64>,
 }
 
 /// The rendering half of an emitter, run on the worker threads.
@@ -120,6 +125,12 @@ pub(crate) trait Emitter {
 
     /// The closing of the output, once every program is in.
     fn finish(&mut self, summary: &Summary) -> String;
+
+    /// A Markdown summary of the run for `$GITHUB_STEP_SUMMARY`, for the
+    /// formats that write one (after [`Emitter::finish`]).
+    fn step_summary(&self, _summary: &Summary) -> Option<String> {
+        None
+    }
 }
 
 #[cfg(test)]
