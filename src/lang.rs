@@ -142,6 +142,42 @@ pub fn milestone_kind(lang: Lang, k: MilestoneKind) -> &'static str {
     }
 }
 
+/// A planned milestone in plain words, as the report's plan names it: its
+/// kind (`第二次研讨会` / `Workshop 2` when numbered, `各组小组会议（4月）` /
+/// `Group meetings (April)` with its month, `开始实施` / `Implementation
+/// starts`); a milestone without a kind is "a milestone".
+pub(crate) fn milestone_name(
+    lang: Lang,
+    kind: Option<MilestoneKind>,
+    number: Option<usize>,
+    month: Option<i8>,
+) -> String {
+    use MilestoneKind as K;
+    let base = match kind {
+        Some(K::Research) => pick(lang, "调研", "Research"),
+        Some(K::Kickoff) => pick(lang, "启动会", "Kick-off"),
+        Some(K::SubtopicsFixed) => pick(lang, "子课题及负责人确定", "Sub-topics and owners fixed"),
+        Some(K::Workshop) => pick(lang, "研讨会", "Workshop"),
+        Some(K::GroupMeetings) => pick(lang, "各组小组会议", "Group meetings"),
+        Some(K::ProposalSubmitted) => pick(lang, "提交初步方案", "Proposals submitted"),
+        Some(K::Review) => pick(lang, "方案评审", "Review"),
+        Some(K::Report) => pick(lang, "汇报", "Report"),
+        Some(K::ImplementationStart) => pick(lang, "开始实施", "Implementation starts"),
+        Some(K::FinalResults) => pick(lang, "最终成果", "Final results"),
+        None => pick(lang, "里程碑", "Milestone"),
+    };
+    let numbered = match (lang, number) {
+        (Lang::Zh, Some(n)) => format!("第{}次{base}", crate::new::chinese_number(n)),
+        (Lang::En, Some(n)) => format!("{base} {n}"),
+        (_, None) => base.to_string(),
+    };
+    match (lang, month) {
+        (Lang::Zh, Some(m)) => format!("{numbered}（{m}月）"),
+        (Lang::En, Some(m)) => format!("{numbered} ({})", crate::dates::month_en(m, false)),
+        (_, None) => numbered,
+    }
+}
+
 /// An activity outside meetings.
 pub fn activity(lang: Lang, a: ActivityKind) -> &'static str {
     match a {
@@ -280,7 +316,7 @@ pub(crate) fn name_with(lang: Lang, name: &str, detail: &str) -> String {
 /// What to do about the findings of one family of rules, as a heading of
 /// the report's advice (by the rule's code: AL0xx the files' form, AL1xx
 /// the topic, AL2xx the team, AL3xx the sessions, AL4xx the sub-topics,
-/// AL5xx–AL6xx the steps, AL9xx al.toml).
+/// AL5xx–AL6xx the steps, AL7xx the overall action plan, AL9xx al.toml).
 pub(crate) fn advice_heading(lang: Lang, family: &str) -> &'static str {
     match family {
         "files" => pick(lang, "修正文件的写法", "Fix how the files are written"),
@@ -296,6 +332,11 @@ pub(crate) fn advice_heading(lang: Lang, family: &str) -> &'static str {
             lang,
             "让所报阶段与记录一致",
             "Bring the declared step in line with the record",
+        ),
+        "plan" => pick(
+            lang,
+            "对照总体行动方案推进或调整计划",
+            "Keep to the overall action plan, or change it",
         ),
         "config" => pick(lang, "修正 al.toml 的设置", "Fix the settings in al.toml"),
         _ => pick(lang, "其他", "Other"),

@@ -20,7 +20,7 @@ mod budget;
 mod metrics;
 mod timeline;
 
-use super::context::{Names, Step};
+use super::context::{MilestoneView, Names, Step};
 use crate::config::Lang;
 use crate::load::Program;
 use crate::model::{Date, Group};
@@ -41,9 +41,12 @@ pub(crate) struct Chart {
 /// The charts of the report, each absent (or empty) when there is nothing to draw.
 #[derive(Serialize, JsonSchema, Debug, Default)]
 pub(crate) struct ChartsView {
-    /// The six steps on a date axis with each group's sessions in its own
-    /// lane (workshops, kick-off, reviews and reports as diamonds, half-day
-    /// sessions as half-day bars), today and the planned end marked; `null`
+    /// The six steps on a date axis, the plan's milestones planned (hollow
+    /// circles, a month as an outlined bar) and reached (filled circles)
+    /// side by side and joined, a late one not yet recorded dotted up to
+    /// today, then each group's sessions in its own lane (workshops,
+    /// kick-off, reviews and reports as diamonds, half-day sessions as
+    /// half-day bars), today and the planned end marked; `null`
     /// when the program has no dates or spans more than six years.
     pub timeline: Option<Chart>,
     /// Per group (team.yaml order), a person × meeting grid of the meetings
@@ -62,14 +65,22 @@ pub(crate) struct ChartsView {
 }
 
 /// Builds every chart of a program; `steps` are the context's steps (their
-/// dates as the report shows them).
-pub(crate) fn charts(p: &Program, steps: &[Step], lang: Lang, today: Date) -> ChartsView {
+/// dates as the report shows them), `plan` its milestones of the plan (as
+/// the report words them).
+pub(crate) fn charts(
+    p: &Program,
+    steps: &[Step],
+    plan: &[MilestoneView],
+    lang: Lang,
+    today: Date,
+) -> ChartsView {
     let names = Names::new(p.team.as_ref().map(|t| &t.value));
     let at = At {
         p,
         lang,
         today,
         names,
+        plan,
     };
     ChartsView {
         timeline: timeline::chart(&at, steps),
@@ -90,6 +101,8 @@ pub(crate) struct At<'a> {
     pub today: Date,
     /// People's names by id.
     pub names: Names<'a>,
+    /// The milestones of the plan in planned order, as the report shows them.
+    pub plan: &'a [MilestoneView],
 }
 
 impl<'a> At<'a> {
@@ -252,6 +265,10 @@ pub(crate) enum Mark {
     Thick,
     /// A downward triangle (a metric's baseline).
     Triangle,
+    /// A hollow circle (a milestone as planned).
+    Ring,
+    /// A filled circle (a milestone as reached).
+    Dot,
 }
 
 /// An SVG being drawn: its body, and the id its inner ids start with.
@@ -385,6 +402,15 @@ impl Svg {
                 y + s + 1.0,
                 &format!("stroke=\"{INK}\" stroke-width=\"2.5\""),
             ),
+            Mark::Ring | Mark::Dot => {
+                let fill = if mark == Mark::Dot { INK } else { "#fff" };
+                self.body.push_str(&format!(
+                    "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{fill}\" {stroke}/>\n",
+                    num(cx),
+                    num(cy),
+                    num(size / 2.0)
+                ));
+            }
             Mark::Triangle => self.polygon(
                 &[(x, y + 1.0), (x + s, y + 1.0), (cx, y + s)],
                 &format!("fill=\"#fff\" {stroke}"),
@@ -503,10 +529,10 @@ mod tests {
 
     use crate::facts::test_program::{TEAM, d, program};
 
-    /// The charts of a program at 2026-09-30 in a language.
+    /// The charts of a program at 2026-09-30 in a language, as the report's context has them.
     fn draw(files: &[(&str, &str)], lang: Lang) -> ChartsView {
         let p = program(files);
-        let steps = crate::report::context::ReportContext::build(
+        crate::report::context::ReportContext::build(
             &p,
             &crate::config::Limits::default(),
             lang,
@@ -515,9 +541,7 @@ mod tests {
             &crate::check::Summary::default(),
             None,
         )
-        .stage
-        .steps;
-        charts(&p, &steps, lang, d("2026-09-30"))
+        .charts
     }
 
     fn every(c: &ChartsView) -> Vec<&Chart> {
@@ -612,6 +636,7 @@ mod tests {
             lang: Lang::En,
             today: d("2026-09-30"),
             names,
+            plan: &[],
         };
         let s = |i: usize| {
             (
@@ -750,6 +775,37 @@ mod tests {
             "the workshop is a diamond in both lanes"
         );
         assert!(t.svg.contains("研讨班：4月1日（2 天）"), "{}", t.svg);
+    }
+
+    #[test]
+    fn the_timeline_draws_the_plan_planned_and_reached_side_by_side() {
+        let files = [
+            (
+                "topic.yaml",
+                "title: t\nstart: 2026-03-01\nend: 2026-12-31\nstage: 3\n",
+            ),
+            ("sessions/w.yaml", "kind: workshop\ndate: 2026-06-01\n"),
+            (
+                "plan.yaml",
+                "milestones:\n  - { kind: workshop, number: 1, date: 2026-05-11 }\n  - { kind: review, date: 2026-08-24 }\n  - { kind: group-meetings, month: 2026-04 }\n",
+            ),
+        ];
+        let t = draw(&files, Lang::En).timeline.expect("timeline");
+        let svg = &t.svg;
+        // Two planned by the day (hollow), one reached (filled), each in the legend too.
+        assert_eq!(svg.matches("r=\"3.5\" fill=\"#fff\"").count(), 2, "{svg}");
+        assert_eq!(svg.matches("r=\"3.5\" fill=\"#1a1a1a\"").count(), 1, "{svg}");
+        // The review and the month's meetings are late: dotted up to today.
+        assert_eq!(svg.matches("url(#al-chart-timeline-dots)").count(), 3, "{svg}");
+        assert!(
+            svg.contains("Workshop 1: planned 11 May, actual 1 Jun, 21 days late"),
+            "{svg}"
+        );
+        assert!(
+            svg.contains("Group meetings (April): planned April 2026, 153 days late, not recorded yet"),
+            "{svg}"
+        );
+        assert!(t.title.contains("planned and actual"));
     }
 
     #[test]

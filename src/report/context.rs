@@ -183,7 +183,8 @@ pub(crate) struct ReportContext<'a> {
     pub stage: StageView,
     /// The topic's kind, source and mode in words; `null` without topic.yaml.
     pub labels: Option<TopicLabels>,
-    /// A Mermaid gantt of the six steps and the sessions, ready to put in a ```` ```mermaid ```` block.
+    /// A Mermaid gantt of the six steps, the plan's milestones (planned and
+    /// reached) and the sessions, ready to put in a ```` ```mermaid ```` block.
     pub gantt: String,
     /// The charts `al` draws as inline SVG (timeline, attendance, actions,
     /// budget, metrics), for the HTML report; Markdown templates do not use them.
@@ -198,6 +199,9 @@ pub(crate) struct ReportContext<'a> {
     pub action_totals: ActionTotals,
     /// The budget by category, with totals.
     pub budget: BudgetView,
+    /// The overall action plan (plan.yaml) against the record: each
+    /// milestone planned and as held, and the next ones.
+    pub plan: PlanView,
     /// With `--since REV`: what changed since that git revision, as
     /// language-neutral records (see history.md); `changes.md.tera` renders
     /// them. Else `null`.
@@ -238,7 +242,7 @@ pub(crate) struct ReportContext<'a> {
 pub(crate) struct UnreadableView {
     /// Its path inside the program (`team.yaml`, `sessions/2026-03-01.yaml`).
     pub file: String,
-    /// What it holds: `topic`, `team`, `session` or `subtopic`.
+    /// What it holds: `topic`, `team`, `session`, `subtopic` or `plan`.
     pub kind: &'static str,
 }
 
@@ -250,8 +254,12 @@ pub(crate) struct OmitView {
     pub topic: Option<String>,
     /// The team section, the sessions, the sub-topics, the actions and the
     /// charts that name people and groups (timeline, attendance, actions),
-    /// which are left out of `charts` (team.yaml).
+    /// which are left out of `charts`, and the owners and groups of the
+    /// plan's milestones (team.yaml).
     pub team: Option<String>,
+    /// The overall action plan: its section, and the plan in the timeline
+    /// and the summary (plan.yaml).
+    pub plan: Option<String>,
 }
 
 /// The charts; without those that name groups and people when team.yaml
@@ -259,11 +267,12 @@ pub(crate) struct OmitView {
 fn charts(
     p: &Program,
     stage: &StageView,
+    plan: &PlanView,
     lang: Lang,
     today: Date,
     team_unread: bool,
 ) -> super::charts::ChartsView {
-    let mut charts = super::charts::charts(p, &stage.steps, lang, today);
+    let mut charts = super::charts::charts(p, &stage.steps, &plan.milestones, lang, today);
     if team_unread {
         charts.timeline = None;
         charts.attendance.clear();
@@ -280,6 +289,7 @@ fn unreadable(p: &Program) -> Vec<UnreadableView> {
             || p.team.as_ref().is_some_and(|d| d.file == file)
             || p.sessions.iter().any(|d| d.file == file)
             || p.subtopics.iter().any(|d| d.file == file)
+            || p.plan.as_ref().is_some_and(|d| d.file == file)
     };
     p.files
         .iter()
@@ -288,7 +298,7 @@ fn unreadable(p: &Program) -> Vec<UnreadableView> {
             let kind = FileKind::of_rel(&f.rel)?;
             let loaded = matches!(
                 kind,
-                FileKind::Topic | FileKind::Team | FileKind::Session | FileKind::Subtopic
+                FileKind::Topic | FileKind::Team | FileKind::Session | FileKind::Subtopic | FileKind::Plan
             );
             (loaded && !used(i)).then(|| UnreadableView {
                 file: f.rel.clone(),
@@ -304,6 +314,7 @@ impl OmitView {
         OmitView {
             topic: file("topic"),
             team: file("team"),
+            plan: file("plan"),
         }
     }
 }
@@ -311,7 +322,7 @@ impl OmitView {
 /// What to do about the findings of one family of rules.
 #[derive(Serialize, JsonSchema)]
 pub(crate) struct AdviceGroup {
-    /// The family: `files`, `topic`, `team`, `sessions`, `subtopics`, `stages` or `config`.
+    /// The family: `files`, `topic`, `team`, `sessions`, `subtopics`, `stages`, `plan` or `config`.
     pub family: &'static str,
     /// What to do, as a heading in the report's language.
     pub heading: &'static str,
@@ -673,6 +684,212 @@ pub(crate) struct BudgetItemView {
     /// Spent of planned, e.g. `45%` (`—` when nothing is planned).
     pub percent: String,
 }
+
+/// The overall action plan against the record.
+#[derive(Serialize, JsonSchema, Default)]
+pub(crate) struct PlanView {
+    /// Whether the program has a plan.yaml that could be read.
+    pub present: bool,
+    /// The date the plan was made (`made`).
+    pub made: Option<Date>,
+    /// Each milestone in planned order (undated last, then file order).
+    pub milestones: Vec<MilestoneView>,
+    /// The next milestones: up to three not reached and not yet late at
+    /// `today`, in planned order.
+    pub next: Vec<MilestoneView>,
+    /// How many milestones are late at `today`: past their planned date
+    /// (or month) with nothing in the record.
+    pub late: usize,
+}
+
+/// One milestone of the plan, planned and as the record shows it.
+#[derive(Serialize, JsonSchema, Clone)]
+pub(crate) struct MilestoneView {
+    /// Its kind as plan.yaml writes it (`null` without a usable kind).
+    pub kind: Option<crate::model::MilestoneKind>,
+    /// What it is in plain words, e.g. `第二次研讨会`, `各组小组会议（4月）`.
+    pub name: String,
+    /// The first day it is planned for: its `date`, or its month's first day.
+    pub planned: Option<Date>,
+    /// The last day it is on time: its `date`, or its month's last day.
+    pub due: Option<Date>,
+    /// Whether it is planned to the month rather than to the day.
+    pub planned_month: bool,
+    /// When it is planned, as the report writes it: `2026-05-11`, or the
+    /// month `2026年4月` / `April 2026`; `—` when not planned.
+    pub planned_display: String,
+    /// The date the record shows it reached, when the record dates it.
+    pub actual: Option<Date>,
+    /// Whether the record shows it reached (by `today`).
+    pub reached: bool,
+    /// What the record shows, as the report writes it: the date, `已完成
+    /// （记录未写日期）` / `done (the record gives no date)`, or `—`.
+    pub actual_display: String,
+    /// Days from plan to record when both are dated: positive when later
+    /// than planned, negative when earlier, 0 on the day or within the month.
+    pub slip: Option<i64>,
+    /// Days it is late at `today`: not reached and past its planned date.
+    pub days_late: Option<i64>,
+    /// `on-plan`, `late`, `early`, `overdue` (late, nothing recorded),
+    /// `not-due` (not reached, not late), `done` (reached, no dates to
+    /// compare) or `unplanned` (no planned date and not reached).
+    pub status: &'static str,
+    /// `status` with its days in plain words: `按计划`, `晚 21 天`, `早 6 天`,
+    /// `已晚 20 天，尚无记录`, `未到`, or `—`.
+    pub slip_display: String,
+    /// The owner's name.
+    pub owner_name: Option<String>,
+    /// The names of the groups it concerns (empty: all).
+    pub group_names: Vec<String>,
+    /// Its notes, as written.
+    pub notes: Option<String>,
+}
+
+/// When a milestone is planned, as the report writes it.
+fn planned_display(lang: Lang, planned: Option<facts::Planned>) -> String {
+    match planned {
+        Some(facts::Planned::Day(d)) => d.to_string(),
+        Some(facts::Planned::Month(m)) => month_words(lang, m),
+        None => "—".to_string(),
+    }
+}
+
+/// A month with its year in words: `2026年4月`, `April 2026`.
+pub(crate) fn month_words(lang: Lang, m: crate::dates::Month) -> String {
+    match lang {
+        Lang::Zh => format!("{}年{}月", m.year, m.month),
+        Lang::En => format!("{} {}", crate::dates::month_en(m.month, false), m.year),
+    }
+}
+
+/// A milestone's name in plain words: workshops by their number, other
+/// kinds numbered when the plan has more than one of them, group meetings
+/// with their month. The one naming of a milestone for the report and its
+/// summary.
+pub(crate) fn milestone_name(lang: Lang, f: &facts::MilestoneFact, all: &[facts::MilestoneFact]) -> String {
+    use crate::model::MilestoneKind as K;
+    let several = all.iter().filter(|x| x.kind == f.kind).count() > 1;
+    let number = match f.kind {
+        Some(K::Workshop) => Some(f.ordinal),
+        Some(K::GroupMeetings) | None => None,
+        Some(_) => several.then_some(f.ordinal),
+    };
+    let month = match (f.kind, f.planned) {
+        (Some(K::GroupMeetings), Some(facts::Planned::Month(m))) => Some(m.month),
+        _ => None,
+    };
+    labels::milestone_name(lang, f.kind, number, month)
+}
+
+/// Where a milestone stands, and that in words.
+fn milestone_status(lang: Lang, f: &facts::MilestoneFact, today: Date) -> (&'static str, String) {
+    let days = |n: i64| {
+        let unit = crate::lang::plural(n.unsigned_abs() as usize, "day", "days");
+        (n.abs(), unit)
+    };
+    if let Some(slip) = f.slip() {
+        let (n, unit) = days(slip);
+        return match slip.cmp(&0) {
+            std::cmp::Ordering::Equal => ("on-plan", pick(lang, "按计划", "on plan").to_string()),
+            std::cmp::Ordering::Greater => ("late", crate::tr!(lang, "晚 {n} 天", "{n} {unit} late")),
+            std::cmp::Ordering::Less => ("early", crate::tr!(lang, "早 {n} 天", "{n} {unit} early")),
+        };
+    }
+    if let Some(late) = f.days_late(today) {
+        let (n, unit) = days(late);
+        return (
+            "overdue",
+            crate::tr!(lang, "已晚 {n} 天，尚无记录", "{n} {unit} late, not recorded yet"),
+        );
+    }
+    if f.upcoming(today) {
+        return ("not-due", pick(lang, "未到", "not due yet").to_string());
+    }
+    if f.reached() {
+        ("done", "—".to_string())
+    } else {
+        ("unplanned", "—".to_string())
+    }
+}
+
+/// One milestone as the report shows it.
+/// Without a readable team.yaml (`team_unread`) the owner and groups are
+/// left out: their ids would stand where names belong.
+fn milestone_view(
+    i: &Inputs,
+    f: &facts::MilestoneFact,
+    all: &[facts::MilestoneFact],
+    team_unread: bool,
+) -> MilestoneView {
+    let lang = i.lang;
+    let (status, slip_display) = milestone_status(lang, f, i.today);
+    let m = &f.milestone.value;
+    MilestoneView {
+        kind: f.kind,
+        name: milestone_name(lang, f, all),
+        planned: f.planned.map(facts::Planned::first),
+        due: f.planned.map(facts::Planned::due),
+        planned_month: matches!(f.planned, Some(facts::Planned::Month(_))),
+        planned_display: planned_display(lang, f.planned),
+        actual: f.actual_date(),
+        reached: f.reached(),
+        actual_display: match f.actual {
+            facts::Actual::On(d, _) => d.to_string(),
+            facts::Actual::Undated => {
+                pick(lang, "已完成（记录未写日期）", "done (the record gives no date)").to_string()
+            }
+            facts::Actual::No => "—".to_string(),
+        },
+        slip: f.slip(),
+        days_late: f.days_late(i.today),
+        status,
+        slip_display,
+        owner_name: m
+            .owner
+            .as_ref()
+            .filter(|_| !team_unread)
+            .map(|o| i.names.of(&o.value.0)),
+        group_names: if team_unread {
+            Vec::new()
+        } else {
+            f.groups.iter().map(|g| i.names.group(g)).collect()
+        },
+        notes: m.notes.as_ref().map(|n| n.0.clone()),
+    }
+}
+
+/// The plan against the record, from the milestones' facts.
+fn plan(i: &Inputs, milestones: &[facts::MilestoneFact], team_unread: bool) -> PlanView {
+    let ordered = facts::by_plan_date(milestones);
+    let views: Vec<MilestoneView> = ordered
+        .iter()
+        .map(|f| milestone_view(i, f, milestones, team_unread))
+        .collect();
+    PlanView {
+        present: i.p.plan.is_some(),
+        made: i
+            .p
+            .plan
+            .as_ref()
+            .and_then(|p| p.value.made.as_ref())
+            .map(|d| d.value),
+        next: ordered
+            .iter()
+            .zip(&views)
+            .filter(|(f, _)| f.upcoming(i.today))
+            .take(NEXT_MILESTONES)
+            .map(|(_, v)| v.clone())
+            .collect(),
+        late: milestones
+            .iter()
+            .filter(|f| f.days_late(i.today).is_some())
+            .count(),
+        milestones: views,
+    }
+}
+
+/// How many of the next milestones the plan's section lists.
+const NEXT_MILESTONES: usize = 3;
 
 /// A waiver of al.toml and what it silenced.
 #[derive(Serialize, JsonSchema)]
@@ -1163,13 +1380,14 @@ fn budget(p: &Program, lang: Lang) -> BudgetView {
 }
 
 /// The families of rules, in code order.
-const FAMILIES: [&str; 8] = [
+const FAMILIES: [&str; 9] = [
     "files",
     "topic",
     "team",
     "sessions",
     "subtopics",
     "stages",
+    "plan",
     "config",
     "other",
 ];
@@ -1183,6 +1401,7 @@ fn family(code: &str) -> &'static str {
         Some(b'3') => "sessions",
         Some(b'4') => "subtopics",
         Some(b'5' | b'6') => "stages",
+        Some(b'7') => "plan",
         Some(b'9') => "config",
         _ => "other",
     }
@@ -1343,6 +1562,8 @@ impl<'a> ReportContext<'a> {
         };
         let stage = stage(p, limits, lang, today);
         let facts = facts::actions(p, today);
+        let milestones = facts::milestones(p, today);
+        let plan = plan(&i, &milestones, team_unread);
         let actions: Vec<ActionView> = facts.iter().map(|a| action_view(&i, a)).collect();
         let mut open_actions: Vec<ActionView> = actions
             .iter()
@@ -1359,6 +1580,7 @@ impl<'a> ReportContext<'a> {
             today,
             stage: &stage,
             actions: &facts,
+            milestones: &milestones,
             findings,
             counts: summary,
             changes: changes.as_ref(),
@@ -1375,8 +1597,8 @@ impl<'a> ReportContext<'a> {
             actions,
             findings,
             check: *summary,
-            gantt: super::gantt::gantt(p, &stage.steps, lang),
-            charts: charts(p, &stage, lang, today, team_unread),
+            gantt: super::gantt::gantt(p, &stage.steps, &plan.milestones, lang),
+            charts: charts(p, &stage, &plan, lang, today, team_unread),
             stage,
             labels: p.topic.as_ref().map(|t| topic_labels(&t.value, lang)),
             groups: groups(&i),
@@ -1384,6 +1606,7 @@ impl<'a> ReportContext<'a> {
             action_owners: owners(&i, &facts),
             action_totals: ActionTotals::of(&facts),
             budget: budget(p, lang),
+            plan,
             changes,
             words,
             exceptions: Vec::new(),

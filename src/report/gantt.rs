@@ -1,4 +1,6 @@
-//! The report's Mermaid gantt: the six steps, the whole-program sessions
+//! The report's Mermaid gantt: the six steps; with a plan, its milestones
+//! as planned (milestones; a month's group meetings a bar over the month)
+//! and as reached (done milestones), in two lanes; the whole-program sessions
 //! (kick-off, workshops, reviews, reports) in one lane, and one lane per
 //! group with its meetings and activities, drawn compact (a group's sessions
 //! share a row where they do not overlap). Half-day sessions are half-day
@@ -11,7 +13,7 @@
 //! comment; a line break ends a task. [`mermaid`] makes any text a task name
 //! that stays one task.
 
-use super::context::{Step, StepState};
+use super::context::{MilestoneView, Step, StepState};
 use crate::config::Lang;
 use crate::dates::days_between;
 use crate::facts;
@@ -229,9 +231,50 @@ fn place(
     }
 }
 
-/// The Mermaid text of the gantt of the six steps and the sessions, ready
-/// to put in a ```` ```mermaid ```` block.
-pub(crate) fn gantt(p: &Program, steps: &[Step], lang: Lang) -> String {
+/// The plan's two lanes: each milestone as planned, then each as reached
+/// on a date; lanes without a task are left out.
+fn plan_lanes(plan: &[MilestoneView], lang: Lang) -> Vec<Lane> {
+    let planned = plan
+        .iter()
+        .filter_map(|m| {
+            let (first, due) = (m.planned?, m.due?);
+            let name = mermaid(&m.name);
+            Some(if m.planned_month {
+                let days = days_between(first, due) + 1;
+                format!("    {name} :{first}, {days}d")
+            } else {
+                format!("    {name} :milestone, {first}, 0d")
+            })
+        })
+        .collect();
+    let reached = plan
+        .iter()
+        .filter_map(|m| {
+            Some(format!(
+                "    {} :done, milestone, {}, 0d",
+                mermaid(&m.name),
+                m.actual?
+            ))
+        })
+        .collect();
+    [
+        Lane {
+            name: pick(lang, "总体行动方案（计划）", "The plan (planned)").to_string(),
+            tasks: planned,
+        },
+        Lane {
+            name: pick(lang, "总体行动方案（实际）", "The plan (actual)").to_string(),
+            tasks: reached,
+        },
+    ]
+    .into_iter()
+    .filter(|l| !l.tasks.is_empty())
+    .collect()
+}
+
+/// The Mermaid text of the gantt of the six steps, the plan's milestones
+/// and the sessions, ready to put in a ```` ```mermaid ```` block.
+pub(crate) fn gantt(p: &Program, steps: &[Step], plan: &[MilestoneView], lang: Lang) -> String {
     let mut lines = vec![
         "---".to_string(),
         "displayMode: compact".to_string(),
@@ -262,7 +305,7 @@ pub(crate) fn gantt(p: &Program, steps: &[Step], lang: Lang) -> String {
             s.number
         ));
     }
-    for lane in lanes(p, lang) {
+    for lane in plan_lanes(plan, lang).into_iter().chain(lanes(p, lang)) {
         lines.push(format!("    section {}", lane.name));
         lines.extend(lane.tasks);
     }
@@ -317,6 +360,38 @@ mod tests {
     }
 
     #[test]
+    fn the_plan_is_planned_milestones_and_reached_ones() {
+        use crate::facts::test_program::program;
+        let p = program(&[
+            ("sessions/w.yaml", "kind: workshop\ndate: 2026-06-01\n"),
+            (
+                "plan.yaml",
+                "milestones:\n  - { kind: workshop, number: 1, date: 2026-05-11 }\n  - { kind: group-meetings, month: 2026-04 }\n",
+            ),
+        ]);
+        let ctx = crate::report::context::ReportContext::build(
+            &p,
+            &crate::config::Limits::default(),
+            Lang::Zh,
+            crate::facts::test_program::d("2026-06-15"),
+            &[],
+            &crate::check::Summary::default(),
+            None,
+        );
+        let lines: Vec<&str> = ctx.gantt.lines().skip(8).take(5).collect();
+        assert_eq!(
+            lines,
+            [
+                "    section 总体行动方案（计划）",
+                "    各组小组会议（4月） :2026-04-01, 30d",
+                "    第一次研讨会 :milestone, 2026-05-11, 0d",
+                "    section 总体行动方案（实际）",
+                "    第一次研讨会 :done, milestone, 2026-06-01, 0d",
+            ]
+        );
+    }
+
+    #[test]
     fn each_group_has_its_lane() {
         use crate::facts::test_program::program;
         let p = program(&[
@@ -334,7 +409,7 @@ mod tests {
                 "kind: review\ntitle: \"  \"\ndate: 2026-03-03\n",
             ),
         ]);
-        let g = gantt(&p, &[], Lang::En);
+        let g = gantt(&p, &[], &[], Lang::En);
         let lines: Vec<&str> = g.lines().skip(8).collect();
         assert_eq!(
             lines,

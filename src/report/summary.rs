@@ -10,7 +10,9 @@
 //! - Where the program is: its declared step, unless the record
 //!   ([`facts::StageEvidence::supported_stage`]) does not support it: then
 //!   both, the declared step and the one the record shows.
-//! - The next milestone, in this order: the next dated gathering after
+//! - The next milestone, in this order: with a plan (plan.yaml), the
+//!   earliest milestone in planned order neither reached nor late
+//!   ([`facts::MilestoneFact::upcoming`]); else the next dated gathering after
 //!   `--today` (a kick-off, workshop, review or results report); else, while
 //!   no review has been held, the review that ends steps 1–3 (the start plus
 //!   `steps_1_to_3_months`) — overdue when that date has passed; else the
@@ -26,18 +28,20 @@
 //! - No activity: a program started with no session held at all, or (until
 //!   the record shows step 6) none in the last month.
 //! - Running late: past the topic's `end` and the record not at step 6; the
-//!   review that ends steps 1–3 not held by its date.
+//!   review that ends steps 1–3 not held by its date; each milestone of the
+//!   plan past its planned date with nothing in the record
+//!   ([`facts::MilestoneFact::days_late`]).
 //! - "More than a month" counts as the rest of the report does: past the
 //!   same day of the next month ([`add_months`]).
 //! - The budget: overspent as the rules judge it (spent above planned, in
 //!   total and per line), or nearly spent ([`NEARLY_SPENT`] of the plan).
 
-use super::context::{Names, StageView, money};
+use super::context::{self as context, Names, StageView, money, month_words};
 use crate::check::Summary;
 use crate::config::{Lang, Limits};
 use crate::dates::{add_months, days_between};
 use crate::diag::{Diagnostic, Severity};
-use crate::facts::{self, ActionFact};
+use crate::facts::{self, ActionFact, MilestoneFact, Planned};
 use crate::history::{Diff, How, Subject, What};
 use crate::lang::{self as labels, pick, plural};
 use crate::load::{Doc, Program};
@@ -69,7 +73,8 @@ pub(crate) struct SummaryView {
     /// `today`. Empty when none.
     pub decisions: Vec<String>,
     /// What needs a leader's attention, one sentence each: a program past its
-    /// end, a review overdue, no session held (at all, or in the last month),
+    /// end, a review overdue, a milestone of the plan late with nothing in
+    /// the record, no session held (at all, or in the last month),
     /// overdue actions, groups that have not met for more than a month, the
     /// findings of `al check`, a budget overspent or nearly spent. Empty when
     /// nothing does.
@@ -100,6 +105,11 @@ pub(crate) struct Milestone {
 #[derive(Serialize, JsonSchema, Debug, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
 pub(crate) enum MilestoneSource {
+    /// The plan's next milestone planned for a day: the earliest not
+    /// reached and not late.
+    Plan,
+    /// The same, planned within a month: `date` is the month's last day.
+    PlanMonth,
     /// The next dated kick-off, workshop, review or results report.
     Session,
     /// The review that should end steps 1–3 (start + `steps_1_to_3_months`),
@@ -124,6 +134,8 @@ pub(crate) struct Sources<'a, 'b> {
     pub stage: &'b StageView,
     /// Every action ([`facts::actions`] at `today`).
     pub actions: &'b [ActionFact<'a>],
+    /// The plan's milestones ([`facts::milestones`] at `today`).
+    pub milestones: &'b [MilestoneFact<'a>],
     /// The findings of `al check`.
     pub findings: &'b [Diagnostic],
     /// Their counts.
@@ -276,8 +288,30 @@ fn milestone_name(lang: Lang, v: &Session) -> String {
     }
 }
 
+/// The plan's next milestone: the earliest in planned order that is
+/// neither reached nor late at `today`.
+fn planned_milestone(s: &Sources) -> Option<Milestone> {
+    let f = facts::by_plan_date(s.milestones)
+        .into_iter()
+        .find(|f| f.upcoming(s.today))?;
+    let name = context::milestone_name(s.lang, f, s.milestones);
+    let (source, date) = match f.planned? {
+        Planned::Day(d) => (MilestoneSource::Plan, d),
+        Planned::Month(m) => (MilestoneSource::PlanMonth, m.last_day()),
+    };
+    Some(Milestone {
+        source,
+        name,
+        date,
+        days: days_between(s.today, date),
+    })
+}
+
 /// The next milestone after `today` (see the module's description for the order).
 fn milestone(s: &Sources) -> Option<Milestone> {
+    if let Some(m) = planned_milestone(s) {
+        return Some(m);
+    }
     let (lang, today) = (s.lang, s.today);
     let gathering = facts::sessions_by_date(s.p).into_iter().find_map(|doc| {
         let v = &doc.value;
@@ -364,6 +398,16 @@ fn position(s: &Sources, started: bool, milestone: Option<&Milestone>) -> String
                     "The next milestone is {name}, due by {when}: it is {late} {unit} late."
                 )
             }
+            MilestoneSource::Plan => tr!(
+                lang,
+                "按总体行动方案，下一个节点是{name}（{when}），{left}。",
+                "The plan's next milestone: {name}, on {when} ({left})."
+            ),
+            MilestoneSource::PlanMonth => tr!(
+                lang,
+                "按总体行动方案，下一个节点是{name}，计划{when}前完成，{left}。",
+                "The plan's next milestone: {name}, by {when} ({left})."
+            ),
             MilestoneSource::ReviewDeadline => {
                 let months = s.limits.steps_1_to_3_months;
                 tr!(
@@ -550,6 +594,7 @@ fn attention(s: &Sources, names: &Names) -> Vec<String> {
     let mut out = Vec::new();
     out.extend(late(s));
     out.extend(review_overdue(s));
+    out.extend(plan_late(s));
     out.extend(no_activity(s));
     out.extend(overdue(s, names));
     out.extend(not_met(s));
@@ -602,6 +647,29 @@ fn review_overdue(s: &Sources) -> Option<String> {
         "初步方案评审已逾期 {days} 天：应在{when}前完成（启动后 {months} 个月内），至今还没有评审。",
         "The review of the preliminary solution is {days} {unit} late: it was due by {when} (within {months} months of the start) and none has been held."
     ))
+}
+
+/// Each milestone of the plan that is late at `today` with nothing in the
+/// record, in planned order: how many days, and when it was planned.
+fn plan_late(s: &Sources) -> Vec<String> {
+    let (lang, today) = (s.lang, s.today);
+    facts::by_plan_date(s.milestones)
+        .into_iter()
+        .filter_map(|f| {
+            let days = f.days_late(today)?;
+            let name = context::milestone_name(lang, f, s.milestones);
+            let when = match f.planned? {
+                Planned::Day(d) => day(lang, d, today),
+                Planned::Month(m) => month_words(lang, m),
+            };
+            let unit = plural(days as usize, "day", "days");
+            Some(tr!(
+                lang,
+                "{name}已比计划（{when}）晚 {days} 天，尚无记录。",
+                "{name} is {days} {unit} behind the plan ({when}), with nothing in the record yet."
+            ))
+        })
+        .collect()
 }
 
 /// A program started with no session held at all, or (until the record
@@ -733,6 +801,7 @@ fn area(lang: Lang, code: &str) -> &'static str {
         Some(b'4') => pick(lang, "子课题", "sub-topics"),
         Some(b'5') => pick(lang, "阶段与方案", "the steps and proposals"),
         Some(b'6') => pick(lang, "预算", "the budget"),
+        Some(b'7') => pick(lang, "总体行动方案", "the overall action plan"),
         _ => pick(lang, "检查设置", "the check's settings"),
     }
 }
@@ -1089,6 +1158,63 @@ groups:
             let got = gathering(file);
             assert!(got.ends_with(&want), "{got}");
         }
+    }
+
+    #[test]
+    fn with_a_plan_the_next_milestone_is_the_plan_s_and_late_ones_need_attention() {
+        let files = [
+            ("topic.yaml", TOPIC),
+            ("team.yaml", TEAM),
+            ("sessions/w.yaml", "kind: workshop\ndate: 2026-03-20\n"),
+            (
+                "sessions/m1.yaml",
+                "kind: group-meeting\ndate: 2026-04-20\ngroups: [g1, g2]\n",
+            ),
+            (
+                "sessions/m2.yaml",
+                "kind: group-meeting\ndate: 2026-05-20\ngroups: [g1, g2]\n",
+            ),
+            (
+                "plan.yaml",
+                "milestones:
+  - { kind: workshop, number: 1, date: 2026-03-16 }
+  - { kind: workshop, number: 2, date: 2026-05-11 }
+  - { kind: group-meetings, month: 2026-06 }
+  - { kind: review, date: 2026-08-24 }
+",
+            ),
+        ];
+        let zh = view(&files, Lang::Zh, "2026-05-01");
+        assert!(
+            zh.position
+                .ends_with("按总体行动方案，下一个节点是第二次研讨会（5月11日），还有 10 天。"),
+            "{}",
+            zh.position
+        );
+        let late = view(&files, Lang::Zh, "2026-05-31");
+        assert!(
+            late.position
+                .ends_with("按总体行动方案，下一个节点是各组小组会议（6月），计划6月30日前完成，还有 4 周。"),
+            "{}",
+            late.position
+        );
+        assert_eq!(
+            late.attention,
+            ["第二次研讨会已比计划（5月11日）晚 20 天，尚无记录。"]
+        );
+        let en = view(&files, Lang::En, "2026-05-31");
+        assert!(
+            en.position
+                .ends_with("The plan's next milestone: Group meetings (June), by 30 June (in 4 weeks)."),
+            "{}",
+            en.position
+        );
+        assert_eq!(
+            en.attention,
+            ["Workshop 2 is 20 days behind the plan (11 May), with nothing in the record yet."]
+        );
+        // Due today is not late.
+        assert!(view(&files, Lang::Zh, "2026-05-11").attention.is_empty());
     }
 
     #[test]

@@ -1,15 +1,19 @@
-//! The timeline: the six steps as bars on a date axis, then one lane per
-//! group with its sessions — group meetings and activities as bars as long
-//! as they last (a half-day session half a day), kick-offs, workshops,
-//! reviews and reports as diamonds joined across the lanes they are for —
-//! with today (dashed) and the planned end (thick) marked.
+//! The timeline: the six steps as bars on a date axis; with a plan, two
+//! rows for its milestones — as planned (hollow circles, a milestone planned
+//! to the month an outlined bar over the month) and as reached (filled
+//! circles), each pair joined so that a slip shows as a slant, a milestone
+//! late with nothing recorded dotted from its due date to today — then one
+//! lane per group with its sessions — group meetings and activities as bars
+//! as long as they last (a half-day session half a day), kick-offs,
+//! workshops, reviews and reports as diamonds joined across the lanes they
+//! are for — with today (dashed) and the planned end (thick) marked.
 
 use super::{At, Chart, GREY, LIGHT, Mark, Svg, day, fit, full_day, group_id, group_name, month_name, semi};
 use crate::dates::{add_months, days_between};
 use crate::facts;
 use crate::lang::pick;
 use crate::model::{Date, Session, SessionKind};
-use crate::report::context::{Step, StepState};
+use crate::report::context::{MilestoneView, Step, StepState};
 use crate::tr;
 
 const W: f64 = 680.0;
@@ -76,6 +80,11 @@ fn axis(at: &At, steps: &[Step]) -> Option<Axis> {
             dates.push(d);
             dates.push(end_of(&s.value, d));
         }
+    }
+    for m in at.plan {
+        dates.extend(m.planned);
+        dates.extend(m.due);
+        dates.extend(m.actual);
     }
     let (lo, hi) = (*dates.iter().min()?, *dates.iter().max()?);
     let near = |a: Date, b: Date| days_between(a, b).abs() <= 366;
@@ -148,10 +157,20 @@ pub(super) fn chart(at: &At, steps: &[Step]) -> Option<Chart> {
             Some((&s.value, date, rows))
         })
         .collect();
-    let lanes_top = TOP + 6.0 * ROW + 8.0;
+    let plan: Vec<&MilestoneView> = at
+        .plan
+        .iter()
+        .filter(|m| m.planned.is_some() || m.actual.is_some())
+        .collect();
+    let plan_top = TOP + 6.0 * ROW + 8.0;
+    let plan_rows = if plan.is_empty() { 0.0 } else { 2.0 };
+    let lanes_top = plan_top + plan_rows * ROW + if plan.is_empty() { 0.0 } else { 8.0 };
     let bottom = lanes_top + lanes.len() as f64 * ROW;
     months(&mut svg, &axis, lang, bottom);
     draw_steps(&mut svg, &axis, steps, lang);
+    if !plan.is_empty() {
+        draw_plan(&mut svg, &axis, &plan, plan_top, at);
+    }
     svg.line(
         4.0,
         lanes_top - 4.0,
@@ -215,24 +234,147 @@ pub(super) fn chart(at: &At, steps: &[Step]) -> Option<Chart> {
         (Mark::Diamond, pick(lang, "研讨班", "workshop")),
         (Mark::HollowDiamond, pick(lang, "启动会议", "kick-off")),
         (Mark::DotDiamond, pick(lang, "评审或成果报告", "review or report")),
-        (Mark::Dashed, pick(lang, "今天", "today")),
-        (Mark::Thick, pick(lang, "计划结束", "planned end")),
     ]
     .into_iter()
+    .chain(plan_legend(&plan, lang))
+    .chain([
+        (Mark::Dashed, pick(lang, "今天", "today")),
+        (Mark::Thick, pick(lang, "计划结束", "planned end")),
+    ])
     .map(|(m, w)| (m, w.to_string()))
     .collect();
     let height = svg.legend(4.0, below + 14.0, &legend);
-    let title = pick(
-        lang,
-        "项目时间轴：六个步骤与各组活动",
-        "Timeline: the six steps and each group's sessions",
-    )
+    let title = if plan.is_empty() {
+        pick(
+            lang,
+            "项目时间轴：六个步骤与各组活动",
+            "Timeline: the six steps and each group's sessions",
+        )
+    } else {
+        pick(
+            lang,
+            "项目时间轴：六个步骤、总体行动方案（计划与实际）与各组活动",
+            "Timeline: the six steps, the plan's milestones (planned and actual) and each group's sessions",
+        )
+    }
     .to_string();
-    let desc = describe(at, &axis, steps, &lanes, &sessions);
+    let mut desc = describe(at, &axis, steps, &lanes, &sessions);
+    if !plan.is_empty() {
+        desc.push_str(&describe_plan(&plan, lang));
+    }
     Some(Chart {
         svg: svg.finish(height, &title, &desc),
         title,
     })
+}
+
+/// The legend of the plan's rows: planned, reached, and late with nothing
+/// recorded when one is.
+fn plan_legend(plan: &[&MilestoneView], lang: crate::config::Lang) -> Vec<(Mark, &'static str)> {
+    if plan.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![
+        (Mark::Ring, pick(lang, "计划的里程碑", "milestone planned")),
+        (Mark::Dot, pick(lang, "实际达成", "milestone reached")),
+    ];
+    if plan.iter().any(|m| m.days_late.is_some()) {
+        out.push((Mark::Dots, pick(lang, "逾期，尚无记录", "late, nothing recorded")));
+    }
+    out
+}
+
+/// The plan's two rows from `top`: each milestone as planned on the first
+/// row, as reached on the second, joined; a late one dotted up to today.
+fn draw_plan(svg: &mut Svg, axis: &Axis, plan: &[&MilestoneView], top: f64, at: &At) {
+    let lang = at.lang;
+    let (planned_y, actual_y) = (top + ROW / 2.0, top + ROW + ROW / 2.0);
+    for (y, label) in [
+        (planned_y, pick(lang, "计划", "Planned")),
+        (actual_y, pick(lang, "实际", "Actual")),
+    ] {
+        svg.text(4.0, y + 4.0, label, "font-size=\"10\"");
+        svg.line(X0, y, X1, y, &format!("stroke=\"{LIGHT}\" stroke-width=\"0.6\""));
+    }
+    let join = format!("stroke=\"{GREY}\" stroke-width=\"1\"");
+    for m in plan {
+        // Where the plan's mark is nearest the record: a month's day closest to it.
+        let planned_x = match (m.planned, m.due) {
+            (Some(first), Some(due)) => {
+                let near = m.actual.map_or(first, |a| a.clamp(first, due));
+                Some(axis.x(near))
+            }
+            _ => None,
+        };
+        if let (Some(first), Some(due), true) = (m.planned, m.due, m.planned_month) {
+            let (x, x2) = (axis.x(first), axis.x(due) + axis.per_day());
+            svg.rect(
+                x,
+                planned_y - 3.0,
+                x2 - x,
+                6.0,
+                &format!("fill=\"#fff\" stroke=\"{}\" stroke-width=\"1\"", super::INK),
+            );
+        }
+        if let (Some(px), Some(actual)) = (planned_x, m.actual) {
+            svg.line(px, planned_y, axis.x(actual), actual_y, &join);
+        }
+        if let (Some(due), Some(_)) = (m.due, m.days_late) {
+            let (x, x2) = (axis.x(due), axis.x(at.today.min(axis.to)));
+            svg.line(x, planned_y, x, actual_y, &join);
+            svg.rect(
+                x,
+                actual_y - 3.0,
+                x2 - x,
+                6.0,
+                &format!(
+                    "fill=\"{}\" stroke=\"{GREY}\" stroke-width=\"1\" stroke-dasharray=\"1.5 1.5\"",
+                    svg.url("dots")
+                ),
+            );
+        }
+        if let (Some(first), false) = (m.planned, m.planned_month) {
+            svg.mark(Mark::Ring, axis.x(first), planned_y, 7.0);
+        }
+        if let Some(actual) = m.actual {
+            svg.mark(Mark::Dot, axis.x(actual), actual_y, 7.0);
+        }
+    }
+}
+
+/// The plan's milestones in words: each planned, as reached and its slip.
+fn describe_plan(plan: &[&MilestoneView], lang: crate::config::Lang) -> String {
+    let items: Vec<String> = plan
+        .iter()
+        .map(|m| {
+            let mut parts = Vec::new();
+            match (m.planned, m.planned_month) {
+                (Some(_), true) => parts.push(tr!(lang, "计划{}", "planned {}", m.planned_display)),
+                (Some(d), false) => parts.push(tr!(lang, "计划{}", "planned {}", day(lang, d))),
+                (None, _) => parts.push(pick(lang, "计划未写日期", "no planned date").to_string()),
+            }
+            if let Some(a) = m.actual {
+                parts.push(tr!(lang, "实际{}", "actual {}", day(lang, a)));
+            } else if m.reached {
+                parts.push(m.actual_display.clone());
+            }
+            if m.slip_display != "—" {
+                parts.push(m.slip_display.clone());
+            }
+            format!(
+                "{}{}{}",
+                m.name,
+                pick(lang, "：", ": "),
+                parts.join(pick(lang, "，", ", "))
+            )
+        })
+        .collect();
+    tr!(
+        lang,
+        "总体行动方案（计划与实际）：{}。",
+        " The plan's milestones, planned and actual: {}.",
+        items.join(semi(lang))
+    )
 }
 
 /// The lane for sessions of no known group, added when first needed.
