@@ -178,6 +178,30 @@ pub(crate) fn milestone_name(
     }
 }
 
+/// When a milestone is planned, as a reader says it: "5月11日" / "11 May",
+/// "5月" / "May" — with the year when it is not `year` (`None`: always with
+/// the year, as a table beside other years writes it). The one way rules,
+/// reports and agendas say a planned day or month.
+pub(crate) fn planned_spoken(lang: Lang, planned: crate::facts::Planned, year: Option<i16>) -> String {
+    match planned {
+        crate::facts::Planned::Day(d) => {
+            crate::dates::spoken(lang, d, year.is_none_or(|y| d.year() != y), false)
+        }
+        crate::facts::Planned::Month(m) => month_spoken(lang, m, year.is_none_or(|y| m.year != y)),
+    }
+}
+
+/// A month in words: `4月` / `April`, or with its year `2026年4月` / `April 2026`.
+pub(crate) fn month_spoken(lang: Lang, m: crate::dates::Month, with_year: bool) -> String {
+    let name = crate::dates::month_en(m.month, false);
+    match (lang, with_year) {
+        (Lang::Zh, false) => format!("{}月", m.month),
+        (Lang::Zh, true) => format!("{}年{}月", m.year, m.month),
+        (Lang::En, false) => name.to_string(),
+        (Lang::En, true) => format!("{name} {}", m.year),
+    }
+}
+
 /// An activity outside meetings.
 pub fn activity(lang: Lang, a: ActivityKind) -> &'static str {
     match a {

@@ -223,8 +223,8 @@ fn the_next_milestones_are_the_three_ahead_at_the_session_s_date() {
     assert_eq!(
         milestones(&ctx),
         [
-            ("7月6日", "第三次研讨会（推进会）"),
-            ("8月17日", "初步形成方案并提交"),
+            ("7月6日", "第三次研讨会"),
+            ("8月17日", "提交初步方案"),
             ("8月24日", "方案评审")
         ]
     );
@@ -237,8 +237,8 @@ fn the_next_milestones_are_the_three_ahead_at_the_session_s_date() {
     assert_eq!(
         milestones(&ctx),
         [
-            ("17 August", "Proposal drafted and submitted"),
-            ("24 August", "Review of the proposals"),
+            ("17 August", "Proposals submitted"),
+            ("24 August", "Review"),
             ("7 September", "Implementation starts")
         ]
     );
@@ -257,7 +257,7 @@ fn a_milestone_for_another_group_or_month_long_is_shown_as_planned() {
     assert_eq!(
         milestones(&ctx),
         [
-            ("24 August", "Review of the proposals"),
+            ("24 August", "Review"),
             ("7 September", "Implementation starts"),
             ("31 December", "Final results")
         ],
@@ -275,7 +275,7 @@ fn a_milestone_for_another_group_or_month_long_is_shown_as_planned() {
     );
     assert_eq!(
         milestones(&ctx),
-        [("12月31日", "最终成果"), ("2027年1月", "小组会议")]
+        [("12月31日", "最终成果"), ("2027年1月", "各组小组会议")]
     );
 }
 

@@ -6,7 +6,6 @@
 mod common;
 use common::*;
 
-use std::fs;
 use std::path::Path;
 
 #[test]

@@ -16,7 +16,7 @@ mod stages;
 pub(crate) use actions::{ActionFact, ActionTotals, action_status, actions, days_overdue};
 pub(crate) use budget::{amount_ok, budget, budget_items, over_plan};
 pub(crate) use index::Index;
-pub(crate) use plan::{Actual, MilestoneFact, Planned, by_plan_date, milestones};
+pub(crate) use plan::{Actual, MilestoneFact, Planned, by_plan_date, milestones, shown_number};
 pub(crate) use sessions::{
     attendance, expected, group, last_met, member_on, officer_on_duty, participation, present,
     rotation_officer, session_date, session_groups, sessions_by_date,

@@ -179,6 +179,18 @@ pub(crate) fn by_plan_date<'a, 'b>(facts: &'b [MilestoneFact<'a>]) -> Vec<&'b Mi
     v
 }
 
+/// The number a milestone is named with: a workshop's place among the
+/// workshops; another kind's place among its kind when the plan has more
+/// than one of it; none for group meetings (named by their month) or a
+/// milestone without a kind.
+pub(crate) fn shown_number(f: &MilestoneFact, all: &[MilestoneFact]) -> Option<usize> {
+    match f.kind {
+        Some(MilestoneKind::Workshop) => Some(f.ordinal),
+        Some(MilestoneKind::GroupMeetings) | None => None,
+        Some(_) => (all.iter().filter(|x| x.kind == f.kind).count() > 1).then_some(f.ordinal),
+    }
+}
+
 /// When a milestone is planned.
 fn planned(m: &Milestone) -> Option<Planned> {
     let month = m.month.as_ref().map(|x| Planned::Month(x.value.0));

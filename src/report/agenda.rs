@@ -9,7 +9,7 @@ use crate::config::Lang;
 use crate::facts;
 use crate::lang::{self as labels, pick};
 use crate::load::{Doc, Program};
-use crate::model::{ActionStatus, ActivityKind, Date, MilestoneKind, Session, SessionKind, Text, Topic};
+use crate::model::{ActionStatus, ActivityKind, Date, Session, SessionKind, Text, Topic};
 use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value;
@@ -532,7 +532,7 @@ pub(crate) struct AgendaContext<'a> {
     /// Up to three milestones of plan.yaml still ahead at its date (as the
     /// record will stand then), for every group or one of its groups, in
     /// planned order; empty without a plan or a date.
-    pub next_milestones: Vec<MilestoneView>,
+    pub next_milestones: Vec<AgendaMilestone>,
     /// What will be studied.
     pub learning: Vec<LearningView<'a>>,
     /// What is wrong with the session's own agenda (too long, running
@@ -762,7 +762,7 @@ pub(crate) struct ArrangementView<'a> {
 
 /// A milestone of the plan still ahead at the session's date.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub(crate) struct MilestoneView {
+pub(crate) struct AgendaMilestone {
     /// What it is, in the handbook's words (a workshop with its number).
     pub what: String,
     /// When it is planned, in words: a day, or a month.
@@ -1207,46 +1207,19 @@ fn arrangements<'a>(
     })
 }
 
-/// A milestone in the handbook's words: a workshop with its number.
-fn milestone_words(lang: Lang, kind: MilestoneKind, ordinal: usize) -> String {
-    match (kind, lang) {
-        (MilestoneKind::Workshop, Lang::Zh) => {
-            format!(
-                "第{}次{}",
-                crate::new::chinese_number(ordinal),
-                labels::milestone_kind(lang, kind)
-            )
-        }
-        (MilestoneKind::Workshop, Lang::En) => format!("{} {ordinal}", labels::milestone_kind(lang, kind)),
-        _ => labels::milestone_kind(lang, kind).to_string(),
-    }
-}
-
-/// When a milestone is planned, in words, for an agenda of a session in `year`.
-fn planned_words(lang: Lang, planned: facts::Planned, year: i16) -> String {
-    match planned {
-        facts::Planned::Day(d) => date_words(lang, d, year),
-        facts::Planned::Month(m) => match (lang, m.year == year) {
-            (Lang::Zh, true) => format!("{}月", m.month),
-            (Lang::Zh, false) => format!("{}年{}月", m.year, m.month),
-            (Lang::En, true) => crate::dates::month_en(m.month, false).to_string(),
-            (Lang::En, false) => format!("{} {}", crate::dates::month_en(m.month, false), m.year),
-        },
-    }
-}
-
 /// A milestone as the agenda of a session in `year` shows it; `None`
 /// without a kind or a planned date.
 fn milestone_view(
     p: &Program,
     f: &facts::MilestoneFact,
+    all: &[facts::MilestoneFact],
     names: &Names,
     lang: Lang,
     year: i16,
-) -> Option<MilestoneView> {
-    Some(MilestoneView {
-        what: milestone_words(lang, f.kind?, f.ordinal),
-        when: planned_words(lang, f.planned?, year),
+) -> Option<AgendaMilestone> {
+    Some(AgendaMilestone {
+        what: labels::milestone_name(lang, Some(f.kind?), facts::shown_number(f, all), None),
+        when: labels::planned_spoken(lang, f.planned?, Some(year)),
         groups: f.groups.iter().map(|g| group_name(p, g)).collect(),
         owner: f
             .milestone
@@ -1267,7 +1240,7 @@ fn next_milestones(
     groups: &[&str],
     names: &Names,
     lang: Lang,
-) -> Vec<MilestoneView> {
+) -> Vec<AgendaMilestone> {
     let Some(date) = facts::session_date(s) else {
         return Vec::new();
     };
@@ -1276,7 +1249,7 @@ fn next_milestones(
         .into_iter()
         .filter(|f| f.upcoming(date))
         .filter(|f| f.groups.is_empty() || f.groups.iter().any(|g| groups.contains(g)))
-        .filter_map(|f| milestone_view(p, f, names, lang, date.year()))
+        .filter_map(|f| milestone_view(p, f, &all, names, lang, date.year()))
         .take(3)
         .collect()
 }

@@ -749,16 +749,8 @@ pub(crate) struct MilestoneView {
 fn planned_display(lang: Lang, planned: Option<facts::Planned>) -> String {
     match planned {
         Some(facts::Planned::Day(d)) => d.to_string(),
-        Some(facts::Planned::Month(m)) => month_words(lang, m),
+        Some(facts::Planned::Month(m)) => labels::month_spoken(lang, m, true),
         None => "—".to_string(),
-    }
-}
-
-/// A month with its year in words: `2026年4月`, `April 2026`.
-pub(crate) fn month_words(lang: Lang, m: crate::dates::Month) -> String {
-    match lang {
-        Lang::Zh => format!("{}年{}月", m.year, m.month),
-        Lang::En => format!("{} {}", crate::dates::month_en(m.month, false), m.year),
     }
 }
 
@@ -767,18 +759,11 @@ pub(crate) fn month_words(lang: Lang, m: crate::dates::Month) -> String {
 /// with their month. The one naming of a milestone for the report and its
 /// summary.
 pub(crate) fn milestone_name(lang: Lang, f: &facts::MilestoneFact, all: &[facts::MilestoneFact]) -> String {
-    use crate::model::MilestoneKind as K;
-    let several = all.iter().filter(|x| x.kind == f.kind).count() > 1;
-    let number = match f.kind {
-        Some(K::Workshop) => Some(f.ordinal),
-        Some(K::GroupMeetings) | None => None,
-        Some(_) => several.then_some(f.ordinal),
-    };
     let month = match (f.kind, f.planned) {
-        (Some(K::GroupMeetings), Some(facts::Planned::Month(m))) => Some(m.month),
+        (Some(crate::model::MilestoneKind::GroupMeetings), Some(facts::Planned::Month(m))) => Some(m.month),
         _ => None,
     };
-    labels::milestone_name(lang, f.kind, number, month)
+    labels::milestone_name(lang, f.kind, facts::shown_number(f, all), month)
 }
 
 /// Where a milestone stands, and that in words.

@@ -36,7 +36,7 @@
 //! - The budget: overspent as the rules judge it (spent above planned, in
 //!   total and per line), or nearly spent ([`NEARLY_SPENT`] of the plan).
 
-use super::context::{self as context, Names, StageView, money, month_words};
+use super::context::{self as context, Names, StageView, money};
 use crate::check::Summary;
 use crate::config::{Lang, Limits};
 use crate::dates::{add_months, days_between};
@@ -660,7 +660,7 @@ fn plan_late(s: &Sources) -> Vec<String> {
             let name = context::milestone_name(lang, f, s.milestones);
             let when = match f.planned? {
                 Planned::Day(d) => day(lang, d, today),
-                Planned::Month(m) => month_words(lang, m),
+                Planned::Month(m) => crate::lang::month_spoken(lang, m, true),
             };
             let unit = plural(days as usize, "day", "days");
             Some(tr!(

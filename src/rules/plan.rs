@@ -306,7 +306,7 @@ fn review_planned(ctx: &mut Ctx, file: usize, facts: &[MilestoneFact]) {
     }
     let when = f
         .planned
-        .map(|p| planned_text(lang, p, ctx.today))
+        .map(|p| crate::lang::planned_spoken(lang, p, Some(ctx.today.year())))
         .unwrap_or_default();
     let message = crate::tr!(
         lang,
@@ -500,8 +500,7 @@ fn name(ctx: &Ctx, f: &MilestoneFact, facts: &[MilestoneFact]) -> String {
         return pick(lang, "这个里程碑", "this milestone").to_string();
     };
     let n = f.ordinal;
-    let several = facts.iter().filter(|o| o.kind == f.kind).count() > 1;
-    let numbered = matches!(kind, K::Research | K::Kickoff | K::Review | K::Report) && several;
+    let numbered = crate::facts::shown_number(f, facts).is_some();
     let zh_n = crate::new::chinese_number(n);
     let what = match (lang, kind) {
         (Lang::Zh, K::Workshop) => format!("第{zh_n}次研讨会"),
@@ -527,7 +526,7 @@ fn name(ctx: &Ctx, f: &MilestoneFact, facts: &[MilestoneFact]) -> String {
     };
     match f.planned {
         Some(p) => {
-            let when = planned_text(lang, p, ctx.today);
+            let when = crate::lang::planned_spoken(lang, p, Some(ctx.today.year()));
             crate::tr!(lang, "{what}（计划 {when}）", "{what} (planned {when})")
         }
         None => what,
@@ -549,23 +548,6 @@ fn en_name(kind: K) -> (&'static str, &'static str) {
         K::Report => ("the report", "report"),
         K::ImplementationStart => ("the start of implementation", "implementation"),
         K::FinalResults => ("delivering the final results", "final results"),
-    }
-}
-
-/// When a milestone is planned, as a reader says it: "5月11日" / "11 May",
-/// "5月" / "May" (with the year when it is not `today`'s).
-fn planned_text(lang: Lang, p: Planned, today: Date) -> String {
-    match p {
-        Planned::Day(d) => crate::dates::spoken(lang, d, d.year() != today.year(), false),
-        Planned::Month(m) => {
-            let name = crate::dates::month_en(m.month, false);
-            match (lang, m.year != today.year()) {
-                (Lang::Zh, false) => format!("{}月", m.month),
-                (Lang::Zh, true) => format!("{}年{}月", m.year, m.month),
-                (Lang::En, false) => name.to_string(),
-                (Lang::En, true) => format!("{name} {}", m.year),
-            }
-        }
     }
 }
 
