@@ -246,7 +246,10 @@ mod tests {
         let p = program(&[
             ("topic.yaml", TOPIC),
             ("team.yaml", TEAM),
-            ("sessions/k.yaml", "kind: kickoff\ndate: 2026-02-01\ngroups: [g1, g2]\n"),
+            (
+                "sessions/k.yaml",
+                "kind: kickoff\ndate: 2026-02-01\ngroups: [g1, g2]\n",
+            ),
             (
                 "sessions/m.yaml",
                 "kind: group-meeting\ndate: 2026-03-10\ngroups: [g1]\n",
@@ -273,13 +276,19 @@ mod tests {
             ("topic.yaml", TOPIC),
             ("team.yaml", TEAM),
             ("plan.yaml", plan),
-            ("sessions/k.yaml", "kind: kickoff\ndate: 2026-02-04\ngroups: [g1, g2]\n"),
+            (
+                "sessions/k.yaml",
+                "kind: kickoff\ndate: 2026-02-04\ngroups: [g1, g2]\n",
+            ),
         ]);
         let at = |t: &str| plan_slip(&super::super::milestones(&p, d(t)), d(t));
         assert_eq!(at("2026-02-20"), Some(3), "the kick-off was 3 days late");
         assert_eq!(at("2026-03-11"), Some(10), "the workshop is 10 days late");
         let none = program(&[("topic.yaml", TOPIC)]);
-        assert_eq!(plan_slip(&super::super::milestones(&none, d("2026-03-11")), d("2026-03-11")), None);
+        assert_eq!(
+            plan_slip(&super::super::milestones(&none, d("2026-03-11")), d("2026-03-11")),
+            None
+        );
     }
 
     #[test]

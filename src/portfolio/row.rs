@@ -132,7 +132,8 @@ impl Row {
     pub fn of(report: &ProgramReport, limits: &Limits, today: Date) -> Row {
         let p = &report.program;
         let topic = p.topic.as_ref().map(|t| &t.value);
-        let text = |t: Option<&crate::model::Text>| t.map(|t| t.0.trim().to_string()).filter(|t| !t.is_empty());
+        let text =
+            |t: Option<&crate::model::Text>| t.map(|t| t.0.trim().to_string()).filter(|t| !t.is_empty());
         let title = text(topic.and_then(|t| t.title.as_ref())).unwrap_or_else(|| report.display.clone());
         let convener = text(
             topic

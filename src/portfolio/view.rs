@@ -61,6 +61,8 @@ pub(crate) struct Batch {
     pub started: usize,
     /// Programs at each step (1–6, by the step trusted), index 0 for step 1.
     pub at_step: [usize; 6],
+    /// The same as a whole percentage of the batch's programs, for a chart.
+    pub at_step_percent: [usize; 6],
     /// Programs finished (step 6 shown, or past their end).
     pub finished: usize,
     /// Programs whose results are adopted or shared (step 6 shown).
@@ -97,6 +99,9 @@ pub(crate) struct Facilitator {
     pub programs: usize,
     /// The core groups they facilitate, over all programs.
     pub groups: usize,
+    /// Their groups as a whole percentage of the most any facilitator
+    /// has, for a chart of the load.
+    pub load_percent: usize,
 }
 
 /// A person who is a member in more than one running program.
@@ -110,14 +115,20 @@ pub(crate) struct SharedPerson {
 
 /// Builds the dashboard from the rows, in the order they were found.
 pub(crate) fn build(mut rows: Vec<Row>, lang: Lang, today: Date, root: &str) -> Portfolio {
-    rows.sort_by(|a, b| (a.batch.is_none(), &a.batch, &a.folder).cmp(&(b.batch.is_none(), &b.batch, &b.folder)));
+    rows.sort_by(|a, b| {
+        (a.batch.is_none(), &a.batch, &a.folder).cmp(&(b.batch.is_none(), &b.batch, &b.folder))
+    });
     let totals = Totals {
         programs: rows.len(),
         running: rows.iter().filter(|r| r.running()).count(),
         errors: rows.iter().map(|r| r.errors).sum(),
         warnings: rows.iter().map(|r| r.warnings).sum(),
     };
-    let attention = rows.iter().flat_map(|r| attention(r, lang, today)).collect();
+    let attention = rows
+        .iter()
+        .flat_map(|r| attention(r, lang, today))
+        .map(|s| spaced(lang, &s))
+        .collect();
     let facilitators = facilitators(&rows, lang);
     let shared_people = shared_people(&rows);
     let mut batches: Vec<Batch> = Vec::new();
@@ -129,6 +140,7 @@ pub(crate) fn build(mut rows: Vec<Row>, lang: Lang, today: Date, root: &str) -> 
                 count: 0,
                 started: 0,
                 at_step: [0; 6],
+                at_step_percent: [0; 6],
                 finished: 0,
                 adopted: 0,
             });
@@ -144,6 +156,11 @@ pub(crate) fn build(mut rows: Vec<Row>, lang: Lang, today: Date, root: &str) -> 
             b.programs.push(view(row, lang, today));
         }
     }
+    for b in &mut batches {
+        b.at_step_percent = b
+            .at_step
+            .map(|n| (n * 100 + b.count / 2).checked_div(b.count).unwrap_or(0));
+    }
     Portfolio {
         lang,
         today,
@@ -154,6 +171,28 @@ pub(crate) fn build(mut rows: Vec<Row>, lang: Lang, today: Date, root: &str) -> 
         facilitators,
         shared_people,
     }
+}
+
+/// Chinese text with a space between Chinese characters and Latin letters
+/// (`g1 还没有开过小组会议`), as Chinese typesetting writes them (the rule
+/// the report's summary follows); other languages as they are.
+pub(crate) fn spaced(lang: Lang, text: &str) -> String {
+    if lang != Lang::Zh {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if let Some(p) = prev {
+            let cjk = crate::source::is_cjk;
+            if (cjk(p) && c.is_ascii_alphabetic()) || (p.is_ascii_alphabetic() && cjk(c)) {
+                out.push(' ');
+            }
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
 }
 
 /// A date in a sentence: `9月3日`, with the year when not `today`'s.
@@ -175,7 +214,11 @@ fn view(row: Row, lang: Lang, today: Date) -> RowView {
     let step_text = match (row.step, row.declared_step) {
         (Some(n), d) if d > n => {
             let name = labels::step_name(lang, n);
-            tr!(lang, "{n} {name}（文件报第 {d} 步）", "{n} {name} (files say {d})")
+            tr!(
+                lang,
+                "{n} {name}（文件报第 {d} 步）",
+                "{n} {name} (files say {d})"
+            )
         }
         (Some(n), _) => format!("{n} {}", labels::step_name(lang, n)),
         (None, _) => pick(lang, "未注明", "not stated").to_string(),
@@ -200,7 +243,12 @@ fn view(row: Row, lang: Lang, today: Date) -> RowView {
     let metric_text = row.metric.as_ref().map_or_else(String::new, |m| {
         let (b, a) = (amount(m.baseline, &m.unit), amount(m.actual, &m.unit));
         match m.target.map(|t| amount(t, &m.unit)) {
-            Some(t) => tr!(lang, "{} {b} → {a}（目标 {t}）", "{} {b} → {a} (target {t})", m.name),
+            Some(t) => tr!(
+                lang,
+                "{} {b} → {a}（目标 {t}）",
+                "{} {b} → {a} (target {t})",
+                m.name
+            ),
             None => format!("{} {b} → {a}", m.name),
         }
     });
@@ -307,6 +355,7 @@ fn facilitators(rows: &[Row], lang: Lang) -> Vec<Facilitator> {
             e.2 += groups;
         }
     }
+    let most = by_name.values().map(|e| e.2).max().unwrap_or(0);
     by_name
         .into_iter()
         .map(|(name, (mut levels, programs, groups))| {
@@ -316,6 +365,7 @@ fn facilitators(rows: &[Row], lang: Lang) -> Vec<Facilitator> {
                 levels: levels.into_iter().map(|l| level(lang, l)).collect(),
                 programs,
                 groups,
+                load_percent: (groups * 100 + most / 2).checked_div(most).unwrap_or(0),
             }
         })
         .collect()
