@@ -105,6 +105,10 @@ pub fn run(cli: Cli) -> Result<u8> {
             jobs,
         } => {
             let today = today_or(today.as_deref())?;
+            if let Some(out) = output.as_deref().filter(|o| is_folder(o)) {
+                crate::portfolio::portfolio_to_dir(&dir, out, flag, today, threads(jobs))?;
+                return Ok(0);
+            }
             let format = crate::portfolio::PortfolioFormat::choose(format, output.as_deref());
             let text = crate::portfolio::portfolio(&dir, format, flag, today, threads(jobs))?;
             emit(output.as_deref(), &text)?;
@@ -186,6 +190,12 @@ pub fn run(cli: Cli) -> Result<u8> {
             Ok(0)
         }
     }
+}
+
+/// Whether `-o PATH` names a folder: it ends with `/` or is one.
+fn is_folder(path: &std::path::Path) -> bool {
+    let text = path.to_string_lossy();
+    text.ends_with('/') || text.ends_with(std::path::MAIN_SEPARATOR) || path.is_dir()
 }
 
 /// `-j N`, else the number of cores.

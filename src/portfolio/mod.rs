@@ -72,16 +72,51 @@ fn collect(dir: &Path, flag: Option<Lang>, today: Date, threads: usize) -> Resul
     Ok((view::build(rows, lang, today, &root), lang))
 }
 
-/// Renders the dashboard of every program under `dir` in `format`.
-pub fn portfolio(
-    dir: &Path,
-    format: PortfolioFormat,
-    flag: Option<Lang>,
-    today: Date,
-    threads: usize,
-) -> Result<String> {
-    let (ctx, lang) = collect(dir, flag, today, threads)?;
-    let value = serde_json::to_value(&ctx).unwrap_or_default();
+/// Writes the HTML dashboard of every program under `dir` as
+/// `out/index.html`, and beside it each program's own HTML report
+/// ([`crate::report::report_as`]), named after its folder under `dir`
+/// (`/` written `-`), its title in the dashboard linked to it.
+pub fn portfolio_to_dir(dir: &Path, out: &Path, flag: Option<Lang>, today: Date, threads: usize) -> Result<()> {
+    let (mut ctx, lang) = collect(dir, flag, today, threads)?;
+    let root = ctx.root.clone();
+    let mut reports = Vec::new();
+    for row in ctx.batches.iter_mut().flat_map(|b| b.programs.iter_mut()) {
+        let file = report_name(&root, &row.row.folder);
+        reports.push((row.row.folder.clone(), file.clone()));
+        row.link = Some(file);
+    }
+    fs_err::create_dir_all(out).map_err(|e| crate::error::Error::Write {
+        path: out.to_path_buf(),
+        source: e,
+    })?;
+    let html = render(dir, &ctx, lang, PortfolioFormat::Html)?;
+    crate::files::write_atomic(&out.join("index.html"), &html)?;
+    for (folder, file) in reports {
+        let text = crate::report::report_as(crate::report::DocFormat::Html, Path::new(&folder), flag, today, None)?;
+        crate::files::write_atomic(&out.join(file), &text)?;
+    }
+    Ok(())
+}
+
+/// The file name of a program's report beside the dashboard: its folder
+/// under the root, `/` written `-`, with `.html`.
+fn report_name(root: &str, folder: &str) -> String {
+    let rel = folder
+        .strip_prefix(root)
+        .map(|r| r.trim_start_matches('/'))
+        .filter(|r| !r.is_empty())
+        .unwrap_or_else(|| folder.rsplit('/').next().unwrap_or(folder));
+    let name: String = rel
+        .chars()
+        .map(|c| if c == '/' || c == '\\' || c.is_control() { '-' } else { c })
+        .collect();
+    let name = name.trim_start_matches('.');
+    format!("{}.html", if name.is_empty() { "program" } else { name })
+}
+
+/// Renders the dashboard's context in a format.
+fn render(dir: &Path, ctx: &view::Portfolio, lang: Lang, format: PortfolioFormat) -> Result<String> {
+    let value = serde_json::to_value(ctx).unwrap_or_default();
     let template = match format {
         PortfolioFormat::Json => {
             let mut s = serde_json::to_string_pretty(&value).unwrap_or_default();
@@ -94,4 +129,16 @@ pub fn portfolio(
     let overrides = dir.join("templates");
     let engine = crate::report::engine(lang, Some(&overrides))?;
     crate::report::render(&engine, &template, &value, Some(&overrides))
+}
+
+/// Renders the dashboard of every program under `dir` in `format`.
+pub fn portfolio(
+    dir: &Path,
+    format: PortfolioFormat,
+    flag: Option<Lang>,
+    today: Date,
+    threads: usize,
+) -> Result<String> {
+    let (ctx, lang) = collect(dir, flag, today, threads)?;
+    render(dir, &ctx, lang, format)
 }

@@ -86,6 +86,9 @@ pub(crate) struct RowView {
     pub metric_text: String,
     /// Whether `al check` could not read some of its files.
     pub broken: bool,
+    /// The file of the program's own report beside the dashboard, when
+    /// `-o DIR/` writes one per program; else `null`.
+    pub link: Option<String>,
 }
 
 /// A facilitator across programs.
@@ -254,6 +257,7 @@ fn view(row: Row, lang: Lang, today: Date) -> RowView {
     });
     RowView {
         broken: !row.unreadable.is_empty(),
+        link: None,
         step_text,
         slip_text,
         last_met_text,
