@@ -103,14 +103,21 @@ pub fn run(cli: Cli) -> Result<u8> {
             format,
             today,
             jobs,
+            since,
         } => {
-            let today = today_or(today.as_deref())?;
+            let req = crate::portfolio::Request {
+                dir: &dir,
+                lang: flag,
+                today: today_or(today.as_deref())?,
+                threads: threads(jobs),
+                since: since.as_deref(),
+            };
             if let Some(out) = output.as_deref().filter(|o| is_folder(o)) {
-                crate::portfolio::portfolio_to_dir(&dir, out, flag, today, threads(jobs))?;
+                crate::portfolio::portfolio_to_dir(&req, out)?;
                 return Ok(0);
             }
             let format = crate::portfolio::PortfolioFormat::choose(format, output.as_deref());
-            let text = crate::portfolio::portfolio(&dir, format, flag, today, threads(jobs))?;
+            let text = crate::portfolio::portfolio(&req, format)?;
             emit(output.as_deref(), &text)?;
             Ok(0)
         }

@@ -266,3 +266,86 @@ fn html_dashboards_are_valid_html() {
         .collect();
     assert!(errors.is_empty(), "{}", list.join("\n"));
 }
+
+#[test]
+fn since_a_revision_says_what_moved_across_the_portfolio() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = generated(&tmp);
+    fs::remove_dir_all(tmp.path().join(".git")).expect("marker");
+    git(tmp.path(), &["init", "-q"]);
+    git(tmp.path(), &["add", "-A"]);
+    git(tmp.path(), &["commit", "-q", "-m", "first"]);
+    edit(&root.join("b-stalled/topic.yaml"), "stage: 3", "stage: 4");
+    make(&root, "f-new", "如何缩短交付周期", Some("2026-B"), &[]);
+    let (code, out, err) = al(
+        tmp.path(),
+        &[
+            "portfolio",
+            "programs",
+            "--today",
+            GEN_TODAY,
+            "--lang",
+            "zh",
+            "--since",
+            "HEAD",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let moved = out
+        .split("## 自 HEAD 以来的进展")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .expect("moved section");
+    let lines: Vec<&str> = moved.lines().filter(|l| l.starts_with("- ")).collect();
+    assert_eq!(
+        lines,
+        [
+            "- 《如何提高客户满意度》：从第 3 步进入第 4 步：初步方案评审与决策。",
+            "- 《如何缩短交付周期》：新启动的项目。",
+        ],
+        "{out}"
+    );
+    let (_, json, _) = al(
+        tmp.path(),
+        &[
+            "portfolio",
+            "programs",
+            "--today",
+            GEN_TODAY,
+            "--format",
+            "json",
+            "--since",
+            "HEAD",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(v["since"], "HEAD");
+    assert_eq!(
+        v["batches"][0]["programs"][1]["moved"]["advanced"],
+        serde_json::json!([3, 4])
+    );
+
+    // Not a git repository: exit 2, as for `al report --since`.
+    let other = tempfile::tempdir().expect("tmp");
+    make(other.path(), "p", "如何缩短交付周期", None, &[]);
+    let (code, _, _) = al(other.path(), &["portfolio", ".", "--since", "HEAD"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn a_folder_output_writes_the_dashboard_and_a_report_per_program() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    generated(&tmp);
+    let (code, _, err) = al(
+        tmp.path(),
+        &["portfolio", "programs", "--today", GEN_TODAY, "-o", "out/"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let index = fs::read_to_string(tmp.path().join("out/index.html")).expect("index");
+    for name in ["a-overdue", "b-stalled", "c-overspent", "d-broken", "e-unbatched"] {
+        let file = format!("{name}.html");
+        assert!(index.contains(&format!("<a href=\"{file}\">")), "{name}: {index}");
+        let report = fs::read_to_string(tmp.path().join("out").join(&file)).expect("report");
+        assert!(report.starts_with("<!doctype html>"), "{name}");
+    }
+}

@@ -49,35 +49,72 @@ impl PortfolioFormat {
     }
 }
 
-/// The dashboard's data: every program under `dir` checked at `today` on
-/// `threads` threads, and the language it is written in: `lang` (`--lang`
-/// or `AL_LANG`), else the programs' own when they all have one, else the
+/// What the dashboard is made of: the folder searched, `--lang`, the day,
+/// the threads and `--since`.
+#[derive(Clone, Copy, Debug)]
+pub struct Request<'a> {
+    /// The folder to search for programs.
+    pub dir: &'a Path,
+    /// `--lang`, when given.
+    pub lang: Option<Lang>,
+    /// The day the dashboard is written at.
+    pub today: Date,
+    /// Programs checked at once.
+    pub threads: usize,
+    /// `--since REV`: what moved since that git revision.
+    pub since: Option<&'a str>,
+}
+
+/// The dashboard's data: every program under the folder checked at the day
+/// on the threads, and the language it is written in: `--lang` (or
+/// `AL_LANG`), else the programs' own when they all have one, else the
 /// language of the run ([`crate::app::run_lang`]).
-fn collect(dir: &Path, flag: Option<Lang>, today: Date, threads: usize) -> Result<(view::Portfolio, Lang)> {
-    let jobs = crate::pipeline::jobs(&[dir.to_path_buf()], flag)?;
+fn collect(req: &Request) -> Result<(view::Portfolio, Lang)> {
+    let (today, flag) = (req.today, req.lang);
+    let jobs = crate::pipeline::jobs(&[req.dir.to_path_buf()], flag)?;
     let mut rows = Vec::with_capacity(jobs.len());
     let mut summary = crate::check::Summary::default();
+    let mut failed = None;
     crate::pipeline::in_order(
         &jobs,
-        threads,
-        |job| row::Row::of(&job.check(today), &job.config.limits, today),
-        |row| {
-            summary.add_lang(row.lang);
-            rows.push(row);
-            true
+        req.threads,
+        |job| {
+            let report = job.check(today);
+            let mut row = row::Row::of(&report, &job.config.limits, today);
+            if let Some(rev) = req.since {
+                let diff = crate::history::since(&job.dir, rev, &report.program, today)
+                    .map_err(|e| e.in_program(report.lang))?;
+                row.moved = Some(row::Moved::of(&diff));
+            }
+            Ok(row)
+        },
+        |row: Result<row::Row>| match row {
+            Ok(row) => {
+                summary.add_lang(row.lang);
+                rows.push(row);
+                true
+            }
+            Err(e) => {
+                failed = Some(e);
+                false
+            }
         },
     );
+    if let Some(e) = failed {
+        return Err(e);
+    }
     let lang = crate::lang::forced(flag).unwrap_or_else(|| summary.lang_or(crate::app::run_lang(flag)));
-    let root = dir.to_string_lossy().replace('\\', "/");
-    Ok((view::build(rows, lang, today, &root), lang))
+    let root = req.dir.to_string_lossy().replace('\\', "/");
+    Ok((view::build(rows, lang, today, &root, req.since), lang))
 }
 
 /// Writes the HTML dashboard of every program under `dir` as
 /// `out/index.html`, and beside it each program's own HTML report
 /// ([`crate::report::report_as`]), named after its folder under `dir`
 /// (`/` written `-`), its title in the dashboard linked to it.
-pub fn portfolio_to_dir(dir: &Path, out: &Path, flag: Option<Lang>, today: Date, threads: usize) -> Result<()> {
-    let (mut ctx, lang) = collect(dir, flag, today, threads)?;
+pub fn portfolio_to_dir(req: &Request, out: &Path) -> Result<()> {
+    let (mut ctx, lang) = collect(req)?;
+    let (dir, flag, today) = (req.dir, req.lang, req.today);
     let root = ctx.root.clone();
     let mut reports = Vec::new();
     for row in ctx.batches.iter_mut().flat_map(|b| b.programs.iter_mut()) {
@@ -92,7 +129,13 @@ pub fn portfolio_to_dir(dir: &Path, out: &Path, flag: Option<Lang>, today: Date,
     let html = render(dir, &ctx, lang, PortfolioFormat::Html)?;
     crate::files::write_atomic(&out.join("index.html"), &html)?;
     for (folder, file) in reports {
-        let text = crate::report::report_as(crate::report::DocFormat::Html, Path::new(&folder), flag, today, None)?;
+        let text = crate::report::report_as(
+            crate::report::DocFormat::Html,
+            Path::new(&folder),
+            flag,
+            today,
+            None,
+        )?;
         crate::files::write_atomic(&out.join(file), &text)?;
     }
     Ok(())
@@ -108,7 +151,13 @@ fn report_name(root: &str, folder: &str) -> String {
         .unwrap_or_else(|| folder.rsplit('/').next().unwrap_or(folder));
     let name: String = rel
         .chars()
-        .map(|c| if c == '/' || c == '\\' || c.is_control() { '-' } else { c })
+        .map(|c| {
+            if c == '/' || c == '\\' || c.is_control() {
+                '-'
+            } else {
+                c
+            }
+        })
         .collect();
     let name = name.trim_start_matches('.');
     format!("{}.html", if name.is_empty() { "program" } else { name })
@@ -132,13 +181,7 @@ fn render(dir: &Path, ctx: &view::Portfolio, lang: Lang, format: PortfolioFormat
 }
 
 /// Renders the dashboard of every program under `dir` in `format`.
-pub fn portfolio(
-    dir: &Path,
-    format: PortfolioFormat,
-    flag: Option<Lang>,
-    today: Date,
-    threads: usize,
-) -> Result<String> {
-    let (ctx, lang) = collect(dir, flag, today, threads)?;
-    render(dir, &ctx, lang, format)
+pub fn portfolio(req: &Request, format: PortfolioFormat) -> Result<String> {
+    let (ctx, lang) = collect(req)?;
+    render(req.dir, &ctx, lang, format)
 }

@@ -77,6 +77,57 @@ pub(crate) struct Row {
     pub warnings: usize,
     /// The program's files that could not be read (paths inside it).
     pub unreadable: Vec<String>,
+    /// With `--since REV`: what moved since that revision; else `null`.
+    pub moved: Option<Moved>,
+}
+
+/// What moved in a program since a git revision, from its comparison
+/// ([`crate::history::since`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub(crate) struct Moved {
+    /// Whether the program did not exist at the revision.
+    pub new: bool,
+    /// The declared step then and now, when it went up (not for a new program).
+    pub advanced: Option<(i64, i64)>,
+    /// Proposals whose review decided `approved` since.
+    pub approved: usize,
+    /// Metrics measured since (a new `actual` or `measured`).
+    pub metrics: usize,
+}
+
+impl Moved {
+    /// What a comparison shows moved.
+    pub fn of(d: &crate::history::Diff) -> Moved {
+        use crate::history::{How, Value, What};
+        let mut m = Moved {
+            new: !d.existed,
+            ..Moved::default()
+        };
+        for c in &d.changes {
+            match (c.what, c.how, &c.before, &c.after) {
+                (What::Stage, How::Changed, before, Some(Value::Stage(to))) => {
+                    let from = match before {
+                        Some(Value::Stage(n)) => *n,
+                        _ => 0,
+                    };
+                    if *to > from && d.existed {
+                        m.advanced = Some((from, *to));
+                    }
+                }
+                (What::Review, How::Decided, _, Some(Value::Decision(crate::model::Decision::Approved))) => {
+                    m.approved += 1
+                }
+                (What::Metric, How::Measured, _, _) => m.metrics += 1,
+                _ => {}
+            }
+        }
+        m
+    }
+
+    /// Whether anything moved.
+    pub fn any(&self) -> bool {
+        *self != Moved::default()
+    }
 }
 
 /// A core group.
@@ -193,6 +244,7 @@ impl Row {
                 .into_iter()
                 .filter_map(|(i, _)| p.files.get(i).map(|f| f.rel.clone()))
                 .collect(),
+            moved: None,
         }
     }
 

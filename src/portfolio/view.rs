@@ -33,6 +33,11 @@ pub(crate) struct Portfolio {
     /// The people who are members of a core group in more than one running
     /// program, by name.
     pub shared_people: Vec<SharedPerson>,
+    /// `--since REV` as written; `null` without it.
+    pub since: Option<String>,
+    /// With `--since`: what moved since, one sentence per program that
+    /// moved, in the order of the rows; else empty.
+    pub moved: Vec<String>,
 }
 
 /// The totals over every program.
@@ -117,7 +122,13 @@ pub(crate) struct SharedPerson {
 }
 
 /// Builds the dashboard from the rows, in the order they were found.
-pub(crate) fn build(mut rows: Vec<Row>, lang: Lang, today: Date, root: &str) -> Portfolio {
+pub(crate) fn build(
+    mut rows: Vec<Row>,
+    lang: Lang,
+    today: Date,
+    root: &str,
+    since: Option<&str>,
+) -> Portfolio {
     rows.sort_by(|a, b| {
         (a.batch.is_none(), &a.batch, &a.folder).cmp(&(b.batch.is_none(), &b.batch, &b.folder))
     });
@@ -130,6 +141,11 @@ pub(crate) fn build(mut rows: Vec<Row>, lang: Lang, today: Date, root: &str) -> 
     let attention = rows
         .iter()
         .flat_map(|r| attention(r, lang, today))
+        .map(|s| spaced(lang, &s))
+        .collect();
+    let moved = rows
+        .iter()
+        .filter_map(|r| moved(r, lang))
         .map(|s| spaced(lang, &s))
         .collect();
     let facilitators = facilitators(&rows, lang);
@@ -173,7 +189,43 @@ pub(crate) fn build(mut rows: Vec<Row>, lang: Lang, today: Date, root: &str) -> 
         attention,
         facilitators,
         shared_people,
+        since: since.map(str::to_string),
+        moved,
     }
+}
+
+/// What moved in one program since `--since`, as one sentence naming it.
+fn moved(r: &Row, lang: Lang) -> Option<String> {
+    let m = r.moved.as_ref().filter(|m| m.any())?;
+    let t = &r.title;
+    let mut parts: Vec<String> = Vec::new();
+    if m.new {
+        parts.push(pick(lang, "新启动的项目", "a new program").to_string());
+    }
+    if let Some((from, to)) = m.advanced {
+        let name = labels::step_name(lang, to);
+        parts.push(if from > 0 {
+            tr!(
+                lang,
+                "从第 {from} 步进入第 {to} 步：{name}",
+                "moved from step {from} to step {to}: {name}"
+            )
+        } else {
+            tr!(lang, "进入第 {to} 步：{name}", "now at step {to}: {name}")
+        });
+    }
+    if m.approved > 0 {
+        let n = m.approved;
+        let noun = plural(n, "proposal", "proposals");
+        parts.push(tr!(lang, "{n} 项方案通过评审", "{n} {noun} approved"));
+    }
+    if m.metrics > 0 {
+        let n = m.metrics;
+        let noun = plural(n, "metric", "metrics");
+        parts.push(tr!(lang, "{n} 个指标有新的测量值", "{n} {noun} measured"));
+    }
+    let list = parts.join(pick(lang, "；", "; "));
+    Some(tr!(lang, "《{t}》：{list}。", "“{t}”: {list}."))
 }
 
 /// Chinese text with a space between Chinese characters and Latin letters
