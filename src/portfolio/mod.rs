@@ -185,3 +185,64 @@ pub fn portfolio(req: &Request, format: PortfolioFormat) -> Result<String> {
     let (ctx, lang) = collect(req)?;
     render(req.dir, &ctx, lang, format)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::test_program::{d, program};
+
+    /// The row of a program made of (path, text) pairs, checked at `today`.
+    fn row_of(files: &[(&str, &str)], today: &str) -> row::Row {
+        let report = crate::check::finish(
+            program(files),
+            &crate::config::Config::default(),
+            false,
+            d(today),
+            Some(Lang::Zh),
+        );
+        row::Row::of(&report, &crate::config::Limits::default(), d(today))
+    }
+
+    const TOPIC: &str = "title: 甲\nstart: 2026-01-01\nstage: 3\nbatch: B\n";
+
+    #[test]
+    fn a_row_takes_the_step_the_record_supports_and_drops_the_program() {
+        let r = row_of(&[("topic.yaml", TOPIC)], "2026-03-01");
+        assert_eq!((r.declared_step, r.record_step, r.step), (3, None, Some(2)));
+        assert_eq!(r.weeks, Some(8));
+        assert!(r.running());
+        let late = row_of(&[("topic.yaml", TOPIC)], "2026-07-02");
+        assert_eq!(late.review_overdue, Some(d("2026-07-01")));
+    }
+
+    #[test]
+    fn rows_are_grouped_by_batch_the_unbatched_last() {
+        let a = row_of(&[("topic.yaml", TOPIC)], "2026-03-01");
+        let mut b = a.clone();
+        b.batch = None;
+        b.folder = "a".into();
+        let mut c = a.clone();
+        c.batch = Some("A".into());
+        let p = view::build(vec![b, a, c], Lang::En, d("2026-03-01"), "root", None);
+        let names: Vec<Option<&str>> = p.batches.iter().map(|b| b.name.as_deref()).collect();
+        assert_eq!(names, [Some("A"), Some("B"), None]);
+        assert_eq!(p.batches[1].at_step, [0, 1, 0, 0, 0, 0]);
+        assert_eq!(p.batches[1].at_step_percent, [0, 100, 0, 0, 0, 0]);
+    }
+
+    #[test]
+    fn report_files_are_named_after_their_folders() {
+        assert_eq!(report_name("root", "root/batch-1/p"), "batch-1-p.html");
+        assert_eq!(report_name("root/p", "root/p"), "p.html");
+        assert_eq!(report_name(".", "./p"), "p.html");
+    }
+
+    #[test]
+    fn the_format_follows_the_flag_then_the_extension() {
+        let f = |flag, out: &str| PortfolioFormat::choose(flag, Some(Path::new(out)));
+        assert_eq!(f(None, "x.json"), PortfolioFormat::Json);
+        assert_eq!(f(None, "x.HTML"), PortfolioFormat::Html);
+        assert_eq!(f(None, "x.txt"), PortfolioFormat::Markdown);
+        assert_eq!(f(Some(PortfolioFormat::Json), "x.html"), PortfolioFormat::Json);
+    }
+}
