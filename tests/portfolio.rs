@@ -152,9 +152,24 @@ fn the_attention_list_names_each_kind_of_trouble() {
         out.replace(&root.display().to_string(), "programs")
     );
 
-    // A Chinese portfolio is Chinese without --lang.
+    // A Chinese portfolio is Chinese without --lang, in HTML too.
     let (_, plain, _) = al(tmp.path(), &["portfolio", "programs", "--today", GEN_TODAY]);
     assert_eq!(plain, out);
+    let (_, html, _) = al(
+        tmp.path(),
+        &["portfolio", "programs", "--today", GEN_TODAY, "--format", "html"],
+    );
+    for english in [
+        "Needs attention",
+        "Batch",
+        "Facilitator",
+        "Programs",
+        "step",
+        "Made by",
+    ] {
+        assert!(!html.contains(english), "{english} in the Chinese dashboard");
+    }
+    assert!(html.contains("<html lang=\"zh-CN\">"));
 }
 
 #[test]
