@@ -5,7 +5,8 @@
 #       IgnoredAny, on one thread;
 #   (b) `al check` (wall, user, peak memory);
 #   (c) check-jsonschema (pip, in a temporary venv) validating the session
-#       files against `al schema session`.
+#       files against `al schema session`;
+#   (d) `al portfolio` (the dashboard, Markdown) on the same portfolios.
 # Usage: benches/portfolio.sh [PROGRAMS=1000] [RUNS=5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -62,6 +63,10 @@ P100=$(port 100 20)
   read -r fw fu fm; read -r aw au am; read -r tw tu tm
   read -r xw xu xm; read -r ww wu wm; read -r sw su sm
 } < <(measure "$FLOOR $P" "$CHECK $P" "$CHECK -j1 $P" "$FLOOR $PW" "$CHECK $PW" "$CHECK $P100")
+PORT="$AL portfolio --today 2026-06-30"
+{
+  read -r pw pu pm; read -r pjw pju pjm; read -r psw psu psm
+} < <(measure "$PORT $P" "$PORT -j1 $P" "$PORT $P100")
 read -r ew eu em < <(RUNS=20 measure "$AL check examples/talent-retention --today 2026-09-30")
 # One program in milliseconds (the median of 50 runs, process start included).
 one_ms=$(python3 - "$AL" <<'PY'
@@ -97,12 +102,17 @@ printf '| (a) floor: read + parse into IgnoredAny, 1 thread, %s programs | %s | 
 printf '| (b) al check, %s programs (%s files) | %s | %s | %.1f |\n' "$N" "$FILES" "$aw" "$au" "$(calc "$am/1024")"
 printf '| (b) al check, %s programs, 1 thread | %s | %s | %.1f |\n' "$N" "$tw" "$tu" "$(calc "$tm/1024")"
 printf '| (b) al check, 100 programs | %s | %s | %.1f |\n' "$sw" "$su" "$(calc "$sm/1024")"
+printf '| (d) al portfolio, %s programs | %s | %s | %.1f |\n' "$N" "$pw" "$pu" "$(calc "$pm/1024")"
+printf '| (d) al portfolio, %s programs, 1 thread | %s | %s | %.1f |\n' "$N" "$pjw" "$pju" "$(calc "$pjm/1024")"
+printf '| (d) al portfolio, 100 programs | %s | %s | %.1f |\n' "$psw" "$psu" "$(calc "$psm/1024")"
 printf '| (c) check-jsonschema, the %s session files only (1 run) | %s | — | — |\n' "$SESSIONS" "$cw"
 printf '| worst case: (a) floor, every program neglected (%s files) | %s | %s | %.1f |\n' "$WFILES" "$xw" "$xu" "$(calc "$xm/1024")"
 printf '| worst case: (b) al check, every program neglected | %s | %s | %.1f |\n' "$ww" "$wu" "$(calc "$wm/1024")"
 printf '| al check examples/talent-retention, 24 files (median of 50) | %s ms | — | %s |\n' "$one_ms" "$(calc "$em/1024")"
 printf '\nal check / floor: %.2f× (worst case %.2f×)   check-jsonschema / al check: %.0f×   memory %s vs 100 programs: %.2f×\n' \
   "$(calc "$aw/$fw")" "$(calc "$ww/$xw")" "$(calc "$cw/$aw")" "$N" "$(calc "$am/$sm")"
+printf 'al portfolio / al check: %.2f× (1 thread %.2f×)   portfolio memory %s vs 100 programs: %.2f×\n' \
+  "$(calc "$pw/$aw")" "$(calc "$pjw/$tw")" "$N" "$(calc "$pm/$psm")"
 
 # Instructions, which do not depend on what else the machine is doing:
 # callgrind on the 100-program portfolio, one thread each (skipped without
@@ -114,7 +124,9 @@ if command -v valgrind >/dev/null; then
   P100W=$(port 100 1)
   fwi=$(instr "$FLOOR" "$P100W")
   awi=$(instr "$AL" check -j1 "$P100W" --today 2026-06-30 --format json)
+  pi_=$(instr "$AL" portfolio -j1 "$P100" --today 2026-06-30)
   printf '\n| instructions, 100 programs, 1 thread | floor | al check | ratio |\n|---|---:|---:|---:|\n'
   printf '| realistic portfolio | %s | %s | %.2f× |\n' "$fi_" "$ai_" "$(calc "$ai_/$fi_")"
   printf '| every program neglected | %s | %s | %.2f× |\n' "$fwi" "$awi" "$(calc "$awi/$fwi")"
+  printf '| al portfolio -j1, realistic portfolio | %s | %s | %.2f× |\n' "$fi_" "$pi_" "$(calc "$pi_/$fi_")"
 fi

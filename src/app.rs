@@ -39,9 +39,7 @@ pub fn run(cli: Cli) -> Result<u8> {
                     Format::Human
                 }
             });
-            let jobs = jobs
-                .or_else(|| std::thread::available_parallelism().ok())
-                .map_or(1, std::num::NonZeroUsize::get);
+            let jobs = threads(jobs);
             check(&paths, format, deny_warnings, today, color, jobs, flag)
         }
         Command::New { what } => {
@@ -87,6 +85,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         }
         Command::Report { program, doc, since } => {
             let today = today_or(doc.today.as_deref())?;
+            several_programs(&program)?;
             let text = if doc.context {
                 let (ctx, _) = crate::report::report_context(&program, flag, today, since.as_deref())?;
                 json_text(&ctx)
@@ -95,6 +94,30 @@ pub fn run(cli: Cli) -> Result<u8> {
                 crate::report::report_as(format, &program, flag, today, since.as_deref())?
             };
             emit(doc.output.as_deref(), &text)?;
+            Ok(0)
+        }
+        Command::Portfolio {
+            dir,
+            output,
+            format,
+            today,
+            jobs,
+            since,
+        } => {
+            let req = crate::portfolio::Request {
+                dir: &dir,
+                lang: flag,
+                today: today_or(today.as_deref())?,
+                threads: threads(jobs),
+                since: since.as_deref(),
+            };
+            if let Some(out) = output.as_deref().filter(|o| is_folder(o)) {
+                crate::portfolio::portfolio_to_dir(&req, out)?;
+                return Ok(0);
+            }
+            let format = crate::portfolio::PortfolioFormat::choose(format, output.as_deref());
+            let text = crate::portfolio::portfolio(&req, format)?;
+            emit(output.as_deref(), &text)?;
             Ok(0)
         }
         Command::Diff {
@@ -178,6 +201,36 @@ pub fn run(cli: Cli) -> Result<u8> {
             crate::files::print_out(&crate::rules::docs::table(run_lang(flag)))?;
             Ok(0)
         }
+    }
+}
+
+/// Whether `-o PATH` names a folder: it ends with `/` or is one.
+fn is_folder(path: &std::path::Path) -> bool {
+    let text = path.to_string_lossy();
+    text.ends_with('/') || text.ends_with(std::path::MAIN_SEPARATOR) || path.is_dir()
+}
+
+/// `-j N`, else the number of cores.
+fn threads(jobs: Option<std::num::NonZeroUsize>) -> usize {
+    jobs.or_else(|| std::thread::available_parallelism().ok())
+        .map_or(1, std::num::NonZeroUsize::get)
+}
+
+/// `al report` is about one program: a folder that is not one but holds
+/// several is an error that points at `al portfolio`.
+fn several_programs(dir: &std::path::Path) -> Result<()> {
+    if crate::layout::is_program(dir) {
+        return Ok(());
+    }
+    match crate::load::discover(dir) {
+        Ok(found) if found.len() > 1 => {
+            let (n, shown) = (found.len(), dir.display());
+            Err(Error::Invalid(crate::both!(
+                "`{shown}` 下有 {n} 个项目，`al report` 只为一个项目写报告：请指定其中一个项目的文件夹，或用 `al portfolio {shown}` 查看所有项目的总览",
+                "`{shown}` holds {n} programs and `al report` reports on one: name one program's folder, or run `al portfolio {shown}` for a dashboard of them all"
+            )))
+        }
+        _ => Ok(()),
     }
 }
 

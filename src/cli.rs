@@ -108,6 +108,32 @@ pub enum Command {
         #[arg(long, value_name = "GIT_REV")]
         since: Option<String>,
     },
+    /// The program office's dashboard: every program under a folder, by batch.
+    Portfolio {
+        /// The folder to search for programs.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Write to this file (atomically, and only when rendering succeeded)
+        /// instead of stdout; to a folder (`DIR/`): index.html and one HTML
+        /// report per program beside it.
+        #[arg(short, long, value_name = "FILE|DIR/")]
+        output: Option<PathBuf>,
+        /// Output format: markdown, html (one self-contained file that prints
+        /// to A4) or json [default: by the extension of FILE, else markdown].
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        format: Option<crate::portfolio::PortfolioFormat>,
+        /// The date the dashboard is written at (YYYY-MM-DD); default: today's local date.
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+        /// Programs checked at once [default: the number of cores]. The
+        /// output is the same whatever the number.
+        #[arg(short = 'j', long, value_name = "N", env = "AL_JOBS")]
+        jobs: Option<std::num::NonZeroUsize>,
+        /// Add what moved across the portfolio since REV, reading the older
+        /// versions from git.
+        #[arg(long, value_name = "GIT_REV")]
+        since: Option<String>,
+    },
     /// What changed in a program between two git revisions (or a revision and the working tree).
     Diff {
         /// The older revision, e.g. HEAD~1 or a tag.

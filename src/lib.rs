@@ -22,6 +22,7 @@ pub mod model;
 pub(crate) mod new;
 pub mod output;
 pub(crate) mod pipeline;
+pub mod portfolio;
 pub mod report;
 pub mod rules;
 pub(crate) mod schema;

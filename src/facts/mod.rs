@@ -9,6 +9,7 @@
 mod actions;
 mod budget;
 mod index;
+mod pace;
 mod plan;
 mod sessions;
 mod stages;
@@ -16,6 +17,10 @@ mod stages;
 pub(crate) use actions::{ActionFact, ActionTotals, action_status, actions, days_overdue};
 pub(crate) use budget::{amount_ok, budget, budget_items, over_plan};
 pub(crate) use index::Index;
+pub(crate) use pace::{
+    budget_used_percent, declared_stage, end, measured_metrics, overspent, plan_slip, quiet_groups,
+    review_overdue, start, trusted_step, unreadable,
+};
 pub(crate) use plan::{Actual, MilestoneFact, Planned, by_plan_date, milestones, shown_number};
 pub(crate) use sessions::{
     attendance, expected, group, last_met, member_on, officer_on_duty, participation, present,
