@@ -2,13 +2,190 @@
 //! for editors (yaml-language-server) and validators.
 
 use crate::layout::FileKind;
+use serde_json::{Map, Value};
 
 /// The schema of one kind of file, titled with the file's place.
-pub fn schema(kind: FileKind) -> serde_json::Value {
+///
+/// It is derived from the model, then made to say what `al` accepts when
+/// it reads a file: a YAML file's lists as [`crate::yaml::list`] reads them
+/// ([`lists_as_read`]); al.toml's numbers without the formats JSON Schema
+/// does not define ([`standard_formats`]).
+pub fn schema(kind: FileKind) -> Value {
     let mut s = (kind.spec().schema)();
     let title = format!("al: {}", kind.pattern());
-    s.insert("title".to_string(), serde_json::Value::String(title));
-    s.to_value()
+    s.insert("title".to_string(), Value::String(title));
+    let mut s = s.to_value();
+    if kind == FileKind::Config {
+        standard_formats(&mut s);
+    } else {
+        let text = <crate::model::Text as schemars::JsonSchema>::json_schema(&mut Default::default());
+        lists_as_read(&mut s, &text.to_value());
+    }
+    s
+}
+
+/// A transform for a struct of a program file, as its container attribute
+/// `#[schemars(transform = crate::schema::required(&["title"]))]`: these
+/// keys are required, as the rules require them (AL002 "missing required
+/// key"). A key written with nothing (`title:`) counts as missing, so a
+/// required key's value may not be null, and it has no default.
+pub(crate) fn required(keys: &'static [&'static str]) -> impl FnMut(&mut schemars::Schema) {
+    move |schema| {
+        let Some(obj) = schema.as_object_mut() else {
+            return;
+        };
+        if let Some(Value::Object(props)) = obj.get_mut("properties") {
+            for key in keys {
+                if let Some(Value::Object(p)) = props.get_mut(*key) {
+                    not_null(p);
+                }
+            }
+        }
+        if let Value::Array(list) = obj.entry("required").or_insert_with(|| Value::Array(Vec::new())) {
+            for key in keys {
+                if !list.iter().any(|k| k == key) {
+                    list.push(Value::from(*key));
+                }
+            }
+        }
+    }
+}
+
+/// The schema `p` without null: no `null` type, no `{"type": "null"}`
+/// alternative, no default.
+fn not_null(p: &mut Map<String, Value>) {
+    p.remove("default");
+    if let Some(Value::Array(types)) = p.get_mut("type") {
+        types.retain(|t| t != "null");
+        if types.len() == 1 {
+            let only = types.remove(0);
+            p.insert("type".to_string(), only);
+        }
+    }
+    let null = serde_json::json!({ "type": "null" });
+    if let Some(Value::Array(any)) = p.get_mut("anyOf") {
+        any.retain(|s| *s != null);
+        if any.len() == 1
+            && let Some(Value::Object(only)) = any.pop()
+        {
+            p.remove("anyOf");
+            for (k, v) in only {
+                p.entry(k).or_insert(v);
+            }
+        }
+    }
+}
+
+/// Makes every list of a program file's schema say what
+/// [`crate::yaml::list`] accepts: a list key written with nothing
+/// (`members:`) is an empty list, unless the key is required; and an item of
+/// a list of texts or ids may be any scalar (`members: [007, 12]`), read as
+/// text — `text` is the schema of [`crate::model::Text`].
+fn lists_as_read(value: &mut Value, text: &Value) {
+    match value {
+        Value::Object(obj) => {
+            let required: Vec<String> = match obj.get("required") {
+                Some(Value::Array(r)) => r.iter().filter_map(|k| k.as_str().map(str::to_string)).collect(),
+                _ => Vec::new(),
+            };
+            if let Some(Value::Object(props)) = obj.get_mut("properties") {
+                for (key, p) in props.iter_mut() {
+                    if let Value::Object(p) = p {
+                        list_as_read(p, !required.contains(key), text);
+                    }
+                }
+            }
+            for v in obj.values_mut() {
+                lists_as_read(v, text);
+            }
+        }
+        Value::Array(items) => {
+            for v in items {
+                lists_as_read(v, text);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// One property of a program file's schema, if it is a list: see [`lists_as_read`].
+fn list_as_read(p: &mut Map<String, Value>, may_be_empty: bool, text: &Value) {
+    let is_list = match p.get("type") {
+        Some(Value::String(t)) => t == "array",
+        Some(Value::Array(ts)) => ts.iter().any(|t| t == "array"),
+        _ => false,
+    };
+    if !is_list {
+        return;
+    }
+    if p.get("items") == Some(&serde_json::json!({ "type": "string" })) {
+        p.insert("items".to_string(), text.clone());
+    }
+    if may_be_empty {
+        match p.get_mut("type") {
+            Some(Value::Array(ts)) if !ts.iter().any(|t| t == "null") => ts.push(Value::from("null")),
+            Some(t @ Value::String(_)) => *t = serde_json::json!([t.clone(), "null"]),
+            _ => {}
+        }
+    }
+}
+
+/// The formats JSON Schema defines (draft 2020-12, "Vocabularies for
+/// Semantic Content With format"); a strict validator (Ajv) refuses others.
+const FORMATS: &[&str] = &[
+    "date-time",
+    "date",
+    "time",
+    "duration",
+    "email",
+    "idn-email",
+    "hostname",
+    "idn-hostname",
+    "ipv4",
+    "ipv6",
+    "uri",
+    "uri-reference",
+    "iri",
+    "iri-reference",
+    "uuid",
+    "uri-template",
+    "json-pointer",
+    "relative-json-pointer",
+    "regex",
+];
+
+/// Removes the formats schemars gives Rust's number types (`uint32`,
+/// `uint64`, `double`), which JSON Schema does not define, keeping the bound
+/// a whole number of that type has: al.toml's numbers are read as those
+/// types, and TOML's whole numbers have 64 bits with a sign.
+fn standard_formats(value: &mut Value) {
+    match value {
+        Value::Object(obj) => {
+            let format = obj.get("format").and_then(Value::as_str).map(str::to_string);
+            if let Some(f) = format.filter(|f| !FORMATS.contains(&f.as_str())) {
+                obj.remove("format");
+                let max = match f.as_str() {
+                    "uint8" => Some(u64::from(u8::MAX)),
+                    "uint16" => Some(u64::from(u16::MAX)),
+                    "uint32" => Some(u64::from(u32::MAX)),
+                    "uint64" | "int64" => Some(i64::MAX as u64),
+                    _ => None,
+                };
+                if let Some(max) = max {
+                    obj.entry("maximum").or_insert(Value::from(max));
+                }
+            }
+            for v in obj.values_mut() {
+                standard_formats(v);
+            }
+        }
+        Value::Array(items) => {
+            for v in items {
+                standard_formats(v);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The schema as pretty JSON text with a final newline.
