@@ -264,4 +264,35 @@ mod tests {
         assert!(text.contains("\"format\":\"date\""));
         assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
     }
+
+    #[test]
+    fn schemas_say_how_al_reads_the_files() {
+        let session = schema(FileKind::Session);
+        assert_eq!(session["required"], serde_json::json!(["kind", "date"]));
+        assert_eq!(session["properties"]["date"]["type"], "string");
+        assert!(session["properties"]["date"].get("default").is_none());
+        assert_eq!(session["properties"]["kind"]["$ref"], "#/$defs/SessionKind");
+        assert_eq!(
+            session["properties"]["members"],
+            Value::Null,
+            "no such key: guests are"
+        );
+        assert_eq!(
+            session["properties"]["guests"]["type"],
+            serde_json::json!(["array", "null"])
+        );
+        assert_eq!(
+            session["properties"]["guests"]["items"]["type"],
+            serde_json::json!(["string", "number", "boolean"])
+        );
+        let team = schema(FileKind::Team);
+        assert_eq!(
+            team["properties"]["groups"]["type"], "array",
+            "required: never empty"
+        );
+        assert_eq!(team["properties"]["groups"]["minItems"], 1);
+        let text = schema_text(FileKind::Config);
+        assert!(!text.contains("uint") && !text.contains("double"), "{text}");
+        assert!(text.contains("\"maximum\": 4294967295"));
+    }
 }

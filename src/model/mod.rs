@@ -229,7 +229,8 @@ impl schemars::JsonSchema for Days {
 
 /// A number above zero written as text: [`NUMBER_TEXT`] without a minus
 /// sign, with a digit other than 0 before its exponent.
-const POSITIVE_TEXT: &str = r"^[+]?([0-9]*[1-9][0-9]*(\.[0-9]*)?|[0-9]*\.[0-9]*[1-9][0-9]*)([eE][+-]?[0-9]+)?$";
+const POSITIVE_TEXT: &str =
+    r"^[+]?([0-9]*[1-9][0-9]*(\.[0-9]*)?|[0-9]*\.[0-9]*[1-9][0-9]*)([eE][+-]?[0-9]+)?$";
 
 /// A calendar date (`YYYY-MM-DD`).
 pub type Date = jiff::civil::Date;
