@@ -93,9 +93,8 @@ impl schemars::JsonSchema for Text {
     fn inline_schema() -> bool {
         true
     }
-    /// Any scalar: `al` reads a number or `true` written as text as that text.
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({ "type": ["string", "number", "boolean"] })
+        schemars::json_schema!({ "type": "string" })
     }
 }
 
@@ -124,15 +123,10 @@ impl schemars::JsonSchema for Number {
     fn inline_schema() -> bool {
         true
     }
-    /// A number, or text that is one (`"30000"`, `"0.5"`): `al` reads both.
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({ "type": ["number", "string"], "pattern": NUMBER_TEXT })
+        schemars::json_schema!({ "type": "number" })
     }
 }
-
-/// A number written as text, as `str::parse::<f64>` reads it (`1`, `+0.5`,
-/// `.5`, `2.`, `1e3`); a pattern constrains only the strings of a schema.
-const NUMBER_TEXT: &str = r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$";
 
 impl serde::Serialize for Number {
     /// Whole numbers as integers (`12`, not `12.0`), so reports read as written.
@@ -169,9 +163,8 @@ impl schemars::JsonSchema for Int {
     fn inline_schema() -> bool {
         true
     }
-    /// A whole number, or text that is one (`"3"`, `007`): `al` reads both.
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({ "type": ["integer", "string"], "pattern": "^[+-]?[0-9]+$" })
+        schemars::json_schema!({ "type": "integer" })
     }
 }
 
@@ -183,54 +176,6 @@ impl crate::yaml::Scalar for Int {
             .map_err(|_| "write a whole number, e.g. 3".to_string())
     }
 }
-
-/// The schema of `stage:` in topic.yaml: one of the six steps, 1 to 6,
-/// written as a number or as text (`"3"`). Only a schema: the value is read
-/// as an [`Int`] and its range is checked as an AL002 finding.
-pub(crate) struct Step;
-
-impl schemars::JsonSchema for Step {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Step".into()
-    }
-    fn inline_schema() -> bool {
-        true
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": ["integer", "string"],
-            "minimum": 1,
-            "maximum": 6,
-            "pattern": "^[+]?0*[1-6]$"
-        })
-    }
-}
-
-/// The schema of `days:` of a session: a length above zero, written as a
-/// number or as text (`"0.5"`). Only a schema: the value is read as a
-/// [`Number`] and its range is checked as an AL002 finding.
-pub(crate) struct Days;
-
-impl schemars::JsonSchema for Days {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Days".into()
-    }
-    fn inline_schema() -> bool {
-        true
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": ["number", "string"],
-            "exclusiveMinimum": 0,
-            "pattern": POSITIVE_TEXT
-        })
-    }
-}
-
-/// A number above zero written as text: [`NUMBER_TEXT`] without a minus
-/// sign, with a digit other than 0 before its exponent.
-const POSITIVE_TEXT: &str =
-    r"^[+]?([0-9]*[1-9][0-9]*(\.[0-9]*)?|[0-9]*\.[0-9]*[1-9][0-9]*)([eE][+-]?[0-9]+)?$";
 
 /// A calendar date (`YYYY-MM-DD`).
 pub type Date = jiff::civil::Date;

@@ -71,7 +71,7 @@ pub struct Session {
     pub date: Field<Date>,
     /// Length in days; default 1, may be 0.5.
     #[serde(default, deserialize_with = "lenient")]
-    #[schemars(with = "Option<super::Days>")]
+    #[schemars(extend("exclusiveMinimum" = 0))]
     pub days: Field<Number>,
     /// Groups taking part (group-meeting: exactly one; kickoff/workshop: default all).
     #[serde(default, deserialize_with = "crate::yaml::list")]

@@ -72,7 +72,7 @@ pub struct Topic {
     pub end: Field<Date>,
     /// Current step of the six, 1..6.
     #[serde(default, deserialize_with = "lenient")]
-    #[schemars(with = "Option<super::Step>")]
+    #[schemars(range(min = 1, max = 6))]
     pub stage: Field<Int>,
     /// Sub-topic areas (分课题).
     #[serde(default, deserialize_with = "crate::yaml::list")]
