@@ -62,6 +62,7 @@ pub struct Limits {
     /// Days between consecutive workshops (45–62: every 1.5–2 months).
     pub workshop_gap_days: [u32; 2],
     /// Length of a follow-up workshop in days (2–3).
+    #[schemars(inner(range(min = 0)))]
     pub workshop_days: [f64; 2],
     /// Group meetings per calendar month during step 3 (1–2).
     pub meetings_per_month: [u32; 2],
@@ -88,14 +89,16 @@ impl Default for Limits {
 /// A waiver: silences one rule in one file, for a stated reason, maybe until a date.
 #[derive(Clone, Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = crate::schema::required(&["reason"]))]
 pub(crate) struct Allow {
     /// Rule code.
-    #[schemars(with = "String")]
+    #[schemars(with = "RuleCode")]
     pub rule: toml::Spanned<String>,
     /// File inside the program folder, e.g. `team.yaml`.
     pub path: String,
     /// Why the waiver was granted (required).
     #[serde(default)]
+    #[schemars(extend("pattern" = "\\S"))]
     pub reason: Option<String>,
     /// Last day the waiver holds.
     #[serde(default)]
@@ -112,7 +115,7 @@ pub(crate) struct Allow {
     pub subtopic: Option<String>,
     /// Only the findings about this calendar month, `YYYY-MM`.
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "Option<crate::model::PlanMonth>")]
     pub month: Option<toml::Spanned<String>>,
     /// Only the findings about this session file, e.g. `sessions/2026-06-15-g3-meeting.yaml`.
     #[serde(default)]
@@ -134,12 +137,76 @@ pub(crate) struct ConfigFile {
     limits: Limits,
     /// Severity per rule code: allow | warn | deny.
     #[serde(default)]
-    #[schemars(with = "BTreeMap<String, Level>")]
+    #[schemars(with = "RuleLevels")]
     rules: BTreeMap<String, toml::Spanned<Level>>,
     /// Waivers: one rule in one file, with a reason.
     #[serde(default)]
     #[schemars(with = "Vec<Allow>")]
     allow: Vec<toml::Spanned<Allow>>,
+}
+
+/// The schema of a rule code in al.toml: a code of [`crate::rules::RULES`],
+/// in any case (`al201` is AL201).
+struct RuleCode;
+
+impl RuleCode {
+    /// A pattern that matches the codes in any case.
+    fn pattern() -> String {
+        let numbers: Vec<&str> = crate::rules::RULES
+            .iter()
+            .map(|r| r.code.trim_start_matches("AL"))
+            .collect();
+        format!("^[Aa][Ll]({})$", numbers.join("|"))
+    }
+}
+
+impl schemars::JsonSchema for RuleCode {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "RuleCode".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let codes: Vec<&str> = crate::rules::RULES.iter().map(|r| r.code).collect();
+        schemars::json_schema!({
+            "description": "A rule code (`al rules` lists them), in any case.",
+            "anyOf": [
+                { "enum": codes },
+                { "type": "string", "pattern": Self::pattern() }
+            ]
+        })
+    }
+}
+
+/// The schema of `[rules]`: a level for each rule code named, each code
+/// listed with its name and summary for editors to complete.
+struct RuleLevels;
+
+impl schemars::JsonSchema for RuleLevels {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "RuleLevels".into()
+    }
+    fn inline_schema() -> bool {
+        true
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let level = g.subschema_for::<Level>().to_value();
+        let properties: serde_json::Map<String, serde_json::Value> = crate::rules::RULES
+            .iter()
+            .map(|r| {
+                let mut p = level.clone();
+                if let Some(o) = p.as_object_mut() {
+                    let about = format!("{}: {}", r.name, r.summary(Lang::En));
+                    o.insert("description".to_string(), about.into());
+                }
+                (r.code.to_string(), p)
+            })
+            .collect();
+        schemars::json_schema!({
+            "type": "object",
+            "properties": properties,
+            "propertyNames": { "pattern": RuleCode::pattern() },
+            "additionalProperties": level
+        })
+    }
 }
 
 /// A waiver after validation, with its place in al.toml.

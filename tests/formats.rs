@@ -182,7 +182,11 @@ fn schema_of(kind: &str) -> serde_json::Value {
 
 #[test]
 fn example_files_validate_against_al_schema_with_an_independent_validator() {
-    let kinds = [("topic", "topic.yaml"), ("team", "team.yaml")];
+    let kinds = [
+        ("topic", "topic.yaml"),
+        ("team", "team.yaml"),
+        ("plan", "plan.yaml"),
+    ];
     let mut checked = 0;
     for example in ["examples/talent-retention", "examples/complaint-resolution"] {
         for (kind, file) in kinds {
@@ -201,7 +205,7 @@ fn example_files_validate_against_al_schema_with_an_independent_validator() {
             }
         }
     }
-    assert_eq!(checked, 36, "every file of both examples");
+    assert_eq!(checked, 38, "every file of both examples");
 }
 
 #[test]
@@ -228,6 +232,76 @@ fn the_schemas_reject_bad_files() {
         .is_empty()
     );
     assert!(!errors(&config, &serde_json::json!({ "lang": "fr" })).is_empty());
+}
+
+/// An al.toml as the JSON a TOML editor validates (dates as their text).
+fn toml_to_json(v: toml::Value) -> serde_json::Value {
+    use serde_json::Value as J;
+    match v {
+        toml::Value::String(s) => J::String(s),
+        toml::Value::Integer(i) => J::from(i),
+        toml::Value::Float(f) => J::from(f),
+        toml::Value::Boolean(b) => J::Bool(b),
+        toml::Value::Datetime(d) => J::String(d.to_string()),
+        toml::Value::Array(a) => J::Array(a.into_iter().map(toml_to_json).collect()),
+        toml::Value::Table(t) => J::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect()),
+    }
+}
+
+#[test]
+fn the_config_schema_is_strict_and_knows_the_rule_codes() {
+    // As Ajv's strict mode: a format JSON Schema does not define is an error.
+    let strict = |schema: &serde_json::Value| {
+        jsonschema::options()
+            .should_validate_formats(true)
+            .should_ignore_unknown_formats(false)
+            .build(schema)
+    };
+    assert!(strict(&serde_json::json!({ "type": "integer", "format": "uint32" })).is_err());
+    for kind in ["topic", "team", "session", "subtopic", "plan", "config"] {
+        let compiled = strict(&schema_of(kind));
+        assert!(
+            compiled.is_ok(),
+            "{kind}: {:?}",
+            compiled.err().map(|e| e.to_string())
+        );
+    }
+    let config = validator(&schema_of("config"));
+    for file in [
+        "templates/init/en/al.toml",
+        "templates/init/zh/al.toml",
+        "tests/fixtures/AL901/pass/al.toml",
+        "tests/fixtures/AL902/fail/al.toml",
+    ] {
+        let text = std::fs::read_to_string(file).expect("read");
+        let json = toml_to_json(toml::Value::Table(toml::from_str(&text).expect("toml")));
+        let problems = errors(&config, &json);
+        assert!(problems.is_empty(), "{file}: {problems:#?}");
+    }
+    let ok = |v: serde_json::Value| errors(&config, &v).is_empty();
+    // Rule codes in any case, as al reads them; no other key.
+    assert!(ok(
+        serde_json::json!({ "rules": { "AL201": "allow", "al302": "deny" } })
+    ));
+    assert!(!ok(serde_json::json!({ "rules": { "AL999": "allow" } })));
+    assert!(!ok(serde_json::json!({ "rules": { "AL201": "off" } })));
+    // A waiver names a rule code and gives a reason (AL002 without one).
+    let waiver = |w: serde_json::Value| serde_json::json!({ "allow": [w] });
+    assert!(ok(waiver(
+        serde_json::json!({ "rule": "al201", "path": "team.yaml", "reason": "pilot" })
+    )));
+    assert!(!ok(waiver(
+        serde_json::json!({ "rule": "AL201", "path": "team.yaml" })
+    )));
+    assert!(!ok(waiver(
+        serde_json::json!({ "rule": "AL201", "path": "team.yaml", "reason": " " })
+    )));
+    assert!(!ok(waiver(
+        serde_json::json!({ "rule": "AL21", "path": "team.yaml", "reason": "x" })
+    )));
+    assert!(!ok(waiver(
+        serde_json::json!({ "rule": "AL304", "path": "team.yaml", "reason": "x", "month": "2026-13" })
+    )));
 }
 
 #[test]

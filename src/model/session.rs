@@ -47,7 +47,18 @@ words! {
 
 /// sessions/*.yaml.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[schemars(
+    deny_unknown_fields,
+    transform = crate::schema::required(&["kind", "date"]),
+    // A group meeting names exactly one group.
+    extend(
+        "if" = { "properties": { "kind": { "const": "group-meeting" } }, "required": ["kind"] },
+        "then" = {
+            "properties": { "groups": { "type": "array", "minItems": 1, "maxItems": 1 } },
+            "required": ["groups"]
+        }
+    )
+)]
 pub struct Session {
     /// kickoff | workshop | group-meeting | activity | review | report (required).
     #[serde(default, deserialize_with = "lenient")]
@@ -60,6 +71,7 @@ pub struct Session {
     pub date: Field<Date>,
     /// Length in days; default 1, may be 0.5.
     #[serde(default, deserialize_with = "lenient")]
+    #[schemars(extend("exclusiveMinimum" = 0))]
     pub days: Field<Number>,
     /// Groups taking part (group-meeting: exactly one; kickoff/workshop: default all).
     #[serde(default, deserialize_with = "crate::yaml::list")]
@@ -121,7 +133,7 @@ impl Session {
 
 /// One agenda item.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[schemars(deny_unknown_fields, transform = crate::schema::required(&["item"]))]
 pub struct AgendaItem {
     /// What (required).
     #[serde(default, deserialize_with = "crate::yaml::plain")]
@@ -136,7 +148,7 @@ pub struct AgendaItem {
 
 /// Something studied at the session.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[schemars(deny_unknown_fields, transform = crate::schema::required(&["title"]))]
 pub struct LearningItem {
     /// What was studied (required).
     #[serde(default, deserialize_with = "crate::yaml::plain")]
@@ -148,7 +160,7 @@ pub struct LearningItem {
 
 /// A commitment made at a session.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[schemars(deny_unknown_fields, transform = crate::schema::required(&["task"]))]
 pub struct Action {
     /// An id, to refer to the action (e.g. from a waiver in al.toml); optional.
     #[serde(

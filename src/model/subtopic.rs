@@ -23,7 +23,7 @@ words! {
 
 /// subtopics/*.yaml.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[schemars(deny_unknown_fields, transform = crate::schema::required(&["question"]))]
 pub struct Subtopic {
     /// Id; defaults to the file stem.
     #[serde(default, deserialize_with = "lenient")]
@@ -128,7 +128,7 @@ pub struct Implementation {
 
 /// A measure of the implementation: baseline → target → actual.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[schemars(deny_unknown_fields, transform = crate::schema::required(&["name"]))]
 pub struct Metric {
     /// What is measured (required).
     #[serde(default, deserialize_with = "lenient")]

@@ -51,8 +51,12 @@ impl schemars::JsonSchema for Consent {
     }
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "The date the person agreed to take part (YYYY-MM-DD), or true.",
-            "anyOf": [{ "type": "string", "format": "date" }, { "type": "boolean" }]
+            "description": "The date the person agreed to take part (YYYY-MM-DD), or true; false when they declined.",
+            "anyOf": [
+                { "type": "string", "format": "date" },
+                { "type": "boolean" },
+                { "enum": ["true", "false"] }
+            ]
         })
     }
 }
@@ -69,7 +73,7 @@ impl Serialize for Consent {
 
 /// team.yaml.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[schemars(deny_unknown_fields, transform = crate::schema::required(&["groups"]))]
 pub struct Team {
     /// Everyone who is a member of some group.
     #[serde(default, deserialize_with = "crate::yaml::list")]
@@ -80,14 +84,15 @@ pub struct Team {
     /// External support (外援).
     #[serde(default, deserialize_with = "crate::yaml::list")]
     pub external: Vec<Sp<External>>,
-    /// Core groups.
+    /// Core groups (at least one).
     #[serde(default, deserialize_with = "crate::yaml::list")]
+    #[schemars(length(min = 1))]
     pub groups: Vec<Sp<Group>>,
 }
 
 /// A member of the program.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[schemars(deny_unknown_fields, transform = crate::schema::required(&["name"]))]
 pub struct Person {
     /// Id used in references; defaults to the name.
     #[serde(default, deserialize_with = "lenient")]
@@ -138,7 +143,7 @@ impl Person {
 
 /// A facilitator (促进师).
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[schemars(deny_unknown_fields, transform = crate::schema::required(&["name"]))]
 pub struct Facilitator {
     /// Id used in references; defaults to the name.
     #[serde(default, deserialize_with = "lenient")]
@@ -160,7 +165,7 @@ impl Facilitator {
 
 /// External support (外援).
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[schemars(deny_unknown_fields, transform = crate::schema::required(&["name"]))]
 pub struct External {
     /// Name (required).
     #[serde(default, deserialize_with = "lenient")]
@@ -175,7 +180,7 @@ pub struct External {
 
 /// A core group (核心小组).
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[schemars(deny_unknown_fields, transform = crate::schema::required(&["id"]))]
 pub struct Group {
     /// Id used in references (required).
     #[serde(default, deserialize_with = "lenient")]

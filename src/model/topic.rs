@@ -38,7 +38,7 @@ words! {
 
 /// topic.yaml.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[schemars(deny_unknown_fields, transform = crate::schema::required(&["title", "statement", "start"]))]
 pub struct Topic {
     /// The topic's title (required).
     #[serde(default, deserialize_with = "crate::yaml::plain")]
@@ -72,6 +72,7 @@ pub struct Topic {
     pub end: Field<Date>,
     /// Current step of the six, 1..6.
     #[serde(default, deserialize_with = "lenient")]
+    #[schemars(range(min = 1, max = 6))]
     pub stage: Field<Int>,
     /// Sub-topic areas (分课题).
     #[serde(default, deserialize_with = "crate::yaml::list")]
@@ -134,7 +135,7 @@ pub struct Sponsor {
 
 /// One budget line.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[schemars(deny_unknown_fields, transform = crate::schema::required(&["item", "planned"]))]
 pub struct BudgetItem {
     /// What it is for.
     #[serde(default, deserialize_with = "crate::yaml::plain")]
