@@ -188,7 +188,7 @@ pub struct Action {
 
 /// An arrangement until the next gathering, made at a kick-off or a workshop.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[schemars(deny_unknown_fields, transform = crate::schema::required(&["task"]))]
 pub struct Arrangement {
     /// The group it is for (a group id); absent: everyone.
     #[serde(default, deserialize_with = "lenient")]
