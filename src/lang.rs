@@ -202,6 +202,45 @@ pub(crate) fn month_spoken(lang: Lang, m: crate::dates::Month, with_year: bool) 
     }
 }
 
+/// A date in a sentence, as a person writes it: `9月14日` / `14 September`,
+/// with the year when it is not the year of `today`.
+pub(crate) fn day_spoken(lang: Lang, d: crate::model::Date, today: crate::model::Date) -> String {
+    crate::dates::spoken(lang, d, d.year() != today.year(), false)
+}
+
+/// A number as written, with its unit: `18%`, `3.1 分`, `12` (the same in
+/// both languages).
+pub(crate) fn amount(x: f64, unit: &str) -> String {
+    match unit.trim() {
+        "" => format!("{x}"),
+        "%" | "％" => format!("{x}%"),
+        u => format!("{x} {u}"),
+    }
+}
+
+/// Chinese text with a space between Chinese characters and Latin letters
+/// (`9月7日 Third workshop 决定`, `g1 还没有开过小组会议`), as Chinese
+/// typesetting writes them; other languages as they are. The report's
+/// summary and the portfolio's sentences are spaced so.
+pub(crate) fn spaced(lang: Lang, text: &str) -> String {
+    if lang != Lang::Zh {
+        return text.to_string();
+    }
+    let cjk = crate::source::is_cjk;
+    let mut out = String::with_capacity(text.len());
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if let Some(p) = prev
+            && ((cjk(p) && c.is_ascii_alphabetic()) || (p.is_ascii_alphabetic() && cjk(c)))
+        {
+            out.push(' ');
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
 /// An activity outside meetings.
 pub fn activity(lang: Lang, a: ActivityKind) -> &'static str {
     match a {
