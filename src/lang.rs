@@ -219,7 +219,7 @@ pub(crate) fn amount(x: f64, unit: &str) -> String {
 }
 
 /// Chinese text with a space between Chinese characters and Latin letters
-/// (`9月7日 Third workshop 决定`, `g1 还没有开过小组会议`), as Chinese
+/// (`9月7日 Third workshop 决定`, `Alpha 组还没有开过小组会议`), as Chinese
 /// typesetting writes them; other languages as they are. The report's
 /// summary and the portfolio's sentences are spaced so.
 pub(crate) fn spaced(lang: Lang, text: &str) -> String {
@@ -484,5 +484,37 @@ mod name_tests {
         );
         assert_eq!(name_with(Lang::En, "Chen", " "), "Chen");
         assert_eq!(name_with(Lang::Zh, "", "副行长"), "副行长");
+    }
+}
+
+#[cfg(test)]
+mod sentence_tests {
+    use super::*;
+
+    #[test]
+    fn amounts_carry_their_units() {
+        assert_eq!(amount(18.0, "%"), "18%");
+        assert_eq!(amount(3.1, " 分 "), "3.1 分");
+        assert_eq!(amount(12.5, ""), "12.5");
+    }
+
+    #[test]
+    fn sentences_of_the_summary_and_the_portfolio_are_spaced_alike() {
+        assert_eq!(
+            spaced(Lang::Zh, "Alpha组还没有开过小组会议（g1，al check）"),
+            "Alpha 组还没有开过小组会议（g1，al check）",
+            "letters only, not digits or brackets"
+        );
+        assert_eq!(spaced(Lang::En, "Alpha组"), "Alpha组");
+    }
+
+    #[test]
+    fn a_day_has_its_year_only_when_it_is_not_this_year() {
+        let d = |t: &str| crate::dates::parse_date(t).expect("date");
+        assert_eq!(day_spoken(Lang::Zh, d("2026-09-14"), d("2026-10-01")), "9月14日");
+        assert_eq!(
+            day_spoken(Lang::En, d("2025-09-14"), d("2026-10-01")),
+            "14 September 2025"
+        );
     }
 }
