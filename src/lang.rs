@@ -202,6 +202,45 @@ pub(crate) fn month_spoken(lang: Lang, m: crate::dates::Month, with_year: bool) 
     }
 }
 
+/// A date in a sentence, as a person writes it: `9月14日` / `14 September`,
+/// with the year when it is not the year of `today`.
+pub(crate) fn day_spoken(lang: Lang, d: crate::model::Date, today: crate::model::Date) -> String {
+    crate::dates::spoken(lang, d, d.year() != today.year(), false)
+}
+
+/// A number as written, with its unit: `18%`, `3.1 分`, `12` (the same in
+/// both languages).
+pub(crate) fn amount(x: f64, unit: &str) -> String {
+    match unit.trim() {
+        "" => format!("{x}"),
+        "%" | "％" => format!("{x}%"),
+        u => format!("{x} {u}"),
+    }
+}
+
+/// Chinese text with a space between Chinese characters and Latin letters
+/// (`9月7日 Third workshop 决定`, `Alpha 组还没有开过小组会议`), as Chinese
+/// typesetting writes them; other languages as they are. The report's
+/// summary and the portfolio's sentences are spaced so.
+pub(crate) fn spaced(lang: Lang, text: &str) -> String {
+    if lang != Lang::Zh {
+        return text.to_string();
+    }
+    let cjk = crate::source::is_cjk;
+    let mut out = String::with_capacity(text.len());
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if let Some(p) = prev
+            && ((cjk(p) && c.is_ascii_alphabetic()) || (p.is_ascii_alphabetic() && cjk(c)))
+        {
+            out.push(' ');
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
 /// An activity outside meetings.
 pub fn activity(lang: Lang, a: ActivityKind) -> &'static str {
     match a {
@@ -445,5 +484,37 @@ mod name_tests {
         );
         assert_eq!(name_with(Lang::En, "Chen", " "), "Chen");
         assert_eq!(name_with(Lang::Zh, "", "副行长"), "副行长");
+    }
+}
+
+#[cfg(test)]
+mod sentence_tests {
+    use super::*;
+
+    #[test]
+    fn amounts_carry_their_units() {
+        assert_eq!(amount(18.0, "%"), "18%");
+        assert_eq!(amount(3.1, " 分 "), "3.1 分");
+        assert_eq!(amount(12.5, ""), "12.5");
+    }
+
+    #[test]
+    fn sentences_of_the_summary_and_the_portfolio_are_spaced_alike() {
+        assert_eq!(
+            spaced(Lang::Zh, "Alpha组还没有开过小组会议（g1，al check）"),
+            "Alpha 组还没有开过小组会议（g1，al check）",
+            "letters only, not digits or brackets"
+        );
+        assert_eq!(spaced(Lang::En, "Alpha组"), "Alpha组");
+    }
+
+    #[test]
+    fn a_day_has_its_year_only_when_it_is_not_this_year() {
+        let d = |t: &str| crate::dates::parse_date(t).expect("date");
+        assert_eq!(day_spoken(Lang::Zh, d("2026-09-14"), d("2026-10-01")), "9月14日");
+        assert_eq!(
+            day_spoken(Lang::En, d("2025-09-14"), d("2026-10-01")),
+            "14 September 2025"
+        );
     }
 }

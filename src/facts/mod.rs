@@ -18,8 +18,9 @@ pub(crate) use actions::{ActionFact, ActionTotals, action_status, actions, days_
 pub(crate) use budget::{amount_ok, budget, budget_items, over_plan};
 pub(crate) use index::Index;
 pub(crate) use pace::{
-    budget_used_percent, declared_stage, end, measured_metrics, overspent, plan_slip, quiet_groups,
-    review_overdue, start, trusted_step, unreadable,
+    at_step_6, budget_used_percent, declared_ahead, declared_stage, end, measured_metrics, over_a_month,
+    overspent, plan_slip, quiet_groups, review_deadline, review_overdue, review_pending, start, trusted_step,
+    unreadable,
 };
 pub(crate) use plan::{Actual, MilestoneFact, Planned, by_plan_date, milestones, shown_number};
 pub(crate) use sessions::{

@@ -44,6 +44,12 @@ pub(crate) fn declared_ahead(declared: i64, e: &StageEvidence) -> Option<i64> {
     (declared > shown && declared <= 6).then_some(shown)
 }
 
+/// Whether the record shows step 6 (results adopted or shared). A declared
+/// stage the record does not support does not count.
+pub(crate) fn at_step_6(e: &StageEvidence) -> bool {
+    e.supported_stage() == Some(6)
+}
+
 /// The step to trust: the declared one, unless the record does not support
 /// it; then the record's. `None` when neither says.
 pub(crate) fn trusted_step(declared: i64, e: &StageEvidence) -> Option<i64> {
@@ -58,15 +64,21 @@ pub(crate) fn review_deadline(p: &Program, limits: &Limits) -> Option<Date> {
     start(p).map(|s| add_months(s, limits.steps_1_to_3_months))
 }
 
-/// The review that ends steps 1–3 when it is overdue at `today`: its
-/// deadline ([`review_deadline`]) has passed and no review has been held by
-/// `today`.
-pub(crate) fn review_overdue(p: &Program, limits: &Limits, today: Date) -> Option<Date> {
-    let deadline = review_deadline(p, limits).filter(|d| *d < today)?;
+/// The deadline of the review that ends steps 1–3 ([`review_deadline`])
+/// while that review is still to come: no review has been held by `today`.
+pub(crate) fn review_pending(p: &Program, limits: &Limits, today: Date) -> Option<Date> {
+    let deadline = review_deadline(p, limits)?;
     stage_evidence_by(p, today)
         .first_review
         .is_none()
         .then_some(deadline)
+}
+
+/// The review that ends steps 1–3 when it is overdue at `today`: its
+/// deadline has passed and no review has been held by `today`
+/// ([`review_pending`]).
+pub(crate) fn review_overdue(p: &Program, limits: &Limits, today: Date) -> Option<Date> {
+    review_pending(p, limits, today).filter(|d| *d < today)
 }
 
 /// When groups are expected to meet at `today`: the first kick-off or
@@ -82,8 +94,7 @@ pub(crate) fn meeting_time(p: &Program, limits: &Limits, today: Date) -> Option<
         (None, None) => return None,
     };
     let ended = end(p).is_some_and(|d| d < today);
-    let step_6 = e.supported_stage() == Some(6);
-    (!ended && !step_6 && limits.meetings_per_month[0] > 0).then_some(first)
+    (!ended && !at_step_6(&e) && limits.meetings_per_month[0] > 0).then_some(first)
 }
 
 /// A core group that has not met for more than a month while groups are
@@ -174,26 +185,23 @@ pub(crate) fn overspent(p: &Program) -> bool {
             .any(|line| line.over_plan().is_some())
 }
 
-/// The files of the program that should hold its topic, team, a session or
-/// a sub-topic but could not be read or parsed, in file order: (index into
-/// `files`, kind).
+/// The files of the program that should hold a model — its topic, team, a
+/// session, a sub-topic or its plan: the kinds read with the program — but
+/// could not be read or parsed, in file order: (index into `files`, kind).
 pub(crate) fn unreadable(p: &Program) -> Vec<(usize, FileKind)> {
     let used = |file: usize| {
         p.topic.as_ref().is_some_and(|d| d.file == file)
             || p.team.as_ref().is_some_and(|d| d.file == file)
             || p.sessions.iter().any(|d| d.file == file)
             || p.subtopics.iter().any(|d| d.file == file)
+            || p.plan.as_ref().is_some_and(|d| d.file == file)
     };
     p.files
         .iter()
         .enumerate()
         .filter_map(|(i, f)| {
             let kind = FileKind::of_rel(&f.rel)?;
-            let loaded = matches!(
-                kind,
-                FileKind::Topic | FileKind::Team | FileKind::Session | FileKind::Subtopic
-            );
-            (loaded && !used(i)).then_some((i, kind))
+            (kind.spec().loaded && !used(i)).then_some((i, kind))
         })
         .collect()
 }
@@ -228,6 +236,11 @@ mod tests {
     fn the_review_is_overdue_six_months_after_the_start_without_one() {
         let p = program(&[("topic.yaml", TOPIC), ("team.yaml", TEAM)]);
         assert_eq!(review_deadline(&p, &limits()), Some(d("2026-07-01")));
+        assert_eq!(
+            review_pending(&p, &limits(), d("2026-03-01")),
+            Some(d("2026-07-01")),
+            "pending before its deadline too"
+        );
         assert_eq!(review_overdue(&p, &limits(), d("2026-07-01")), None);
         assert_eq!(
             review_overdue(&p, &limits(), d("2026-07-02")),
@@ -239,6 +252,12 @@ mod tests {
             ("sessions/r.yaml", "kind: review\ndate: 2026-06-20\n"),
         ]);
         assert_eq!(review_overdue(&reviewed, &limits(), d("2026-08-01")), None);
+        assert_eq!(review_pending(&reviewed, &limits(), d("2026-06-20")), None);
+        assert_eq!(
+            review_pending(&reviewed, &limits(), d("2026-06-19")),
+            Some(d("2026-07-01")),
+            "a review counts from its day"
+        );
     }
 
     #[test]
@@ -307,6 +326,7 @@ implementation:
             ("topic.yaml", topic),
             ("team.yaml", "people: [\n"),
             ("subtopics/s.yaml", sub),
+            ("plan.yaml", "milestones: {\n"),
         ]);
         let names: Vec<&str> = measured_metrics(&p, d("2026-06-01"))
             .iter()
@@ -316,6 +336,6 @@ implementation:
         assert_eq!(budget_used_percent(&p), Some(65));
         assert!(overspent(&p));
         let bad: Vec<FileKind> = unreadable(&p).into_iter().map(|(_, k)| k).collect();
-        assert_eq!(bad, [FileKind::Team]);
+        assert_eq!(bad, [FileKind::Team, FileKind::Plan], "in file order");
     }
 }

@@ -197,7 +197,7 @@ impl Row {
         let start = facts::start(p);
         let started = start.is_some_and(|s| s <= today);
         let actions = facts::actions(p, today);
-        let adopted = evidence.supported_stage() == Some(6);
+        let adopted = facts::at_step_6(&evidence);
         let count = |s: Severity| report.diagnostics.iter().filter(|d| d.severity == s).count();
         Row {
             folder: report.display.clone(),

@@ -5,8 +5,7 @@
 
 use super::row::{FacilitatorRow, Row};
 use crate::config::Lang;
-use crate::dates::spoken;
-use crate::lang::{self as labels, pick, plural};
+use crate::lang::{self as labels, amount, day_spoken, pick, plural, spaced};
 use crate::model::{Date, FacilitatorLevel};
 use crate::tr;
 use serde::Serialize;
@@ -228,42 +227,6 @@ fn moved(r: &Row, lang: Lang) -> Option<String> {
     Some(tr!(lang, "《{t}》：{list}。", "“{t}”: {list}."))
 }
 
-/// Chinese text with a space between Chinese characters and Latin letters
-/// (`g1 还没有开过小组会议`), as Chinese typesetting writes them (the rule
-/// the report's summary follows); other languages as they are.
-pub(crate) fn spaced(lang: Lang, text: &str) -> String {
-    if lang != Lang::Zh {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut prev: Option<char> = None;
-    for c in text.chars() {
-        if let Some(p) = prev {
-            let cjk = crate::source::is_cjk;
-            if (cjk(p) && c.is_ascii_alphabetic()) || (p.is_ascii_alphabetic() && cjk(c)) {
-                out.push(' ');
-            }
-        }
-        out.push(c);
-        prev = Some(c);
-    }
-    out
-}
-
-/// A date in a sentence: `9月3日`, with the year when not `today`'s.
-fn day(lang: Lang, d: Date, today: Date) -> String {
-    spoken(lang, d, d.year() != today.year(), false)
-}
-
-/// A number as written, with its unit.
-fn amount(x: f64, unit: &str) -> String {
-    match unit {
-        "" => format!("{x}"),
-        "%" | "％" => format!("{x}%"),
-        u => format!("{x} {u}"),
-    }
-}
-
 /// The row's cells in words.
 fn view(row: Row, lang: Lang, today: Date) -> RowView {
     let step_text = match (row.step, row.declared_step) {
@@ -291,7 +254,7 @@ fn view(row: Row, lang: Lang, today: Date) -> RowView {
         .groups
         .iter()
         .map(|g| match g.last_met {
-            Some(d) => format!("{} {}", g.name, day(lang, d, today)),
+            Some(d) => format!("{} {}", g.name, day_spoken(lang, d, today)),
             None => tr!(lang, "{} 未开会", "{} not met", g.name),
         })
         .collect();
@@ -351,7 +314,7 @@ fn attention(r: &Row, lang: Lang, today: Date) -> Vec<String> {
         ));
     }
     for q in &r.quiet {
-        let (g, days, when) = (&q.name, q.days, day(lang, q.since, today));
+        let (g, days, when) = (&q.name, q.days, day_spoken(lang, q.since, today));
         out.push(match q.last_met {
             Some(_) => tr!(
                 lang,
@@ -366,7 +329,7 @@ fn attention(r: &Row, lang: Lang, today: Date) -> Vec<String> {
         });
     }
     if let Some(d) = r.review_overdue {
-        let (days, when) = (crate::dates::days_between(d, today), day(lang, d, today));
+        let (days, when) = (crate::dates::days_between(d, today), day_spoken(lang, d, today));
         out.push(tr!(
             lang,
             "《{t}》：初步方案评审已逾期 {days} 天（应在{when}前完成），至今还没有评审。",

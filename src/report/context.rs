@@ -10,7 +10,7 @@
 
 use crate::check::Summary;
 use crate::config::{Lang, Limits};
-use crate::dates::{add_months, days_between};
+use crate::dates::days_between;
 use crate::diag::Diagnostic;
 use crate::facts::{self, ActionFact, ActionTotals, Index};
 use crate::lang::{self as labels, pick};
@@ -281,27 +281,14 @@ fn charts(
     charts
 }
 
-/// The files of the program that have no model: read, but not usable.
+/// The files of the program that have no model: read, but not usable
+/// ([`facts::unreadable`]).
 fn unreadable(p: &Program) -> Vec<UnreadableView> {
-    use crate::layout::FileKind;
-    let used = |file: usize| {
-        p.topic.as_ref().is_some_and(|d| d.file == file)
-            || p.team.as_ref().is_some_and(|d| d.file == file)
-            || p.sessions.iter().any(|d| d.file == file)
-            || p.subtopics.iter().any(|d| d.file == file)
-            || p.plan.as_ref().is_some_and(|d| d.file == file)
-    };
-    p.files
-        .iter()
-        .enumerate()
-        .filter_map(|(i, f)| {
-            let kind = FileKind::of_rel(&f.rel)?;
-            let loaded = matches!(
-                kind,
-                FileKind::Topic | FileKind::Team | FileKind::Session | FileKind::Subtopic | FileKind::Plan
-            );
-            (loaded && !used(i)).then(|| UnreadableView {
-                file: f.rel.clone(),
+    facts::unreadable(p)
+        .into_iter()
+        .filter_map(|(i, kind)| {
+            Some(UnreadableView {
+                file: p.files.get(i)?.rel.clone(),
                 kind: kind.name(),
             })
         })
@@ -989,9 +976,8 @@ fn group_label(g: &Group) -> String {
 /// The six steps and the stage reached, with each step's dates as the
 /// record shows them ([`facts::step_periods`]).
 fn stage(p: &Program, limits: &Limits, lang: Lang, today: Date) -> StageView {
-    let topic = p.topic.as_ref().map(|t| &t.value);
-    let number = topic.and_then(|t| t.stage.as_ref()).map_or(0, |s| s.value.0);
-    let start = topic.and_then(|t| t.start.as_ref()).map(|s| s.value);
+    let number = facts::declared_stage(p);
+    let start = facts::start(p);
     let before_start = start.is_some_and(|s| today < s);
     // Only what happened by `today` counts, as for AL502: a review dated
     // later is not shown as held.
@@ -1031,7 +1017,7 @@ fn stage(p: &Program, limits: &Limits, lang: Lang, today: Date) -> StageView {
         number,
         name: labels::step_name(lang, number),
         steps,
-        review_deadline: start.map(|s| add_months(s, limits.steps_1_to_3_months)),
+        review_deadline: facts::review_deadline(p, limits),
         record,
         record_name: record.map(|r| labels::step_name(lang, r)),
         start,

@@ -3,20 +3,23 @@
 //! attention — each a complete sentence in the report's language, with
 //! names instead of ids and numbers with their units.
 //!
-//! Everything here is read from the [facts](crate::facts) and from what the
-//! report's context has already worked out (the stage, the actions, the
-//! findings, the comparison of `--since`); nothing is derived a second time.
+//! Everything here is read from the [facts](crate::facts) — where the
+//! program keeps pace, the questions the portfolio dashboard asks too — and
+//! from what the report's context has already worked out (the stage, the
+//! actions, the findings, the comparison of `--since`); nothing is derived a
+//! second time.
 //!
 //! - Where the program is: its declared step, unless the record
 //!   ([`facts::StageEvidence::supported_stage`]) does not support it: then
-//!   both, the declared step and the one the record shows.
+//!   both, the declared step and the one the record shows
+//!   ([`facts::declared_ahead`]).
 //! - The next milestone, in this order: with a plan (plan.yaml), the
 //!   earliest milestone in planned order neither reached nor late
 //!   ([`facts::MilestoneFact::upcoming`]); else the next dated gathering after
 //!   `--today` (a kick-off, workshop, review or results report); else, while
 //!   no review has been held, the review that ends steps 1–3 (the start plus
-//!   `steps_1_to_3_months`) — overdue when that date has passed; else the
-//!   topic's `end`.
+//!   `steps_1_to_3_months`, [`facts::review_pending`]) — overdue when that
+//!   date has passed; else the topic's `end`.
 //! - The decisions: with `--since REV`, those of the sessions the comparison
 //!   lists as new; without it, those of the sessions held in the
 //!   [`DECISION_DAYS`] days up to `--today`.
@@ -24,7 +27,8 @@
 //!   first kick-off or workshop until the topic's `end`, unless the record
 //!   shows step 6 — a group whose last group meeting ([`facts::last_met`]) —
 //!   or, when it has not met yet, that first gathering — is more than a
-//!   month before `--today`, when `meetings_per_month` asks for at least one.
+//!   month before `--today`, when `meetings_per_month` asks for at least one
+//!   ([`facts::quiet_groups`]).
 //! - No activity: a program started with no session held at all, or (until
 //!   the record shows step 6) none in the last month.
 //! - Running late: past the topic's `end` and the record not at step 6; the
@@ -32,18 +36,19 @@
 //!   plan past its planned date with nothing in the record
 //!   ([`facts::MilestoneFact::days_late`]).
 //! - "More than a month" counts as the rest of the report does: past the
-//!   same day of the next month ([`add_months`]).
+//!   same day of the next month ([`facts::over_a_month`]).
 //! - The budget: overspent as the rules judge it (spent above planned, in
-//!   total and per line), or nearly spent ([`NEARLY_SPENT`] of the plan).
+//!   total and per line: [`facts::overspent`]), or nearly spent
+//!   ([`NEARLY_SPENT`] of the plan).
 
 use super::context::{self as context, Names, StageView, money};
 use crate::check::Summary;
 use crate::config::{Lang, Limits};
-use crate::dates::{add_months, days_between};
+use crate::dates::days_between;
 use crate::diag::{Diagnostic, Severity};
 use crate::facts::{self, ActionFact, MilestoneFact, Planned};
 use crate::history::{Diff, How, Subject, What};
-use crate::lang::{self as labels, pick, plural};
+use crate::lang::{self as labels, amount, day_spoken, pick, plural, spaced};
 use crate::load::{Doc, Program};
 use crate::model::{Date, Metric, Session, SessionKind, Subtopic};
 use crate::tr;
@@ -147,7 +152,7 @@ pub(crate) struct Sources<'a, 'b> {
 /// Builds the summary.
 pub(crate) fn build(s: &Sources) -> SummaryView {
     let names = Names::new(s.p.team.as_ref().map(|t| &t.value));
-    let started = start(s.p).is_none_or(|d| d <= s.today);
+    let started = facts::start(s.p).is_none_or(|d| d <= s.today);
     let milestone = milestone(s);
     let lang = s.lang;
     let all = |v: Vec<String>| v.into_iter().map(|x| spaced(lang, &x)).collect();
@@ -162,75 +167,9 @@ pub(crate) fn build(s: &Sources) -> SummaryView {
     }
 }
 
-/// Chinese text with a space between Chinese characters and Latin letters
-/// (`9月7日 Third workshop 决定`), as Chinese typesetting writes them; other
-/// languages as they are.
-fn spaced(lang: Lang, text: &str) -> String {
-    if lang != Lang::Zh {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut prev: Option<char> = None;
-    for c in text.chars() {
-        if let Some(p) = prev {
-            let cjk = crate::source::is_cjk;
-            if (cjk(p) && c.is_ascii_alphabetic()) || (p.is_ascii_alphabetic() && cjk(c)) {
-                out.push(' ');
-            }
-        }
-        out.push(c);
-        prev = Some(c);
-    }
-    out
-}
-
-/// The topic's start.
-fn start(p: &Program) -> Option<Date> {
-    p.topic.as_ref()?.value.start.as_ref().map(|d| d.value)
-}
-
-/// The topic's end.
-fn end(p: &Program) -> Option<Date> {
-    p.topic.as_ref()?.value.end.as_ref().map(|d| d.value)
-}
-
-/// Whether `date` is more than a month before `today`, counted as the rest
-/// of the report counts a month: past the same day of the next month.
-fn over_a_month(date: Date, today: Date) -> bool {
-    add_months(date, 1) < today
-}
-
 /// What the record shows by `today` ([`facts::stage_evidence_by`]).
 fn evidence(s: &Sources) -> facts::StageEvidence {
     facts::stage_evidence_by(s.p, s.today)
-}
-
-/// Whether the record shows step 6 (results adopted or shared). A declared
-/// stage the record does not support does not count.
-fn at_step_6(e: &facts::StageEvidence) -> bool {
-    e.supported_stage() == Some(6)
-}
-
-/// When the declared stage is beyond what the record supports, the step the
-/// record shows (2 when it shows none of steps 3 to 6: steps 1 and 2 leave
-/// no evidence of their own).
-fn declared_ahead(s: &Sources, e: &facts::StageEvidence) -> Option<i64> {
-    let shown = e.supported_stage().unwrap_or(2);
-    (s.stage.number > shown && s.stage.number <= 6).then_some(shown)
-}
-
-/// The step the summary trusts: the declared one, unless the record does not
-/// support it; then the record's. `None` when neither says.
-fn trusted_step(s: &Sources, e: &facts::StageEvidence) -> Option<i64> {
-    declared_ahead(s, e)
-        .or_else(|| (1..=6).contains(&s.stage.number).then_some(s.stage.number))
-        .or_else(|| e.supported_stage())
-}
-
-/// A date as a person writes it: `9月14日` / `14 September`, with the year
-/// when it is not the year of `today`.
-fn day(lang: Lang, d: Date, today: Date) -> String {
-    crate::dates::spoken(lang, d, d.year() != today.year(), false)
 }
 
 /// How far off something is: days under two weeks, else whole weeks.
@@ -323,16 +262,11 @@ fn milestone(s: &Sources) -> Option<Milestone> {
         );
         (plenary && date > today).then(|| (milestone_name(lang, v), date))
     });
-    let evidence = facts::stage_evidence_by(s.p, today);
-    let deadline = s
-        .stage
-        .review_deadline
-        .filter(|_| evidence.first_review.is_none())
-        .map(|d| {
-            let name = pick(lang, "初步方案评审", "the review of the preliminary solution");
-            (name.to_string(), d)
-        });
-    let end = end(s.p)
+    let deadline = facts::review_pending(s.p, s.limits, today).map(|d| {
+        let name = pick(lang, "初步方案评审", "the review of the preliminary solution");
+        (name.to_string(), d)
+    });
+    let end = facts::end(s.p)
         .filter(|d| *d > today)
         .map(|d| (pick(lang, "项目结束", "the end of the program").to_string(), d));
     let (source, (name, date)) = gathering
@@ -351,9 +285,12 @@ fn milestone(s: &Sources) -> Option<Milestone> {
 fn position(s: &Sources, started: bool, milestone: Option<&Milestone>) -> String {
     let (lang, today) = (s.lang, s.today);
     let mut parts = Vec::new();
-    match (start(s.p), declared_ahead(s, &evidence(s))) {
+    match (
+        facts::start(s.p),
+        facts::declared_ahead(s.stage.number, &evidence(s)),
+    ) {
         (Some(d), _) if !started => {
-            let (when, left) = (day(lang, d, today), wait(lang, days_between(today, d)));
+            let (when, left) = (day_spoken(lang, d, today), wait(lang, days_between(today, d)));
             parts.push(tr!(
                 lang,
                 "项目尚未开始，计划于{when}启动（{left}）。",
@@ -387,7 +324,7 @@ fn position(s: &Sources, started: bool, milestone: Option<&Milestone>) -> String
         ),
     }
     if let Some(m) = milestone {
-        let (name, when, left) = (&m.name, day(lang, m.date, today), wait(lang, m.days));
+        let (name, when, left) = (&m.name, day_spoken(lang, m.date, today), wait(lang, m.days));
         parts.push(match m.source {
             MilestoneSource::ReviewDeadline if m.days < 0 => {
                 let late = -m.days;
@@ -426,25 +363,13 @@ fn position(s: &Sources, started: bool, milestone: Option<&Milestone>) -> String
     join_sentences(lang, &parts)
 }
 
-/// A number as written, with its unit.
-fn amount(x: f64, unit: &str) -> String {
-    let n = format!("{x}");
-    match unit.trim() {
-        "" => n,
-        "%" | "％" => format!("{n}%"),
-        u => format!("{n} {u}"),
-    }
-}
-
-/// One metric with a baseline and an actual measured by `today`, as a sentence.
-fn metric(lang: Lang, m: &Metric, today: Date) -> Option<String> {
+/// One metric measured with a baseline and an actual
+/// ([`facts::measured_metrics`]), as a sentence.
+fn metric(lang: Lang, m: &Metric) -> Option<String> {
     let name = clause(&m.name.as_ref()?.value.0);
     let unit = m.unit.as_ref().map_or("", |u| u.0.as_str());
     let baseline = m.baseline.as_ref()?.value.0;
     let actual = m.actual.as_ref()?.value.0;
-    if m.measured.as_ref().is_some_and(|d| d.value > today) {
-        return None;
-    }
     let (a, b) = (amount(baseline, unit), amount(actual, unit));
     let target = m.target.as_ref().map(|t| amount(t.value.0, unit));
     let target = match &target {
@@ -490,10 +415,9 @@ fn quoted(lang: Lang, names: &[String]) -> String {
 fn results(s: &Sources) -> Vec<String> {
     let (lang, today) = (s.lang, s.today);
     let subtopics = || s.p.subtopics.iter().map(|d| &d.value);
-    let mut out: Vec<String> = subtopics()
-        .filter_map(|st| st.implementation.as_ref())
-        .flat_map(|im| &im.value.metrics)
-        .filter_map(|m| metric(lang, &m.value, today))
+    let mut out: Vec<String> = facts::measured_metrics(s.p, today)
+        .into_iter()
+        .filter_map(|m| metric(lang, m))
         .collect();
     let approved: Vec<String> = subtopics()
         .filter(|st| facts::approved_by(st, today))
@@ -576,7 +500,7 @@ fn decisions(s: &Sources) -> Vec<String> {
             let list = taken.join(pick(lang, "；", "; "));
             Some(match facts::session_date(v) {
                 Some(d) => {
-                    let when = day(lang, d, s.today);
+                    let when = day_spoken(lang, d, s.today);
                     tr!(
                         lang,
                         "{when}{name}决定：{list}。",
@@ -607,14 +531,14 @@ fn attention(s: &Sources, names: &Names) -> Vec<String> {
 /// step the program is at.
 fn late(s: &Sources) -> Option<String> {
     let (lang, today) = (s.lang, s.today);
-    let end = end(s.p).filter(|e| *e < today)?;
+    let end = facts::end(s.p).filter(|e| *e < today)?;
     let e = evidence(s);
-    if at_step_6(&e) {
+    if facts::at_step_6(&e) {
         return None;
     }
-    let (when, days) = (day(lang, end, today), days_between(end, today));
+    let (when, days) = (day_spoken(lang, end, today), days_between(end, today));
     let unit = plural(days as usize, "day", "days");
-    Some(match trusted_step(s, &e) {
+    Some(match facts::trusted_step(s.stage.number, &e) {
         Some(n) => {
             let name = labels::step_name(lang, n);
             tr!(
@@ -635,11 +559,8 @@ fn late(s: &Sources) -> Option<String> {
 /// been held by `today`: how many days late.
 fn review_overdue(s: &Sources) -> Option<String> {
     let (lang, today) = (s.lang, s.today);
-    let deadline = s.stage.review_deadline.filter(|d| *d < today)?;
-    if evidence(s).first_review.is_some() {
-        return None;
-    }
-    let (when, days) = (day(lang, deadline, today), days_between(deadline, today));
+    let deadline = facts::review_overdue(s.p, s.limits, today)?;
+    let (when, days) = (day_spoken(lang, deadline, today), days_between(deadline, today));
     let months = s.limits.steps_1_to_3_months;
     let unit = plural(days as usize, "day", "days");
     Some(tr!(
@@ -659,7 +580,7 @@ fn plan_late(s: &Sources) -> Vec<String> {
             let days = f.days_late(today)?;
             let name = context::milestone_name(lang, f, s.milestones);
             let when = match f.planned? {
-                Planned::Day(d) => day(lang, d, today),
+                Planned::Day(d) => day_spoken(lang, d, today),
                 Planned::Month(m) => crate::lang::month_spoken(lang, m, true),
             };
             let unit = plural(days as usize, "day", "days");
@@ -676,7 +597,7 @@ fn plan_late(s: &Sources) -> Vec<String> {
 /// shows step 6) none in the last month.
 fn no_activity(s: &Sources) -> Option<String> {
     let (lang, today) = (s.lang, s.today);
-    let begun = start(s.p).filter(|d| *d < today)?;
+    let begun = facts::start(s.p).filter(|d| *d < today)?;
     let last = facts::sessions_by_date(s.p)
         .into_iter()
         .filter_map(|doc| facts::session_date(&doc.value))
@@ -692,8 +613,8 @@ fn no_activity(s: &Sources) -> Option<String> {
                 "The program started {days} {unit} ago and no meeting or activity has been recorded."
             ))
         }
-        Some(d) if over_a_month(d, today) && !at_step_6(&evidence(s)) => {
-            let (when, days) = (day(lang, d, today), days_between(d, today));
+        Some(d) if facts::over_a_month(d, today) && !facts::at_step_6(&evidence(s)) => {
+            let (when, days) = (day_spoken(lang, d, today), days_between(d, today));
             Some(tr!(
                 lang,
                 "已有 {days} 天没有记录任何会议或活动（最近一次在{when}）。",
@@ -732,51 +653,25 @@ fn overdue(s: &Sources, names: &Names) -> Option<String> {
     ))
 }
 
-/// When groups are expected to meet at `today`: the first kick-off or
-/// workshop and whether it was a kick-off — from then until the topic's
-/// `end`, unless the record shows step 6.
-fn meeting_time(s: &Sources) -> Option<(Date, bool)> {
-    let e = evidence(s);
-    let first = match (e.first_kickoff, e.first_workshop) {
-        (Some(k), Some(w)) if w < k => (w, false),
-        (Some(k), _) => (k, true),
-        (None, Some(w)) => (w, false),
-        (None, None) => return None,
-    };
-    let ended = end(s.p).is_some_and(|d| d < s.today);
-    (!ended && !at_step_6(&e) && s.limits.meetings_per_month[0] > 0).then_some(first)
-}
-
 /// The groups that have not met for more than a month while groups are
-/// expected to meet ([`meeting_time`]).
+/// expected to meet ([`facts::quiet_groups`]).
 fn not_met(s: &Sources) -> Vec<String> {
     let (lang, today) = (s.lang, s.today);
-    let Some((first, kickoff)) = meeting_time(s) else {
-        return Vec::new();
-    };
-    let groups = s.p.team.iter().flat_map(|t| &t.value.groups);
-    groups
-        .filter_map(|g| {
-            let g = &g.value;
-            let id = g.id.as_ref()?.value.0.as_str();
-            let name = g.name.as_ref().map_or(id, |n| n.value.0.as_str());
-            let name = clause(name);
-            let last = facts::last_met(s.p, id, today);
-            let since = last.unwrap_or(first);
-            if !over_a_month(since, today) {
-                return None;
-            }
-            let when = day(lang, since, today);
-            Some(match last {
+    facts::quiet_groups(s.p, s.limits, today)
+        .into_iter()
+        .map(|q| {
+            let name = clause(q.name);
+            let when = day_spoken(lang, q.since, today);
+            match q.last {
                 Some(_) => {
-                    let days = days_between(since, today);
+                    let days = days_between(q.since, today);
                     tr!(
                         lang,
                         "{name}已有 {days} 天没有开小组会议（上一次在{when}）。",
                         "{name} has not held a group meeting for {days} days (the last was on {when})."
                     )
                 }
-                None if kickoff => tr!(
+                None if q.kickoff => tr!(
                     lang,
                     "{name}还没有开过小组会议（启动会议在{when}）。",
                     "{name} has not held a group meeting yet (the kick-off was on {when})."
@@ -786,7 +681,7 @@ fn not_met(s: &Sources) -> Vec<String> {
                     "{name}还没有开过小组会议（第一期研讨班在{when}）。",
                     "{name} has not held a group meeting yet (the first workshop was on {when})."
                 ),
-            })
+            }
         })
         .collect()
 }
@@ -854,20 +749,38 @@ fn sum(lang: Lang, x: f64, currency: &str) -> String {
     }
 }
 
-/// The budget when it is overspent (in total, else on some lines) or nearly spent.
+/// The budget when it is overspent ([`facts::overspent`]) or nearly spent.
 fn budget(s: &Sources) -> Option<String> {
     let lang = s.lang;
     let topic = &s.p.topic.as_ref()?.value;
     let currency = topic.currency.as_ref().map_or("", |c| c.0.as_str());
+    if facts::overspent(s.p) {
+        return Some(overspent(s, currency));
+    }
+    let b = facts::budget(s.p);
+    let (planned, spent) = (b.planned, b.spent_on_planned);
+    let percent = facts::budget_used_percent(s.p).filter(|_| spent >= planned * NEARLY_SPENT)?;
+    let (sp, pl) = (sum(lang, spent, currency), sum(lang, planned, currency));
+    Some(tr!(
+        lang,
+        "预算已使用 {percent}%（已支出 {sp}，计划 {pl}），余额不多。",
+        "The budget is nearly spent: {percent}% used ({sp} of {pl})."
+    ))
+}
+
+/// How the budget is overspent: in total, else on the lines spent above
+/// their plan.
+fn overspent(s: &Sources, currency: &str) -> String {
+    let lang = s.lang;
     let b = facts::budget(s.p);
     let (planned, spent) = (b.planned, b.spent_on_planned);
     if b.over_plan().is_some() {
         let (sp, pl) = (sum(lang, spent, currency), sum(lang, planned, currency));
-        return Some(tr!(
+        return tr!(
             lang,
             "预算已超支：已支出 {sp}，超出计划的 {pl}。",
             "The budget is overspent: {sp} spent against {pl} planned."
-        ));
+        );
     }
     let over: Vec<String> = facts::budget_items(s.p)
         .iter()
@@ -887,25 +800,13 @@ fn budget(s: &Sources) -> Option<String> {
             })
         })
         .collect();
-    if !over.is_empty() {
-        let (n, list) = (over.len(), over.join(pick(lang, "、", "; ")));
-        let noun = plural(n, "line is", "lines are");
-        return Some(tr!(
-            lang,
-            "{n} 项预算超支：{list}。",
-            "{n} budget {noun} overspent: {list}."
-        ));
-    }
-    if planned > 0.0 && spent >= planned * NEARLY_SPENT {
-        let percent = (spent / planned * 100.0).round();
-        let (sp, pl) = (sum(lang, spent, currency), sum(lang, planned, currency));
-        return Some(tr!(
-            lang,
-            "预算已使用 {percent}%（已支出 {sp}，计划 {pl}），余额不多。",
-            "The budget is nearly spent: {percent}% used ({sp} of {pl})."
-        ));
-    }
-    None
+    let (n, list) = (over.len(), over.join(pick(lang, "、", "; ")));
+    let noun = plural(n, "line is", "lines are");
+    tr!(
+        lang,
+        "{n} 项预算超支：{list}。",
+        "{n} budget {noun} overspent: {list}."
+    )
 }
 
 #[cfg(test)]
