@@ -407,6 +407,14 @@ fn report_since_says_a_proposal_was_approved_and_a_metric_measured() {
         !section.contains("**方案提交**"),
         "submitted before HEAD~3: {section}"
     );
+    // The summary counts the approval among the decisions since then: it
+    // never says "no new decisions" over a review that decided.
+    let summary = &out[..start];
+    assert!(
+        summary.contains("方案评审：") && summary.contains("初步方案通过"),
+        "{summary}"
+    );
+    assert!(!summary.contains("没有记录新的决定"), "{summary}");
 }
 
 /// A repository of the Chinese example where, commit by commit, a plan is

@@ -159,7 +159,7 @@ pub(crate) fn build(s: &Sources) -> SummaryView {
     SummaryView {
         position: spaced(lang, &position(s, started, milestone.as_ref())),
         results: all(results(s)),
-        decisions: all(decisions(s)),
+        decisions: all(decisions(s, &names)),
         attention: all(attention(s, &names)),
         decision_days: s.changes.is_none().then_some(DECISION_DAYS),
         started,
@@ -480,8 +480,78 @@ fn decision_sessions<'a>(s: &Sources<'a, '_>) -> Vec<&'a Doc<Session>> {
     }
 }
 
-/// The decisions taken since the last report, one sentence per session.
-fn decisions(s: &Sources) -> Vec<String> {
+/// The decisions taken since the last report: one sentence per session,
+/// then one per review of a proposal — a review's decision is a leader's
+/// decision too, and the summary must not say "no new decisions" over it.
+fn decisions(s: &Sources, names: &Names) -> Vec<String> {
+    let mut out = session_decisions(s);
+    out.extend(review_decisions(s, names));
+    out
+}
+
+/// The reviews decided since the last report: with `--since`, those the
+/// changes record; else those dated in the last 30 days. Reviewers written
+/// as ids are named.
+fn review_decisions(s: &Sources, names: &Names) -> Vec<String> {
+    let lang = s.lang;
+    let decided: Vec<(String, Option<Date>, Vec<String>, crate::model::Decision)> = match s.changes {
+        Some(diff) => diff
+            .changes
+            .iter()
+            .filter(|c| c.what == What::Review && c.how == How::Decided)
+            .filter_map(|c| match (&c.subject, &c.after) {
+                (Subject::Review(r), Some(crate::history::Value::Decision(d))) => {
+                    Some((r.question.clone(), r.date, r.by.clone(), *d))
+                }
+                _ => None,
+            })
+            .collect(),
+        None => {
+            s.p.subtopics
+                .iter()
+                .filter_map(|st| {
+                    let v = &st.value;
+                    let review = &v.proposal.as_ref()?.value.review.as_ref()?.value;
+                    let date = review.date.as_ref()?.value;
+                    let decision = review.decision.as_ref()?.value;
+                    (0..=DECISION_DAYS)
+                        .contains(&days_between(date, s.today))
+                        .then(|| {
+                            let question = v.question.as_ref().map(|q| q.value.0.clone()).unwrap_or_default();
+                            (question, Some(date), review.by.clone(), decision)
+                        })
+                })
+                .collect()
+        }
+    };
+    decided
+        .into_iter()
+        .map(|(question, date, by, decision)| {
+            let what = labels::decision(lang, decision);
+            let question = clause(&question);
+            let by = if by.is_empty() {
+                String::new()
+            } else {
+                let by: Vec<String> = by.iter().map(|b| names.of(b)).collect();
+                tr!(lang, "（{}）", " ({})", by.join(pick(lang, "、", ", ")))
+            };
+            let when = date.map(|d| day_spoken(lang, d, s.today));
+            match (lang, when) {
+                (Lang::Zh, Some(w)) => format!("{w}方案评审：“{question}”的初步方案{what}{by}。"),
+                (Lang::Zh, None) => format!("方案评审：“{question}”的初步方案{what}{by}。"),
+                (Lang::En, Some(w)) => {
+                    format!("On {w} the review decided on the proposal for “{question}”: {what}{by}.")
+                }
+                (Lang::En, None) => {
+                    format!("The review decided on the proposal for “{question}”: {what}{by}.")
+                }
+            }
+        })
+        .collect()
+}
+
+/// The decisions of the sessions since the last report, one sentence per session.
+fn session_decisions(s: &Sources) -> Vec<String> {
     let lang = s.lang;
     decision_sessions(s)
         .into_iter()
@@ -1419,6 +1489,35 @@ results: { adopted: [《项目奖金分配办法》] }
         let en = view(&DECIDED, Lang::En, "2026-05-31");
         assert_eq!(en.decisions, ["第一期研讨班 on 1 May decided: 早先的决定."]);
         assert!(view(&DECIDED, Lang::Zh, "2026-07-11").decisions.is_empty());
+    }
+
+    #[test]
+    fn a_review_decided_in_the_last_30_days_is_a_decision() {
+        let files = [
+            ("topic.yaml", TOPIC),
+            (
+                "team.yaml",
+                "people:\n  - { id: li, name: 李明 }\ngroups:\n  - { id: g1, members: [li] }\n",
+            ),
+            (
+                "subtopics/a.yaml",
+                "question: 如何降低流失率？\ngroup: g1\nproposal: { submitted: 2026-06-01, review: { date: 2026-06-10, by: [li, 王建国], decision: approved } }\n",
+            ),
+        ];
+        assert_eq!(
+            view(&files, Lang::Zh, "2026-06-30").decisions,
+            ["6月10日方案评审：“如何降低流失率？”的初步方案通过（李明、王建国）。"]
+        );
+        assert_eq!(
+            view(&files, Lang::En, "2026-06-30").decisions,
+            [
+                "On 10 June the review decided on the proposal for “如何降低流失率？”: approved (李明, 王建国)."
+            ]
+        );
+        assert!(
+            view(&files, Lang::Zh, "2026-07-11").decisions.is_empty(),
+            "31 days later"
+        );
     }
 
     #[test]
