@@ -339,6 +339,24 @@ fn since_a_revision_says_what_moved_across_the_portfolio() {
         v["batches"][0]["programs"][1]["moved"]["advanced"],
         serde_json::json!([3, 4])
     );
+    // The facilitator took on the new program's group since then (培养促进师).
+    let f = &v["facilitators"][0];
+    assert_eq!(
+        (
+            &f["programs"],
+            &f["programs_then"],
+            &f["groups"],
+            &f["groups_then"]
+        ),
+        (
+            &serde_json::json!(f["programs_then"].as_u64().expect("then") + 1),
+            &f["programs_then"],
+            &serde_json::json!(f["groups_then"].as_u64().expect("then") + 1),
+            &f["groups_then"]
+        ),
+        "{f}"
+    );
+    assert!(out.contains("（原 "), "the change is shown: {out}");
 
     // Not a git repository: exit 2, as for `al report --since`.
     let other = tempfile::tempdir().expect("tmp");

@@ -498,7 +498,7 @@ pub fn diff(dir: &Path, since: &str, until: Option<&str>, today: Date) -> Result
         Some(rev) => {
             let loc = locate(dir)?;
             let newer = at_revision(&loc, rev, &dir.to_string_lossy().replace('\\', "/"))?;
-            compare_with(dir, since, &newer.program, Some(&newer), today)
+            compare_with(dir, since, &newer.program, Some(&newer), today).map(|(d, _)| d)
         }
         None => {
             let current = crate::check::open(dir)?.program;
@@ -509,6 +509,12 @@ pub fn diff(dir: &Path, since: &str, until: Option<&str>, today: Date) -> Result
 
 /// Compares the program at `rev` with the program already loaded from the working tree.
 pub fn since(dir: &Path, rev: &str, current: &Program, today: Date) -> Result<Diff> {
+    compare_with(dir, rev, current, None, today).map(|(d, _)| d)
+}
+
+/// [`since`], with the program as it was at `rev` (empty when it did not
+/// exist), for what a caller compares itself (the portfolio's facilitators).
+pub fn since_with_then(dir: &Path, rev: &str, current: &Program, today: Date) -> Result<(Diff, Program)> {
     compare_with(dir, rev, current, None, today)
 }
 
@@ -520,7 +526,7 @@ fn compare_with(
     newer: &Program,
     until: Option<&Version>,
     today: Date,
-) -> Result<Diff> {
+) -> Result<(Diff, Program)> {
     let loc = locate(dir)?;
     let old = at_revision(&loc, since, &dir.to_string_lossy().replace('\\', "/"))?;
     let mut notes = broken_notes(&old);
@@ -537,7 +543,7 @@ fn compare_with(
         let counts = moves::count(&loc, until.map_or("HEAD", |v| v.commit.as_str()), newer);
         changes = compare::compare(&old.program, newer, old.date, today, &counts);
     }
-    Ok(Diff {
+    let diff = Diff {
         since: since.to_string(),
         since_commit: old.commit.chars().take(12).collect(),
         since_date: old.date,
@@ -547,5 +553,6 @@ fn compare_with(
         existed: old.existed,
         notes,
         changes,
-    })
+    };
+    Ok((diff, old.program))
 }

@@ -82,9 +82,11 @@ fn collect(req: &Request) -> Result<(view::Portfolio, Lang)> {
             let report = job.check(today);
             let mut row = row::Row::of(&report, &job.config.limits, today);
             if let Some(rev) = req.since {
-                let diff = crate::history::since(&job.dir, rev, &report.program, today)
+                let (diff, then) = crate::history::since_with_then(&job.dir, rev, &report.program, today)
                     .map_err(|e| e.in_program(report.lang))?;
                 row.moved = Some(row::Moved::of(&diff));
+                // Who facilitated what then, for the change in their load.
+                row.facilitators_then = Some(row::facilitators(then.team.as_ref().map(|t| &t.value)));
             }
             Ok(row)
         },

@@ -51,6 +51,9 @@ pub(crate) struct Row {
     pub members: Vec<String>,
     /// The facilitators and the number of groups each facilitates here.
     pub facilitators: Vec<FacilitatorRow>,
+    /// With `--since`: the facilitators as they were at that revision.
+    #[serde(skip)]
+    pub facilitators_then: Option<Vec<FacilitatorRow>>,
     /// The actions counted.
     pub actions: ActionTotals,
     /// Days the oldest overdue action is late.
@@ -216,6 +219,7 @@ impl Row {
             people: p.team.as_ref().map_or(0, |t| t.value.people.len()),
             members: members(p.team.as_ref().map(|t| &t.value)),
             facilitators: facilitators(p.team.as_ref().map(|t| &t.value)),
+            facilitators_then: None,
             actions: ActionTotals::of(&actions),
             oldest_overdue: actions.iter().filter_map(|a| a.days_overdue).max(),
             approved: p
@@ -292,7 +296,7 @@ fn members(team: Option<&Team>) -> Vec<String> {
 }
 
 /// The facilitators of a team, with the groups each facilitates.
-fn facilitators(team: Option<&Team>) -> Vec<FacilitatorRow> {
+pub(crate) fn facilitators(team: Option<&Team>) -> Vec<FacilitatorRow> {
     let Some(team) = team else { return Vec::new() };
     team.facilitators
         .iter()

@@ -109,6 +109,10 @@ pub(crate) struct Facilitator {
     /// Their groups as a whole percentage of the most any facilitator
     /// has, for a chart of the load.
     pub load_percent: usize,
+    /// With `--since`: the programs they facilitated in at that revision.
+    pub programs_then: Option<usize>,
+    /// With `--since`: the core groups they facilitated at that revision.
+    pub groups_then: Option<usize>,
 }
 
 /// A person who is a member in more than one running program.
@@ -354,12 +358,15 @@ fn level(lang: Lang, l: FacilitatorLevel) -> String {
     labels::facilitator_level(lang, l).to_string()
 }
 
-/// The facilitators across programs, by name.
-fn facilitators(rows: &[Row], lang: Lang) -> Vec<Facilitator> {
-    let mut by_name: BTreeMap<&str, (Vec<FacilitatorLevel>, usize, usize)> = BTreeMap::new();
-    for r in rows {
+/// A facilitator's levels, programs and groups, tallied over programs.
+type Tally<'a> = BTreeMap<&'a str, (Vec<FacilitatorLevel>, usize, usize)>;
+
+/// Tallies the facilitators of each program's list, by name.
+fn tally<'a>(lists: impl Iterator<Item = &'a [FacilitatorRow]>) -> Tally<'a> {
+    let mut by_name: Tally = BTreeMap::new();
+    for list in lists {
         let mut seen: Vec<&str> = Vec::new();
-        for f in &r.facilitators {
+        for f in list {
             let FacilitatorRow { name, level, groups } = f;
             let e = by_name.entry(name.as_str()).or_default();
             if let Some(l) = level
@@ -374,17 +381,35 @@ fn facilitators(rows: &[Row], lang: Lang) -> Vec<Facilitator> {
             e.2 += groups;
         }
     }
+    by_name
+}
+
+/// The facilitators across programs, by name; with `--since`, also what
+/// each served then (培养促进师: who took on groups, who handed them over),
+/// those who served then and no longer included.
+fn facilitators(rows: &[Row], lang: Lang) -> Vec<Facilitator> {
+    let mut by_name = tally(rows.iter().map(|r| r.facilitators.as_slice()));
+    let since = rows.iter().any(|r| r.facilitators_then.is_some());
+    let then = tally(rows.iter().filter_map(|r| r.facilitators_then.as_deref()));
+    if since {
+        for name in then.keys() {
+            by_name.entry(name).or_default();
+        }
+    }
     let most = by_name.values().map(|e| e.2).max().unwrap_or(0);
     by_name
         .into_iter()
         .map(|(name, (mut levels, programs, groups))| {
             levels.sort();
+            let was = then.get(name).map_or((0, 0), |e| (e.1, e.2));
             Facilitator {
                 name: name.to_string(),
                 levels: levels.into_iter().map(|l| level(lang, l)).collect(),
                 programs,
                 groups,
                 load_percent: (groups * 100 + most / 2).checked_div(most).unwrap_or(0),
+                programs_then: since.then_some(was.0),
+                groups_then: since.then_some(was.1),
             }
         })
         .collect()
