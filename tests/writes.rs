@@ -222,16 +222,7 @@ fn output_through_a_link_a_fifo_or_a_device_keeps_what_is_there() {
     let link = tmp.path().join("link.md");
     fs::write(&real, "old").expect("write");
     std::os::unix::fs::symlink(&real, &link).expect("link");
-    let out = al(&["report", "examples/talent-retention", "--today", TODAY, "-o"])
-        .arg(&link)
-        .output()
-        .expect("runs");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    report_into(&link);
     assert!(
         fs::symlink_metadata(&link)
             .expect("link")
@@ -252,16 +243,7 @@ fn output_through_a_link_a_fifo_or_a_device_keeps_what_is_there() {
             let fifo = fifo.clone();
             std::thread::spawn(move || fs::read_to_string(&fifo).expect("read the fifo"))
         };
-        let out = al(&["report", "examples/talent-retention", "--today", TODAY, "-o"])
-            .arg(&fifo)
-            .output()
-            .expect("runs");
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        report_into(&fifo);
         assert!(reader.join().expect("reader").starts_with('#'));
         use std::os::unix::fs::FileTypeExt;
         assert!(
@@ -288,4 +270,20 @@ fn output_through_a_link_a_fifo_or_a_device_keeps_what_is_there() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stdout).starts_with('#'));
+}
+
+/// `al report` of the talent-retention example written to `target` with
+/// `-o`; it must succeed.
+fn report_into(target: &Path) {
+    let out = al(&["report", "examples/talent-retention", "--today", TODAY, "-o"])
+        .arg(target)
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}: {}",
+        target.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
