@@ -267,6 +267,14 @@ impl Config {
             "meetings_per_month",
             raw.limits.meetings_per_month.map(f64::from),
         )?;
+        check_at_most(
+            display,
+            text,
+            "steps_1_to_3_months",
+            raw.limits.steps_1_to_3_months,
+            120,
+        )?;
+        check_at_most(display, text, "max_groups", raw.limits.max_groups, 1_000)?;
         let mut rules = BTreeMap::new();
         // Codes are read without regard to case (`al201` is AL201) and kept
         // as the rule spells them, so that every lookup finds them.
@@ -387,6 +395,23 @@ fn check_range(display: &str, text: &str, key: &str, [lo, hi]: [f64; 2]) -> Resu
         &loc,
         format!("[limits] {key} = [{lo}, {hi}] is not a range; write [smallest, largest]"),
         format!("[limits] {key} = [{lo}, {hi}] 不是有效的范围；请写成 [最小值, 最大值]"),
+    ))
+}
+
+/// A limit that must lie between 1 and `most` (months beyond ten years or a
+/// thousand groups are a slip of the keyboard, and date arithmetic must
+/// never run off the calendar).
+fn check_at_most(display: &str, text: &str, key: &str, value: u32, most: u32) -> Result<()> {
+    if (1..=most).contains(&value) {
+        return Ok(());
+    }
+    let at = text.find(key).unwrap_or(0);
+    let loc = crate::source::loc_of_bytes(text, at..at + key.len());
+    Err(config_error(
+        display,
+        &loc,
+        format!("[limits] {key} = {value} is out of range; write a number from 1 to {most}"),
+        format!("[limits] {key} = {value} 超出范围；请写 1 到 {most} 之间的数"),
     ))
 }
 

@@ -230,9 +230,13 @@ pub(crate) fn days_between(a: Date, b: Date) -> i64 {
     a.until(b).map_or(0, |s| i64::from(s.get_days()))
 }
 
-/// `d` plus `months` calendar months (the day is clamped to the month's end).
+/// `d` plus `months` calendar months (the day is clamped to the month's
+/// end); the calendar's last day when that runs past it — never a panic,
+/// whatever al.toml says.
 pub(crate) fn add_months(d: Date, months: u32) -> Date {
-    d.saturating_add(jiff::Span::new().months(i64::from(months)))
+    jiff::Span::new()
+        .try_months(i64::from(months))
+        .map_or(Date::MAX, |span| d.saturating_add(span))
 }
 
 /// The English name of a month (1–12): `September`, or `Sep` when `short`.
@@ -326,6 +330,10 @@ mod arithmetic_tests {
         assert_eq!(days_between(d("2026-03-16"), d("2026-05-11")), 56);
         assert_eq!(days_between(d("2026-05-11"), d("2026-03-16")), -56);
         assert_eq!(add_months(d("2026-08-31"), 6), d("2027-02-28"));
+        // Whatever the number, no panic: the calendar ends.
+        for months in [239_977, u32::MAX] {
+            assert_eq!(add_months(d("2026-08-31"), months), Date::MAX);
+        }
         assert_eq!(Month::of(d("2026-12-05")).next(), Month { year: 2027, month: 1 });
         assert_eq!(Month::of(d("2026-03-05")).to_string(), "2026-03");
     }

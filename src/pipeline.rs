@@ -47,8 +47,14 @@ impl Job {
 pub fn jobs(paths: &[PathBuf], lang: Option<Lang>) -> Result<Vec<Job>> {
     let mut configs = crate::check::Configs::default();
     let mut jobs = Vec::new();
+    // A program named twice (`al check p ./p`, or a folder and a program
+    // inside it) is checked once, where it is first named.
+    let mut seen = std::collections::HashSet::new();
     for path in paths {
         for dir in crate::load::discover(path)? {
+            if !seen.insert(std::fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone())) {
+                continue;
+            }
             let display = dir.to_string_lossy().replace('\\', "/");
             let (config, report_config) = configs.for_program(&dir, &display)?;
             jobs.push(Job {

@@ -1229,3 +1229,71 @@ fn an_agenda_that_does_not_fit_says_so_in_the_document() {
         assert!(r.stdout.contains(want), "{}", r.stdout);
     }
 }
+
+/// A limit far out of range in al.toml is an error at its line, exit 2, in
+/// both languages — never a panic in date arithmetic.
+#[test]
+fn a_limit_out_of_range_is_an_error_at_its_line() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let p = tmp.path().join("p");
+    copy_dir(Path::new("tests/fixtures/AL201/pass"), &p);
+    for (value, ok) in [
+        ("239977", false),
+        ("0", false),
+        ("121", false),
+        ("120", true),
+        ("7", true),
+    ] {
+        fs::write(
+            p.join("al.toml"),
+            format!("[limits]\nsteps_1_to_3_months = {value}\n"),
+        )
+        .expect("write");
+        let r = run(al()
+            .args(["check", "--lang", "en", "--today", FIXTURE_TODAY])
+            .arg(&p));
+        if ok {
+            assert_eq!(r.code, 0, "{value}: {}", r.stderr);
+        } else {
+            assert_eq!(r.code, 2, "{value}: {}", r.stdout);
+            assert!(
+                r.stderr.contains("al.toml:2:1") && r.stderr.contains("from 1 to 120"),
+                "{}",
+                r.stderr
+            );
+            assert!(!r.stderr.contains("internal error"), "{}", r.stderr);
+        }
+    }
+    let r = run(al()
+        .args(["check", "--lang", "zh", "--today", FIXTURE_TODAY])
+        .arg(&p));
+    assert_eq!(r.code, 0);
+    fs::write(p.join("al.toml"), "[limits]\nsteps_1_to_3_months = 239977\n").expect("write");
+    let r = run(al()
+        .args(["check", "--lang", "zh", "--today", FIXTURE_TODAY])
+        .arg(&p));
+    assert!(r.stderr.contains("超出范围"), "{}", r.stderr);
+}
+
+/// The same program named twice — as given, with `./`, or inside a folder
+/// also named — is checked once.
+#[test]
+fn a_program_named_twice_is_checked_once() {
+    let r = run(al().args([
+        "check",
+        "--lang",
+        "en",
+        "--today",
+        FIXTURE_TODAY,
+        "tests/fixtures/AL201/fail",
+        "./tests/fixtures/AL201/fail/",
+        "tests/fixtures/AL201",
+    ]));
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stdout.matches("error[AL201]").count(), 1, "{}", r.stdout);
+    assert!(
+        r.stdout.contains("in 2 programs"),
+        "fail once, then pass: {}",
+        r.stdout
+    );
+}
