@@ -142,7 +142,7 @@ fn session_in(
         SessionKind::Workshop => "2",
         _ => "1",
     };
-    let stem = match (kind, &gid, activity) {
+    let stem = match (kind, gid.as_deref().map(file_part), activity) {
         (SessionKind::GroupMeeting, Some(g), _) => format!("{}-{g}-meeting", req.date),
         (SessionKind::Activity, _, Some(a)) => format!("{}-{}", req.date, a.as_str()),
         (SessionKind::Workshop, None, _) => format!("{}-workshop-{n}", req.date),
@@ -180,7 +180,7 @@ fn session_in(
         c("# 时长（天），可为 0.5", "# length in days; may be 0.5")
     );
     if let Some(g) = &gid {
-        let _ = writeln!(t, "groups: [{g}]");
+        let _ = writeln!(t, "groups: [{}]", yaml_id(g));
     } else {
         let _ = writeln!(
             t,
@@ -194,7 +194,7 @@ fn session_in(
     let _ = writeln!(t, "place: \"\"");
     match group.and_then(|g| g.facilitator.as_ref()) {
         Some(f) => {
-            let _ = writeln!(t, "facilitator: {}", f.value.0);
+            let _ = writeln!(t, "facilitator: {}", yaml_id(&f.value.0));
         }
         None => {
             let _ = writeln!(t, "{}", c("# facilitator: f1", "# facilitator: f1"));
@@ -208,14 +208,15 @@ fn session_in(
         if let Some(on_duty) = on_duty {
             let _ = writeln!(
                 t,
-                "learning_officer: {on_duty}          {}",
+                "learning_officer: {}          {}",
+                yaml_id(on_duty),
                 c(
                     "# 本次值班的学习委员（按轮换顺序）",
                     "# on duty this time, by rotation"
                 )
             );
         }
-        let members: Vec<&str> = g.members.iter().map(|m| m.value.as_str()).collect();
+        let members: Vec<String> = g.members.iter().map(|m| yaml_id(&m.value)).collect();
         let _ = writeln!(
             t,
             "{}{}]",
@@ -363,17 +364,71 @@ pub(crate) fn chinese_number(n: usize) -> String {
     }
 }
 
-/// Quotes text for YAML when it would not read back as the same plain text.
+/// Text as a YAML value: plain when it reads back as exactly the same text,
+/// else double-quoted with YAML's escapes — so a title `null`, `~`, `123`,
+/// `x: y`, one with a line break or ESC reads back as written.
 fn yaml_text(s: &str) -> String {
     let plain = !s.is_empty()
-        && !s.starts_with([
-            ' ', '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@',
-            '`',
-        ])
-        && !s.contains(": ")
-        && !s.contains(" #")
-        && !s.ends_with([' ', ':']);
-    if plain { s.to_string() } else { format!("{:?}", s) }
+        && !s.chars().any(|c| c.is_control() || c.is_whitespace() && c != ' ')
+        && reads_back_as(&format!("v: {s}\n"), s);
+    if plain { s.to_string() } else { yaml_quoted(s) }
+}
+
+/// An id as a YAML value, in a block or inside `[ … ]`: plain when it is
+/// letters, digits, `-` and `_` and reads back as the same text (not `123`,
+/// `true`, `null`), else double-quoted — an id from team.yaml such as
+/// `"g2, g1"` or one with a line break stays one id.
+fn yaml_id(s: &str) -> String {
+    let plain = !s.is_empty()
+        && s.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        && reads_back_as(&format!("v: {s}\n"), s);
+    if plain { s.to_string() } else { yaml_quoted(s) }
+}
+
+/// Whether the one-key document `doc` gives `v` as exactly the text `s`.
+fn reads_back_as(doc: &str, s: &str) -> bool {
+    serde_saphyr::from_str::<std::collections::BTreeMap<String, serde_json::Value>>(doc)
+        .ok()
+        .and_then(|m| m.get("v").cloned())
+        == Some(serde_json::Value::String(s.to_string()))
+}
+
+/// `s` as a YAML double-quoted scalar.
+fn yaml_quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control()
+                || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}') =>
+            {
+                out.push_str(&format!("\\u{:04X}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// An id as a part of a file name: letters, digits, `-` and `_` kept, any
+/// other character (`/`, `.`, a space) a `-` — so an id from team.yaml can
+/// never lead a new file out of its folder.
+fn file_part(id: &str) -> String {
+    let part: String = id
+        .chars()
+        .map(|c| if c.is_alphanumeric() || c == '_' { c } else { '-' })
+        .collect();
+    let part = part.trim_matches('-');
+    if part.is_empty() {
+        "group".to_string()
+    } else {
+        part.to_string()
+    }
 }
 
 /// Writes a new sub-topic file; returns its path.
@@ -442,11 +497,11 @@ fn subtopic_in(
             "How can we …?            # required: rewrite as this sub-topic's question"
         )
     );
-    let _ = writeln!(t, "group: {}", req.group);
+    let _ = writeln!(t, "group: {}", yaml_id(&req.group));
     let _ = writeln!(
         t,
         "owner: {}                 {}",
-        req.owner,
+        yaml_id(&req.owner),
         c("# 负责人，须为该组成员", "# a member of the group")
     );
     let _ = writeln!(t, "defined: {}", req.defined);
@@ -764,6 +819,93 @@ pub(crate) fn plan_text(start: Date, end: Option<Date>, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The value of `v` in a one-key document.
+    fn read(doc: &str) -> Option<serde_json::Value> {
+        serde_saphyr::from_str::<std::collections::BTreeMap<String, serde_json::Value>>(doc)
+            .ok()?
+            .remove("v")
+    }
+
+    #[test]
+    fn awkward_text_reads_back_as_written() {
+        for s in [
+            "null",
+            "~",
+            "123",
+            "2026-01-01",
+            "true",
+            "x: y",
+            "- a",
+            "#c",
+            "a #b",
+            "\u{1b}[2J",
+            "a\nactions: [x]",
+            "\u{7f}",
+            " lead",
+            "trail ",
+            "'q'",
+            "\"d\"",
+            "back\\slash",
+            "第一次研讨会",
+            "",
+        ] {
+            assert_eq!(
+                read(&format!("v: {}\n", yaml_text(s))),
+                Some(serde_json::Value::String(s.to_string())),
+                "{s:?} → {}",
+                yaml_text(s)
+            );
+        }
+        assert_eq!(yaml_text("第一次研讨会"), "第一次研讨会", "plain when it can be");
+    }
+
+    #[test]
+    fn ids_stay_one_id_in_a_list() {
+        for s in [
+            "g1",
+            "g2, g1",
+            "x/../../escaped",
+            "a\nactions: [x]",
+            "007",
+            "null",
+            "第一组",
+        ] {
+            assert_eq!(
+                read(&format!("v: [{}]\n", yaml_id(s))),
+                Some(serde_json::json!([s])),
+                "{s:?} → {}",
+                yaml_id(s)
+            );
+        }
+        assert_eq!(yaml_id("g1"), "g1");
+    }
+
+    #[test]
+    fn an_id_in_a_file_name_never_leaves_the_folder() {
+        assert_eq!(file_part("x/../../../../escaped"), "x-------------escaped");
+        for id in ["x/../../../../escaped", "..", "/", "a b", "g1"] {
+            let part = file_part(id);
+            assert!(
+                !part.contains('/') && !part.contains('.') && !part.is_empty(),
+                "{id} → {part}"
+            );
+        }
+        assert_eq!(file_part("g1"), "g1");
+        assert_eq!(file_part(".."), "group");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Any text at all reads back as itself, as a value and as an id in a list.
+        #[test]
+        fn any_text_round_trips(s in any::<String>()) {
+            prop_assert_eq!(read(&format!("v: {}\n", yaml_text(&s))), Some(serde_json::Value::String(s.clone())));
+            prop_assert_eq!(read(&format!("v: [{}]\n", yaml_id(&s))), Some(serde_json::json!([s])));
+        }
+    }
 
     #[test]
     fn the_next_example_reads_as_arrangements_once_uncommented() {

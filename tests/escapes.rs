@@ -53,3 +53,55 @@ fn check_output_shows_control_characters_as_signs() {
         );
     }
 }
+
+/// `al new session` with ids from a hostile team.yaml: the file stays in
+/// sessions/, a group id with a comma stays one id, and a facilitator id
+/// with a line break adds no key.
+#[test]
+fn new_session_writes_inside_the_program_and_quotes_ids() {
+    let tmp = tempfile::tempdir().expect("temp");
+    let program = tmp.path().join("a/b/c/d/p");
+    copy_dir(Path::new("tests/fixtures/AL201/pass"), &program);
+    let team = program.join("team.yaml");
+    edit(&team, "  - id: g1\n", "  - id: \"x/../../../../escaped, g1\"\n");
+    edit(
+        &team,
+        "facilitator: zhao",
+        "facilitator: \"zhao\\nactions: [{task: pwned}]\"",
+    );
+    let (code, out, err) = al(
+        tmp.path(),
+        &[
+            "new",
+            "session",
+            "--kind",
+            "group-meeting",
+            "--group",
+            "x/../../../../escaped, g1",
+            "--date",
+            "2026-04-01",
+            "a/b/c/d/p",
+        ],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    let written: Vec<String> = std::fs::read_dir(program.join("sessions"))
+        .expect("sessions")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("2026-04-01"))
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    assert!(!tmp.path().join("a/escaped-meeting.yaml").exists());
+    let text = std::fs::read_to_string(program.join("sessions").join(&written[0])).expect("session");
+    let v: serde_json::Value = serde_saphyr::from_str(&text).expect("yaml");
+    assert_eq!(
+        v["groups"],
+        serde_json::json!(["x/../../../../escaped, g1"]),
+        "{text}"
+    );
+    assert_eq!(v["facilitator"], "zhao\nactions: [{task: pwned}]", "{text}");
+    assert!(
+        v.get("actions").is_none_or(|a| a == &serde_json::json!([])),
+        "{text}"
+    );
+}
