@@ -455,12 +455,17 @@ fn check_code(
 
 /// Finds the al.toml that applies to `dir`: in it or the nearest parent,
 /// up to and including the root of the git repository that holds it.
+/// Outside any repository only the program's own folder is looked in: an
+/// al.toml planted in a shared parent (the system's temp folder, a home
+/// folder) never silences a program's findings.
 pub fn find(dir: &Path, display_dir: &str) -> Option<(PathBuf, String)> {
     let canonical = fs_err::canonicalize(dir).ok()?;
     let cwd = std::env::current_dir()
         .ok()
         .and_then(|c| fs_err::canonicalize(c).ok());
-    for (depth, ancestor) in canonical.ancestors().enumerate() {
+    let in_repository = canonical.ancestors().any(|a| a.join(".git").exists());
+    let reach = if in_repository { usize::MAX } else { 1 };
+    for (depth, ancestor) in canonical.ancestors().take(reach).enumerate() {
         let candidate = ancestor.join("al.toml");
         if candidate.is_file() {
             let relative = cwd.as_ref().and_then(|c| candidate.strip_prefix(c).ok());

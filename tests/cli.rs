@@ -1297,3 +1297,25 @@ fn a_program_named_twice_is_checked_once() {
         r.stdout
     );
 }
+
+/// An al.toml planted in a parent folder outside any repository (the
+/// system's temp folder) does not apply; inside a repository a parent's
+/// al.toml up to the root does.
+#[test]
+fn a_planted_al_toml_outside_a_repository_silences_nothing() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    fs::write(tmp.path().join("al.toml"), "[rules]\nAL201 = \"allow\"\n").expect("write");
+    let p = tmp.path().join("p");
+    copy_dir(Path::new("tests/fixtures/AL201/fail"), &p);
+    let r = run(al()
+        .args(["check", "--lang", "en", "--today", FIXTURE_TODAY])
+        .arg(&p));
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(r.stdout.contains("error[AL201]"), "{}", r.stdout);
+    // The same al.toml at the root of the program's repository applies.
+    fs::create_dir(tmp.path().join(".git")).expect("marker");
+    let r = run(al()
+        .args(["check", "--lang", "en", "--today", FIXTURE_TODAY])
+        .arg(&p));
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+}
