@@ -388,14 +388,20 @@ fn check_range(display: &str, text: &str, key: &str, [lo, hi]: [f64; 2]) -> Resu
     if lo <= hi && lo >= 0.0 {
         return Ok(());
     }
-    let at = text.find(key).unwrap_or(0);
-    let loc = crate::source::loc_of_bytes(text, at..at + key.len());
-    Err(config_error(
+    Err(limit_error(
         display,
-        &loc,
+        text,
+        key,
         format!("[limits] {key} = [{lo}, {hi}] is not a range; write [smallest, largest]"),
         format!("[limits] {key} = [{lo}, {hi}] 不是有效的范围；请写成 [最小值, 最大值]"),
     ))
+}
+
+/// al.toml's error about the limit `key`, at the key's place.
+fn limit_error(display: &str, text: &str, key: &str, en: String, zh: String) -> Error {
+    let at = text.find(key).unwrap_or(0);
+    let loc = crate::source::loc_of_bytes(text, at..at + key.len());
+    config_error(display, &loc, en, zh)
 }
 
 /// A limit that must lie between 1 and `most` (months beyond ten years or a
@@ -405,11 +411,10 @@ fn check_at_most(display: &str, text: &str, key: &str, value: u32, most: u32) ->
     if (1..=most).contains(&value) {
         return Ok(());
     }
-    let at = text.find(key).unwrap_or(0);
-    let loc = crate::source::loc_of_bytes(text, at..at + key.len());
-    Err(config_error(
+    Err(limit_error(
         display,
-        &loc,
+        text,
+        key,
         format!("[limits] {key} = {value} is out of range; write a number from 1 to {most}"),
         format!("[limits] {key} = {value} 超出范围；请写 1 到 {most} 之间的数"),
     ))

@@ -3,6 +3,7 @@
 //! sessions that follow show them.
 
 mod common;
+use common::agenda_of;
 
 use al::config::Lang;
 use std::path::Path;
@@ -18,32 +19,6 @@ const G1_MEETING: &str = "sessions/2026-08-10-g1-meeting.yaml";
 /// The matching meeting of g2.
 const G2_MEETING: &str = "sessions/2026-08-11-g2-meeting.yaml";
 const WORKSHOP_3: &str = "sessions/2026-07-06-workshop-3.yaml";
-
-/// The example `dir` with `edit` applied to its files (path inside the
-/// program, text): the agenda's context of the session file `session`, and
-/// the agenda rendered from it in Markdown, in `lang`.
-fn agenda_of(
-    dir: &str,
-    session: &str,
-    lang: Lang,
-    edit: impl Fn(&str, &mut String),
-) -> (serde_json::Value, String) {
-    let mut files = common::texts(dir);
-    for (rel, text) in &mut files {
-        edit(rel, text);
-    }
-    files.retain(|(_, text)| !text.is_empty());
-    let program = al::load::program_from_texts("p", &files);
-    let index = program
-        .sessions
-        .iter()
-        .position(|s| program.files[s.file].rel == session)
-        .expect("the session");
-    let ctx = al::report::agenda::context(&program, index, lang, today());
-    let engine = al::report::engine(lang, None).expect("engine");
-    let text = al::report::render(&engine, "agenda.md.tera", &ctx, None).expect("renders");
-    (ctx, text)
-}
 
 /// The tasks of the arrangements an agenda shows.
 fn tasks(ctx: &serde_json::Value) -> Vec<&str> {

@@ -31,10 +31,8 @@ const REPORT_SINCE_EN: [&str; 8] = [
 /// A repository with two commits of the Chinese example: the second adds a
 /// member, deepens a sub-topic, completes an action and adds a session.
 fn repo() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().expect("tmp");
+    let tmp = example_repo();
     let root = tmp.path();
-    git(root, &["init", "-q", "-b", "main"]);
-    copy_dir(Path::new("examples/talent-retention"), &root.join("tr"));
     git(root, &["add", "-A"]);
     git(root, &["commit", "-q", "-m", "first report"]);
     let tr = root.join("tr");
@@ -283,10 +281,8 @@ fn the_section_is_a_template_a_program_can_override() {
 /// budget line spent and one added) and an open action's due date moved
 /// (and a new action recorded already done).
 fn what_moved_repo() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().expect("tmp");
+    let tmp = example_repo();
     let root = tmp.path();
-    git(root, &["init", "-q", "-b", "main"]);
-    copy_dir(Path::new("examples/talent-retention"), &root.join("tr"));
     let tr = root.join("tr");
     let career = tr.join("subtopics/career-path.yaml");
     let submitted = "  submitted: 2026-08-17\n";
@@ -423,10 +419,8 @@ fn report_since_says_a_proposal_was_approved_and_a_metric_measured() {
 /// without), a workshop of the plan moved and its research given to
 /// another owner, and someone joins a group.
 fn moved_often_repo() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().expect("tmp");
+    let tmp = example_repo();
     let root = tmp.path();
-    git(root, &["init", "-q", "-b", "main"]);
-    copy_dir(Path::new("examples/talent-retention"), &root.join("tr"));
     let tr = root.join("tr");
     let plan = fs::read_to_string(tr.join("plan.yaml")).expect("plan");
     fs::remove_file(tr.join("plan.yaml")).expect("rm plan");
@@ -609,10 +603,8 @@ fn report_since_tells_what_moved_in_chinese() {
 /// A long history: `count` commits each moving one action's due date by a
 /// day, written with one `git fast-import`.
 fn long_history(count: usize) -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().expect("tmp");
+    let tmp = example_repo();
     let root = tmp.path();
-    git(root, &["init", "-q", "-b", "main"]);
-    copy_dir(Path::new("examples/talent-retention"), &root.join("tr"));
     git(root, &["add", "-A"]);
     git(root, &["commit", "-q", "-m", "start"]);
     let meeting = "tr/sessions/2026-09-14-g1-meeting.yaml";
@@ -678,4 +670,13 @@ fn moves_are_counted_over_a_long_history_quickly() {
     assert_eq!(moved["subject"]["moved"], 200, "{moved}");
     eprintln!("al diff over 201 commits: {took:?}");
     assert!(took.as_secs() < 20, "{took:?}");
+}
+
+/// A new git repository (branch `main`, nothing committed) holding a copy
+/// of the talent-retention example as `tr`.
+fn example_repo() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("tmp");
+    git(tmp.path(), &["init", "-q", "-b", "main"]);
+    copy_dir(Path::new("examples/talent-retention"), &tmp.path().join("tr"));
+    tmp
 }

@@ -151,28 +151,14 @@ fn a_session_s_own_agenda_keeps_its_items_owners_and_minutes() {
     assert!(text.contains("| 12:00–13:00 | *午餐* |  |"));
 }
 
-/// The talent-retention example with `edit` applied to its files (path
-/// inside the program, text), and the agenda's context of the session file
-/// `session` and the agenda rendered from it, in `lang`.
+/// The agenda of `session` in talent-retention after `edit` changed its
+/// files ([`common::agenda_of`]).
 fn agenda_of_edited(
     session: &str,
     lang: Lang,
     edit: impl Fn(&str, &mut String),
 ) -> (serde_json::Value, String) {
-    let mut files = common::texts("examples/talent-retention");
-    for (rel, text) in &mut files {
-        edit(rel, text);
-    }
-    let program = al::load::program_from_texts("p", &files);
-    let index = program
-        .sessions
-        .iter()
-        .position(|s| program.files[s.file].rel == session)
-        .expect("the session");
-    let ctx = al::report::agenda::context(&program, index, lang, today());
-    let engine = al::report::engine(lang, None).expect("engine");
-    let text = al::report::render(&engine, "agenda.md.tera", &ctx, None).expect("renders");
-    (ctx, text)
+    common::agenda_of("examples/talent-retention", session, lang, edit)
 }
 
 const REVIEW: &str = "sessions/2026-08-24-review.yaml";

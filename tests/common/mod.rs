@@ -119,3 +119,31 @@ pub fn example_copy(tmp: &tempfile::TempDir) -> std::path::PathBuf {
     copy_dir(Path::new("examples/talent-retention"), &dir);
     dir
 }
+
+/// A program read from the files of `dir` after `edit` changed them (path
+/// inside the program, text; a file left empty is dropped), and the agenda
+/// of its session file `session` at 2026-09-30 in `lang`: its context and
+/// the Markdown rendered from it.
+pub fn agenda_of(
+    dir: &str,
+    session: &str,
+    lang: al::config::Lang,
+    edit: impl Fn(&str, &mut String),
+) -> (serde_json::Value, String) {
+    let mut files = texts(dir);
+    for (rel, text) in &mut files {
+        edit(rel, text);
+    }
+    files.retain(|(_, text)| !text.is_empty());
+    let program = al::load::program_from_texts("p", &files);
+    let index = program
+        .sessions
+        .iter()
+        .position(|s| program.files[s.file].rel == session)
+        .expect("the session");
+    let today = al::dates::parse_date("2026-09-30").expect("date");
+    let ctx = al::report::agenda::context(&program, index, lang, today);
+    let engine = al::report::engine(lang, None).expect("engine");
+    let text = al::report::render(&engine, "agenda.md.tera", &ctx, None).expect("renders");
+    (ctx, text)
+}
