@@ -5,8 +5,9 @@
 #     the PDF), a Java runtime for the Nu HTML checker, Node.js and npm,
 #     groff-base (reads the manual pages with warnings on);
 #   - npm packages pinned by tools/node/package-lock.json: mermaid 11 and jsdom
-#     (Mermaid's own parser) and vnu-jar (the Nu HTML checker), into
-#     tools/node/node_modules.
+#     (Mermaid's own parser), vnu-jar (the Nu HTML checker) and
+#     @microsoft/sarif-multitool (Microsoft's SARIF validator, a self-contained
+#     program in its platform package), into tools/node/node_modules.
 # Idempotent: what is there already is left alone, so a second run takes a
 # second. No step downloads a browser or a runtime of its own (npm runs no
 # install scripts). Usage: scripts/install-test-tools.sh
@@ -44,5 +45,9 @@ if ! cmp -s "$NODE_DIR/package-lock.json" "$STAMP"; then
   (cd "$NODE_DIR" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
   cp "$NODE_DIR/package-lock.json" "$STAMP"
 fi
+# npm unpacks the SARIF validator without its execute bit (no install
+# scripts run): set it.
+SARIF_MULTITOOL="$NODE_DIR/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
+[ ! -f "$SARIF_MULTITOOL" ] || [ -x "$SARIF_MULTITOOL" ] || chmod +x "$SARIF_MULTITOOL"
 
 echo "install-test-tools: chromium $(chromium --version 2>/dev/null | awk '{print $2}'), $(pdftotext -v 2>&1 | head -1), java $(java -version 2>&1 | head -1 | awk -F'"' '{print $2}'), node $(node --version)"

@@ -458,20 +458,6 @@ fn keep(hostile: &Path, plain: &Path, lang: &str) {
     }
 }
 
-/// Copies a folder tree.
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
-
 /// The report of a program written to `dir`, as Markdown, through the library.
 fn markdown(dir: &Path, lang: &str) -> String {
     let lang = if lang == "zh" {

@@ -59,6 +59,19 @@ pub fn mermaid_tool() -> (&'static str, bool) {
     )
 }
 
+/// Microsoft's SARIF validator (Sarif.Multitool), a self-contained program.
+pub fn sarif_multitool() -> PathBuf {
+    node_modules().join("@microsoft/sarif-multitool-linux/Sarif.Multitool")
+}
+
+/// Microsoft's SARIF validator installed.
+pub fn sarif_tool() -> (&'static str, bool) {
+    (
+        "tools/node/node_modules/@microsoft/sarif-multitool",
+        sarif_multitool().is_file(),
+    )
+}
+
 /// Java with the Nu HTML checker installed.
 pub fn vnu_tool() -> (&'static str, bool) {
     (
@@ -266,6 +279,20 @@ pub fn al(args: &[&str]) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// Copies a folder tree.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
 }
 
 /// The folder under `target/` where a test keeps what it made for review.
