@@ -224,11 +224,16 @@ fn broken_al_toml_is_exit_2() {
 fn unreadable_file() {
     // Root reads any file: the runs set AL_DEBUG_NOT_ROOT, so mode 000 is
     // refused whoever runs the tests.
-    hostile("unreadable", 1, "prog/sessions/locked.yaml", |d| {
+    let out = hostile("unreadable", 1, "prog/sessions/locked.yaml", |d| {
         let f = d.join("sessions/locked.yaml");
         fs::write(&f, "kind: kickoff\n").expect("write");
         chmod(&f, 0o000);
     });
+    assert!(
+        out.stdout.contains("cannot read this file: permission denied"),
+        "{}",
+        out.stdout
+    );
 }
 
 /// Sets the mode of a file or folder.
@@ -498,10 +503,13 @@ fn templates_are_read_only_when_used_within_bounds_and_never_through_a_link_out(
     assert!(out.stdout.starts_with("# "), "{}", out.stdout);
 }
 
+/// What a case does to the program.
+type Make = dyn Fn(&Path);
+
 #[test]
 fn al_toml_that_is_no_file_is_an_error_naming_it() {
     use std::os::unix::fs::symlink;
-    let cases: Vec<(&str, Box<dyn Fn(&Path)>, &str)> = vec![
+    let cases: Vec<(&str, Box<Make>, &str)> = vec![
         (
             "a link out",
             Box::new(|d: &Path| {
