@@ -263,12 +263,25 @@ pub fn report_as(
 }
 
 /// Finds the program a session file belongs to: the nearest folder above it
-/// that is a program ([`crate::layout::is_program`]).
+/// that is a program ([`crate::layout::is_program`]) — first as the path is
+/// written, so that a session file that is a link belongs to the program
+/// that holds the link (which never follows it out of the program), then
+/// above where it leads.
 pub(crate) fn program_of(session_file: &Path) -> Result<PathBuf> {
     let abs = fs_err::canonicalize(session_file).map_err(|e| Error::Io {
         path: session_file.to_path_buf(),
         source: e,
     })?;
+    for written in session_file.ancestors().skip(1) {
+        let dir = if written.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            written
+        };
+        if crate::layout::is_program(dir) {
+            return Ok(dir.to_path_buf());
+        }
+    }
     let mut dir = abs.parent();
     while let Some(d) = dir {
         if crate::layout::is_program(d) {

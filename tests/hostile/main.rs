@@ -368,6 +368,30 @@ fn links_out_of_the_program_are_not_followed() {
 }
 
 #[test]
+fn an_agenda_of_a_session_file_that_links_out_is_refused() {
+    // The link's target is a session of another program: its agenda is
+    // never rendered through the link.
+    let tmp = tempfile::tempdir().expect("tmp");
+    let d = program(&tmp);
+    let other = tmp.path().join("other");
+    copy_dir(&d, &other);
+    let target = other.join("sessions/2026-03-02-kickoff.yaml");
+    edit(&target, "title: 项目启动会", "title: SECRET-CONTENT-42");
+    std::os::unix::fs::symlink(&target, d.join("sessions/linked.yaml")).expect("link");
+    let out = al(
+        &["agenda", "prog/sessions/linked.yaml", "--today", "2026-03-01"],
+        tmp.path(),
+    );
+    assert_eq!(out.code, 2, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stderr.contains("link to outside the program folder"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stdout.contains("SECRET") && !out.stderr.contains("SECRET"));
+}
+
+#[test]
 fn links_inside_the_program_keep_working() {
     use std::os::unix::fs::symlink;
     let tmp = tempfile::tempdir().expect("tmp");
