@@ -155,14 +155,12 @@ impl Configs {
             return Ok((Config::default(), false));
         };
         if !self.loaded.contains_key(&path) {
-            let text = fs_err::read_to_string(&path).map_err(|e| crate::error::Error::Io {
-                path: path.clone(),
-                source: e,
-            })?;
-            let cfg = Config::parse(&text, &shown).map_err(|e| match title_of(dir) {
-                Some(title) => e.in_program(crate::lang::resolve(None, None, Some(&title))),
-                None => e,
-            })?;
+            let cfg = crate::config::read(&path, &shown)
+                .and_then(|text| Config::parse(&text, &shown))
+                .map_err(|e| match title_of(dir) {
+                    Some(title) => e.in_program(crate::lang::resolve(None, None, Some(&title))),
+                    None => e,
+                })?;
             self.loaded.insert(path.clone(), cfg);
         }
         let first = self.reported.insert(path.clone());
@@ -386,7 +384,7 @@ fn finalize(f: Finding, file: String, rel: String, config: &Config, today: Date)
 /// The title of the program in `dir`, read from its topic.yaml alone (for
 /// the language of what is said before the program is loaded).
 pub(crate) fn title_of(dir: &Path) -> Option<String> {
-    let text = fs_err::read_to_string(dir.join("topic.yaml")).ok()?;
+    let text = crate::load::read_one(dir, "topic.yaml")?;
     let parsed = crate::yaml::parse_known_keys::<crate::model::Topic>(&crate::source::normalize(&text));
     parsed.value?.title.map(|t| t.0)
 }

@@ -462,7 +462,9 @@ fn check_code(
 /// up to and including the root of the git repository that holds it.
 /// Outside any repository only the program's own folder is looked in: an
 /// al.toml planted in a shared parent (the system's temp folder, a home
-/// folder) never silences a program's findings.
+/// folder) never silences a program's findings. Anything named al.toml
+/// counts — a folder, a pipe, a link to nothing — so that [`read`] says
+/// what is wrong with it instead of it being passed over in silence.
 pub fn find(dir: &Path, display_dir: &str) -> Option<(PathBuf, String)> {
     let canonical = fs_err::canonicalize(dir).ok()?;
     let cwd = std::env::current_dir()
@@ -472,7 +474,7 @@ pub fn find(dir: &Path, display_dir: &str) -> Option<(PathBuf, String)> {
     let reach = if in_repository { usize::MAX } else { 1 };
     for (depth, ancestor) in canonical.ancestors().take(reach).enumerate() {
         let candidate = ancestor.join("al.toml");
-        if candidate.is_file() {
+        if std::fs::symlink_metadata(&candidate).is_ok() {
             let relative = cwd.as_ref().and_then(|c| candidate.strip_prefix(c).ok());
             let display = if depth == 0 {
                 crate::load::display_join(display_dir, "al.toml")
@@ -488,6 +490,80 @@ pub fn find(dir: &Path, display_dir: &str) -> Option<(PathBuf, String)> {
         }
     }
     None
+}
+
+/// The most an al.toml may hold: 1 MiB (a real one is a few hundred bytes).
+pub(crate) const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
+/// Reads the al.toml at `path` (shown as `display`) as text. It must be a
+/// regular file of at most [`MAX_CONFIG_BYTES`], in UTF-8; a link to it
+/// must stay inside the folder that holds it (and out of `.git`). Anything
+/// else is an error naming it: a folder, a pipe or device (never opened,
+/// so never waited on), a link to nothing or a loop, a link out.
+pub(crate) fn read(path: &Path, display: &str) -> Result<String> {
+    use crate::files::{Leads, ReadFail, Root};
+    let refuse = |t: crate::error::Texts| Error::Invalid(t);
+    let plain = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file());
+    let real = if plain {
+        path.to_path_buf()
+    } else {
+        let holder = Root::of(path.parent().unwrap_or(Path::new(".")));
+        match holder.leads(path) {
+            Leads::Inside(real) => real,
+            Leads::Outside => {
+                return Err(refuse(crate::both!(
+                    "`{display}` 是指向其所在文件夹之外的链接；al 不跟随这样的链接，未读取：请用文件本身代替链接",
+                    "`{display}` is a link to outside the folder that holds it; al does not follow it, so it was not read: put the file itself in place of the link"
+                )));
+            }
+            Leads::Broken(e) => return Err(broken(display, &e)),
+        }
+    };
+    let bytes = crate::files::read_bounded(&real, MAX_CONFIG_BYTES, plain).map_err(|e| match e {
+        ReadFail::Io(e) => broken(display, &e),
+        ReadFail::Folder => refuse(crate::both!(
+            "`{display}` 是文件夹，不是文件：al.toml 必须是文件",
+            "`{display}` is a folder, not a file: al.toml must be a file"
+        )),
+        ReadFail::NotRegular => refuse(crate::both!(
+            "`{display}` 不是普通文件（而是管道、套接字或设备），未读取：al.toml 必须是普通文件",
+            "`{display}` is not a regular file (a pipe, socket or device), so it was not read: al.toml must be a regular file"
+        )),
+        ReadFail::TooLarge(_) => refuse(crate::both!(
+            "`{display}` 超过了 al.toml 的上限 {MAX_CONFIG_BYTES} 字节（1 MiB），未读取",
+            "`{display}` is over the limit of {MAX_CONFIG_BYTES} bytes (1 MiB) for al.toml, so it was not read"
+        )),
+    })?;
+    String::from_utf8(bytes).map_err(|_| {
+        refuse(crate::both!(
+            "`{display}` 不是有效的 UTF-8 编码：请以 UTF-8 保存",
+            "`{display}` is not valid UTF-8: save it as UTF-8"
+        ))
+    })
+}
+
+/// The error for an al.toml that cannot be opened: a link to nothing, a
+/// loop of links, no permission, or what the system says.
+fn broken(display: &str, e: &std::io::Error) -> Error {
+    let t = match e.kind() {
+        std::io::ErrorKind::NotFound => crate::both!(
+            "`{display}` 是指向不存在位置的链接，未读取：请删除它或让它指向文件",
+            "`{display}` is a link to nothing (its target does not exist), so it was not read: remove it or point it at a file"
+        ),
+        std::io::ErrorKind::PermissionDenied => crate::both!(
+            "无法读取 `{display}`：没有权限",
+            "cannot read `{display}`: permission denied"
+        ),
+        _ if e.raw_os_error() == Some(40) => crate::both!(
+            "`{display}` 是循环的符号链接，未读取",
+            "`{display}` is a loop of symbolic links, so it was not read"
+        ),
+        _ => {
+            let why = e.to_string();
+            crate::both!("无法读取 `{display}`：{why}", "cannot read `{display}`: {why}")
+        }
+    };
+    Error::Invalid(t)
 }
 
 #[cfg(test)]

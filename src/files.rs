@@ -1,9 +1,12 @@
 //! Every write `al` makes goes through here: new files that never replace
-//! an existing one, and atomic replacement of an output file.
+//! an existing one, and atomic replacement of an output file. And the one
+//! way a file a program holds is read: never through a link that leads out
+//! of the program ([`Root`]), never blocking on a pipe, never more than a
+//! limit of bytes whatever the file's size says ([`read_bounded`]).
 
 use crate::error::{Error, Result};
-use std::io::Write;
-use std::path::Path;
+use std::io::{Read, Write};
+use std::path::{Component, Path, PathBuf};
 
 /// Creates `path` (and its folders) with `text`; refuses when it exists.
 pub(crate) fn write_new(path: &Path, text: &str) -> Result<()> {
@@ -165,5 +168,253 @@ pub(crate) fn quiet_if_closed(result: std::io::Result<()>) -> Result<()> {
     match result {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::WriteOut(e)),
         _ => Ok(()),
+    }
+}
+
+/// The flags `open` is given when reading: do not block (a pipe swapped in
+/// after the folder walk opens at once, and its type is then refused), and
+/// do not follow a link in the last place of the path. The values are the
+/// system's (those of the C library's `fcntl.h`); on a system not listed
+/// they are 0 and the type is asked before opening instead.
+mod flags {
+    #[cfg(any(
+        target_os = "macos",
+        target_os = "ios",
+        target_os = "freebsd",
+        target_os = "openbsd",
+        target_os = "netbsd",
+        target_os = "dragonfly"
+    ))]
+    pub(super) const NONBLOCK_NOFOLLOW: (i32, i32) = (0x4, 0x100);
+    #[cfg(all(
+        any(target_os = "linux", target_os = "android"),
+        any(
+            target_arch = "x86",
+            target_arch = "x86_64",
+            target_arch = "riscv32",
+            target_arch = "riscv64",
+            target_arch = "loongarch64",
+            target_arch = "s390x"
+        )
+    ))]
+    pub(super) const NONBLOCK_NOFOLLOW: (i32, i32) = (0o4000, 0x20000);
+    #[cfg(all(
+        any(target_os = "linux", target_os = "android"),
+        any(target_arch = "arm", target_arch = "aarch64", target_arch = "powerpc64")
+    ))]
+    pub(super) const NONBLOCK_NOFOLLOW: (i32, i32) = (0o4000, 0x8000);
+    #[cfg(not(any(
+        target_os = "macos",
+        target_os = "ios",
+        target_os = "freebsd",
+        target_os = "openbsd",
+        target_os = "netbsd",
+        target_os = "dragonfly",
+        all(
+            any(target_os = "linux", target_os = "android"),
+            any(
+                target_arch = "x86",
+                target_arch = "x86_64",
+                target_arch = "riscv32",
+                target_arch = "riscv64",
+                target_arch = "loongarch64",
+                target_arch = "s390x",
+                target_arch = "arm",
+                target_arch = "aarch64",
+                target_arch = "powerpc64"
+            )
+        )
+    )))]
+    pub(super) const NONBLOCK_NOFOLLOW: (i32, i32) = (0, 0);
+}
+
+/// Why [`read_bounded`] gives no bytes.
+#[derive(Debug)]
+pub(crate) enum ReadFail {
+    /// Opening or reading failed (not found, permission denied, a loop of
+    /// links, or a link met where none was expected).
+    Io(std::io::Error),
+    /// It is a folder.
+    Folder,
+    /// It is a pipe, socket or device: never read (it could block or never end).
+    NotRegular,
+    /// It is over the limit: the size the file system gives, or `None` when
+    /// the file held more bytes than its size said (`/proc` files say 0).
+    TooLarge(Option<u64>),
+}
+
+/// Reads the regular file at `path`: at most `limit` bytes are ever read,
+/// whatever its size says. It is opened without blocking and the type of
+/// the opened handle is checked (not what a walk saw before: a file
+/// swapped for a pipe since is refused, not waited on). `no_link`: a link
+/// in the last place of `path` is refused (the caller saw a plain file
+/// there, or resolved the path itself); otherwise the type is asked before
+/// opening, so that a pipe or a device is never opened.
+pub(crate) fn read_bounded(path: &Path, limit: u64, no_link: bool) -> std::result::Result<Vec<u8>, ReadFail> {
+    let (nonblock, nofollow) = flags::NONBLOCK_NOFOLLOW;
+    if !no_link || nonblock == 0 {
+        let meta = std::fs::metadata(path).map_err(ReadFail::Io)?;
+        file_kind_ok(&meta, limit)?;
+    }
+    if denied_by_seam(path) {
+        return Err(ReadFail::Io(std::io::ErrorKind::PermissionDenied.into()));
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(nonblock | if no_link { nofollow } else { 0 });
+    }
+    let file = options.open(path).map_err(ReadFail::Io)?;
+    let meta = file.metadata().map_err(ReadFail::Io)?;
+    file_kind_ok(&meta, limit)?;
+    let capacity = usize::try_from(meta.len().min(limit))
+        .unwrap_or(0)
+        .saturating_add(1);
+    let mut bytes = Vec::with_capacity(capacity);
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(ReadFail::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadFail::TooLarge(None));
+    }
+    Ok(bytes)
+}
+
+/// Refuses what is not a regular file within the size limit.
+fn file_kind_ok(meta: &std::fs::Metadata, limit: u64) -> std::result::Result<(), ReadFail> {
+    if meta.is_dir() {
+        Err(ReadFail::Folder)
+    } else if !meta.is_file() {
+        Err(ReadFail::NotRegular)
+    } else if meta.len() > limit {
+        Err(ReadFail::TooLarge(Some(meta.len())))
+    } else {
+        Ok(())
+    }
+}
+
+/// A test seam, in debug builds only: with `AL_DEBUG_NOT_ROOT` set, a file
+/// or folder that nobody may read (mode `000`) is refused as the system
+/// refuses it to anyone but root — the test suite may run as root, who
+/// reads everything. Release builds never look.
+pub(crate) fn denied_by_seam(path: &Path) -> bool {
+    #[cfg(all(debug_assertions, unix))]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        static SEAM: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+        if *SEAM.get_or_init(|| std::env::var_os("AL_DEBUG_NOT_ROOT").is_some()) {
+            return std::fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o444 == 0);
+        }
+    }
+    let _ = path;
+    false
+}
+
+/// The folder links must stay inside (a program folder, or the folder that
+/// holds an al.toml), resolved: every link is followed to its end and the
+/// end must lie inside it, and not inside a `.git` folder, which is never
+/// part of a program (it holds a checkout's credentials).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Root(Option<PathBuf>);
+
+/// Where a path leads, seen from a [`Root`].
+#[derive(Debug)]
+pub(crate) enum Leads {
+    /// Inside; the resolved path, with no link left in it.
+    Inside(PathBuf),
+    /// Outside (or into `.git`): it is not read.
+    Outside,
+    /// Nowhere: a link to nothing, a loop, a folder that cannot be entered.
+    Broken(std::io::Error),
+}
+
+impl Root {
+    /// The root at `dir` (resolved; when it cannot be, every link leads out).
+    pub(crate) fn of(dir: &Path) -> Root {
+        Root(std::fs::canonicalize(dir).ok())
+    }
+
+    /// Whether the resolved path `real` lies inside.
+    fn holds(&self, real: &Path) -> bool {
+        let Some(root) = &self.0 else { return false };
+        real.strip_prefix(root)
+            .is_ok_and(|rel| !rel.components().any(|c| c.as_os_str() == ".git"))
+    }
+
+    /// Where `path` leads: every link in it followed. A link to nothing is
+    /// judged by where it points (so that whether something exists outside
+    /// the program is never told).
+    pub(crate) fn leads(&self, path: &Path) -> Leads {
+        match std::fs::canonicalize(path) {
+            Ok(real) if self.holds(&real) => Leads::Inside(real),
+            Ok(_) => Leads::Outside,
+            Err(_) if self.points_out(path) => Leads::Outside,
+            Err(e) => Leads::Broken(e),
+        }
+    }
+
+    /// Whether `path` is a link whose target, read as written (not
+    /// followed), lies outside.
+    fn points_out(&self, path: &Path) -> bool {
+        let Ok(target) = std::fs::read_link(path) else {
+            return false;
+        };
+        let base = path
+            .parent()
+            .and_then(|p| std::fs::canonicalize(p).ok())
+            .unwrap_or_default();
+        let mut out = PathBuf::new();
+        for c in base.join(target).components() {
+            match c {
+                Component::ParentDir => {
+                    out.pop();
+                }
+                Component::CurDir => {}
+                other => out.push(other),
+            }
+        }
+        !self.holds(&out)
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::{ReadFail, read_bounded};
+
+    #[test]
+    fn a_file_that_says_it_is_empty_is_still_read_within_the_limit() {
+        // Files of /proc say their size is 0 and hold more.
+        let status = std::path::Path::new("/proc/self/status");
+        if !status.exists() {
+            return;
+        }
+        assert!(matches!(
+            read_bounded(status, 16, true),
+            Err(ReadFail::TooLarge(None))
+        ));
+        assert!(read_bounded(status, 1 << 20, true).is_ok_and(|b| b.len() > 16));
+    }
+
+    #[test]
+    fn a_pipe_is_refused_without_waiting_for_a_writer() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let fifo = tmp.path().join("x.yaml");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return;
+        }
+        // As when a walk saw a regular file that became a pipe since: no
+        // question asked before opening; the opened handle is refused.
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(matches!(
+                read_bounded(&fifo, 100, true),
+                Err(ReadFail::NotRegular)
+            ));
+        });
+        let refused = rx.recv_timeout(std::time::Duration::from_secs(10));
+        assert_eq!(refused, Ok(true), "reading a pipe blocked or was not refused");
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::diag::Loc;
 use crate::error::{Error, Result};
+use crate::files::{Leads, ReadFail, Root};
 use crate::layout::{FileKind, Place, is_program};
 use crate::model::{Plan, Session, Subtopic, Team, Topic};
 use crate::source::SourceFile;
@@ -182,36 +183,38 @@ pub(crate) fn discover(path: &Path) -> Result<Vec<PathBuf>> {
 /// Why a file could not be read, and where (boxed: it is the rare case).
 type Unread = Box<(Loc, What)>;
 
-/// Reads a file as text: only regular files, size limit, UTF-8 check, BOM
-/// removed. `regular`: the folder walk already saw a regular file here (not
-/// a link), so it is opened without asking the file system first.
-fn read_text(path: &Path, max_bytes: u64, regular: bool) -> std::result::Result<String, Unread> {
-    let cannot = |e: std::io::Error| Box::new((Loc::file_start(), What::Unreadable(io_reason(&e))));
-    let kind_ok = |meta: &std::fs::Metadata| {
-        if meta.is_dir() {
-            return Err(Box::new((Loc::file_start(), What::Folder)));
+/// Reads a file of the program as text: never through a link that leads out
+/// of the program, only regular files, at most the size limit whatever the
+/// file says, UTF-8 checked, BOM removed. `regular`: the folder walk saw a
+/// plain file here (not a link), which is then opened as it is, refusing a
+/// link that took its place since.
+fn read_text(path: &Path, root: &Root, max_bytes: u64, regular: bool) -> std::result::Result<String, Unread> {
+    let fail = |what: What| Box::new((Loc::file_start(), what));
+    let real;
+    let open = if regular {
+        path
+    } else {
+        match root.leads(path) {
+            Leads::Inside(r) => {
+                real = r;
+                real.as_path()
+            }
+            Leads::Outside => return Err(fail(What::LinkOut)),
+            Leads::Broken(e) => return Err(fail(What::Unreadable(io_reason(&e)))),
         }
-        if !meta.is_file() {
-            // Never open a pipe or a device: reading it could block for ever.
-            return Err(Box::new((Loc::file_start(), What::NotRegular)));
-        }
-        if meta.len() > max_bytes {
-            let what = What::TooLarge {
-                bytes: meta.len(),
-                limit: max_bytes,
-            };
-            return Err(Box::new((Loc::file_start(), what)));
-        }
-        Ok(())
     };
-    if !regular {
-        kind_ok(&fs_err::metadata(path).map_err(cannot)?)?;
-    }
-    let mut file = fs_err::File::open(path).map_err(cannot)?;
-    let meta = file.metadata().map_err(cannot)?;
-    kind_ok(&meta)?;
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
-    std::io::Read::read_to_end(&mut file, &mut bytes).map_err(cannot)?;
+    let bytes = crate::files::read_bounded(open, max_bytes, regular).map_err(|e| {
+        fail(match e {
+            ReadFail::Io(e) => What::Unreadable(io_reason(&e)),
+            ReadFail::Folder => What::Folder,
+            ReadFail::NotRegular => What::NotRegular,
+            ReadFail::TooLarge(Some(bytes)) => What::TooLarge {
+                bytes,
+                limit: max_bytes,
+            },
+            ReadFail::TooLarge(None) => What::MoreThan { limit: max_bytes },
+        })
+    })?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(crate::source::normalize_owned(text)),
         Err(e) => {
@@ -236,40 +239,90 @@ fn io_reason(e: &std::io::Error) -> Unreadable {
     }
 }
 
+/// What the walk of a sub-folder (`sessions`, `subtopics`) found.
+enum Found {
+    /// A YAML entry, and whether the walk saw a plain file (not a link).
+    Yaml(PathBuf, bool),
+    /// A folder that could not be read or leads out of the program.
+    Folder(PathBuf, What),
+}
+
 /// The YAML entries of a sub-folder (`sessions`, `subtopics`), sorted by path.
 /// Anything named `*.yaml`/`*.yml` is returned — files, links, and also
 /// folders, pipes or devices, which the reader then reports instead of
-/// skipping in silence. Links are not followed into folders, so a link
-/// loop cannot make the walk run for ever.
-fn yaml_files(dir: &Path) -> Vec<(PathBuf, bool)> {
-    if !dir.is_dir() {
-        return Vec::new();
+/// skipping in silence — and so is every folder that could not be read.
+/// Links are not followed into folders below it, so a link loop cannot make
+/// the walk run for ever; the sub-folder itself may be a link that stays
+/// inside the program (one that leads out is reported, not walked).
+fn yaml_files(dir: &Path, root: &Root) -> Vec<Found> {
+    match std::fs::symlink_metadata(dir) {
+        Ok(m) if m.file_type().is_symlink() => match root.leads(dir) {
+            Leads::Inside(real) if real.is_dir() => {}
+            Leads::Inside(_) => return Vec::new(),
+            Leads::Outside => return vec![Found::Folder(dir.to_path_buf(), What::LinkOut)],
+            Leads::Broken(e) => return vec![Found::Folder(dir.to_path_buf(), unreadable_folder(&e))],
+        },
+        Ok(m) if m.is_dir() => {}
+        _ => return Vec::new(),
     }
     let is_yaml = |p: &Path| matches!(p.extension().and_then(|x| x.to_str()), Some("yaml" | "yml"));
-    let mut out: Vec<(PathBuf, bool)> = Vec::new();
+    let mut out: Vec<Found> = Vec::new();
     let mut walk = walkdir::WalkDir::new(dir)
         .follow_links(false)
         .max_depth(16)
         .sort_by_file_name()
         .into_iter();
     while let Some(entry) = walk.next() {
-        let Ok(entry) = entry else { continue };
-        if entry.depth() == 0 {
-            continue;
-        }
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        let yaml = is_yaml(entry.path());
-        if entry.file_type().is_dir() && (hidden || yaml) {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                if let (Some(path), Some(io)) = (e.path(), e.io_error()) {
+                    out.push(Found::Folder(path.to_path_buf(), unreadable_folder(io)));
+                }
+                continue;
+            }
+        };
+        let hidden = entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
+        let yaml = entry.depth() > 0 && is_yaml(entry.path());
+        let folder = entry.file_type().is_dir();
+        if folder && (hidden || yaml) {
             // A folder named like a YAML file is reported, not entered.
             walk.skip_current_dir();
+        } else if folder && crate::files::denied_by_seam(entry.path()) {
+            let why = What::FolderUnreadable(Unreadable::Denied);
+            out.push(Found::Folder(entry.into_path(), why));
+            walk.skip_current_dir();
+            continue;
         }
         if yaml && !hidden {
             let regular = entry.file_type().is_file();
-            out.push((entry.into_path(), regular));
+            out.push(Found::Yaml(entry.into_path(), regular));
         }
     }
-    out.sort();
+    out.sort_by(|a, b| a.path().cmp(b.path()));
     out
+}
+
+impl Found {
+    fn path(&self) -> &Path {
+        match self {
+            Found::Yaml(p, _) | Found::Folder(p, _) => p,
+        }
+    }
+}
+
+/// Why a folder could not be read.
+fn unreadable_folder(e: &std::io::Error) -> What {
+    What::FolderUnreadable(io_reason(e))
+}
+
+/// The text of one file of the program in `dir` (`rel` inside it), read as
+/// every file of a program is read (no link out, no pipe, the default size
+/// limit); `None` when it cannot be.
+pub(crate) fn read_one(dir: &Path, rel: &str) -> Option<String> {
+    let path = dir.join(rel);
+    let regular = std::fs::symlink_metadata(&path).ok()?.is_file();
+    read_text(&path, &Root::of(dir), MAX_FILE_BYTES, regular).ok()
 }
 
 /// Reads and parses one program folder with the default file size limit.
@@ -285,20 +338,36 @@ pub(crate) fn load_program_with(dir: &Path, display: &str, max_file_bytes: u64) 
         max_file_bytes,
         ..Program::default()
     };
+    let root = Root::of(dir);
     for kind in FileKind::program_files() {
         match kind.spec().place {
             Place::File(rel) => {
                 let path = dir.join(rel);
-                if path.exists() {
-                    read_doc(&mut p, &path, rel.to_string(), kind, false);
-                } else if kind.spec().required {
-                    p.missing.push(Missing::new(kind, rel, display));
+                match std::fs::symlink_metadata(&path) {
+                    Ok(m) => read_doc(&mut p, &path, rel.to_string(), kind, (&root, m.is_file())),
+                    Err(_) if kind.spec().required => p.missing.push(Missing::new(kind, rel, display)),
+                    Err(_) => {}
                 }
             }
             Place::Folder(sub) => {
-                for (path, regular) in yaml_files(&dir.join(sub)) {
-                    if let Some(rel) = rel_of(dir, &path) {
-                        read_doc(&mut p, &path, rel, kind, regular);
+                for found in yaml_files(&dir.join(sub), &root) {
+                    match found {
+                        Found::Yaml(path, regular) => {
+                            if let Some(rel) = rel_of(dir, &path) {
+                                read_doc(&mut p, &path, rel, kind, (&root, regular));
+                            }
+                        }
+                        Found::Folder(path, what) => {
+                            // Shown as a folder (`sessions/`); a rule that counts
+                            // on the files of a folder sees it could not read them.
+                            let rel = rel_of(dir, &path).unwrap_or_else(|| sub.to_string());
+                            add_doc(
+                                &mut p,
+                                format!("{rel}/"),
+                                Err(Box::new((Loc::file_start(), what))),
+                                kind,
+                            );
+                        }
                     }
                 }
             }
@@ -312,7 +381,9 @@ fn rel_of(dir: &Path, path: &Path) -> Option<String> {
     Some(rel.to_string_lossy().replace('\\', "/"))
 }
 
-fn read_doc(p: &mut Program, path: &Path, rel: String, kind: FileKind, regular: bool) {
+/// Reads one file of the program and parses it; `(root, regular)`: the
+/// program folder links must stay in, and whether a plain file was seen.
+fn read_doc(p: &mut Program, path: &Path, rel: String, kind: FileKind, (root, regular): (&Root, bool)) {
     set_current_file(&display_join(&p.display, &rel));
     // Lets the tests prove that a panic on a worker names the file being
     // read; debug builds only.
@@ -323,7 +394,7 @@ fn read_doc(p: &mut Program, path: &Path, rel: String, kind: FileKind, regular: 
             panic!("AL_DEBUG_PANIC=parse is set");
         }
     }
-    let text = read_text(path, p.max_file_bytes, regular);
+    let text = read_text(path, root, p.max_file_bytes, regular);
     add_doc(p, rel, text, kind);
 }
 

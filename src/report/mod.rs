@@ -8,6 +8,7 @@ pub mod context;
 mod escape;
 pub mod format;
 mod gantt;
+mod overrides;
 pub mod summary;
 
 pub use format::DocFormat;
@@ -26,11 +27,40 @@ pub(crate) fn builtin(lang: Lang) -> &'static [(&'static str, &'static str)] {
     }
 }
 
-/// Builds the template engine: the built-in set of `lang`, then every
-/// `*.tera` file of `overrides` (the program's `templates/` folder) on top.
-/// Templates of a format that escapes (HTML: names ending `.html.tera`)
-/// escape every value; Markdown templates do not.
-pub fn engine(lang: Lang, overrides: Option<&Path>) -> Result<tera::Tera> {
+/// The templates a document is rendered with: the built-in set of a
+/// language and a program's `templates/` folder, whose files override the
+/// built-in ones of the same name and are read only when the document
+/// rendered uses them (see [`render`]).
+pub struct Engine {
+    /// The language of the built-in set.
+    lang: Lang,
+    /// The built-in templates alone, ready.
+    builtin: tera::Tera,
+    /// The program's own templates, listed, not read.
+    overrides: Option<overrides::Overrides>,
+}
+
+/// Builds the template engine: the built-in set of `lang`, and the names of
+/// the `*.tera` files of `overrides` (the program's `templates/` folder),
+/// whose texts are read when a document uses them. Templates of a format
+/// that escapes (HTML: names ending `.html.tera`) escape every value;
+/// Markdown templates do not.
+pub fn engine(lang: Lang, overrides: Option<&Path>) -> Result<Engine> {
+    let builtin = tera_with(lang, Vec::new()).map_err(|e| template_error(None, e))?;
+    let overrides = match overrides {
+        Some(dir) => overrides::list(dir)?,
+        None => None,
+    };
+    Ok(Engine {
+        lang,
+        builtin,
+        overrides,
+    })
+}
+
+/// A Tera engine with al's filters, the built-in templates of `lang` and
+/// `own` (name, text) on top of them.
+fn tera_with(lang: Lang, own: Vec<(String, String)>) -> tera::TeraResult<tera::Tera> {
     let mut t = tera::Tera::default();
     t.autoescape_on(DocFormat::autoescaped_suffixes());
     // `default` also stands in for null: the context writes an absent key as null.
@@ -64,34 +94,30 @@ pub fn engine(lang: Lang, overrides: Option<&Path>) -> Result<tera::Tera> {
         .iter()
         .map(|(n, s)| (n.to_string(), s.to_string()))
         .collect();
-    if let Some(dir) = overrides.filter(|d| d.is_dir()) {
-        let mut files: Vec<PathBuf> = fs_err::read_dir(dir)
-            .map_err(|e| Error::Io {
-                path: dir.to_path_buf(),
-                source: e,
-            })?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "tera"))
-            .collect();
-        files.sort();
-        for f in files {
-            let name = f
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let text = fs_err::read_to_string(&f).map_err(|e| Error::Io {
-                path: f.clone(),
-                source: e,
-            })?;
-            match templates.iter_mut().find(|(n, _)| *n == name) {
-                Some(slot) => slot.1 = text,
-                None => templates.push((name, text)),
-            }
+    for (name, text) in own {
+        match templates.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = text,
+            None => templates.push((name, text)),
         }
     }
-    t.add_raw_templates(templates)
-        .map_err(|e| template_error(overrides, e))?;
+    t.add_raw_templates(templates)?;
     Ok(t)
+}
+
+impl Engine {
+    /// The Tera engine to render `name` with: the built-in one, or one with
+    /// the program's templates that `name` uses read on top.
+    fn for_template(&self, name: &str, overrides: Option<&Path>) -> Result<std::borrow::Cow<'_, tera::Tera>> {
+        let Some(own) = &self.overrides else {
+            return Ok(std::borrow::Cow::Borrowed(&self.builtin));
+        };
+        let used = own.used(name, builtin(self.lang))?;
+        if used.is_empty() {
+            return Ok(std::borrow::Cow::Borrowed(&self.builtin));
+        }
+        let t = tera_with(self.lang, used).map_err(|e| template_error(overrides, e))?;
+        Ok(std::borrow::Cow::Owned(t))
+    }
 }
 
 /// The text of a template value: strings as they are, null as nothing.
@@ -123,7 +149,7 @@ fn template_error(overrides: Option<&Path>, e: tera::Error) -> Error {
 /// Renders one template with a context, tidied as its format
 /// ([`DocFormat::of_template`]) tidies.
 pub fn render(
-    engine: &tera::Tera,
+    engine: &Engine,
     name: &str,
     ctx: &serde_json::Value,
     overrides: Option<&Path>,
@@ -138,6 +164,7 @@ pub fn render(
     }
     .map_err(|e| template_error(overrides, e))?;
     let out = engine
+        .for_template(name, overrides)?
         .render(name, &ctx)
         .map_err(|e| template_error(overrides, e))?;
     Ok(visible_controls(&(format.spec().tidy)(&out)))
@@ -236,12 +263,25 @@ pub fn report_as(
 }
 
 /// Finds the program a session file belongs to: the nearest folder above it
-/// that is a program ([`crate::layout::is_program`]).
+/// that is a program ([`crate::layout::is_program`]) — first as the path is
+/// written, so that a session file that is a link belongs to the program
+/// that holds the link (which never follows it out of the program), then
+/// above where it leads.
 pub(crate) fn program_of(session_file: &Path) -> Result<PathBuf> {
     let abs = fs_err::canonicalize(session_file).map_err(|e| Error::Io {
         path: session_file.to_path_buf(),
         source: e,
     })?;
+    for written in session_file.ancestors().skip(1) {
+        let dir = if written.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            written
+        };
+        if crate::layout::is_program(dir) {
+            return Ok(dir.to_path_buf());
+        }
+    }
     let mut dir = abs.parent();
     while let Some(d) = dir {
         if crate::layout::is_program(d) {

@@ -54,6 +54,18 @@ pub enum What {
     Folder,
     /// The file could not be read.
     Unreadable(Unreadable),
+    /// The file held more bytes than the limit, whatever its size said (a
+    /// file of `/proc` says 0).
+    MoreThan {
+        /// The limit.
+        limit: u64,
+    },
+    /// A link (to a file or a folder) whose target lies outside the program
+    /// folder, or inside a `.git` folder: it is not followed.
+    LinkOut,
+    /// A folder of the program that could not be read: its files were not
+    /// checked.
+    FolderUnreadable(Unreadable),
     /// A character typed with a Chinese keyboard where YAML needs its ASCII one.
     Keyboard(Slip),
 }
@@ -158,6 +170,21 @@ impl What {
                 let why = unreadable(lang, why);
                 tr!(lang, "无法读取此文件：{why}", "cannot read this file: {why}")
             }
+            What::MoreThan { limit } => tr!(
+                lang,
+                "文件超过了 {limit} 字节的上限，未解析",
+                "file holds more than the limit of {limit} bytes; it was not parsed"
+            ),
+            What::LinkOut => crate::lang::pick(
+                lang,
+                "这是指向项目文件夹之外的链接，未读取",
+                "this is a link to outside the program folder; it was not read",
+            )
+            .to_string(),
+            What::FolderUnreadable(why) => {
+                let why = unreadable_folder(lang, why);
+                tr!(lang, "无法读取此文件夹：{why}", "cannot read this folder: {why}")
+            }
             What::Keyboard(slip) => slip.message(lang),
         }
     }
@@ -190,7 +217,7 @@ impl What {
             },
             What::BadValue { why, .. } => why.help(lang),
             What::NotUtf8 { .. } => pick("请以 UTF-8 编码保存文件", "save the file as UTF-8"),
-            What::TooLarge { .. } => pick(
+            What::TooLarge { .. } | What::MoreThan { .. } => pick(
                 "请拆分文件，删去不属于项目文件的内容，或在 al.toml 中调高 `[limits] max_file_bytes`",
                 "split the file, remove what does not belong in a program file, or raise `[limits] max_file_bytes` in al.toml",
             ),
@@ -205,6 +232,14 @@ impl What {
             What::Unreadable(_) => pick(
                 "请检查文件是否存在、是否可读",
                 "check that the file exists and is readable",
+            ),
+            What::LinkOut => pick(
+                "al 从不跟随指向项目文件夹之外（或 .git 之内）的链接：请把所指的文件复制到项目中代替链接，或删除链接",
+                "al never follows a link out of the program folder (or into .git): put a copy of the file in the program instead of the link, or remove the link",
+            ),
+            What::FolderUnreadable(_) => pick(
+                "其中的文件都没有检查：请让此文件夹可读（检查其权限）",
+                "none of its files were checked: make the folder readable (check its permissions)",
             ),
             What::Keyboard(slip) => slip.help(lang),
         }
@@ -332,6 +367,18 @@ fn unreadable(lang: Lang, why: &Unreadable) -> String {
             crate::lang::pick(lang, "符号链接形成了循环", "it is a loop of symbolic links").to_string()
         }
         Unreadable::Other(text) => text.clone(),
+    }
+}
+
+fn unreadable_folder(lang: Lang, why: &Unreadable) -> String {
+    match why {
+        Unreadable::NotFound => crate::lang::pick(
+            lang,
+            "文件夹不存在（或是指向不存在位置的链接）",
+            "it does not exist (or is a link to nothing)",
+        )
+        .to_string(),
+        other => unreadable(lang, other),
     }
 }
 

@@ -33,10 +33,13 @@ fn al(args: &[&str], cwd: &Path) -> Outcome {
         Command::new(&bin)
     };
     // The cases read English messages: say so, whatever the program's language.
+    // AL_DEBUG_NOT_ROOT: a file or folder of mode 000 is refused even when
+    // the tests run as root (who reads anything), as it is for everyone else.
     cmd.args(args)
         .current_dir(cwd)
         .env_remove("GITHUB_ACTIONS")
         .env("AL_LANG", "en")
+        .env("AL_DEBUG_NOT_ROOT", "1")
         .timeout(Duration::from_secs(60));
     let out = cmd.output().expect("runs");
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
@@ -219,24 +222,387 @@ fn broken_al_toml_is_exit_2() {
 
 #[test]
 fn unreadable_file() {
-    // Root reads any file, so a mode of 000 only shows under a normal user.
-    let tmp = tempfile::tempdir().expect("tmp");
-    let probe = tmp.path().join("probe");
-    fs::write(&probe, "x").expect("write");
-    std::os::unix::fs::PermissionsExt::set_mode(&mut fs::metadata(&probe).expect("meta").permissions(), 0);
-    let mut perms = fs::metadata(&probe).expect("meta").permissions();
-    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o000);
-    fs::set_permissions(&probe, perms).expect("chmod");
-    if fs::read(&probe).is_ok() {
-        eprintln!("running as root: mode 000 is readable, covered by the dangling link case instead");
-        return;
-    }
-    hostile("unreadable", 1, "prog/sessions/locked.yaml", |d| {
+    // Root reads any file: the runs set AL_DEBUG_NOT_ROOT, so mode 000 is
+    // refused whoever runs the tests.
+    let out = hostile("unreadable", 1, "prog/sessions/locked.yaml", |d| {
         let f = d.join("sessions/locked.yaml");
         fs::write(&f, "kind: kickoff\n").expect("write");
-        let mut perms = fs::metadata(&f).expect("meta").permissions();
-        std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o000);
-        fs::set_permissions(&f, perms).expect("chmod");
+        chmod(&f, 0o000);
+    });
+    assert!(
+        out.stdout.contains("cannot read this file: permission denied"),
+        "{}",
+        out.stdout
+    );
+}
+
+/// Sets the mode of a file or folder.
+fn chmod(path: &Path, mode: u32) {
+    let mut perms = fs::metadata(path).expect("meta").permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, mode);
+    fs::set_permissions(path, perms).expect("chmod");
+}
+
+/// Gives the folder back its mode, so that the temp folder can be removed.
+fn unlock(path: &Path) {
+    chmod(path, 0o755);
+}
+
+#[test]
+fn unreadable_folders_are_findings_and_cause_no_cascade() {
+    let out = hostile("sessions/ 000", 1, "prog/sessions/", |d| {
+        chmod(&d.join("sessions"), 0o000);
+    });
+    assert!(
+        out.stdout.contains("cannot read this folder: permission denied"),
+        "{}",
+        out.stdout
+    );
+    // A session names the sub-topic `onboarding`; subtopics/ cannot be read,
+    // so the id is not "unknown" (no AL004), only the folder is reported.
+    let tmp = tempfile::tempdir().expect("tmp");
+    let d = program(&tmp);
+    let kickoff = d.join("sessions/2026-03-02-kickoff.yaml");
+    let text = fs::read_to_string(&kickoff).expect("read");
+    let action = "actions:\n  - { task: 编写带教手册, owner: li, due: 2026-04-30, subtopic: onboarding }\n";
+    fs::write(&kickoff, format!("{text}{action}")).expect("write");
+    let clean = al(&["check", "prog", "--today", "2026-03-20"], tmp.path());
+    assert!(!clean.stdout.contains("AL004"), "{}", clean.stdout);
+    chmod(&d.join("subtopics"), 0o000);
+    let out = al(&["check", "prog", "--today", "2026-03-20"], tmp.path());
+    unlock(&d.join("subtopics"));
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stdout.contains("prog/subtopics/") && out.stdout.contains("cannot read this folder"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("AL004"), "{}", out.stdout);
+    // A folder deeper down.
+    let out = hostile("sessions/old/ 000", 1, "prog/sessions/old/", |d| {
+        fs::create_dir_all(d.join("sessions/old")).expect("mkdir");
+        fs::write(d.join("sessions/old/a.yaml"), "kind: kickoff\n").expect("write");
+        chmod(&d.join("sessions/old"), 0o000);
+    });
+    assert!(out.stdout.contains("cannot read this folder"), "{}", out.stdout);
+}
+
+/// A folder beside the program, with a file holding a secret.
+fn outside(tmp: &Path) -> PathBuf {
+    let dir = tmp.join("outside");
+    fs::create_dir_all(&dir).expect("mkdir");
+    fs::write(dir.join("secret.yaml"), "token: SECRET-CONTENT-42\n").expect("write");
+    fs::write(dir.join("secret.tera"), "SECRET-CONTENT-42\n").expect("write");
+    fs::write(dir.join("al.toml"), "# SECRET-CONTENT-42\n").expect("write");
+    dir
+}
+
+/// Checks that a link out of the program is reported by name, its target
+/// never read.
+fn link_out(name: &str, named: &str, make: impl FnOnce(&Path, &Path)) {
+    let out = hostile(name, 1, named, |d| {
+        let parent = d.parent().expect("parent").to_path_buf();
+        make(d, &outside(&parent));
+    });
+    assert!(
+        out.stdout
+            .contains("this is a link to outside the program folder; it was not read"),
+        "{name}: {}",
+        out.stdout
+    );
+    for secret in ["SECRET-CONTENT-42", "PATH=", "HOME=", "repositoryformatversion"] {
+        assert!(
+            !out.stdout.contains(secret) && !out.stderr.contains(secret),
+            "{name}: {secret} leaked\n{}\n{}",
+            out.stdout,
+            out.stderr
+        );
+    }
+}
+
+#[test]
+fn links_out_of_the_program_are_not_followed() {
+    use std::os::unix::fs::symlink;
+    link_out("session file", "prog/sessions/secret.yaml", |d, o| {
+        symlink(o.join("secret.yaml"), d.join("sessions/secret.yaml")).expect("link");
+    });
+    link_out("relative link", "prog/sessions/up.yaml", |d, _| {
+        symlink("../../outside/secret.yaml", d.join("sessions/up.yaml")).expect("link");
+    });
+    link_out("/proc/self/environ", "prog/sessions/env.yaml", |d, _| {
+        symlink("/proc/self/environ", d.join("sessions/env.yaml")).expect("link");
+    });
+    link_out("/proc/self/pagemap", "prog/subtopics/pagemap.yaml", |d, _| {
+        symlink("/proc/self/pagemap", d.join("subtopics/pagemap.yaml")).expect("link");
+    });
+    link_out("team.yaml", "prog/team.yaml", |d, o| {
+        fs::remove_file(d.join("team.yaml")).expect("rm");
+        symlink(o.join("secret.yaml"), d.join("team.yaml")).expect("link");
+    });
+    link_out(
+        "the repository's .git/config",
+        "prog/sessions/git.yaml",
+        |d, _| {
+            let git = d.parent().expect("parent").join(".git");
+            fs::write(git.join("config"), "[core]\n\trepositoryformatversion = 0\n").expect("write");
+            symlink("../../.git/config", d.join("sessions/git.yaml")).expect("link");
+        },
+    );
+    link_out(".git inside the program", "prog/sessions/own-git.yaml", |d, _| {
+        fs::create_dir_all(d.join(".git")).expect("mkdir");
+        fs::write(d.join(".git/config"), "[core]\n\trepositoryformatversion = 0\n").expect("write");
+        symlink("../.git/config", d.join("sessions/own-git.yaml")).expect("link");
+    });
+    link_out("a link to nothing outside", "prog/sessions/gone.yaml", |d, _| {
+        // Whether something exists outside is never told.
+        symlink("/nonexistent/gone.yaml", d.join("sessions/gone.yaml")).expect("link");
+    });
+    link_out("sessions/ itself", "prog/sessions/", |d, o| {
+        fs::remove_dir_all(d.join("sessions")).expect("rm");
+        symlink(o, d.join("sessions")).expect("link");
+    });
+    link_out("subtopics -> /", "prog/subtopics/", |d, _| {
+        fs::remove_dir_all(d.join("subtopics")).expect("rm");
+        symlink("/", d.join("subtopics")).expect("link");
+    });
+}
+
+#[test]
+fn an_agenda_of_a_session_file_that_links_out_is_refused() {
+    // The link's target is a session of another program: its agenda is
+    // never rendered through the link.
+    let tmp = tempfile::tempdir().expect("tmp");
+    let d = program(&tmp);
+    let other = tmp.path().join("other");
+    copy_dir(&d, &other);
+    let target = other.join("sessions/2026-03-02-kickoff.yaml");
+    edit(&target, "title: 项目启动会", "title: SECRET-CONTENT-42");
+    std::os::unix::fs::symlink(&target, d.join("sessions/linked.yaml")).expect("link");
+    let out = al(
+        &["agenda", "prog/sessions/linked.yaml", "--today", "2026-03-01"],
+        tmp.path(),
+    );
+    assert_eq!(out.code, 2, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stderr.contains("link to outside the program folder"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stdout.contains("SECRET") && !out.stderr.contains("SECRET"));
+}
+
+#[test]
+fn links_inside_the_program_keep_working() {
+    use std::os::unix::fs::symlink;
+    let tmp = tempfile::tempdir().expect("tmp");
+    let d = program(&tmp);
+    fs::create_dir_all(d.join("archive/sub")).expect("mkdir");
+    fs::rename(
+        d.join("sessions/2026-03-02-kickoff.yaml"),
+        d.join("archive/kickoff.yaml"),
+    )
+    .expect("move");
+    symlink(
+        "../archive/kickoff.yaml",
+        d.join("sessions/2026-03-02-kickoff.yaml"),
+    )
+    .expect("link");
+    fs::rename(
+        d.join("subtopics/onboarding.yaml"),
+        d.join("archive/sub/onboarding.yaml"),
+    )
+    .expect("move");
+    fs::remove_dir(d.join("subtopics")).expect("rmdir");
+    symlink("archive/sub", d.join("subtopics")).expect("link");
+    let out = al(&["check", "prog", "--today", "2026-03-20"], tmp.path());
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    // A link to nothing inside the program says so.
+    symlink("missing.yaml", d.join("sessions/gone.yaml")).expect("link");
+    let out = al(&["check", "prog", "--today", "2026-03-20"], tmp.path());
+    assert!(
+        out.stdout.contains("it does not exist (or is a link to nothing)"),
+        "{}",
+        out.stdout
+    );
+}
+
+/// Runs `al report prog` after `make` changed the program.
+fn report(make: impl FnOnce(&Path, &Path)) -> Outcome {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let d = program(&tmp);
+    fs::create_dir_all(d.join("templates")).expect("mkdir");
+    make(&d, &outside(tmp.path()));
+    let out = al(&["report", "prog", "--today", "2026-03-20"], tmp.path());
+    unlock(&d.join("templates"));
+    assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+    assert!(
+        !out.stdout.contains("SECRET-CONTENT-42") && !out.stderr.contains("SECRET-CONTENT-42"),
+        "{}{}",
+        out.stdout,
+        out.stderr
+    );
+    if let Some(kib) = out.max_rss_kib {
+        assert!(kib < MAX_RSS_KIB, "peak memory {kib} KiB");
+    }
+    out
+}
+
+#[test]
+fn templates_are_read_only_when_used_within_bounds_and_never_through_a_link_out() {
+    use std::os::unix::fs::symlink;
+    // Used, a link out: exit 2 naming it.
+    let out =
+        report(|d, o| symlink(o.join("secret.tera"), d.join("templates/report.md.tera")).expect("link"));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("prog/templates/report.md.tera"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("link to outside the program folder"),
+        "{}",
+        out.stderr
+    );
+    // An included part, a link out: the same.
+    let out =
+        report(|d, o| symlink(o.join("secret.tera"), d.join("templates/report_team.md.tera")).expect("link"));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("prog/templates/report_team.md.tera"),
+        "{}",
+        out.stderr
+    );
+    // templates/ itself a link out.
+    let out = report(|d, o| {
+        fs::remove_dir(d.join("templates")).expect("rmdir");
+        symlink(o, d.join("templates")).expect("link");
+    });
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("prog/templates"), "{}", out.stderr);
+    // Not used (the HTML report's, a stray big file, a link out): never read.
+    let out = report(|d, o| {
+        symlink(o.join("secret.tera"), d.join("templates/report.html.tera")).expect("link");
+        let big = fs::File::create(d.join("templates/unused.md.tera")).expect("create");
+        big.set_len(400_000_000).expect("sparse file");
+        std::process::Command::new("mkfifo")
+            .arg(d.join("templates/agenda.md.tera"))
+            .status()
+            .expect("mkfifo");
+    });
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    // Used, over 1 MiB (whatever it holds), a pipe, unreadable: exit 2 naming it.
+    let out = report(|d, _| {
+        let big = fs::File::create(d.join("templates/report.md.tera")).expect("create");
+        big.set_len(2 * 1024 * 1024).expect("sparse file");
+    });
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("report.md.tera` is over the limit of 1048576 bytes"),
+        "{}",
+        out.stderr
+    );
+    let out = report(|d, _| {
+        std::process::Command::new("mkfifo")
+            .arg(d.join("templates/report.md.tera"))
+            .status()
+            .expect("mkfifo");
+    });
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("report.md.tera` is not a regular file"),
+        "{}",
+        out.stderr
+    );
+    let out = report(|d, _| chmod(&d.join("templates"), 0o000));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("prog/templates"), "{}", out.stderr);
+    // A link that stays inside the program is followed.
+    let out = report(|d, _| {
+        fs::write(d.join("mine.tera"), "# {{ topic.title }}\n").expect("write");
+        symlink("../mine.tera", d.join("templates/report.md.tera")).expect("link");
+    });
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.starts_with("# "), "{}", out.stdout);
+}
+
+/// What a case does to the program.
+type Make = dyn Fn(&Path);
+
+#[test]
+fn al_toml_that_is_no_file_is_an_error_naming_it() {
+    use std::os::unix::fs::symlink;
+    let cases: Vec<(&str, Box<Make>, &str)> = vec![
+        (
+            "a link out",
+            Box::new(|d: &Path| {
+                let o = outside(d.parent().expect("parent"));
+                symlink(o.join("al.toml"), d.join("al.toml")).expect("link");
+            }),
+            "is a link to outside the folder that holds it",
+        ),
+        (
+            "a FIFO",
+            Box::new(|d: &Path| {
+                std::process::Command::new("mkfifo")
+                    .arg(d.join("al.toml"))
+                    .status()
+                    .expect("mkfifo");
+            }),
+            "is not a regular file",
+        ),
+        (
+            "a folder",
+            Box::new(|d: &Path| fs::create_dir(d.join("al.toml")).expect("mkdir")),
+            "is a folder, not a file",
+        ),
+        (
+            "a loop",
+            Box::new(|d: &Path| symlink("al.toml", d.join("al.toml")).expect("link")),
+            "is a loop of symbolic links",
+        ),
+        (
+            "a link to nothing",
+            Box::new(|d: &Path| symlink("gone.toml", d.join("al.toml")).expect("link")),
+            "is a link to nothing",
+        ),
+        (
+            "over 1 MiB",
+            Box::new(|d: &Path| {
+                let f = fs::File::create(d.join("al.toml")).expect("create");
+                f.set_len(1024 * 1024 + 1).expect("sparse file");
+            }),
+            "is over the limit of 1048576 bytes",
+        ),
+        (
+            "not UTF-8",
+            Box::new(|d: &Path| fs::write(d.join("al.toml"), b"# \xff\n").expect("write")),
+            "is not valid UTF-8",
+        ),
+        (
+            "unreadable",
+            Box::new(|d: &Path| {
+                fs::write(d.join("al.toml"), "").expect("write");
+                chmod(&d.join("al.toml"), 0o000);
+            }),
+            "permission denied",
+        ),
+    ];
+    for (name, make, says) in cases {
+        let out = hostile(name, 2, "prog/al.toml", make);
+        assert!(out.stderr.contains(says), "{name}: {}", out.stderr);
+        assert!(
+            !out.stderr.contains("SECRET-CONTENT-42"),
+            "{name}: {}",
+            out.stderr
+        );
+    }
+    // A link that stays inside the program is read.
+    hostile("al.toml linked inside", 1, "over the limit of 100 bytes", |d| {
+        fs::create_dir_all(d.join("conf")).expect("mkdir");
+        fs::write(d.join("conf/al.toml"), "[limits]\nmax_file_bytes = 100\n").expect("write");
+        symlink("conf/al.toml", d.join("al.toml")).expect("link");
     });
 }
 
