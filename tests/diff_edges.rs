@@ -60,7 +60,13 @@ fn kinds(v: &serde_json::Value) -> Vec<String> {
         .as_array()
         .expect("changes")
         .iter()
-        .map(|c| format!("{} {}", c["what"].as_str().unwrap_or(""), c["how"].as_str().unwrap_or("")))
+        .map(|c| {
+            format!(
+                "{} {}",
+                c["what"].as_str().unwrap_or(""),
+                c["how"].as_str().unwrap_or("")
+            )
+        })
         .collect()
 }
 
@@ -100,16 +106,32 @@ fn a_file_broken_in_the_working_tree_is_named_not_removed() {
     let note = &v["notes"][0];
     assert_eq!(note["kind"], "unreadable-newer", "{v}");
     assert_eq!(note["file"], "team.yaml");
-    assert!(note["message"].as_str().is_some_and(|m| m.contains("invalid YAML")), "{v}");
-    let (code, out, err) = al(root, &["diff", "HEAD", "tr", "--lang", "en", "--today", "2026-09-30"]);
+    assert!(
+        note["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("invalid YAML")),
+        "{v}"
+    );
+    let (code, out, err) = al(
+        root,
+        &["diff", "HEAD", "tr", "--lang", "en", "--today", "2026-09-30"],
+    );
     assert_eq!(code, 0, "{err}");
     assert!(
-        out.contains("> a file that could not be read in the working tree (its changes are not shown): team.yaml:"),
+        out.contains(
+            "> a file that could not be read in the working tree (its changes are not shown): team.yaml:"
+        ),
         "{out}"
     );
     assert!(!out.contains("removed"), "{out}");
-    let (_, out, _) = al(root, &["diff", "HEAD", "tr", "--lang", "zh", "--today", "2026-09-30"]);
-    assert!(out.contains("> 工作区中无法读取的文件（未比较其变化）：team.yaml:"), "{out}");
+    let (_, out, _) = al(
+        root,
+        &["diff", "HEAD", "tr", "--lang", "zh", "--today", "2026-09-30"],
+    );
+    assert!(
+        out.contains("> 工作区中无法读取的文件（未比较其变化）：team.yaml:"),
+        "{out}"
+    );
     assert!(out.contains("YAML 格式错误"), "the message in Chinese: {out}");
     // Not UTF-8 in the working tree: the place of the first bad byte.
     fs::write(
@@ -121,18 +143,30 @@ fn a_file_broken_in_the_working_tree_is_named_not_removed() {
     assert_eq!(v["changes"], serde_json::json!([]), "{v}");
     assert_eq!(
         v["notes"][0]["message"],
-        "file is not valid UTF-8 (first bad byte at line 2, column 11)"
+        "file is not valid UTF-8 (first bad byte at line 2, column 12)"
     );
     // The same between two revisions.
     commit(root, "broken team");
     let v = diff_json(root, &["HEAD~1", "HEAD", "tr"]);
     assert_eq!(v["changes"], serde_json::json!([]), "{v}");
     assert_eq!(v["notes"][0]["kind"], "unreadable-newer", "{v}");
-    assert_eq!((v["notes"][0]["line"].as_u64(), v["notes"][0]["column"].as_u64()), (Some(2), Some(11)));
+    assert_eq!(
+        (v["notes"][0]["line"].as_u64(), v["notes"][0]["column"].as_u64()),
+        (Some(2), Some(12))
+    );
     // And in the report's section.
     let (code, out, err) = al(
         root,
-        &["report", "tr", "--since", "HEAD~1", "--today", "2026-09-30", "--lang", "en"],
+        &[
+            "report",
+            "tr",
+            "--since",
+            "HEAD~1",
+            "--today",
+            "2026-09-30",
+            "--lang",
+            "en",
+        ],
     );
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("could not be read in the working tree"), "{out}");
@@ -154,14 +188,19 @@ fn a_blob_that_is_not_utf8_is_reported_as_check_does() {
     assert_eq!(note["kind"], "unreadable", "{v}");
     assert_eq!(note["file"], "sessions/2026-09-14-g1-meeting.yaml");
     assert_eq!(
-        note["message"],
-        "file is not valid UTF-8 (first bad byte at line 2, column 9)",
+        note["message"], "file is not valid UTF-8 (first bad byte at line 2, column 9)",
         "{v}"
     );
-    assert_eq!((note["line"].as_u64(), note["column"].as_u64()), (Some(2), Some(9)));
+    assert_eq!(
+        (note["line"].as_u64(), note["column"].as_u64()),
+        (Some(2), Some(9))
+    );
     // Compared as the working tree has it: not all "added", no U+FFFD.
     assert_eq!(v["changes"], serde_json::json!([]), "{v}");
-    let (_, out, _) = al(root, &["diff", "HEAD", "tr", "--lang", "zh", "--today", "2026-09-30"]);
+    let (_, out, _) = al(
+        root,
+        &["diff", "HEAD", "tr", "--lang", "zh", "--today", "2026-09-30"],
+    );
     assert!(
         out.contains("文件不是有效的 UTF-8 编码（第一个错误字节在第 2 行第 9 列）"),
         "{out}"
@@ -184,7 +223,7 @@ fn a_blob_over_the_size_limit_is_named_and_not_read() {
     let note = &v["notes"][0];
     assert_eq!(note["kind"], "unreadable", "{v}");
     assert_eq!(note["file"], "sessions/2026-09-14-g1-meeting.yaml");
-    let size = good.len() + 5004;
+    let size = good.len() + 5003;
     assert_eq!(
         note["message"],
         format!("file is {size} bytes, over the limit of 4096 bytes; it was not parsed")
@@ -194,7 +233,10 @@ fn a_blob_over_the_size_limit_is_named_and_not_read() {
     let v = diff_json(root, &["HEAD~1", "HEAD", "tr"]);
     assert_eq!(v["notes"][0]["kind"], "unreadable-newer", "{v}");
     assert_eq!(v["changes"], serde_json::json!([]), "{v}");
-    let (_, out, _) = al(root, &["diff", "HEAD", "tr", "--lang", "zh", "--today", "2026-09-30"]);
+    let (_, out, _) = al(
+        root,
+        &["diff", "HEAD", "tr", "--lang", "zh", "--today", "2026-09-30"],
+    );
     assert!(out.contains("超过了 4096 字节的上限"), "{out}");
 }
 
@@ -207,7 +249,12 @@ fn submodules_links_and_lfs_pointers_are_named_not_dropped() {
     git(root, &["rm", "-r", "-q", "--cached", "tr/subtopics"]);
     git(
         root,
-        &["update-index", "--add", "--cacheinfo", &format!("160000,{head},tr/subtopics")],
+        &[
+            "update-index",
+            "--add",
+            "--cacheinfo",
+            &format!("160000,{head},tr/subtopics"),
+        ],
     );
     let session = root.join("tr/sessions/2026-09-14-g1-meeting.yaml");
     let text = fs::read_to_string(&session).expect("read");
@@ -225,7 +272,12 @@ fn submodules_links_and_lfs_pointers_are_named_not_dropped() {
         .as_array()
         .expect("notes")
         .iter()
-        .map(|n| (n["file"].as_str().unwrap_or("").to_string(), n["message"].as_str().unwrap_or("").to_string()))
+        .map(|n| {
+            (
+                n["file"].as_str().unwrap_or("").to_string(),
+                n["message"].as_str().unwrap_or("").to_string(),
+            )
+        })
         .collect();
     assert_eq!(
         notes,
@@ -241,7 +293,10 @@ fn submodules_links_and_lfs_pointers_are_named_not_dropped() {
         ],
         "{v}"
     );
-    let (_, out, _) = al(root, &["diff", "HEAD", "tr", "--lang", "zh", "--today", "2026-09-30"]);
+    let (_, out, _) = al(
+        root,
+        &["diff", "HEAD", "tr", "--lang", "zh", "--today", "2026-09-30"],
+    );
     assert!(out.contains("这是子模块（submodule）"), "{out}");
     assert!(out.contains("这是 Git LFS 指针：文件内容不在仓库中"), "{out}");
 }
@@ -260,8 +315,16 @@ fn a_link_in_history_is_named_and_not_followed() {
     fs::remove_file(&session).expect("rm");
     fs::write(&session, text).expect("write");
     let v = diff_json(root, &["HEAD", "tr"]);
-    assert_eq!(v["notes"][0]["file"], "sessions/2026-09-14-g1-meeting.yaml", "{v}");
-    assert!(v["notes"][0]["message"].as_str().is_some_and(|m| m.contains("symbolic link")), "{v}");
+    assert_eq!(
+        v["notes"][0]["file"], "sessions/2026-09-14-g1-meeting.yaml",
+        "{v}"
+    );
+    assert!(
+        v["notes"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("symbolic link")),
+        "{v}"
+    );
     assert_eq!(v["changes"], serde_json::json!([]), "{v}");
     assert!(!v.to_string().contains("passwd"), "{v}");
 }
@@ -275,9 +338,20 @@ fn git_variables_pointing_elsewhere_are_not_followed() {
     // Another repository, with one commit of another program.
     let other = tempfile::tempdir().expect("tmp");
     git(other.path(), &["init", "-q", "-b", "main"]);
-    copy_dir(Path::new("examples/complaint-resolution"), &other.path().join("tr"));
+    copy_dir(
+        Path::new("examples/complaint-resolution"),
+        &other.path().join("tr"),
+    );
     commit(other.path(), "other");
-    let args = ["diff", "HEAD~1", "tr", "--format", "json", "--today", "2026-09-30"];
+    let args = [
+        "diff",
+        "HEAD~1",
+        "tr",
+        "--format",
+        "json",
+        "--today",
+        "2026-09-30",
+    ];
     let (_, plain, _) = al(root, &args);
     let env = [
         ("GIT_DIR", other.path().join(".git")),
@@ -290,11 +364,17 @@ fn git_variables_pointing_elsewhere_are_not_followed() {
     assert!(out.contains("\"stage\""), "{out}");
     // Outside any repository the variables do not make one.
     let outside = tempfile::tempdir().expect("tmp");
-    copy_dir(Path::new("examples/complaint-resolution"), &outside.path().join("p"));
+    copy_dir(
+        Path::new("examples/complaint-resolution"),
+        &outside.path().join("p"),
+    );
     let (code, _, err) = al_env(outside.path(), &["diff", "HEAD", "p", "--lang", "en"], &env);
     assert_eq!(code, 2);
     assert!(err.contains("is not inside a git repository"), "{err}");
-    assert!(err.contains("GIT_DIR, GIT_WORK_TREE is set, but al does not use it"), "{err}");
+    assert!(
+        err.contains("GIT_DIR, GIT_WORK_TREE is set, but al does not use it"),
+        "{err}"
+    );
 }
 
 #[test]
