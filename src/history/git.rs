@@ -102,7 +102,7 @@ pub fn locate(dir: &Path) -> Result<Located> {
     if !out.status.success() {
         return Err(not_in_repository(dir, &out.stderr));
     }
-    let root = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+    let root = path_of(out.stdout.strip_suffix(b"\n").unwrap_or(&out.stdout));
     let abs_dir = fs_err::canonicalize(dir).map_err(|e| Error::Io {
         path: dir.to_path_buf(),
         source: e,
@@ -118,6 +118,20 @@ pub fn locate(dir: &Path) -> Result<Located> {
     };
     let rel = rel.to_string_lossy().replace('\\', "/");
     Ok(Located { root: abs_root, rel })
+}
+
+/// A path as git prints it: its bytes as they are on Unix (a folder name
+/// need not be UTF-8), else as text.
+fn path_of(bytes: &[u8]) -> PathBuf {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        PathBuf::from(std::ffi::OsStr::from_bytes(bytes))
+    }
+    #[cfg(not(unix))]
+    {
+        PathBuf::from(String::from_utf8_lossy(bytes).trim())
+    }
 }
 
 /// The error for a folder that is not in a git repository: git's own

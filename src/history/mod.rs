@@ -609,7 +609,10 @@ fn compare_with(
         notes.push(Note::DidNotExist);
     }
     notes.extend(old_broken.into_iter().map(|b| Note::unreadable(b, false)));
-    notes.extend(new_broken.into_iter().map(|b| Note::unreadable(b, true)));
+    // Of the newer version, the files compared as the older one has them
+    // (its wrong values are `al check`'s to report).
+    let new_whole = new_broken.into_iter().filter(|b| b.whole);
+    notes.extend(new_whole.map(|b| Note::unreadable(b, true)));
     let none = moves::Moves::default();
     let mut changes = compare::compare(old_p, new_p, old.date, today, &none);
     // How often the moved actions were moved: only read when one was.

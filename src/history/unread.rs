@@ -10,7 +10,7 @@
 use crate::config::Lang;
 use crate::load::Program;
 use crate::yaml::{ProblemKind, What};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Why a file of a version could not be read or compared.
 #[derive(Debug, Clone, PartialEq)]
@@ -110,14 +110,13 @@ fn modelled(p: &Program) -> BTreeSet<usize> {
 /// type in a file that has one.
 pub(super) fn broken(p: &Program, unread: &[(String, Unread)]) -> Vec<Broken> {
     let with_model = modelled(p);
+    let mut by_file: BTreeMap<usize, Vec<&crate::yaml::Problem>> = BTreeMap::new();
+    for (i, pr) in &p.problems {
+        by_file.entry(*i).or_default().push(pr);
+    }
     let mut out: Vec<Broken> = unread.iter().map(|(f, why)| Broken::at(f, why.clone())).collect();
     for (i, f) in p.files.iter().enumerate() {
-        let problems: Vec<&crate::yaml::Problem> = p
-            .problems
-            .iter()
-            .filter(|(x, _)| *x == i)
-            .map(|(_, pr)| pr)
-            .collect();
+        let problems = by_file.remove(&i).unwrap_or_default();
         let whole = !with_model.contains(&i);
         let mut shown: Vec<&crate::yaml::Problem> = problems
             .iter()
