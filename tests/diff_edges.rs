@@ -90,6 +90,10 @@ fn a_file_name_with_a_line_break_does_not_garble_the_diff() {
         .expect("the session is added");
     assert_eq!(session["subject"]["file"], format!("sessions/{name}"));
     assert!(kinds(&v).contains(&"action added".to_string()), "{v}");
+    // In Markdown the name stays on its line: no line starts a workflow command.
+    let (code, out, err) = al(root, &["diff", "HEAD~1", "HEAD", "tr", "--today", "2026-09-30"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.lines().any(|l| l.starts_with("::")), "{out}");
     // The working tree against HEAD: every file read back, nothing changed.
     let v = diff_json(root, &["HEAD", "tr"]);
     assert_eq!(v["changes"], serde_json::json!([]), "{v}");

@@ -538,14 +538,31 @@ pub(crate) const TEMPLATE: &str = "changes.md.tera";
 
 /// What [`TEMPLATE`] is rendered with: the comparison under `changes`, the
 /// language under `lang`, and its words under `words` (see [`crate::lang::words`]).
+/// Every value is one line of the Markdown: a line break inside a value (a
+/// file name, a title) is shown as `␊`, so that no value starts a line of
+/// its own (such as a GitHub workflow command, `::error …`).
 pub fn context(d: &Diff, lang: Lang) -> serde_json::Value {
     let mut d = d.clone();
     d.in_lang(lang);
+    let mut changes = serde_json::to_value(&d).unwrap_or_default();
+    one_line(&mut changes);
     serde_json::json!({
         "lang": lang.as_str(),
-        "changes": d,
+        "changes": changes,
         "words": crate::lang::words(lang),
     })
+}
+
+/// Shows the line breaks inside every string of `v` as `␊`.
+fn one_line(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::String(s) if s.contains(['\n', '\r']) => {
+            *s = s.replace("\r\n", "\n").replace(['\n', '\r'], "\u{240a}");
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(one_line),
+        serde_json::Value::Object(map) => map.values_mut().for_each(one_line),
+        _ => {}
+    }
 }
 
 /// Compares the program at `since` with `until` (a revision) or the working tree.
