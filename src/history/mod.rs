@@ -14,8 +14,10 @@ mod compare;
 mod git;
 mod moves;
 mod plan;
+mod unread;
 
-pub use git::{Located, Version, at_revision, locate};
+pub use git::{Located, Version, at_revision, at_revision_with, locate};
+pub use unread::Unread;
 
 use crate::config::Lang;
 use crate::error::Result;
@@ -428,17 +430,72 @@ impl Change {
 pub enum Note {
     /// The program did not exist at the older revision: everything is new.
     DidNotExist,
-    /// A file at the older revision could not be read (its changes are missing).
+    /// A file at the older revision could not be read: not YAML, not UTF-8,
+    /// over the size limit, a submodule, a link, a Git LFS pointer. When
+    /// nothing of it could be read, the newer version's copy is compared in
+    /// its place (its changes are not shown).
     Unreadable {
-        /// The file, relative to the program folder.
+        /// The file (or folder), relative to the program folder.
         file: String,
         /// 1-based line.
         line: u32,
         /// 1-based column.
         column: u32,
-        /// What is wrong, as the loader says it.
+        /// What is wrong, in English (see [`Diff::in_lang`]).
         message: String,
+        /// Why, as data.
+        #[serde(skip)]
+        #[schemars(skip)]
+        why: Unread,
     },
+    /// A file of the newer version (the working tree, or the newer
+    /// revision) could not be read; when nothing of it could be read, the
+    /// older version's copy is compared in its place, so that what it held
+    /// is not shown as removed.
+    UnreadableNewer {
+        /// The file (or folder), relative to the program folder.
+        file: String,
+        /// 1-based line.
+        line: u32,
+        /// 1-based column.
+        column: u32,
+        /// What is wrong, in English (see [`Diff::in_lang`]).
+        message: String,
+        /// Why, as data.
+        #[serde(skip)]
+        #[schemars(skip)]
+        why: Unread,
+    },
+}
+
+impl Note {
+    /// The note on a file of the older (`newer: false`) or newer version.
+    fn unreadable(b: unread::Broken, newer: bool) -> Note {
+        let unread::Broken {
+            file,
+            line,
+            column,
+            why,
+            ..
+        } = b;
+        let message = why.message(Lang::En);
+        match newer {
+            false => Note::Unreadable {
+                file,
+                line,
+                column,
+                message,
+                why,
+            },
+            true => Note::UnreadableNewer {
+                file,
+                line,
+                column,
+                message,
+                why,
+            },
+        }
+    }
 }
 
 /// The comparison of two versions of a program.
@@ -464,32 +521,48 @@ pub struct Diff {
     pub changes: Vec<Change>,
 }
 
+impl Diff {
+    /// The notes' messages in `lang` (they are in English as compared, the
+    /// same in every language for `--format json`).
+    pub fn in_lang(&mut self, lang: Lang) {
+        for n in &mut self.notes {
+            if let Note::Unreadable { message, why, .. } | Note::UnreadableNewer { message, why, .. } = n {
+                *message = why.message(lang);
+            }
+        }
+    }
+}
+
 /// The name of the template that renders a [`Diff`] as Markdown.
 pub(crate) const TEMPLATE: &str = "changes.md.tera";
 
 /// What [`TEMPLATE`] is rendered with: the comparison under `changes`, the
 /// language under `lang`, and its words under `words` (see [`crate::lang::words`]).
+/// Every value is one line of the Markdown: a line break inside a value (a
+/// file name, a title) is shown as `␊`, so that no value starts a line of
+/// its own (such as a GitHub workflow command, `::error …`).
 pub fn context(d: &Diff, lang: Lang) -> serde_json::Value {
+    let mut d = d.clone();
+    d.in_lang(lang);
+    let mut changes = serde_json::to_value(&d).unwrap_or_default();
+    one_line(&mut changes);
     serde_json::json!({
         "lang": lang.as_str(),
-        "changes": d,
+        "changes": changes,
         "words": crate::lang::words(lang),
     })
 }
 
-/// Notes on files at the older revision that could not be read.
-fn broken_notes(v: &Version) -> Vec<Note> {
-    v.program
-        .problems
-        .iter()
-        .filter(|(_, p)| p.kind == crate::yaml::ProblemKind::Syntax || p.message.starts_with("wrong type"))
-        .map(|(f, p)| Note::Unreadable {
-            file: v.program.files.get(*f).map_or("", |x| x.rel.as_str()).to_string(),
-            line: p.loc.line,
-            column: p.loc.column,
-            message: p.message.clone(),
-        })
-        .collect()
+/// Shows the line breaks inside every string of `v` as `␊`.
+fn one_line(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::String(s) if s.contains(['\n', '\r']) => {
+            *s = s.replace("\r\n", "\n").replace(['\n', '\r'], "\u{240a}");
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(one_line),
+        serde_json::Value::Object(map) => map.values_mut().for_each(one_line),
+        _ => {}
+    }
 }
 
 /// Compares the program at `since` with `until` (a revision) or the working tree.
@@ -497,7 +570,9 @@ pub fn diff(dir: &Path, since: &str, until: Option<&str>, today: Date) -> Result
     match until {
         Some(rev) => {
             let loc = locate(dir)?;
-            let newer = at_revision(&loc, rev, &dir.to_string_lossy().replace('\\', "/"))?;
+            let display = dir.to_string_lossy().replace('\\', "/");
+            let (config, _) = crate::check::Configs::default().for_program(dir, &display)?;
+            let newer = at_revision_with(&loc, rev, &display, config.limits.max_file_bytes)?;
             compare_with(dir, since, &newer.program, Some(&newer), today).map(|(d, _)| d)
         }
         None => {
@@ -519,7 +594,8 @@ pub fn since_with_then(dir: &Path, rev: &str, current: &Program, today: Date) ->
 }
 
 /// Compares the program at `since` with `newer`, which is the program of
-/// `until` when that is a revision.
+/// `until` when that is a revision. Files that could not be read in one
+/// version are noted and compared as the other version has them.
 fn compare_with(
     dir: &Path,
     since: &str,
@@ -528,20 +604,41 @@ fn compare_with(
     today: Date,
 ) -> Result<(Diff, Program)> {
     let loc = locate(dir)?;
-    let old = at_revision(&loc, since, &dir.to_string_lossy().replace('\\', "/"))?;
-    let mut notes = broken_notes(&old);
+    let limit = match newer.max_file_bytes {
+        0 => crate::load::MAX_FILE_BYTES,
+        n => n,
+    };
+    let display = dir.to_string_lossy().replace('\\', "/");
+    let old = at_revision_with(&loc, since, &display, limit)?;
+    let old_broken = match old.existed {
+        true => unread::broken(&old.program, &old.unread),
+        false => Vec::new(),
+    };
+    let new_broken = unread::broken(newer, until.map_or(&[][..], |v| v.unread.as_slice()));
+    let older = unread::patched(&old.program, &old_broken, newer);
+    let newer_patched = unread::patched(newer, &new_broken, &old.program);
+    let (old_p, new_p) = (
+        older.as_ref().unwrap_or(&old.program),
+        newer_patched.as_ref().unwrap_or(newer),
+    );
+    let mut notes: Vec<Note> = Vec::new();
     if !old.existed {
-        notes.insert(0, Note::DidNotExist);
+        notes.push(Note::DidNotExist);
     }
+    notes.extend(old_broken.into_iter().map(|b| Note::unreadable(b, false)));
+    // Of the newer version, the files compared as the older one has them
+    // (its wrong values are `al check`'s to report).
+    let new_whole = new_broken.into_iter().filter(|b| b.whole);
+    notes.extend(new_whole.map(|b| Note::unreadable(b, true)));
     let none = moves::Moves::default();
-    let mut changes = compare::compare(&old.program, newer, old.date, today, &none);
+    let mut changes = compare::compare(old_p, new_p, old.date, today, &none);
     // How often the moved actions were moved: only read when one was.
     if changes
         .iter()
         .any(|c| c.what == What::Action && c.how == How::Rescheduled)
     {
-        let counts = moves::count(&loc, until.map_or("HEAD", |v| v.commit.as_str()), newer);
-        changes = compare::compare(&old.program, newer, old.date, today, &counts);
+        let counts = moves::count(&loc, until.map_or("HEAD", |v| v.commit.as_str()), new_p);
+        changes = compare::compare(old_p, new_p, old.date, today, &counts);
     }
     let diff = Diff {
         since: since.to_string(),
@@ -554,5 +651,5 @@ fn compare_with(
         notes,
         changes,
     };
-    Ok((diff, old.program))
+    Ok((diff, older.unwrap_or(old.program)))
 }

@@ -39,7 +39,8 @@ struct Tracked {
 }
 
 /// One session file changed by a commit: its path in the program and its
-/// new blob (`None` when the commit deleted it).
+/// new blob (`None` when the commit deleted it, or made it a link or a
+/// submodule).
 struct FileChange {
     rel: String,
     blob: Option<String>,
@@ -57,9 +58,15 @@ pub(super) fn count(loc: &Located, until: &str, newer: &Program) -> Moves {
         }
     }
     let ids: Vec<String> = blobs.keys().map(|b| b.to_string()).collect();
-    let texts = cat_objects(loc, &ids).unwrap_or_default();
+    let limit = match newer.max_file_bytes {
+        0 => crate::load::MAX_FILE_BYTES,
+        n => n,
+    };
+    let texts = cat_objects(loc, &ids, limit).unwrap_or_default();
     let mut actions_of: BTreeMap<&str, Vec<ActionView>> = BTreeMap::new();
     for ((blob, rel), text) in blobs.iter().zip(texts) {
+        // A blob that is not usable text (too large, not UTF-8) has no actions.
+        let text = text.and_then(Result::ok);
         actions_of.insert(blob, text.map(|t| parse(rel, t)).unwrap_or_default());
     }
     let mut state: BTreeMap<String, Tracked> = BTreeMap::new();
@@ -159,9 +166,11 @@ fn parse_raw(text: &str, prefix: &str) -> Vec<FileChange> {
         };
         let Some(path) = tokens.next() else { break };
         let fields: Vec<&str> = meta.split(' ').collect();
-        let (Some(new), Some(status)) = (fields.get(3), fields.get(4)) else {
+        let (Some(mode), Some(new), Some(status)) = (fields.get(1), fields.get(3), fields.get(4)) else {
             continue;
         };
+        // A link or a submodule is no session file's text.
+        let file = !matches!(*mode, "120000" | "160000");
         let Some(rel) = path.strip_prefix(prefix) else {
             continue;
         };
@@ -170,7 +179,7 @@ fn parse_raw(text: &str, prefix: &str) -> Vec<FileChange> {
         }
         out.push(FileChange {
             rel: rel.to_string(),
-            blob: (!status.starts_with('D')).then(|| new.to_string()),
+            blob: (file && !status.starts_with('D')).then(|| new.to_string()),
         });
     }
     out
