@@ -226,7 +226,11 @@ pub fn report_context(
     let mut summary = Summary::default();
     summary.add(&checked);
     let changes = match since {
-        Some(rev) => Some(crate::history::since(dir, rev, &checked.program, today)?),
+        Some(rev) => {
+            let mut d = crate::history::since(dir, rev, &checked.program, today)?;
+            d.in_lang(lang);
+            Some(d)
+        }
         None => None,
     };
     let mut ctx = context::ReportContext::build(
