@@ -174,6 +174,26 @@ fn a_file_broken_in_the_working_tree_is_named_not_removed() {
     );
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("could not be read in the working tree"), "{out}");
+    // The Chinese report says it in Chinese.
+    let (code, out, err) = al(
+        root,
+        &[
+            "report",
+            "tr",
+            "--since",
+            "HEAD~1",
+            "--today",
+            "2026-09-30",
+            "--lang",
+            "zh",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("不是有效的 UTF-8"), "the note in Chinese: {out}");
+    assert!(
+        !out.contains("not valid UTF-8"),
+        "no English in the Chinese report: {out}"
+    );
 }
 
 #[test]
