@@ -63,8 +63,11 @@ impl<'a> Index<'a> {
 
     /// What a reference stands for: `p:` and a person's id, `f:` and a
     /// facilitator's id, else `t:` and the text, trimmed, lower case, its
-    /// runs of spaces made one (empty for a blank reference).
+    /// runs of spaces made one (empty for a blank reference). A remark in
+    /// brackets at the end (`李明（总经理）`, `Maria Lopez (director)`) is not
+    /// part of the name.
     fn who(&self, r: &str) -> String {
+        let r = without_remark(r);
         let text = r.split_whitespace().collect::<Vec<_>>().join(" ");
         if text.is_empty() {
             return String::new();
@@ -94,6 +97,21 @@ impl<'a> Index<'a> {
             .filter(|(_, g)| g.members.iter().any(|m| m.value == person))
             .map(|(id, _)| *id)
             .collect()
+    }
+}
+
+/// A name without a remark in brackets at its end: `李明（总经理）` → `李明`;
+/// the text as it is when nothing would be left.
+fn without_remark(r: &str) -> &str {
+    let t = r.trim_end();
+    let open = match t.chars().last() {
+        Some('）') => '（',
+        Some(')') => '(',
+        _ => return r,
+    };
+    match t.rfind(open) {
+        Some(i) if !t[..i].trim().is_empty() => &t[..i],
+        _ => r,
     }
 }
 
@@ -132,5 +150,8 @@ mod tests {
         assert!(!ix.same_person("a", "b"));
         assert!(!ix.same_person("王建国", "王建"));
         assert!(!ix.same_person(" ", " "), "blank names no one");
+        assert!(ix.same_person("李明（总经理）", "李明"), "a remark in brackets");
+        assert!(ix.same_person("A (leader)", "a"));
+        assert!(!ix.same_person("（总经理）", "李明"));
     }
 }

@@ -569,6 +569,52 @@ fn role_name(name: Option<&crate::model::Text>) -> Option<&str> {
     name.map(|n| n.0.as_str()).filter(|n| !n.trim().is_empty())
 }
 
+/// A leader of topic.yaml (the convener, the sponsor): their name and title.
+#[derive(Clone, Copy)]
+struct Leader<'a> {
+    name: &'a str,
+    title: Option<&'a str>,
+}
+
+impl<'a> Leader<'a> {
+    /// The convener, when topic.yaml names one.
+    fn convener(topic: &'a crate::model::Topic) -> Option<Self> {
+        let c = &topic.convener.as_ref()?.value;
+        Some(Leader {
+            name: role_name(c.name.as_ref())?,
+            title: role_name(c.title.as_ref()),
+        })
+    }
+
+    /// The sponsor, when topic.yaml names one.
+    fn sponsor(topic: &'a crate::model::Topic) -> Option<Self> {
+        let s = &topic.sponsor.as_ref()?.value;
+        Some(Leader {
+            name: role_name(s.name.as_ref())?,
+            title: role_name(s.title.as_ref()),
+        })
+    }
+
+    /// Whether `who` (as written on a panel or an attendance) names them:
+    /// by name ([`crate::facts::Index::same_person`]), by title alone, or
+    /// by both together (`王建国副总经理`, `副总经理王建国`, `Service Director
+    /// Maria Lopez`).
+    fn is(self, ix: &crate::facts::Index, who: &str) -> bool {
+        let mut forms = vec![self.name.to_string()];
+        if let Some(t) = self.title {
+            let n = self.name;
+            forms.extend([
+                t.to_string(),
+                format!("{n}{t}"),
+                format!("{t}{n}"),
+                format!("{n} {t}"),
+                format!("{t} {n}"),
+            ]);
+        }
+        forms.iter().any(|f| ix.same_person(who, f))
+    }
+}
+
 rule!(AL508, "review-without-leaders", Warning);
 
 /// AL508: the convener takes part in the key moments and decides (召集人：参与
@@ -583,8 +629,7 @@ rule!(AL508, "review-without-leaders", Warning);
 fn review_panel(ctx: &mut Ctx) {
     let p = ctx.program;
     let Some(topic) = &p.topic else { return };
-    let convener = role_name(topic.value.convener.as_ref().and_then(|c| c.value.name.as_ref()));
-    let sponsor = role_name(topic.value.sponsor.as_ref().and_then(|c| c.value.name.as_ref()));
+    let (convener, sponsor) = (Leader::convener(&topic.value), Leader::sponsor(&topic.value));
     if convener.is_none() && sponsor.is_none() {
         return;
     }
@@ -593,7 +638,7 @@ fn review_panel(ctx: &mut Ctx) {
             continue;
         }
         let panel = review.panel();
-        let on_panel = |name: &str| panel.iter().any(|who| ctx.index.same_person(who, name));
+        let on_panel = |l: Leader| panel.iter().any(|who| l.is(&ctx.index, who));
         if panel.is_empty() || convener.is_some_and(on_panel) || sponsor.is_some_and(on_panel) {
             continue;
         }
@@ -603,7 +648,8 @@ fn review_panel(ctx: &mut Ctx) {
             (None, None) => None,
         };
         let Some((file, loc)) = at else { continue };
-        let (message, help, label) = review_texts(ctx.lang, review.date, convener, sponsor);
+        let names = (convener.map(|l| l.name), sponsor.map(|l| l.name));
+        let (message, help, label) = review_texts(ctx.lang, review.date, names);
         ctx.emit(&AL508, file, loc, message, help).label(label);
     }
 }
@@ -612,8 +658,7 @@ fn review_panel(ctx: &mut Ctx) {
 fn review_texts(
     lang: Lang,
     date: Option<Date>,
-    convener: Option<&str>,
-    sponsor: Option<&str>,
+    (convener, sponsor): (Option<&str>, Option<&str>),
 ) -> (String, String, String) {
     let review = match date {
         Some(d) => crate::tr!(lang, "{d} 的初步方案评审", "the review of {d}"),
@@ -661,8 +706,9 @@ rule!(AL509, "kickoff-without-convener", Warning);
 fn kickoff_convener(ctx: &mut Ctx) {
     let p = ctx.program;
     let Some(topic) = &p.topic else { return };
-    let convener = role_name(topic.value.convener.as_ref().and_then(|c| c.value.name.as_ref()));
-    let Some(convener) = convener else { return };
+    let Some(convener) = Leader::convener(&topic.value) else {
+        return;
+    };
     for s in &p.sessions {
         let v = &s.value;
         let Some(kind) = &*v.kind else { continue };
@@ -674,11 +720,11 @@ fn kickoff_convener(ctx: &mut Ctx) {
         let there = attendees
             .iter()
             .chain(&v.guests)
-            .any(|who| ctx.index.same_person(&who.value, convener));
+            .any(|who| convener.is(&ctx.index, &who.value));
         if there {
             continue;
         }
-        let lang = ctx.lang;
+        let (lang, convener) = (ctx.lang, convener.name);
         let message = match &*v.date {
             Some(d) => {
                 let d = d.value;
@@ -784,7 +830,7 @@ mod tests {
         assert_eq!(found(&files, "2026-08-15", "AL506").len(), 1);
     }
 
-    const LEADERS: &str = "start: 2026-03-01\nconvener: { name: 王建国 }\nsponsor: { name: Li Ming }\n";
+    const LEADERS: &str = "start: 2026-03-01\nconvener: { name: 王建国, title: 副总 }\nsponsor: { name: Li Ming, title: 总经理 }\n";
     const PEOPLE: &str = "people:\n  - { id: wang, name: 王建国 }\n  - { id: zhang, name: 张伟 }\ngroups:\n  - { id: g1, members: [wang, zhang] }\n";
 
     #[test]
@@ -818,6 +864,12 @@ mod tests {
             "the sponsor by name, any case and spacing"
         );
         assert!(run("主任", "2026-08-20").is_empty(), "not held yet");
+        assert!(run("总经理", "2026-09-01").is_empty(), "the sponsor by title");
+        assert!(
+            run("王建国（召集人）", "2026-09-01").is_empty(),
+            "a remark in brackets"
+        );
+        assert!(run("副总王建国", "2026-09-01").is_empty(), "title and name");
     }
 
     #[test]
