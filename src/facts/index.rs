@@ -52,6 +52,44 @@ impl<'a> Index<'a> {
         ix
     }
 
+    /// Whether two references name the same one: each may be a person's or
+    /// a facilitator's id or name, or a free name (a convener, a guest). A
+    /// reference that is an id or a name of someone in team.yaml stands for
+    /// them; any other is compared as text, ignoring case and runs of spaces.
+    pub(crate) fn same_person(&self, a: &str, b: &str) -> bool {
+        let (a, b) = (self.who(a), self.who(b));
+        !a.is_empty() && a == b
+    }
+
+    /// What a reference stands for: `p:` and a person's id, `f:` and a
+    /// facilitator's id, else `t:` and the text, trimmed, lower case, its
+    /// runs of spaces made one (empty for a blank reference). A remark in
+    /// brackets at the end (`李明（总经理）`, `Maria Lopez (director)`) is not
+    /// part of the name.
+    fn who(&self, r: &str) -> String {
+        let r = without_remark(r);
+        let text = r.split_whitespace().collect::<Vec<_>>().join(" ");
+        if text.is_empty() {
+            return String::new();
+        }
+        let id = [r, text.as_str()].into_iter().find_map(|x| {
+            if let Some((id, _)) = self.people.get_key_value(x) {
+                return Some(format!("p:{id}"));
+            }
+            if let Some(id) = self.names.get(x) {
+                return Some(format!("p:{id}"));
+            }
+            if let Some((id, _)) = self.facilitators.get_key_value(x) {
+                return Some(format!("f:{id}"));
+            }
+            self.facilitators
+                .iter()
+                .find(|(_, f)| f.name.as_ref().is_some_and(|n| n.value.0 == x))
+                .map(|(id, _)| format!("f:{id}"))
+        });
+        id.unwrap_or_else(|| format!("t:{}", text.to_lowercase()))
+    }
+
     /// The ids of the groups a person is a member of, sorted by id.
     pub(crate) fn groups_of(&self, person: &str) -> Vec<&'a str> {
         self.groups
@@ -59,6 +97,21 @@ impl<'a> Index<'a> {
             .filter(|(_, g)| g.members.iter().any(|m| m.value == person))
             .map(|(id, _)| *id)
             .collect()
+    }
+}
+
+/// A name without a remark in brackets at its end: `李明（总经理）` → `李明`;
+/// the text as it is when nothing would be left.
+fn without_remark(r: &str) -> &str {
+    let t = r.trim_end();
+    let open = match t.chars().last() {
+        Some('）') => '（',
+        Some(')') => '(',
+        _ => return r,
+    };
+    match t.rfind(open) {
+        Some(i) if !t[..i].trim().is_empty() => &t[..i],
+        _ => r,
     }
 }
 
@@ -80,5 +133,25 @@ mod tests {
         );
         assert_eq!(ix.groups_of("c"), ["g2"], "sorted by id, first definition only");
         assert_eq!(ix.groups_of("a"), ["g1"]);
+    }
+
+    #[test]
+    fn a_reference_by_id_or_by_name_is_the_same_person() {
+        let team = format!("{TEAM}facilitators:\n  - {{ id: f1, name: 赵敏 }}\n");
+        let p = program(&[("team.yaml", &team)]);
+        let ix = Index::build(&p);
+        assert!(ix.same_person("a", "A"), "an id and the name of the same person");
+        assert!(ix.same_person(" A ", "a"));
+        assert!(ix.same_person("f1", "赵敏"));
+        assert!(
+            ix.same_person("Maria  Lopez", "maria lopez"),
+            "free names, as text"
+        );
+        assert!(!ix.same_person("a", "b"));
+        assert!(!ix.same_person("王建国", "王建"));
+        assert!(!ix.same_person(" ", " "), "blank names no one");
+        assert!(ix.same_person("李明（总经理）", "李明"), "a remark in brackets");
+        assert!(ix.same_person("A (leader)", "a"));
+        assert!(!ix.same_person("（总经理）", "李明"));
     }
 }

@@ -11,6 +11,7 @@ mod budget;
 mod index;
 mod pace;
 mod plan;
+mod reviews;
 mod sessions;
 mod stages;
 
@@ -23,9 +24,10 @@ pub(crate) use pace::{
     unreadable,
 };
 pub(crate) use plan::{Actual, MilestoneFact, Planned, by_plan_date, milestones, shown_number};
+pub(crate) use reviews::review_meetings;
 pub(crate) use sessions::{
-    attendance, expected, group, last_met, member_on, officer_on_duty, participation, present,
-    rotation_officer, session_date, session_groups, sessions_by_date,
+    attendance, expected, group, has_record, last_met, member_on, officer_on_duty, officers_on_duty,
+    participation, present, rotation_officer, session_date, session_groups, sessions_by_date,
 };
 pub(crate) use stages::{StageEvidence, approved_by, first_review, stage_evidence_by, step_periods};
 

@@ -264,6 +264,38 @@ pub(crate) fn rotation_officer<'a>(p: &'a Program, id: &str, date: Date) -> Opti
     officers.get(earlier % officers.len()).map(|o| o.value.as_str())
 }
 
+/// The learning officers on duty at a session, each with the group they
+/// serve: the session's own `learning_officer` (for all its groups, `None`),
+/// else, for each group the session is for ([`session_groups`]), the next in
+/// that group's rotation ([`rotation_officer`]). For a session of exactly one
+/// named group this is [`officer_on_duty`]; for a workshop of several groups
+/// each group's officer keeps the record of their own group.
+pub(crate) fn officers_on_duty<'a>(p: &'a Program, s: &'a Session) -> Vec<(Option<&'a str>, &'a str)> {
+    if let Some(lo) = &*s.learning_officer {
+        return vec![(None, lo.value.0.as_str())];
+    }
+    let Some(date) = session_date(s) else {
+        return Vec::new();
+    };
+    session_groups(p, s)
+        .into_iter()
+        .filter_map(|g| rotation_officer(p, g, date).map(|o| (Some(g), o)))
+        .collect()
+}
+
+/// Whether a session records what happened at it — the learning officer's
+/// record (活动记录): `notes`, a decision or a learning item that is not blank.
+pub(crate) fn has_record(s: &Session) -> bool {
+    let blank = |t: &str| t.trim().is_empty();
+    let notes = s.notes.as_ref().is_some_and(|n| !blank(n));
+    let decisions = s.decisions.iter().any(|d| !blank(d));
+    let learning = s
+        .learning
+        .iter()
+        .any(|l| l.value.title.as_ref().is_some_and(|t| !blank(t)));
+    notes || decisions || learning
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_program::{TEAM, d, program};

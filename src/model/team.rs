@@ -106,13 +106,16 @@ pub struct Person {
     /// Hierarchy level, free text.
     #[serde(default, deserialize_with = "crate::yaml::plain")]
     pub level: Option<Text>,
-    /// Gender, free text.
+    /// Gender, free text (optional; the diversity check compares it when
+    /// every member of a group states one).
     #[serde(default, deserialize_with = "crate::yaml::plain")]
     pub gender: Option<Text>,
-    /// Year of birth.
+    /// Year of birth, e.g. 1988 (optional; the diversity check compares the
+    /// ages when every member of a group states one).
     #[serde(default, deserialize_with = "lenient")]
     pub birth_year: Field<Int>,
-    /// Discipline.
+    /// Discipline (专业), free text (optional; the diversity check compares
+    /// it when every member of a group states one).
     #[serde(default, deserialize_with = "crate::yaml::plain")]
     pub discipline: Option<Text>,
     /// Date they agreed to take part, or true; `false` when they declined.

@@ -135,6 +135,7 @@ pub fn check(ctx: &mut Ctx) {
     file_dates(ctx);
     officer_not_member(ctx);
     meeting_plan(ctx);
+    meeting_record(ctx);
 }
 
 rule!(AL301, "kickoff-missing", Warning);
@@ -807,5 +808,165 @@ fn meeting_plan(ctx: &mut Ctx) {
         let label = pick(ctx.lang, "没有行动计划", "no action plan");
         ctx.emit(&AL312, s.file, &kind.loc, message, help.to_string())
             .label(label);
+    }
+}
+
+rule!(AL313, "meeting-without-record", Warning);
+
+/// AL313: the learning officer keeps the record of each activity (学习委员：
+/// 活动记录与总结汇报). A group meeting or a workshop held before `--today`
+/// that records nothing of what happened — no `notes`, no `decisions`, no
+/// `learning` ([`crate::facts::has_record`]) — is reported at its kind,
+/// naming the learning officers on duty ([`crate::facts::officers_on_duty`]):
+/// the session's own `learning_officer`, else each of its groups' officer
+/// in rotation. A session today may still be going on; one whose date or
+/// kind is not valid is not judged.
+fn meeting_record(ctx: &mut Ctx) {
+    let p = ctx.program;
+    for s in &p.sessions {
+        let v = &s.value;
+        let (Some(kind), Some(date)) = (&*v.kind, &*v.date) else {
+            continue;
+        };
+        let judged = matches!(kind.value, SessionKind::GroupMeeting | SessionKind::Workshop);
+        if !judged || date.value >= ctx.today || crate::facts::has_record(v) {
+            continue;
+        }
+        let duty = crate::facts::officers_on_duty(p, v);
+        let (d, lang) = (date.value, ctx.lang);
+        let what = match kind.value {
+            SessionKind::Workshop => pick(lang, "研讨班", "workshop"),
+            _ => pick(lang, "小组会议", "group meeting"),
+        };
+        let message = crate::tr!(
+            lang,
+            "{d} 的{what}没有记录：没有 `notes`、`decisions`，也没有 `learning`{on_duty}",
+            "the {what} of {d} has no record: no `notes`, no `decisions` and no `learning`{on_duty}",
+            on_duty = on_duty(lang, &duty)
+        );
+        let help = pick(
+            lang,
+            "学习委员负责每次活动的记录与总结：在 `notes:` 下记下讨论了什么，在 `decisions:` 下写明作了哪些决定，在 `learning:` 下列出学了什么、由谁分享",
+            "the learning officer keeps the record of each meeting (学习委员：活动记录与总结汇报): write what was discussed under `notes:`, what was decided under `decisions:`, and what was studied, and who shared it, under `learning:`",
+        );
+        let label = match duty.as_slice() {
+            [(_, o)] => crate::tr!(lang, "学习委员 `{o}` 未作记录", "no record by `{o}`"),
+            _ => pick(lang, "没有记录", "no record").to_string(),
+        };
+        let finding = ctx.emit(&AL313, s.file, &kind.loc, message, help.to_string());
+        finding.label(label);
+        if let [(_, o)] = duty.as_slice() {
+            finding.person(o);
+        }
+        if let [g] = v.groups.as_slice() {
+            finding.group(g.value.as_str());
+        }
+    }
+}
+
+/// How a message names the learning officers on duty: "（当值学习委员：`li`）",
+/// " (learning officer on duty: `li`)", with each one's group when the
+/// session is for several; empty when none is known.
+fn on_duty(lang: crate::config::Lang, duty: &[(Option<&str>, &str)]) -> String {
+    let several = duty.len() > 1;
+    let names: Vec<String> = duty
+        .iter()
+        .map(|(g, o)| match g {
+            Some(g) if several => crate::tr!(lang, "`{o}`（小组 `{g}`）", "`{o}` (group `{g}`)"),
+            _ => format!("`{o}`"),
+        })
+        .collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => crate::tr!(
+            lang,
+            "（当值学习委员：{one}）",
+            " (learning officer on duty: {one})"
+        ),
+        _ => {
+            let all = names.join(pick(lang, "、", ", "));
+            crate::tr!(
+                lang,
+                "（当值学习委员：{all}）",
+                " (learning officers on duty: {all})"
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::{Lang, Limits};
+    use crate::facts::test_program::{TEAM, d, program};
+
+    /// The AL313 findings at 2026-06-01: message, and the person it is about.
+    fn unrecorded(sessions: &[(&str, &str)], lang: Lang) -> Vec<(String, Option<String>)> {
+        let mut files = vec![("team.yaml", TEAM)];
+        files.extend_from_slice(sessions);
+        let p = program(&files);
+        crate::rules::run(&p, &Limits::default(), d("2026-06-01"), lang)
+            .into_iter()
+            .filter(|f| f.rule.code == "AL313")
+            .map(|f| (f.message, f.about.person))
+            .collect()
+    }
+
+    #[test]
+    fn a_meeting_without_a_record_names_the_learning_officer_on_duty() {
+        let found = unrecorded(
+            &[
+                (
+                    "sessions/m1.yaml",
+                    "kind: group-meeting\ndate: 2026-05-02\ngroups: [g1]\nnotes: 记录\n",
+                ),
+                (
+                    "sessions/m2.yaml",
+                    "kind: group-meeting\ndate: 2026-05-20\ngroups: [g1]\ndecisions: ['']\nlearning: [{ by: a }]\nnotes: ' '\n",
+                ),
+                (
+                    "sessions/m3.yaml",
+                    "kind: group-meeting\ndate: 2026-06-01\ngroups: [g1]\n",
+                ),
+                (
+                    "sessions/a.yaml",
+                    "kind: activity\nactivity: survey\ndate: 2026-05-21\n",
+                ),
+            ],
+            Lang::En,
+        );
+        // Blank notes, decisions and learning are no record; today's meeting
+        // and an activity are not judged. `b` then `a` rotate in g1.
+        assert_eq!(
+            found,
+            [(
+                "the group meeting of 2026-05-20 has no record: no `notes`, no `decisions` and no `learning` (learning officer on duty: `a`)".to_string(),
+                Some("a".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn a_workshop_of_several_groups_names_each_group_s_officer() {
+        let workshop = ("sessions/w.yaml", "kind: workshop\ndate: 2026-05-01\n");
+        let zh = unrecorded(&[workshop], Lang::Zh);
+        assert_eq!(
+            zh,
+            [(
+                "2026-05-01 的研讨班没有记录：没有 `notes`、`decisions`，也没有 `learning`（当值学习委员：`c`（小组 `g2`）、`b`（小组 `g1`））".to_string(),
+                None
+            )]
+        );
+        let recorder = (
+            "sessions/w.yaml",
+            "kind: workshop\ndate: 2026-05-01\nlearning_officer: a\n",
+        );
+        let en = unrecorded(&[recorder], Lang::En);
+        assert_eq!(
+            en,
+            [(
+                "the workshop of 2026-05-01 has no record: no `notes`, no `decisions` and no `learning` (learning officer on duty: `a`)".to_string(),
+                Some("a".to_string())
+            )]
+        );
     }
 }

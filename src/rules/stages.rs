@@ -1,4 +1,4 @@
-//! AL501–AL507 (the six steps) and AL601–AL602 (budget).
+//! AL501–AL509 (the six steps) and AL601–AL602 (budget).
 
 use super::{Ctx, rule};
 use crate::config::Lang;
@@ -21,6 +21,8 @@ pub fn check(ctx: &mut Ctx) {
     }
     budget(ctx);
     amounts(ctx);
+    review_panel(ctx);
+    kickoff_convener(ctx);
 }
 
 rule!(AL501, "steps-1-3-overdue", Warning);
@@ -561,6 +563,194 @@ fn amounts(ctx: &mut Ctx) {
     }
 }
 
+/// The name a topic.yaml role is written with (`convener`, `sponsor`), when
+/// it is written and not blank.
+fn role_name(name: Option<&crate::model::Text>) -> Option<&str> {
+    name.map(|n| n.0.as_str()).filter(|n| !n.trim().is_empty())
+}
+
+/// A leader of topic.yaml (the convener, the sponsor): their name and title.
+#[derive(Clone, Copy)]
+struct Leader<'a> {
+    name: &'a str,
+    title: Option<&'a str>,
+}
+
+impl<'a> Leader<'a> {
+    /// The convener, when topic.yaml names one.
+    fn convener(topic: &'a crate::model::Topic) -> Option<Self> {
+        let c = &topic.convener.as_ref()?.value;
+        Some(Leader {
+            name: role_name(c.name.as_ref())?,
+            title: role_name(c.title.as_ref()),
+        })
+    }
+
+    /// The sponsor, when topic.yaml names one.
+    fn sponsor(topic: &'a crate::model::Topic) -> Option<Self> {
+        let s = &topic.sponsor.as_ref()?.value;
+        Some(Leader {
+            name: role_name(s.name.as_ref())?,
+            title: role_name(s.title.as_ref()),
+        })
+    }
+
+    /// Whether `who` (as written on a panel or an attendance) names them:
+    /// by name ([`crate::facts::Index::same_person`]), by title alone, or
+    /// by both together (`王建国副总经理`, `副总经理王建国`, `Service Director
+    /// Maria Lopez`).
+    fn is(self, ix: &crate::facts::Index, who: &str) -> bool {
+        let mut forms = vec![self.name.to_string()];
+        if let Some(t) = self.title {
+            let n = self.name;
+            forms.extend([
+                t.to_string(),
+                format!("{n}{t}"),
+                format!("{t}{n}"),
+                format!("{n} {t}"),
+                format!("{t} {n}"),
+            ]);
+        }
+        forms.iter().any(|f| ix.same_person(who, f))
+    }
+}
+
+rule!(AL508, "review-without-leaders", Warning);
+
+/// AL508: the convener takes part in the key moments and decides (召集人：参与
+/// 关键环节、决策); the sponsor (一把手) commits to the program. A review of
+/// preliminary solutions held by `--today` ([`crate::facts::review_meetings`]:
+/// the review sessions and `proposal.review`s of one day are one review)
+/// whose panel — `review.by`, and the review sessions' `panel`, `attendees`
+/// and `guests` — names neither is reported, once per review. A review whose
+/// panel is not recorded at all is not judged (AL506 reports an approval
+/// that does not say by whom), nor is any review when topic.yaml names
+/// neither a convener nor a sponsor (AL102 reports the convener missing).
+fn review_panel(ctx: &mut Ctx) {
+    let p = ctx.program;
+    let Some(topic) = &p.topic else { return };
+    let (convener, sponsor) = (Leader::convener(&topic.value), Leader::sponsor(&topic.value));
+    if convener.is_none() && sponsor.is_none() {
+        return;
+    }
+    for review in crate::facts::review_meetings(p) {
+        if review.date.is_some_and(|d| d > ctx.today) {
+            continue;
+        }
+        let panel = review.panel();
+        let on_panel = |l: Leader| panel.iter().any(|who| l.is(&ctx.index, who));
+        if panel.is_empty() || convener.is_some_and(on_panel) || sponsor.is_some_and(on_panel) {
+            continue;
+        }
+        let at = match (review.sessions.first(), review.proposals.first()) {
+            (Some(s), _) => s.value.kind.as_ref().map(|k| (s.file, &k.loc)),
+            (None, Some((st, r))) => Some((st.file, &r.loc)),
+            (None, None) => None,
+        };
+        let Some((file, loc)) = at else { continue };
+        let names = (convener.map(|l| l.name), sponsor.map(|l| l.name));
+        let (message, help, label) = review_texts(ctx.lang, review.date, names);
+        ctx.emit(&AL508, file, loc, message, help).label(label);
+    }
+}
+
+/// AL508's message, help and label.
+fn review_texts(
+    lang: Lang,
+    date: Option<Date>,
+    (convener, sponsor): (Option<&str>, Option<&str>),
+) -> (String, String, String) {
+    let review = match date {
+        Some(d) => crate::tr!(lang, "{d} 的初步方案评审", "the review of {d}"),
+        None => pick(lang, "这次初步方案评审", "this review").to_string(),
+    };
+    let message = match (convener, sponsor) {
+        (Some(c), Some(s)) => crate::tr!(
+            lang,
+            "{review}，评审人中既没有召集人（{c}），也没有一把手（{s}）",
+            "neither the convener ({c}) nor the sponsor ({s}) is on the panel of {review}"
+        ),
+        (Some(c), None) => crate::tr!(
+            lang,
+            "{review}，评审人中没有召集人（{c}）",
+            "the convener ({c}) is not on the panel of {review}"
+        ),
+        (None, Some(s)) => crate::tr!(
+            lang,
+            "{review}，评审人中没有一把手（{s}）",
+            "the sponsor ({s}) is not on the panel of {review}"
+        ),
+        (None, None) => String::new(),
+    };
+    let help = pick(
+        lang,
+        "召集人参与关键环节并作出决策，一把手对项目作出承诺：初步方案评审应有他们参加。如果他们参加了，请写进评审的 `by:`（或评审活动的 `panel:`、`attendees:`、`guests:`）；否则请邀请他们参加评审",
+        "the convener takes part in the key moments and decides (召集人：参与关键环节、决策), and the sponsor (一把手) is committed to the program: the review of preliminary solutions has them. If they took part, name them under the review's `by:` (or the review session's `panel:`, `attendees:` or `guests:`); if not, invite them to the review",
+    );
+    let label = pick(
+        lang,
+        "评审人中无召集人或一把手",
+        "no convener or sponsor on the panel",
+    );
+    (message, help.to_string(), label.to_string())
+}
+
+rule!(AL509, "kickoff-without-convener", Warning);
+
+/// AL509: the convener takes part in the kick-off (启动会议), the first key
+/// moment. A kick-off held by `--today` whose attendance is recorded
+/// (`attendees:`) and names the convener neither among its `attendees` nor
+/// among its `guests` is reported at its kind. A kick-off with no recorded
+/// attendance is not judged, nor is one whose date is not valid, nor any
+/// when topic.yaml names no convener (AL102).
+fn kickoff_convener(ctx: &mut Ctx) {
+    let p = ctx.program;
+    let Some(topic) = &p.topic else { return };
+    let Some(convener) = Leader::convener(&topic.value) else {
+        return;
+    };
+    for s in &p.sessions {
+        let v = &s.value;
+        let Some(kind) = &*v.kind else { continue };
+        let Some(attendees) = &v.attendees else { continue };
+        let held = v.date.as_ref().is_none_or(|d| d.value <= ctx.today);
+        if kind.value != SessionKind::Kickoff || v.date.is_invalid() || !held {
+            continue;
+        }
+        let there = attendees
+            .iter()
+            .chain(&v.guests)
+            .any(|who| convener.is(&ctx.index, &who.value));
+        if there {
+            continue;
+        }
+        let (lang, convener) = (ctx.lang, convener.name);
+        let message = match &*v.date {
+            Some(d) => {
+                let d = d.value;
+                crate::tr!(
+                    lang,
+                    "{d} 的启动会议出勤记录中没有召集人（{convener}）",
+                    "the attendance of the kick-off of {d} does not include the convener ({convener})"
+                )
+            }
+            None => crate::tr!(
+                lang,
+                "启动会议的出勤记录中没有召集人（{convener}）",
+                "the attendance of the kick-off does not include the convener ({convener})"
+            ),
+        };
+        let help = pick(
+            lang,
+            "召集人是项目总负责人，参与关键环节，启动会议由其介绍项目的总体安排：如果召集人出席了，请写进 `guests:`（是小组成员时写进 `attendees:`）；否则请记下原因，并在下一次全班集中时请召集人出席",
+            "the convener leads the program and takes part in its key moments, the kick-off first (召集人：参与关键环节): if they were there, add them under `guests:` (or `attendees:` if they are a member); if not, note why, and have them at the next plenary gathering",
+        );
+        let label = pick(lang, "召集人未出席", "no convener");
+        ctx.emit(&AL509, s.file, &kind.loc, message, help.to_string())
+            .label(label);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::config::{Lang, Limits};
@@ -638,6 +828,97 @@ mod tests {
             ["the record says a metric was measured on 2026-09-01, after today (2026-08-15)"]
         );
         assert_eq!(found(&files, "2026-08-15", "AL506").len(), 1);
+    }
+
+    const LEADERS: &str = "start: 2026-03-01\nconvener: { name: 王建国, title: 副总 }\nsponsor: { name: Li Ming, title: 总经理 }\n";
+    const PEOPLE: &str = "people:\n  - { id: wang, name: 王建国 }\n  - { id: zhang, name: 张伟 }\ngroups:\n  - { id: g1, members: [wang, zhang] }\n";
+
+    #[test]
+    fn a_review_is_judged_once_on_everyone_of_its_day() {
+        let session = "kind: review\ndate: 2026-08-24\npanel: [经理]\nattendees: [zhang]\n";
+        let proposal =
+            |by: &str| format!("question: q?\nproposal: {{ review: {{ date: 2026-08-24, by: [{by}] }} }}\n");
+        let files = |by: &str| {
+            vec![
+                ("topic.yaml".to_string(), LEADERS.to_string()),
+                ("team.yaml".to_string(), PEOPLE.to_string()),
+                ("sessions/r.yaml".to_string(), session.to_string()),
+                ("subtopics/a.yaml".to_string(), proposal(by)),
+                ("subtopics/b.yaml".to_string(), proposal("主任")),
+            ]
+        };
+        let run = |by: &str, today: &str| {
+            let owned = files(by);
+            let refs: Vec<(&str, &str)> = owned.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+            found(&refs, today, "AL508")
+        };
+        assert_eq!(
+            run("主任", "2026-09-01"),
+            [
+                "neither the convener (王建国) nor the sponsor (Li Ming) is on the panel of the review of 2026-08-24"
+            ]
+        );
+        assert!(run("wang", "2026-09-01").is_empty(), "the convener by id");
+        assert!(
+            run("li  ming", "2026-09-01").is_empty(),
+            "the sponsor by name, any case and spacing"
+        );
+        assert!(run("主任", "2026-08-20").is_empty(), "not held yet");
+        assert!(run("总经理", "2026-09-01").is_empty(), "the sponsor by title");
+        assert!(
+            run("王建国（召集人）", "2026-09-01").is_empty(),
+            "a remark in brackets"
+        );
+        assert!(run("副总王建国", "2026-09-01").is_empty(), "title and name");
+    }
+
+    #[test]
+    fn a_review_without_a_panel_or_without_leaders_on_file_is_not_judged() {
+        let review = ("sessions/r.yaml", "kind: review\ndate: 2026-08-24\n");
+        assert!(found(&[("topic.yaml", LEADERS), review], "2026-09-01", "AL508").is_empty());
+        let panel = (
+            "sessions/r.yaml",
+            "kind: review\ndate: 2026-08-24\nguests: [经理]\n",
+        );
+        let nobody = ("topic.yaml", "start: 2026-03-01\n");
+        assert!(found(&[nobody, panel], "2026-09-01", "AL508").is_empty());
+        let convener_only = ("topic.yaml", "start: 2026-03-01\nconvener: { name: 王建国 }\n");
+        assert_eq!(
+            found(&[convener_only, panel], "2026-09-01", "AL508"),
+            ["the convener (王建国) is not on the panel of the review of 2026-08-24"]
+        );
+        let undated = (
+            "subtopics/a.yaml",
+            "question: q?\nproposal: { review: { by: [经理], decision: approved } }\n",
+        );
+        assert_eq!(
+            found(&[convener_only, undated], "2026-09-01", "AL508"),
+            ["the convener (王建国) is not on the panel of this review"]
+        );
+    }
+
+    #[test]
+    fn a_kickoff_with_attendance_recorded_includes_the_convener() {
+        let kickoff = |rest: &str| format!("kind: kickoff\ndate: 2026-03-02\n{rest}");
+        let run = |rest: &str| {
+            let k = kickoff(rest);
+            found(
+                &[
+                    ("topic.yaml", LEADERS),
+                    ("team.yaml", PEOPLE),
+                    ("sessions/k.yaml", &k),
+                ],
+                "2026-04-01",
+                "AL509",
+            )
+        };
+        assert_eq!(
+            run("attendees: [zhang]\nguests: [Li Ming]\n"),
+            ["the attendance of the kick-off of 2026-03-02 does not include the convener (王建国)"]
+        );
+        assert!(run("attendees: [zhang, wang]\n").is_empty(), "a member by id");
+        assert!(run("attendees: [zhang]\nguests: [' 王建国 ']\n").is_empty());
+        assert!(run("guests: [Li Ming]\n").is_empty(), "attendance not recorded");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::diag::Loc;
 use crate::diag::Severity::{Error, Warning};
 use crate::facts;
 use crate::lang::pick;
-use crate::model::{Consent, Date, Group, SessionKind, Sp};
+use crate::model::{Consent, Date, Group, Person, SessionKind, Sp};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Where to point for a finding about a whole group: its id, else its entry.
@@ -480,6 +480,143 @@ fn consent(ctx: &mut Ctx, f: usize, people: &[Sp<crate::model::Person>], in_grou
 
 rule!(AL209, "group-not-diverse", Warning);
 
+/// Members born within fewer than this many years of one another are one
+/// age group (出生年份相差不到 5 年).
+const AGE_BAND_YEARS: i64 = 5;
+
+/// A way in which a group's members may all be alike (多样: several levels
+/// — 两参一改三结合 — and a reasonable mix of 年龄、性别、专业).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Dimension {
+    Department,
+    Level,
+    Gender,
+    Age,
+    Discipline,
+}
+
+impl Dimension {
+    /// How the message says the members share it, with what they share.
+    fn shared(self, lang: Lang, v: &str) -> String {
+        match self {
+            Dimension::Department => crate::tr!(lang, "来自同一部门（{v}）", "from one department ({v})"),
+            Dimension::Level => crate::tr!(lang, "处于同一层级（{v}）", "at one level ({v})"),
+            Dimension::Gender => crate::tr!(lang, "性别相同（{v}）", "of one gender ({v})"),
+            Dimension::Age => crate::tr!(lang, "年龄相近（生于 {v} 年）", "of one age group (born {v})"),
+            Dimension::Discipline => crate::tr!(lang, "专业相同（{v}）", "of one discipline ({v})"),
+        }
+    }
+
+    /// Its name, for the help.
+    fn word(self, lang: Lang) -> &'static str {
+        match self {
+            Dimension::Department => pick(lang, "部门", "department"),
+            Dimension::Level => pick(lang, "层级", "level"),
+            Dimension::Gender => pick(lang, "性别", "gender"),
+            Dimension::Age => pick(lang, "年龄", "age"),
+            Dimension::Discipline => pick(lang, "专业", "discipline"),
+        }
+    }
+}
+
+/// Text that is written and not blank, trimmed.
+fn stated(t: Option<&crate::model::Text>) -> Option<&str> {
+    t.map(|t| t.0.trim()).filter(|t| !t.is_empty())
+}
+
+/// What every member states alike, as the first one wrote it: `None` when
+/// one of them does not state it, or two differ. Values are compared by
+/// `key` (department and level as written; gender and discipline ignoring
+/// case, with common words for a gender made one).
+fn alike<'a>(
+    people: &[&'a Person],
+    value: fn(&'a Person) -> Option<&'a str>,
+    key: fn(&str) -> String,
+) -> Option<String> {
+    let values: Option<Vec<&str>> = people.iter().map(|p| value(p)).collect();
+    let values = values?;
+    let first = values.first()?;
+    values
+        .iter()
+        .all(|v| key(v) == key(first))
+        .then(|| first.to_string())
+}
+
+/// A gender as compared: 男/男性/male/m/man are one, 女/女性/female/f/woman
+/// another; anything else as written, ignoring case.
+fn gender_key(v: &str) -> String {
+    let v = v.trim().to_lowercase();
+    match v.as_str() {
+        "男" | "男性" | "male" | "m" | "man" => "male".to_string(),
+        "女" | "女性" | "female" | "f" | "woman" => "female".to_string(),
+        _ => v,
+    }
+}
+
+/// The birth years of all members, when every one states a valid one, as
+/// "1990–1994" (or "1990") when they lie within [`AGE_BAND_YEARS`].
+fn one_age_group(people: &[&Person]) -> Option<String> {
+    let years: Option<Vec<i64>> = people
+        .iter()
+        .map(|p| p.birth_year.as_ref().map(|y| y.value.0))
+        .collect();
+    let years = years?;
+    let (min, max) = (years.iter().min()?, years.iter().max()?);
+    if max.saturating_sub(*min) >= AGE_BAND_YEARS {
+        return None;
+    }
+    Some(if min == max {
+        min.to_string()
+    } else {
+        format!("{min}–{max}")
+    })
+}
+
+/// The dimensions in which all members of a group are alike, with what they
+/// share. Department and level are judged when every member states them;
+/// gender, age (`birth_year`) and discipline likewise, and a member who does
+/// not state one leaves it unjudged (they are optional, personal details).
+fn uniform(people: &[&Person]) -> Vec<(Dimension, String)> {
+    let exact: fn(&str) -> String = str::to_string;
+    let folded: fn(&str) -> String = |v| v.trim().to_lowercase();
+    [
+        (
+            Dimension::Department,
+            alike(people, |p| stated(p.department.as_ref()), exact),
+        ),
+        (
+            Dimension::Level,
+            alike(people, |p| stated(p.level.as_ref()), exact),
+        ),
+        (
+            Dimension::Gender,
+            alike(people, |p| stated(p.gender.as_ref()), gender_key),
+        ),
+        (Dimension::Age, one_age_group(people)),
+        (
+            Dimension::Discipline,
+            alike(people, |p| stated(p.discipline.as_ref()), folded),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(d, v)| v.map(|v| (d, v)))
+    .collect()
+}
+
+/// "a", "a and b", "a, b and c" in English; "a、b、c" in Chinese.
+fn listed(lang: Lang, items: &[String]) -> String {
+    match (lang, items) {
+        (Lang::Zh, _) => items.join("、"),
+        (Lang::En, [.., last]) if items.len() > 1 => {
+            format!("{} and {last}", items[..items.len() - 1].join(", "))
+        }
+        (Lang::En, _) => items.join(""),
+    }
+}
+
+/// AL209: a group whose members are all alike in some dimension of the mix
+/// the handbook asks for ([`uniform`]), or whose department or level mix is
+/// unknown.
 fn diversity(ctx: &mut Ctx, f: usize, g: &Sp<Group>, name: &str) {
     let ix = &ctx.index;
     let people: Vec<_> = g
@@ -492,42 +629,14 @@ fn diversity(ctx: &mut Ctx, f: usize, g: &Sp<Group>, name: &str) {
         return;
     }
     // Members whose department or level is not written: the mix is unknown.
-    let blank = |t: Option<&crate::model::Text>| t.is_none_or(|t| t.0.trim().is_empty());
     let unknown: Vec<&str> = people
         .iter()
-        .filter(|(_, p)| blank(p.department.as_ref()) || blank(p.level.as_ref()))
+        .filter(|(_, p)| stated(p.department.as_ref()).is_none() || stated(p.level.as_ref()).is_none())
         .map(|(id, _)| *id)
         .collect();
-    let people: Vec<_> = people.into_iter().map(|(_, p)| p).collect();
-    let same = |field: fn(&crate::model::Person) -> Option<&str>| -> Option<String> {
-        let values: Vec<Option<&str>> = people.iter().map(|p| field(p)).collect();
-        if values.iter().any(Option::is_none) {
-            return None;
-        }
-        let set: BTreeSet<&str> = values.into_iter().flatten().collect();
-        (set.len() == 1).then(|| set.into_iter().next().unwrap_or_default().to_string())
-    };
-    let dept = same(|p| p.department.as_ref().map(|d| d.0.as_str()));
-    let level = same(|p| p.level.as_ref().map(|d| d.0.as_str()));
+    let people: Vec<&Person> = people.into_iter().map(|(_, p)| p).collect();
+    let same = uniform(&people);
     let lang = ctx.lang;
-    let what = match (dept, level) {
-        (Some(d), Some(l)) => Some(crate::tr!(
-            lang,
-            "{name}的成员全部来自“{d}”，层级也都是“{l}”",
-            "all members of {name} are from {d} and all at level {l}"
-        )),
-        (Some(d), None) => Some(crate::tr!(
-            lang,
-            "{name}的成员全部来自同一部门（{d}）",
-            "all members of {name} are from one department ({d})"
-        )),
-        (None, Some(l)) => Some(crate::tr!(
-            lang,
-            "{name}的成员全部处于同一层级（{l}）",
-            "all members of {name} are at one level ({l})"
-        )),
-        (None, None) => None,
-    };
     if !unknown.is_empty() {
         let (n, ids) = (unknown.len(), unknown.join("`, `"));
         let members = crate::lang::plural(n, "member", "members");
@@ -546,20 +655,35 @@ fn diversity(ctx: &mut Ctx, f: usize, g: &Sp<Group>, name: &str) {
             .label(pick(lang, "部门或层级不明", "department or level unknown"))
             .group(gid_of(g));
     }
-    if let Some(message) = what {
-        ctx.emit(
-            &AL209,
-            f,
-            group_loc(g),
-            message,
-            crate::tr!(
-                lang,
-                "小组成员应兼顾不同部门和层级（多样：多层级、多视角）；请从其他单位或层级增加成员",
-                "a group mixes departments and levels (多样: several levels, several perspectives); add members from other units or levels"
-            ),
-        )
-        .group(gid_of(g));
+    if same.is_empty() {
+        return;
     }
+    let shared: Vec<String> = same.iter().map(|(d, v)| d.shared(lang, v)).collect();
+    let shared = listed(lang, &shared);
+    let message = crate::tr!(
+        lang,
+        "{name}的成员全部{shared}",
+        "all members of {name} are {shared}"
+    );
+    let only_structure = same
+        .iter()
+        .all(|(d, _)| matches!(d, Dimension::Department | Dimension::Level));
+    let help = if only_structure {
+        crate::tr!(
+            lang,
+            "小组成员应兼顾不同部门和层级（多样：多层级、多视角）；请从其他单位或层级增加成员",
+            "a group mixes departments and levels (多样: several levels, several perspectives); add members from other units or levels"
+        )
+    } else {
+        let words: Vec<String> = same.iter().map(|(d, _)| d.word(lang).to_string()).collect();
+        let words = listed(lang, &words);
+        crate::tr!(
+            lang,
+            "小组成员应多层级、多视角，年龄、性别、专业等结构合理（多样）；请增加{words}不同的成员",
+            "a group mixes levels and perspectives, with a reasonable mix of age, gender and discipline (多样: 年龄、性别、专业); add members who differ in {words}"
+        )
+    };
+    ctx.emit(&AL209, f, group_loc(g), message, help).group(gid_of(g));
 }
 
 rule!(AL210, "consent-declined", Error);
@@ -686,6 +810,88 @@ mod tests {
             .filter(|f| ["AL201", "AL202"].contains(&f.rule.code))
             .map(|f| f.message.clone())
             .collect()
+    }
+
+    /// The AL209 messages for a group of people written as `{ ... }` entries.
+    fn diverse(people: &[&str], lang: Lang) -> Vec<String> {
+        let mut team = String::from("people:\n");
+        let mut ids = Vec::new();
+        for (i, extra) in people.iter().enumerate() {
+            team += &format!("  - {{ id: p{i}, name: P{i}, consent: true, {extra} }}\n");
+            ids.push(format!("p{i}"));
+        }
+        team += &format!(
+            "groups:\n  - {{ id: g1, leader: p0, learning_officers: [p1], facilitator: x, members: [{}] }}\n",
+            ids.join(", ")
+        );
+        let p = program(&[("team.yaml", &team)]);
+        crate::rules::run(&p, &Limits::default(), d("2026-06-01"), lang)
+            .iter()
+            .filter(|f| f.rule.code == "AL209")
+            .map(|f| format!("{} | {}", f.message, f.help))
+            .collect()
+    }
+
+    #[test]
+    fn a_group_alike_in_gender_age_or_discipline_says_in_which_ways() {
+        let found = diverse(
+            &[
+                "department: A, level: x, gender: 男, birth_year: 1990, discipline: Law",
+                "department: B, level: y, gender: male, birth_year: 1994, discipline: law",
+                "department: C, level: x, gender: M, birth_year: 1992, discipline: LAW ",
+                "department: D, level: y, gender: 男性, birth_year: 1991, discipline: law",
+            ],
+            Lang::En,
+        );
+        assert_eq!(
+            found,
+            [
+                "all members of group `g1` are of one gender (男), of one age group (born 1990–1994) and of one discipline (Law) | a group mixes levels and perspectives, with a reasonable mix of age, gender and discipline (多样: 年龄、性别、专业); add members who differ in gender, age and discipline"
+            ]
+        );
+        let zh = diverse(
+            &[
+                "department: A, level: x, birth_year: 1990",
+                "department: A, level: y, birth_year: 1990",
+            ],
+            Lang::Zh,
+        );
+        assert_eq!(
+            zh,
+            [
+                "小组 `g1` 的成员全部来自同一部门（A）、年龄相近（生于 1990 年） | 小组成员应多层级、多视角，年龄、性别、专业等结构合理（多样）；请增加部门、年龄不同的成员"
+            ]
+        );
+    }
+
+    #[test]
+    fn gender_age_and_discipline_are_judged_only_when_every_member_states_them() {
+        // Born 5 years apart is another age group; a member without a gender,
+        // a birth year or a discipline leaves that one unjudged, silently.
+        let found = diverse(
+            &[
+                "department: A, level: x, gender: 女, birth_year: 1990, discipline: law",
+                "department: B, level: y, birth_year: 1995, discipline: ' '",
+                "department: C, level: x, gender: 女, birth_year: 1992",
+                "department: D, level: y, gender: female, birth_year: 1993, discipline: law",
+            ],
+            Lang::En,
+        );
+        assert_eq!(found, Vec::<String>::new());
+        // Department and level alone keep their words.
+        let found = diverse(
+            &[
+                "department: A, level: x, gender: 女",
+                "department: A, level: x, gender: 男",
+            ],
+            Lang::En,
+        );
+        assert_eq!(
+            found,
+            [
+                "all members of group `g1` are from one department (A) and at one level (x) | a group mixes departments and levels (多样: several levels, several perspectives); add members from other units or levels"
+            ]
+        );
     }
 
     #[test]
