@@ -1,5 +1,6 @@
-//! AL401–AL405: sub-topics (子课题) — a concrete question, fixed in time, owned
-//! by a member of its group.
+//! AL401–AL407: sub-topics (子课题) — a concrete question, fixed in time, owned
+//! by a member of its group, with a goal (目标要求) and, when it has its own
+//! team (子课题小组), an owner among its members.
 
 use super::Ctx;
 use super::rule;
@@ -100,6 +101,10 @@ pub fn check(ctx: &mut Ctx) {
         owner(ctx, st);
         replaces(ctx, st);
         unplaced(ctx, st);
+        if let Some(second) = second.filter(|d| *d <= ctx.today) {
+            goal(ctx, st, second);
+        }
+        owner_in_team(ctx, st);
     }
 }
 
@@ -266,6 +271,67 @@ fn unplaced(ctx: &mut Ctx, st: &Doc<Subtopic>) {
     );
     let label = crate::tr!(ctx.lang, "缺少 {keys}", "no {keys}");
     ctx.emit(&AL405, st.file, &loc, message, help.to_string())
+        .label(label);
+}
+
+rule!(AL406, "subtopic-without-goal", Warning);
+
+/// AL406: an active sub-topic ([`crate::facts::subtopic_active`]) states its goal (目标要求)
+/// once the second workshop has been held (the sub-topics and their goals
+/// are fixed before it); one fixed after `today` is not judged yet.
+fn goal(ctx: &mut Ctx, st: &Doc<Subtopic>, second: Date) {
+    let v = &st.value;
+    let stated = v.goal.as_ref().is_some_and(|g| !g.0.trim().is_empty());
+    let future = v.defined.as_ref().is_some_and(|d| d.value > ctx.today);
+    if stated || future || !crate::facts::subtopic_active(v) {
+        return;
+    }
+    let loc = v
+        .question
+        .as_ref()
+        .map_or_else(Loc::file_start, |q| q.loc.clone());
+    let message = crate::tr!(
+        ctx.lang,
+        "这个子课题没有写明目标要求（`goal`），而第二期研讨班（{second}）已经召开",
+        "this sub-topic states no goal (`goal`, 目标要求), and the second workshop ({second}) has been held"
+    );
+    let help = pick(
+        ctx.lang,
+        "加上 `goal:`，写明怎样才算解决了这个问题，最好有数字，例如：一年内核心技术人员离职率由 18% 降到 10% 以下",
+        "add `goal:` saying what \"solved\" means for it, ideally with a number, e.g. yearly attrition of core engineers down from 18% to under 10% within a year",
+    );
+    let label = pick(ctx.lang, "缺少 `goal`", "no `goal`");
+    ctx.emit(&AL406, st.file, &loc, message, help.to_string())
+        .label(label);
+}
+
+rule!(AL407, "subtopic-owner-outside-team", Warning);
+
+/// AL407: when a sub-topic names its own team (`members:`), its owner is
+/// one of them. An owner who is not a person at all is AL004's.
+fn owner_in_team(ctx: &mut Ctx, st: &Doc<Subtopic>) {
+    let v = &st.value;
+    let Some(owner) = &*v.owner else { return };
+    let person = owner.value.0.as_str();
+    if v.members.is_empty()
+        || v.members.iter().any(|m| m.value == person)
+        || !ctx.index.people.contains_key(person)
+    {
+        return;
+    }
+    let message = crate::tr!(
+        ctx.lang,
+        "负责人 `{person}` 不在这个子课题的小组（`members`）中",
+        "the owner `{person}` is not one of this sub-topic's members (`members`)"
+    );
+    let help = pick(
+        ctx.lang,
+        "子课题小组围绕子课题组建，负责人带领它：把负责人加进 `members:`，或从成员中选定负责人",
+        "the sub-topic's team forms around it and its owner leads it: add the owner to `members:`, or choose the owner from the members",
+    );
+    let label = pick(ctx.lang, "不在子课题小组中", "not a member of the team");
+    ctx.emit(&AL407, st.file, &owner.loc, message, help.to_string())
+        .person(person)
         .label(label);
 }
 
