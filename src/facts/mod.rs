@@ -27,13 +27,13 @@ pub(crate) use pace::{
     unreadable,
 };
 pub(crate) use plan::{Actual, MilestoneFact, Planned, by_plan_date, milestones, shown_number};
+pub(crate) use records::officer_records;
 pub(crate) use sessions::{
     attendance, expected, group, last_met, member_on, officer_on_duty, participation, present,
     rotation_officer, session_date, session_groups, sessions_by_date,
 };
-pub(crate) use records::officer_records;
-pub(crate) use time::{Days, days_given};
 pub(crate) use stages::{StageEvidence, approved_by, first_review, stage_evidence_by, step_periods};
+pub(crate) use time::{Days, days_given};
 
 use crate::load::{Doc, Program};
 use crate::model::Subtopic;

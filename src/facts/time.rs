@@ -135,7 +135,10 @@ mod tests {
                 "sessions/m.yaml",
                 "kind: group-meeting\ndate: 2026-04-01\ngroups: [g1]\nattendees: [a]\n",
             ),
-            ("sessions/m2.yaml", "kind: group-meeting\ndate: 2026-04-15\ngroups: [g1]\n"),
+            (
+                "sessions/m2.yaml",
+                "kind: group-meeting\ndate: 2026-04-15\ngroups: [g1]\n",
+            ),
             (
                 "sessions/t.yaml",
                 "kind: activity\nactivity: training\ndate: 2026-04-20\ndays: 1.5\nattendees: [b]\n",
@@ -159,6 +162,9 @@ mod tests {
         let b = days["b"];
         assert_eq!((b.training, b.research, b.other, b.total()), (1.5, 1.0, 0.5, 3.5));
         assert_eq!(days["c"].workshops, 2.5, "a guest by id is counted");
-        assert!(days.contains_key("王老师"), "free names are tallied too, but name nobody");
+        assert!(
+            days.contains_key("王老师"),
+            "free names are tallied too, but name nobody"
+        );
     }
 }

@@ -305,7 +305,7 @@ fn goal(ctx: &mut Ctx, st: &Doc<Subtopic>, second: Date) {
         .label(label);
 }
 
-rule!(AL407, "subtopic-owner-outside-team", Warning);
+rule!(AL407, "subtopic-owner-not-in-team", Warning);
 
 /// AL407: when a sub-topic names its own team (`members:`), its owner is
 /// one of them. An owner who is not a person at all is AL004's.
