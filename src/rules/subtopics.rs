@@ -308,14 +308,17 @@ fn goal(ctx: &mut Ctx, st: &Doc<Subtopic>, second: Date) {
 rule!(AL407, "subtopic-owner-not-in-team", Warning);
 
 /// AL407: when a sub-topic names its own team (`members:`), its owner is
-/// one of them. An owner who is not a person at all is AL004's.
+/// one of them. An owner or a member who is not a defined person is
+/// AL004's alone (a name written for an id would be reported twice).
 fn owner_in_team(ctx: &mut Ctx, st: &Doc<Subtopic>) {
     let v = &st.value;
     let Some(owner) = &*v.owner else { return };
     let person = owner.value.0.as_str();
+    let known = |id: &str| ctx.index.people.contains_key(id);
     if v.members.is_empty()
         || v.members.iter().any(|m| m.value == person)
-        || !ctx.index.people.contains_key(person)
+        || !known(person)
+        || v.members.iter().any(|m| !known(&m.value))
     {
         return;
     }
@@ -395,6 +398,49 @@ mod tests {
         for (text, expected) in table {
             assert_eq!(is_question(text), *expected, "{text}");
         }
+    }
+
+    #[test]
+    fn goals_are_asked_of_active_subtopics_once_the_second_workshop_is_held() {
+        use crate::config::{Lang, Limits};
+        use crate::facts::test_program::{TEAM, d, program};
+        let codes = |sub: &str, today: &str| -> Vec<&'static str> {
+            let p = program(&[
+                ("team.yaml", TEAM),
+                ("sessions/w1.yaml", "kind: workshop\ndate: 2026-03-16\n"),
+                ("sessions/w2.yaml", "kind: workshop\ndate: 2026-05-11\n"),
+                ("subtopics/s.yaml", sub),
+            ]);
+            crate::rules::run(&p, &Limits::default(), d(today), Lang::En)
+                .into_iter()
+                .map(|f| f.rule.code)
+                .filter(|c| *c == "AL406" || *c == "AL407")
+                .collect()
+        };
+        let base = "question: 如何?\ngroup: g1\nowner: a\ndefined: 2026-03-16\n";
+        assert_eq!(codes(base, "2026-05-11"), ["AL406"], "no status is active");
+        assert!(codes(base, "2026-05-10").is_empty(), "before the second workshop");
+        let with = |extra: &str| format!("{base}{extra}");
+        assert!(codes(&with("goal: 离职率降到 10%\n"), "2026-06-01").is_empty());
+        assert_eq!(
+            codes(&with("goal: \" \"\n"), "2026-06-01"),
+            ["AL406"],
+            "a blank goal"
+        );
+        for status in ["done", "replaced", "deepened", "finished"] {
+            let text = with(&format!("status: {status}\n"));
+            assert!(codes(&text, "2026-06-01").is_empty(), "{status}");
+        }
+        let later = base.replace("defined: 2026-03-16", "defined: 2026-07-01");
+        assert!(codes(&later, "2026-06-01").is_empty(), "fixed after today");
+        let team = with("goal: g\nmembers: [b]\n");
+        assert_eq!(codes(&team, "2026-06-01"), ["AL407"]);
+        let named = with("goal: g\nmembers: [a, B]\n");
+        assert!(
+            codes(&named, "2026-06-01").is_empty(),
+            "a name for an id is AL004's"
+        );
+        assert!(codes(&with("goal: g\nmembers: [b, a]\n"), "2026-06-01").is_empty());
     }
 
     #[test]
