@@ -2102,6 +2102,64 @@ mod tests {
     }
 
     #[test]
+    fn time_learning_and_the_officers_record_as_the_report_shows_them() {
+        use crate::facts::test_program::{TEAM, d, program};
+        let p = program(&[
+            ("team.yaml", TEAM),
+            (
+                "sessions/w.yaml",
+                "kind: workshop\ntitle: 第一期研讨班\ndate: 2026-03-16\ndays: 2\nattendees: [a, b, c]\nlearning: [{ title: 行动学习 }]\n",
+            ),
+            (
+                "sessions/m1.yaml",
+                "kind: group-meeting\ndate: 2026-04-01\ngroups: [g1]\nlearning_officer: a\nattendees: [a]\nnotes: 纪要\ndecisions: [x, y]\n",
+            ),
+            (
+                "sessions/t.yaml",
+                "kind: activity\nactivity: training\ndate: 2026-04-10\ndays: 0.5\nattendees: [b]\n",
+            ),
+        ]);
+        let summary = crate::check::Summary::default();
+        let ctx = ReportContext::build(
+            &p,
+            &Limits::default(),
+            Lang::Zh,
+            d("2026-05-01"),
+            &[],
+            &summary,
+            None,
+        );
+        let g1 = &ctx.time[1];
+        assert_eq!(g1.group_name, "g1");
+        let cells: Vec<(&str, &str, &str, &str)> = g1
+            .members
+            .iter()
+            .map(|m| {
+                (
+                    m.workshops.as_str(),
+                    m.meetings.as_str(),
+                    m.training.as_str(),
+                    m.total.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(cells, [("2", "1", "—", "3"), ("2", "—", "0.5", "2.5")]);
+        assert_eq!(g1.total.total, "5.5");
+        let log = &ctx.learning_log;
+        assert_eq!(log.len(), 1);
+        assert_eq!(log[0].name, "第 3 步：开展团队学习与工作");
+        assert_eq!(log[0].items[0].groups_display, "全体");
+        let officers = &ctx.officer_records[1];
+        let m = &officers.meetings[0];
+        assert_eq!(officers.rotation, ["B", "A"]);
+        assert_eq!(
+            (m.rotation_name.as_str(), m.on_duty_name.as_str(), m.swapped),
+            ("B", "A", true)
+        );
+        assert_eq!(m.record, "纪要、决定 2 项");
+    }
+
+    #[test]
     fn the_context_description_covers_every_section() {
         let md = context_markdown();
         for key in [
