@@ -412,6 +412,8 @@ fn subtopic() -> BoxedStrategy<Y> {
         req("question", text()),
         opt("group", id()),
         opt("owner", id()),
+        opt("goal", text()),
+        opt("members", list(id(), 4)),
         opt("defined", date()),
         opt("status", one_of(&["active", "deepened", "replaced", "done"])),
         opt("replaces", id()),

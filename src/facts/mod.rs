@@ -9,15 +9,19 @@
 mod actions;
 mod budget;
 mod index;
+mod learning;
 mod pace;
 mod plan;
 mod reviews;
+mod records;
 mod sessions;
 mod stages;
+mod time;
 
 pub(crate) use actions::{ActionFact, ActionTotals, action_status, actions, days_overdue};
 pub(crate) use budget::{amount_ok, budget, budget_items, over_plan};
 pub(crate) use index::Index;
+pub(crate) use learning::{LEARNING_GAP_MONTHS, Learned, learning_gaps, learning_log};
 pub(crate) use pace::{
     at_step_6, budget_used_percent, declared_ahead, declared_stage, end, measured_metrics, over_a_month,
     overspent, plan_slip, quiet_groups, review_deadline, review_overdue, review_pending, start, trusted_step,
@@ -25,11 +29,13 @@ pub(crate) use pace::{
 };
 pub(crate) use plan::{Actual, MilestoneFact, Planned, by_plan_date, milestones, shown_number};
 pub(crate) use reviews::review_meetings;
+pub(crate) use records::officer_records;
 pub(crate) use sessions::{
     attendance, expected, group, has_record, last_met, member_on, officer_on_duty, officers_on_duty,
     participation, present, rotation_officer, session_date, session_groups, sessions_by_date,
 };
 pub(crate) use stages::{StageEvidence, approved_by, first_review, stage_evidence_by, step_periods};
+pub(crate) use time::{Days, days_given};
 
 use crate::load::{Doc, Program};
 use crate::model::Subtopic;
@@ -40,6 +46,16 @@ pub(crate) fn subtopic_id<'a>(p: &'a Program, doc: &'a Doc<Subtopic>) -> &'a str
         .id
         .as_ref()
         .map_or_else(|| p.stem(doc.file), |i| i.value.0.as_str())
+}
+
+/// Whether a sub-topic is being worked on: `status: active`, or no status
+/// at all (nothing says it was deepened, replaced or done). A `status`
+/// written with a value that is not valid says nothing.
+pub(crate) fn subtopic_active(st: &Subtopic) -> bool {
+    match &*st.status {
+        Some(s) => s.value == crate::model::SubtopicStatus::Active,
+        None => st.status.is_absent(),
+    }
 }
 
 #[cfg(test)]

@@ -37,6 +37,13 @@ pub struct Subtopic {
     /// 负责人, a member of that group.
     #[serde(default, deserialize_with = "lenient")]
     pub owner: Field<Text>,
+    /// 目标要求: what "solved" means for it, ideally with a number.
+    #[serde(default, deserialize_with = "crate::yaml::plain")]
+    pub goal: Option<Text>,
+    /// Its own team (子课题小组): person ids, from any group; the owner
+    /// is one of them.
+    #[serde(default, deserialize_with = "crate::yaml::list")]
+    pub members: Vec<Sp<String>>,
     /// When it was fixed.
     #[serde(default, deserialize_with = "lenient")]
     pub defined: Field<Date>,

@@ -82,6 +82,24 @@ pub(crate) struct Row {
     pub unreadable: Vec<String>,
     /// With `--since REV`: what moved since that revision; else `null`.
     pub moved: Option<Moved>,
+    /// The sub-topics under way (`status: active`, or no status), in file
+    /// order, with their goals and teams.
+    pub subtopics: Vec<SubtopicRow>,
+}
+
+/// A sub-topic under way, with its goal and its team.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub(crate) struct SubtopicRow {
+    /// Its question, else its id.
+    pub question: String,
+    /// Its goal (目标要求), if stated.
+    pub goal: Option<String>,
+    /// Its owner's name.
+    pub owner: Option<String>,
+    /// Its core group's name, else its id.
+    pub group: Option<String>,
+    /// The names of its own team (`members`); empty when it names none.
+    pub team: Vec<String>,
 }
 
 /// What moved in a program since a git revision, from its comparison
@@ -249,6 +267,7 @@ impl Row {
                 .filter_map(|(i, _)| p.files.get(i).map(|f| f.rel.clone()))
                 .collect(),
             moved: None,
+            subtopics: subtopics(p),
         }
     }
 
@@ -313,6 +332,47 @@ pub(crate) fn facilitators(team: Option<&Team>) -> Vec<FacilitatorRow> {
                 level: f.value.level.as_ref().map(|l| l.value),
                 groups,
             })
+        })
+        .collect()
+}
+
+/// The sub-topics under way ([`facts::subtopic_active`]) with their goals
+/// and teams, ids given as names.
+fn subtopics(p: &Program) -> Vec<SubtopicRow> {
+    let ix = facts::Index::build(p);
+    let person = |id: &str| -> String {
+        ix.people
+            .get(id)
+            .and_then(|x| x.name.as_ref())
+            .map_or(id, |n| n.value.0.as_str())
+            .trim()
+            .to_string()
+    };
+    let trimmed = |t: &crate::model::Text| Some(t.0.trim().to_string()).filter(|t| !t.is_empty());
+    p.subtopics
+        .iter()
+        .filter(|s| facts::subtopic_active(&s.value))
+        .map(|s| {
+            let v = &s.value;
+            SubtopicRow {
+                question: v
+                    .question
+                    .as_ref()
+                    .and_then(|q| trimmed(&q.value))
+                    .unwrap_or_else(|| facts::subtopic_id(p, s).to_string()),
+                goal: v.goal.as_ref().and_then(trimmed),
+                owner: v.owner.as_ref().map(|o| person(&o.value.0)),
+                group: v.group.as_ref().map(|g| {
+                    let id = g.value.0.as_str();
+                    ix.groups
+                        .get(id)
+                        .and_then(|x| x.name.as_ref())
+                        .map_or(id, |n| n.value.0.as_str())
+                        .trim()
+                        .to_string()
+                }),
+                team: v.members.iter().map(|m| person(&m.value)).collect(),
+            }
         })
         .collect()
 }

@@ -50,6 +50,8 @@ pub(crate) struct Totals {
     pub errors: usize,
     /// Warning findings.
     pub warnings: usize,
+    /// Sub-topics under way over all programs.
+    pub subtopics: usize,
 }
 
 /// One batch and its programs.
@@ -140,6 +142,7 @@ pub(crate) fn build(
         running: rows.iter().filter(|r| r.running()).count(),
         errors: rows.iter().map(|r| r.errors).sum(),
         warnings: rows.iter().map(|r| r.warnings).sum(),
+        subtopics: rows.iter().map(|r| r.subtopics.len()).sum(),
     };
     let attention = rows
         .iter()

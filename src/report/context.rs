@@ -193,6 +193,18 @@ pub(crate) struct ReportContext<'a> {
     pub groups: Vec<GroupView<'a>>,
     /// Each member of each group, group by group.
     pub participation: Vec<ParticipationView<'a>>,
+    /// The days each member gave, by kind of session, group by group with
+    /// the group's total (时间：自学、培训、研讨、调研).
+    pub time: Vec<TimeGroupView>,
+    /// What was studied at the sessions held, by the step of the six at
+    /// each session's date, in date order (做前学、做中学、做后学).
+    pub learning_log: Vec<LearningStageView>,
+    /// Each core group's learning: how much it recorded and when last.
+    pub learning_groups: Vec<GroupLearningView>,
+    /// Each core group's learning officers: their rotation in team.yaml,
+    /// and who was on duty at each group meeting held and whether it has a
+    /// record (学习委员：活动记录与总结汇报).
+    pub officer_records: Vec<OfficerGroupView>,
     /// The actions counted per owner, by owner id (actions without an owner first).
     pub action_owners: Vec<OwnerTally<'a>>,
     /// The actions counted.
@@ -509,6 +521,8 @@ pub(crate) struct SubtopicView<'a> {
     pub decision_display: Option<String>,
     /// Its proposal's summary with the date it was submitted.
     pub proposal_display: Option<String>,
+    /// The names of its own team (`members`, 子课题小组), in the order written.
+    pub member_names: Vec<String>,
 }
 
 /// An action and where it stands.
@@ -1131,6 +1145,7 @@ fn subtopics<'a>(i: &Inputs<'a>) -> Vec<SubtopicView<'a>> {
                     labels::name_with(lang, d, notes.map_or("", |n| n.0.as_str()))
                 }),
                 proposal_display: v.proposal.as_ref().map(|pr| proposal(lang, &pr.value)),
+                member_names: v.members.iter().map(|m| i.names.of(&m.value)).collect(),
                 subtopic: WithId {
                     value: v,
                     id: Some(id),
@@ -1294,6 +1309,301 @@ fn participation<'a>(i: &Inputs<'a>) -> Vec<ParticipationView<'a>> {
             percent: x.percent(),
             activities: x.activities,
             left: left_by(i, x.person),
+        })
+        .collect()
+}
+
+/// The days one member gave, by kind of session, in words.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct TimeRowView {
+    /// Their name (for a group's total: `合计` / `Total`).
+    pub name: String,
+    /// The date they left, when they are no longer a member.
+    pub left: Option<Date>,
+    /// Days at kick-offs and workshops (`—` for none).
+    pub workshops: String,
+    /// Days at group meetings.
+    pub meetings: String,
+    /// Days at training and study activities (`training`, `study-visit`, `online`, `forum`).
+    pub training: String,
+    /// Days at research activities (`survey`).
+    pub research: String,
+    /// Days at other sessions (reviews, reports, consultations, activities without a kind).
+    pub other: String,
+    /// All their days.
+    pub total: String,
+}
+
+/// The days the members of one group gave.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct TimeGroupView {
+    /// The group's id.
+    pub group: String,
+    /// The group's name.
+    pub group_name: String,
+    /// Each member, in team.yaml order.
+    pub members: Vec<TimeRowView>,
+    /// The group's total: its members' days added up.
+    pub total: TimeRowView,
+}
+
+/// Days as the report writes them: `2`, `0.5`, `1.5`; `—` for none unless `zero` is wanted.
+fn days_text(days: f64, zero: bool) -> String {
+    if days <= 0.0 {
+        return if zero { "0".to_string() } else { "—".to_string() };
+    }
+    let text = format!("{days:.1}");
+    text.strip_suffix(".0").unwrap_or(&text).to_string()
+}
+
+/// One row of the time table.
+fn time_row(name: String, left: Option<Date>, d: &facts::Days) -> TimeRowView {
+    TimeRowView {
+        name,
+        left,
+        workshops: days_text(d.workshops, false),
+        meetings: days_text(d.meetings, false),
+        training: days_text(d.training, false),
+        research: days_text(d.research, false),
+        other: days_text(d.other, false),
+        total: days_text(d.total(), true),
+    }
+}
+
+/// The days each member of each group gave ([`facts::days_given`]), group
+/// by group in team.yaml order, with each group's total.
+fn time(i: &Inputs) -> Vec<TimeGroupView> {
+    let given = facts::days_given(i.p, i.today);
+    let none = facts::Days::default();
+    i.p.team
+        .iter()
+        .flat_map(|t| &t.value.groups)
+        .map(|g| {
+            let gid = g.value.id.as_ref().map_or("", |x| x.value.0.as_str());
+            let mut sum = facts::Days::default();
+            let members = g
+                .value
+                .members
+                .iter()
+                .map(|m| {
+                    let d = given.get(m.value.as_str()).unwrap_or(&none);
+                    sum.add_all(d);
+                    time_row(i.names.of(&m.value), left_by(i, &m.value), d)
+                })
+                .collect();
+            TimeGroupView {
+                group: gid.to_string(),
+                group_name: i.names.group(gid),
+                members,
+                total: time_row(pick(i.lang, "合计", "Total").to_string(), None, &sum),
+            }
+        })
+        .collect()
+}
+
+/// Something studied, for the learning log.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct LearningEntryView {
+    /// The date of the session.
+    pub date: Date,
+    /// The session's title, else its kind in words.
+    pub session: String,
+    /// The names of the groups that studied it (the session's groups);
+    /// empty when it was for every group.
+    pub group_names: Vec<String>,
+    /// Those names joined, or `全体` / `All groups`.
+    pub groups_display: String,
+    /// What was studied.
+    pub title: String,
+    /// The name of who shared it (`—` when not written).
+    pub by_name: String,
+}
+
+/// What was studied during one of the six steps.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct LearningStageView {
+    /// The step (1–6) at the sessions' dates; `null` before the record shows any step.
+    pub step: Option<i64>,
+    /// The step in words, e.g. `第 3 步：开展团队学习与工作`.
+    pub name: String,
+    /// What was studied, in date order.
+    pub items: Vec<LearningEntryView>,
+}
+
+/// One core group's learning.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct GroupLearningView {
+    /// The group's id.
+    pub group: String,
+    /// The group's name.
+    pub group_name: String,
+    /// How many things it studied (at sessions for it, plenary ones included).
+    pub items: usize,
+    /// The date of its last session with learning.
+    pub last: Option<Date>,
+}
+
+/// The learning log ([`facts::learning_log`]), step by step.
+fn learning_log(i: &Inputs) -> Vec<LearningStageView> {
+    let no_groups = crate::model::Session::default();
+    let all_groups = facts::session_groups(i.p, &no_groups);
+    let mut out: Vec<LearningStageView> = Vec::new();
+    for l in facts::learning_log(i.p, i.today) {
+        if out.last().is_none_or(|s| s.step != l.step) {
+            let name = match l.step {
+                Some(n) => crate::tr!(
+                    i.lang,
+                    "第 {n} 步：{}",
+                    "Step {n}: {}",
+                    labels::step_name(i.lang, n)
+                ),
+                None => pick(i.lang, "记录尚未显示阶段", "Before the record shows a step").to_string(),
+            };
+            out.push(LearningStageView {
+                step: l.step,
+                name,
+                items: Vec::new(),
+            });
+        }
+        let v = &l.session.value;
+        let session = v.title.as_ref().map_or_else(
+            || {
+                v.kind
+                    .as_ref()
+                    .map(|k| labels::session_kind(i.lang, k.value).to_string())
+                    .unwrap_or_default()
+            },
+            |t| t.0.clone(),
+        );
+        let everyone = v.groups.is_empty() || (l.groups.len() > 1 && l.groups == all_groups);
+        let group_names: Vec<String> = if everyone {
+            Vec::new()
+        } else {
+            l.groups.iter().map(|g| i.names.group(g)).collect()
+        };
+        let groups_display = if everyone {
+            pick(i.lang, "全体", "All groups").to_string()
+        } else {
+            group_names.join(pick(i.lang, "、", ", "))
+        };
+        if let Some(stage) = out.last_mut() {
+            stage.items.push(LearningEntryView {
+                date: l.date,
+                session,
+                group_names,
+                groups_display,
+                title: l.item.title.as_ref().map(|t| t.0.clone()).unwrap_or_default(),
+                by_name: l
+                    .item
+                    .by
+                    .as_ref()
+                    .map_or_else(|| "—".to_string(), |b| i.names.of(&b.value.0)),
+            });
+        }
+    }
+    out
+}
+
+/// Each core group's learning, in team.yaml order.
+fn learning_groups(i: &Inputs) -> Vec<GroupLearningView> {
+    let log = facts::learning_log(i.p, i.today);
+    i.p.team
+        .iter()
+        .flat_map(|t| &t.value.groups)
+        .filter_map(|g| g.value.id.as_ref())
+        .map(|id| {
+            let id = id.value.0.as_str();
+            let ours: Vec<&facts::Learned> = log.iter().filter(|l| l.groups.contains(&id)).collect();
+            GroupLearningView {
+                group: id.to_string(),
+                group_name: i.names.group(id),
+                items: ours.len(),
+                last: ours.iter().map(|l| l.date).max(),
+            }
+        })
+        .collect()
+}
+
+/// One group meeting held, with its learning officers.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct OfficerMeetingView {
+    /// Its date.
+    pub date: Date,
+    /// Its title, else its file.
+    pub title: String,
+    /// The name of the officer on duty by team.yaml's rotation (`—` without one).
+    pub rotation_name: String,
+    /// The name of the officer on duty as it happened: the meeting's
+    /// `learning_officer`, else the rotation's (`—` without one).
+    pub on_duty_name: String,
+    /// Whether the meeting named an officer other than the rotation's.
+    pub swapped: bool,
+    /// Whether the meeting has a record (`notes`, `decisions` or `learning`),
+    /// kept by the officer on duty.
+    pub recorded: bool,
+    /// What the record holds in words, e.g. `纪要、决定 2 项、学习 1 项`; empty without one.
+    pub record: String,
+}
+
+/// One core group's learning officers and the meetings they kept.
+#[derive(Serialize, JsonSchema)]
+pub(crate) struct OfficerGroupView {
+    /// The group's id.
+    pub group: String,
+    /// The group's name.
+    pub group_name: String,
+    /// The names of its learning officers in team.yaml's rotation order.
+    pub rotation: Vec<String>,
+    /// Its group meetings held, in date order.
+    pub meetings: Vec<OfficerMeetingView>,
+}
+
+/// What a session's record holds, in words.
+fn record_text(lang: Lang, s: &crate::model::Session) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if s.notes.as_ref().is_some_and(|n| !n.0.trim().is_empty()) {
+        parts.push(pick(lang, "纪要", "notes").to_string());
+    }
+    let (d, l) = (s.decisions.len(), s.learning.len());
+    if d > 0 {
+        let unit = labels::plural(d, "decision", "decisions");
+        parts.push(crate::tr!(lang, "决定 {d} 项", "{d} {unit}"));
+    }
+    if l > 0 {
+        let unit = labels::plural(l, "item studied", "items studied");
+        parts.push(crate::tr!(lang, "学习 {l} 项", "{l} {unit}"));
+    }
+    parts.join(pick(lang, "、", ", "))
+}
+
+/// Each core group's learning officers and their record ([`facts::officer_records`]).
+fn officer_records(i: &Inputs) -> Vec<OfficerGroupView> {
+    let dash = || "—".to_string();
+    i.p.team
+        .iter()
+        .flat_map(|t| &t.value.groups)
+        .filter_map(|g| Some((&g.value, g.value.id.as_ref()?.value.0.as_str())))
+        .map(|(g, id)| OfficerGroupView {
+            group: id.to_string(),
+            group_name: i.names.group(id),
+            rotation: g.learning_officers.iter().map(|o| i.names.of(&o.value)).collect(),
+            meetings: facts::officer_records(i.p, id, i.today)
+                .into_iter()
+                .map(|r| OfficerMeetingView {
+                    date: r.date,
+                    title: r
+                        .session
+                        .value
+                        .title
+                        .as_ref()
+                        .map_or_else(|| i.p.files[r.session.file].rel.clone(), |t| t.0.clone()),
+                    rotation_name: r.rotation.map_or_else(dash, |o| i.names.of(o)),
+                    on_duty_name: r.on_duty.map_or_else(dash, |o| i.names.of(o)),
+                    swapped: r.on_duty.is_some() && r.on_duty != r.rotation,
+                    recorded: r.recorded,
+                    record: record_text(i.lang, &r.session.value),
+                })
+                .collect(),
         })
         .collect()
 }
@@ -1574,6 +1884,10 @@ impl<'a> ReportContext<'a> {
             labels: p.topic.as_ref().map(|t| topic_labels(&t.value, lang)),
             groups: groups(&i),
             participation: participation(&i),
+            time: time(&i),
+            learning_log: learning_log(&i),
+            learning_groups: learning_groups(&i),
+            officer_records: officer_records(&i),
             action_owners: owners(&i, &facts),
             action_totals: ActionTotals::of(&facts),
             budget: budget(p, lang),
@@ -1785,6 +2099,64 @@ mod tests {
         assert_eq!(money(30000.0), "30,000");
         assert_eq!(money(1234567.5), "1,234,567.50");
         assert_eq!(money(0.0), "0");
+    }
+
+    #[test]
+    fn time_learning_and_the_officers_record_as_the_report_shows_them() {
+        use crate::facts::test_program::{TEAM, d, program};
+        let p = program(&[
+            ("team.yaml", TEAM),
+            (
+                "sessions/w.yaml",
+                "kind: workshop\ntitle: 第一期研讨班\ndate: 2026-03-16\ndays: 2\nattendees: [a, b, c]\nlearning: [{ title: 行动学习 }]\n",
+            ),
+            (
+                "sessions/m1.yaml",
+                "kind: group-meeting\ndate: 2026-04-01\ngroups: [g1]\nlearning_officer: a\nattendees: [a]\nnotes: 纪要\ndecisions: [x, y]\n",
+            ),
+            (
+                "sessions/t.yaml",
+                "kind: activity\nactivity: training\ndate: 2026-04-10\ndays: 0.5\nattendees: [b]\n",
+            ),
+        ]);
+        let summary = crate::check::Summary::default();
+        let ctx = ReportContext::build(
+            &p,
+            &Limits::default(),
+            Lang::Zh,
+            d("2026-05-01"),
+            &[],
+            &summary,
+            None,
+        );
+        let g1 = &ctx.time[1];
+        assert_eq!(g1.group_name, "g1");
+        let cells: Vec<(&str, &str, &str, &str)> = g1
+            .members
+            .iter()
+            .map(|m| {
+                (
+                    m.workshops.as_str(),
+                    m.meetings.as_str(),
+                    m.training.as_str(),
+                    m.total.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(cells, [("2", "1", "—", "3"), ("2", "—", "0.5", "2.5")]);
+        assert_eq!(g1.total.total, "5.5");
+        let log = &ctx.learning_log;
+        assert_eq!(log.len(), 1);
+        assert_eq!(log[0].name, "第 3 步：开展团队学习与工作");
+        assert_eq!(log[0].items[0].groups_display, "全体");
+        let officers = &ctx.officer_records[1];
+        let m = &officers.meetings[0];
+        assert_eq!(officers.rotation, ["B", "A"]);
+        assert_eq!(
+            (m.rotation_name.as_str(), m.on_duty_name.as_str(), m.swapped),
+            ("B", "A", true)
+        );
+        assert_eq!(m.record, "纪要、决定 2 项");
     }
 
     #[test]

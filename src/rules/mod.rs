@@ -7,6 +7,7 @@
 mod catalogue;
 pub mod config;
 pub mod docs;
+mod learning;
 mod plan;
 mod schema;
 mod sessions;
@@ -287,6 +288,7 @@ pub fn run(program: &Program, limits: &Limits, today: Date, lang: Lang) -> Vec<F
     topic::check(&mut ctx);
     team::check(&mut ctx);
     sessions::check(&mut ctx);
+    learning::check(&mut ctx);
     subtopics::check(&mut ctx);
     stages::check(&mut ctx);
     plan::check(&mut ctx);

@@ -699,6 +699,9 @@ pub(crate) fn references(ctx: &mut Ctx) {
         if let Some(x) = &*v.owner {
             refs.push((f, &x.value.0, &x.loc, RefKind::Person));
         }
+        for x in &v.members {
+            refs.push((f, &x.value, &x.loc, RefKind::Person));
+        }
         if let Some(x) = &*v.replaces {
             refs.push((f, &x.value.0, &x.loc, RefKind::Subtopic));
         }

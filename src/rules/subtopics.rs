@@ -1,5 +1,6 @@
-//! AL401–AL405: sub-topics (子课题) — a concrete question, fixed in time, owned
-//! by a member of its group.
+//! AL401–AL407: sub-topics (子课题) — a concrete question, fixed in time, owned
+//! by a member of its group, with a goal (目标要求) and, when it has its own
+//! team (子课题小组), an owner among its members.
 
 use super::Ctx;
 use super::rule;
@@ -100,6 +101,10 @@ pub fn check(ctx: &mut Ctx) {
         owner(ctx, st);
         replaces(ctx, st);
         unplaced(ctx, st);
+        if let Some(second) = second.filter(|d| *d <= ctx.today) {
+            goal(ctx, st, second);
+        }
+        owner_in_team(ctx, st);
     }
 }
 
@@ -269,6 +274,70 @@ fn unplaced(ctx: &mut Ctx, st: &Doc<Subtopic>) {
         .label(label);
 }
 
+rule!(AL406, "subtopic-without-goal", Warning);
+
+/// AL406: an active sub-topic ([`crate::facts::subtopic_active`]) states its goal (目标要求)
+/// once the second workshop has been held (the sub-topics and their goals
+/// are fixed before it); one fixed after `today` is not judged yet.
+fn goal(ctx: &mut Ctx, st: &Doc<Subtopic>, second: Date) {
+    let v = &st.value;
+    let stated = v.goal.as_ref().is_some_and(|g| !g.0.trim().is_empty());
+    let future = v.defined.as_ref().is_some_and(|d| d.value > ctx.today);
+    if stated || future || !crate::facts::subtopic_active(v) {
+        return;
+    }
+    let loc = v
+        .question
+        .as_ref()
+        .map_or_else(Loc::file_start, |q| q.loc.clone());
+    let message = crate::tr!(
+        ctx.lang,
+        "这个子课题没有写明目标要求（`goal`），而第二期研讨班（{second}）已经召开",
+        "this sub-topic states no goal (`goal`, 目标要求), and the second workshop ({second}) has been held"
+    );
+    let help = pick(
+        ctx.lang,
+        "加上 `goal:`，写明怎样才算解决了这个问题，最好有数字，例如：一年内核心技术人员离职率由 18% 降到 10% 以下",
+        "add `goal:` saying what \"solved\" means for it, ideally with a number, e.g. yearly attrition of core engineers down from 18% to under 10% within a year",
+    );
+    let label = pick(ctx.lang, "缺少 `goal`", "no `goal`");
+    ctx.emit(&AL406, st.file, &loc, message, help.to_string())
+        .label(label);
+}
+
+rule!(AL407, "subtopic-owner-not-in-team", Warning);
+
+/// AL407: when a sub-topic names its own team (`members:`), its owner is
+/// one of them. An owner or a member who is not a defined person is
+/// AL004's alone (a name written for an id would be reported twice).
+fn owner_in_team(ctx: &mut Ctx, st: &Doc<Subtopic>) {
+    let v = &st.value;
+    let Some(owner) = &*v.owner else { return };
+    let person = owner.value.0.as_str();
+    let known = |id: &str| ctx.index.people.contains_key(id);
+    if v.members.is_empty()
+        || v.members.iter().any(|m| m.value == person)
+        || !known(person)
+        || v.members.iter().any(|m| !known(&m.value))
+    {
+        return;
+    }
+    let message = crate::tr!(
+        ctx.lang,
+        "负责人 `{person}` 不在这个子课题的小组（`members`）中",
+        "the owner `{person}` is not one of this sub-topic's members (`members`)"
+    );
+    let help = pick(
+        ctx.lang,
+        "子课题小组围绕子课题组建，负责人带领它：把负责人加进 `members:`，或从成员中选定负责人",
+        "the sub-topic's team forms around it and its owner leads it: add the owner to `members:`, or choose the owner from the members",
+    );
+    let label = pick(ctx.lang, "不在子课题小组中", "not a member of the team");
+    ctx.emit(&AL407, st.file, &owner.loc, message, help.to_string())
+        .person(person)
+        .label(label);
+}
+
 #[cfg(test)]
 mod tests {
     use super::is_question;
@@ -329,6 +398,49 @@ mod tests {
         for (text, expected) in table {
             assert_eq!(is_question(text), *expected, "{text}");
         }
+    }
+
+    #[test]
+    fn goals_are_asked_of_active_subtopics_once_the_second_workshop_is_held() {
+        use crate::config::{Lang, Limits};
+        use crate::facts::test_program::{TEAM, d, program};
+        let codes = |sub: &str, today: &str| -> Vec<&'static str> {
+            let p = program(&[
+                ("team.yaml", TEAM),
+                ("sessions/w1.yaml", "kind: workshop\ndate: 2026-03-16\n"),
+                ("sessions/w2.yaml", "kind: workshop\ndate: 2026-05-11\n"),
+                ("subtopics/s.yaml", sub),
+            ]);
+            crate::rules::run(&p, &Limits::default(), d(today), Lang::En)
+                .into_iter()
+                .map(|f| f.rule.code)
+                .filter(|c| *c == "AL406" || *c == "AL407")
+                .collect()
+        };
+        let base = "question: 如何?\ngroup: g1\nowner: a\ndefined: 2026-03-16\n";
+        assert_eq!(codes(base, "2026-05-11"), ["AL406"], "no status is active");
+        assert!(codes(base, "2026-05-10").is_empty(), "before the second workshop");
+        let with = |extra: &str| format!("{base}{extra}");
+        assert!(codes(&with("goal: 离职率降到 10%\n"), "2026-06-01").is_empty());
+        assert_eq!(
+            codes(&with("goal: \" \"\n"), "2026-06-01"),
+            ["AL406"],
+            "a blank goal"
+        );
+        for status in ["done", "replaced", "deepened", "finished"] {
+            let text = with(&format!("status: {status}\n"));
+            assert!(codes(&text, "2026-06-01").is_empty(), "{status}");
+        }
+        let later = base.replace("defined: 2026-03-16", "defined: 2026-07-01");
+        assert!(codes(&later, "2026-06-01").is_empty(), "fixed after today");
+        let team = with("goal: g\nmembers: [b]\n");
+        assert_eq!(codes(&team, "2026-06-01"), ["AL407"]);
+        let named = with("goal: g\nmembers: [a, B]\n");
+        assert!(
+            codes(&named, "2026-06-01").is_empty(),
+            "a name for an id is AL004's"
+        );
+        assert!(codes(&with("goal: g\nmembers: [b, a]\n"), "2026-06-01").is_empty());
     }
 
     #[test]
