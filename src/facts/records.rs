@@ -4,7 +4,7 @@
 
 use super::sessions::{has_record, officer_on_duty, rotation_officer, session_date, sessions_by_date};
 use crate::load::{Doc, Program};
-use crate::model::{Date, SessionKind};
+use crate::model::{Date, Session, SessionKind};
 
 /// One group meeting held, with its learning officers.
 #[derive(Debug, Clone)]
