@@ -16,7 +16,7 @@ mod stages;
 
 pub(crate) use actions::{ActionFact, ActionTotals, action_status, actions, days_overdue};
 pub(crate) use budget::{amount_ok, budget, budget_items, over_plan};
-pub(crate) use index::Index;
+pub(crate) use index::{IdSet, Index};
 pub(crate) use pace::{
     at_step_6, budget_used_percent, declared_ahead, declared_stage, end, measured_metrics, over_a_month,
     overspent, plan_slip, quiet_groups, review_deadline, review_overdue, review_pending, start, trusted_step,

@@ -74,7 +74,7 @@ pub struct Session {
     #[schemars(extend("exclusiveMinimum" = 0))]
     pub days: Field<Number>,
     /// Groups taking part (group-meeting: exactly one; kickoff/workshop: default all).
-    #[serde(default, deserialize_with = "crate::yaml::list")]
+    #[serde(default, deserialize_with = "crate::yaml::ids")]
     pub groups: Vec<Sp<String>>,
     /// Where.
     #[serde(default, deserialize_with = "crate::yaml::plain")]
@@ -83,13 +83,13 @@ pub struct Session {
     #[serde(default, deserialize_with = "lenient")]
     pub activity: Field<ActivityKind>,
     /// The facilitator of this session.
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "crate::yaml::id")]
     pub facilitator: Field<Text>,
     /// The learning officer on duty (rotation).
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "crate::yaml::id")]
     pub learning_officer: Field<Text>,
     /// Who attended; default all members of the groups.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::ids_if_given")]
     pub attendees: Option<Vec<Sp<String>>>,
     /// Who attended without being a member of its groups: free names, or
     /// ids of people, facilitators or external support.
@@ -142,7 +142,7 @@ pub struct AgendaItem {
     #[serde(default, deserialize_with = "lenient")]
     pub minutes: Field<Int>,
     /// Who leads it.
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "crate::yaml::id")]
     pub owner: Field<Text>,
 }
 
@@ -154,7 +154,7 @@ pub struct LearningItem {
     #[serde(default, deserialize_with = "crate::yaml::plain")]
     pub title: Option<Text>,
     /// Who brought it.
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "crate::yaml::id")]
     pub by: Field<Text>,
 }
 
@@ -165,7 +165,7 @@ pub struct Action {
     /// An id, to refer to the action (e.g. from a waiver in al.toml); optional.
     #[serde(
         default,
-        deserialize_with = "lenient",
+        deserialize_with = "crate::yaml::id",
         skip_serializing_if = "crate::yaml::Field::is_absent"
     )]
     pub id: Field<Text>,
@@ -173,7 +173,7 @@ pub struct Action {
     #[serde(default, deserialize_with = "crate::yaml::plain")]
     pub task: Option<Text>,
     /// Who does it.
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "crate::yaml::id")]
     pub owner: Field<Text>,
     /// By when.
     #[serde(default, deserialize_with = "lenient")]
@@ -182,7 +182,7 @@ pub struct Action {
     #[serde(default, deserialize_with = "lenient")]
     pub status: Field<ActionStatus>,
     /// The sub-topic it serves.
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "crate::yaml::id")]
     pub subtopic: Field<Text>,
 }
 
@@ -191,13 +191,13 @@ pub struct Action {
 #[schemars(deny_unknown_fields, transform = crate::schema::required(&["task"]))]
 pub struct Arrangement {
     /// The group it is for (a group id); absent: everyone.
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "crate::yaml::id")]
     pub group: Field<Text>,
     /// What is to be done (required).
     #[serde(default, deserialize_with = "crate::yaml::plain")]
     pub task: Option<Text>,
     /// Who sees to it: a person id.
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "crate::yaml::id")]
     pub owner: Field<Text>,
     /// By when.
     #[serde(default, deserialize_with = "lenient")]
