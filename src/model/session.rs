@@ -45,6 +45,13 @@ words! {
     ActionStatus, "an action status" { Open = "open", Done = "done", Dropped = "dropped" }
 }
 
+/// The longest a session may be, in days: a month. A longer stretch of
+/// work is several sessions.
+pub const MAX_DAYS: f64 = 31.0;
+
+/// The minutes an agenda item may take: at least one, at most a whole day.
+pub const ITEM_MINUTES: std::ops::RangeInclusive<i64> = 1..=1440;
+
 /// sessions/*.yaml.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[schemars(
@@ -69,9 +76,10 @@ pub struct Session {
     /// Date (required).
     #[serde(default, deserialize_with = "lenient")]
     pub date: Field<Date>,
-    /// Length in days; default 1, may be 0.5.
+    /// Length in days; default 1, may be 0.5; more than 0, at most 31
+    /// ([`MAX_DAYS`]).
     #[serde(default, deserialize_with = "lenient")]
-    #[schemars(extend("exclusiveMinimum" = 0))]
+    #[schemars(extend("exclusiveMinimum" = 0, "maximum" = 31))]
     pub days: Field<Number>,
     /// Groups taking part (group-meeting: exactly one; kickoff/workshop: default all).
     #[serde(default, deserialize_with = "crate::yaml::ids")]
@@ -138,8 +146,9 @@ pub struct AgendaItem {
     /// What (required).
     #[serde(default, deserialize_with = "crate::yaml::plain")]
     pub item: Option<Text>,
-    /// How long.
+    /// How long, in minutes: 1 to 1440 ([`ITEM_MINUTES`]).
     #[serde(default, deserialize_with = "lenient")]
+    #[schemars(range(min = 1, max = 1440))]
     pub minutes: Field<Int>,
     /// Who leads it.
     #[serde(default, deserialize_with = "crate::yaml::id")]
@@ -219,6 +228,17 @@ pub fn keys(path: &[crate::yaml::Seg]) -> &'static [&'static str] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_schema_holds_the_ranges_of_days_and_minutes() {
+        let schema = serde_json::to_value(schemars::schema_for!(Session)).unwrap_or_default();
+        let days = &schema["properties"]["days"];
+        assert_eq!(days["exclusiveMinimum"], 0);
+        assert_eq!(days["maximum"].as_f64(), Some(MAX_DAYS));
+        let minutes = &schema["$defs"]["AgendaItem"]["properties"]["minutes"];
+        assert_eq!(minutes["minimum"].as_i64(), Some(*ITEM_MINUTES.start()));
+        assert_eq!(minutes["maximum"].as_i64(), Some(*ITEM_MINUTES.end()));
+    }
 
     #[test]
     fn arrangements_parse_with_their_keys() {

@@ -39,6 +39,7 @@ pub static RULES: &[&Rule] = &[
     &super::sessions::AL309,
     &super::sessions::AL311,
     &super::sessions::AL312,
+    &super::sessions::AL315,
     &super::subtopics::AL401,
     &super::subtopics::AL402,
     &super::subtopics::AL403,

@@ -6,6 +6,7 @@ use super::{Ctx, Finding};
 use crate::diag::Loc;
 use crate::diag::Severity::Error;
 use crate::facts::IdSet;
+use crate::model::session::{ITEM_MINUTES, MAX_DAYS};
 use crate::model::{ExternalKind, Field, SessionKind, Sp, Text};
 use crate::yaml::ProblemKind;
 use std::borrow::Cow;
@@ -230,7 +231,8 @@ fn team_keys(ctx: &mut Ctx) {
 }
 
 /// AL002 in sessions/: kind and date, one group for a group meeting, a
-/// positive length, and the text of each agenda item, learning and action.
+/// length of more than 0 and at most [`MAX_DAYS`] days, agenda items of
+/// [`ITEM_MINUTES`], and the text of each agenda item, learning and action.
 fn session_keys(ctx: &mut Ctx) {
     let (p, lang) = (ctx.program, ctx.lang);
     for s in &p.sessions {
@@ -275,6 +277,29 @@ fn session_keys(ctx: &mut Ctx) {
                     "write `groups: [g1]` with the one group that met"
                 ),
             );
+        }
+        if let Some(days) = &*v.days
+            && days.value.0 > MAX_DAYS
+        {
+            let (d, max) = (number_text(days.value.0), MAX_DAYS);
+            ctx.emit(
+                &AL002,
+                f,
+                &days.loc,
+                crate::tr!(
+                    lang,
+                    "`days: {d}` 超过了一次活动的最长时长（{max} 天）",
+                    "`days: {d}` is longer than one session can be (at most {max} days)"
+                ),
+                crate::tr!(
+                    lang,
+                    "写明这一次活动的天数（不超过 {max}）；更长的一段工作请分成几次活动记录",
+                    "write the length of this one session in days (at most {max}); record a longer stretch of work as several sessions"
+                ),
+            );
+        }
+        for a in &v.agenda {
+            item_minutes(ctx, f, &a.value);
         }
         if let Some(days) = &*v.days
             && days.value.0 <= 0.0
@@ -335,6 +360,40 @@ fn session_keys(ctx: &mut Ctx) {
                 ),
             );
         }
+    }
+}
+
+/// AL002: an agenda item's `minutes` outside 1–1440 ([`ITEM_MINUTES`]).
+fn item_minutes(ctx: &mut Ctx, file: usize, item: &crate::model::AgendaItem) {
+    let Some(m) = &*item.minutes else { return };
+    if ITEM_MINUTES.contains(&m.value.0) {
+        return;
+    }
+    let (n, lo, hi) = (m.value.0, ITEM_MINUTES.start(), ITEM_MINUTES.end());
+    ctx.emit(
+        &AL002,
+        file,
+        &m.loc,
+        crate::tr!(
+            ctx.lang,
+            "`minutes: {n}` 不是议程项的时长",
+            "`minutes: {n}` is not the length of an agenda item"
+        ),
+        crate::tr!(
+            ctx.lang,
+            "用分钟数写明这一项的时长：{lo} 至 {hi}（一整天）",
+            "write how long the item takes in minutes, from {lo} to {hi} (a whole day)"
+        ),
+    );
+}
+
+/// A number as a message shows it: as written for everyday sizes, with an
+/// exponent when very large or very small (`1e308`, not 309 digits).
+fn number_text(x: f64) -> String {
+    if x != 0.0 && !(1e-6..1e15).contains(&x.abs()) {
+        format!("{x:e}")
+    } else {
+        format!("{x}")
     }
 }
 
