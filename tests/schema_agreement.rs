@@ -779,6 +779,26 @@ const DIFFERENCES: &[(&str, &str, &str, bool)] = &[
         "milestones: [{kind: research, month: \"+026-05\"}]\n",
         true,
     ),
+    // A pattern cannot tell how large a number in quotes is.
+    (
+        "a number in quotes out of its range",
+        "sessions/a.yaml",
+        "kind: workshop\ndate: 2026-03-01\ndays: \"40\"\n",
+        false,
+    ),
+    // Characters that show nothing, and decomposed letters, are text to a schema.
+    (
+        "an id with an invisible character or decomposed letters",
+        "team.yaml",
+        "groups:\n  - id: g1\n    members: [\"zhang\\u200b\", li]\n",
+        false,
+    ),
+    (
+        "an id with an invisible character or decomposed letters",
+        "team.yaml",
+        "groups:\n  - id: \"ge\\u0301\"\n    members: [zhang, li]\n",
+        false,
+    ),
     // A Chinese keyboard's quotes around a whole value are text to a schema.
     (
         "curly quotes around an id",

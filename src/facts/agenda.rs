@@ -64,11 +64,11 @@ pub(crate) fn item_minutes(minutes: Option<i64>) -> u32 {
 }
 
 /// Where the session's own agenda, laid out from 09:00 of its first day as
-/// `al agenda` lays it out, runs past midnight of its last day: the index
-/// of the first item that ends after midnight, and when the last one ends,
-/// in minutes from midnight of the last day (more than 1440). Items that
-/// do not fit the periods the session offers carry on after the last one.
-/// `None` when it has no agenda of its own, or it ends by midnight.
+/// `al agenda` lays it out, runs to midnight of its last day or past it:
+/// the index of the first item that ends then or later, and when the last
+/// one ends, in minutes from midnight of the last day (1440 or more). Items
+/// that do not fit the periods the session offers carry on after the last
+/// one. `None` when it has no agenda of its own, or it ends before midnight.
 pub(crate) fn past_midnight(s: &Session) -> Option<(usize, u32)> {
     let days = s.days.as_ref().map_or(1.0, |d| d.value.0);
     let lunch = s
@@ -83,7 +83,7 @@ pub(crate) fn past_midnight(s: &Session) -> Option<(usize, u32)> {
     for (i, a) in s.agenda.iter().enumerate() {
         total = total.saturating_add(item_minutes(a.value.minutes.as_ref().map(|m| m.value.0)));
         let end = last_end.saturating_add(total.saturating_sub(offered));
-        if first.is_none() && total > offered && end > 24 * 60 {
+        if first.is_none() && total > offered && end >= 24 * 60 {
             first = Some(i);
         }
     }
@@ -106,9 +106,11 @@ mod tests {
         let s = session("kind: workshop\nagenda:\n  - { item: a, minutes: 420 }\n");
         assert_eq!(past_midnight(&s), None);
         assert_eq!(past_midnight(&session("kind: workshop\n")), None);
-        // 17:00 + 420 minutes is exactly midnight.
-        let s = session("kind: workshop\nagenda:\n  - { item: a, minutes: 420 }\n  - { item: b, minutes: 420 }\n");
+        // 17:00 + 415 minutes is 23:55; + 420, midnight.
+        let s = session("kind: workshop\nagenda:\n  - { item: a, minutes: 420 }\n  - { item: b, minutes: 415 }\n");
         assert_eq!(past_midnight(&s), None);
+        let s = session("kind: workshop\nagenda:\n  - { item: a, minutes: 420 }\n  - { item: b, minutes: 420 }\n");
+        assert_eq!(past_midnight(&s), Some((1, 24 * 60)));
     }
 
     #[test]

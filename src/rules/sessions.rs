@@ -814,8 +814,8 @@ fn meeting_plan(ctx: &mut Ctx) {
 rule!(AL315, "agenda-past-midnight", Warning);
 
 /// AL315: a session's own agenda that, laid out from 09:00 as `al agenda`
-/// lays it out, runs past midnight of its last day
-/// ([`crate::facts::past_midnight`]), at the first item that ends after it.
+/// lays it out, runs to midnight of its last day or past it
+/// ([`crate::facts::past_midnight`]), at the first item that ends then.
 fn past_midnight(ctx: &mut Ctx) {
     let p = ctx.program;
     for s in &p.sessions {
