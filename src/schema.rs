@@ -146,7 +146,11 @@ fn one_to(hi: u64) -> String {
         }
         let prefix: String = digits[..i].iter().map(u32::to_string).collect();
         let rest = n - i - 1;
-        let tail = if rest > 0 { format!("[0-9]{{{rest}}}") } else { String::new() };
+        let tail = match rest {
+            0 => String::new(),
+            1 => "[0-9]".to_string(),
+            _ => format!("[0-9]{{{rest}}}"),
+        };
         alts.push(format!("{prefix}[{lowest}-{}]{tail}", d - 1));
     }
     alts.push(hi.to_string());

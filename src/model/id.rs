@@ -64,16 +64,52 @@ pub fn visible_id(id: &str) -> Cow<'_, str> {
     )
 }
 
-/// An id written with every character shown: one that shows nothing as
-/// `<U+200B>`, so that a message can say what is there.
+/// An id written with every character shown, for a message: a C0 control
+/// character as its sign (`␛` for ESC, `␊` for a line break, `␡` for DEL,
+/// as `al check` shows control characters), any other character that
+/// shows nothing as `<U+200B>`.
 pub fn shown_id(id: &str) -> String {
     id.chars()
-        .map(|c| {
-            if is_invisible(c) {
-                format!("<U+{:04X}>", u32::from(c))
-            } else {
-                c.to_string()
-            }
+        .map(|c| match u32::from(c) {
+            n @ 0..=0x1F => char::from_u32(0x2400 + n).map_or_else(String::new, String::from),
+            0x7F => "\u{2421}".to_string(),
+            n if is_invisible(c) => format!("<U+{n:04X}>"),
+            _ => c.to_string(),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn characters_that_show_nothing_are_found() {
+        for c in ['\u{200B}', '\u{200D}', '\u{FEFF}', '\u{00AD}', '\u{202E}', '\u{FE0F}', '\u{3164}', '\u{1B}', '\u{85}', '\u{2028}'] {
+            assert!(is_invisible(c), "U+{:04X}", u32::from(c));
+            assert_eq!(id_flaw(&format!("zh{c}ang")), Some(IdFlaw::Invisible(c)));
+            assert_eq!(visible_id(&format!("zh{c}ang")), "zhang");
+        }
+        for c in ['a', ' ', '张', 'é', '-', '_', '\u{3000}'] {
+            assert!(!is_invisible(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn decomposed_letters_are_found_and_composed() {
+        let nfd = "le\u{301}";
+        assert_eq!(id_flaw(nfd), Some(IdFlaw::NotComposed));
+        assert_eq!(visible_id(nfd), "l\u{e9}");
+        assert_eq!(id_flaw("l\u{e9}"), None);
+        assert_eq!(id_flaw("张伟"), None);
+        // Hangul written as its jamo composes to one syllable.
+        assert_eq!(visible_id("\u{1100}\u{1161}"), "\u{AC00}");
+    }
+
+    #[test]
+    fn a_shown_id_names_what_is_not_seen() {
+        assert_eq!(shown_id("zhang\u{200B}"), "zhang<U+200B>");
+        assert_eq!(shown_id("a\u{1b}[2J\nb\u{7f}"), "a\u{241b}[2J\u{240a}b\u{2421}");
+        assert_eq!(shown_id("x\u{85}"), "x<U+0085>");
+    }
 }

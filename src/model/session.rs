@@ -76,8 +76,7 @@ pub struct Session {
     /// Date (required).
     #[serde(default, deserialize_with = "lenient")]
     pub date: Field<Date>,
-    /// Length in days; default 1, may be 0.5; more than 0, at most 31
-    /// ([`MAX_DAYS`]).
+    /// Length in days; default 1, may be 0.5; more than 0, at most 31.
     #[serde(default, deserialize_with = "lenient")]
     #[schemars(extend("exclusiveMinimum" = 0, "maximum" = 31))]
     pub days: Field<Number>,
@@ -146,7 +145,7 @@ pub struct AgendaItem {
     /// What (required).
     #[serde(default, deserialize_with = "crate::yaml::plain")]
     pub item: Option<Text>,
-    /// How long, in minutes: 1 to 1440 ([`ITEM_MINUTES`]).
+    /// How long, in minutes: 1 to 1440.
     #[serde(default, deserialize_with = "lenient")]
     #[schemars(range(min = 1, max = 1440))]
     pub minutes: Field<Int>,
