@@ -111,7 +111,7 @@ fn a_budget_amount_is_0_to_10_to_the_12() {
     assert_eq!(al602.len(), 3, "{all:?}");
     assert!(al602[0].contains("`planned: 1e308`"), "{al602:?}");
     assert!(al602[1].contains("`spent: -5`"), "{al602:?}");
-    assert!(al602[2].contains("`spent: 1e13`"), "{al602:?}");
+    assert!(al602[2].contains("`spent: 10000000000000`"), "{al602:?}");
     assert!(of("AL601", &all).is_empty(), "no overspending from amounts that are not money");
 }
 
@@ -290,6 +290,29 @@ fn a_name_or_file_name_serving_as_an_id_is_refused_and_found_by_how_it_reads() {
     assert!(of("AL004", &all).is_empty(), "references read the same: {all:?}");
 }
 
+/// `text` in YAML double quotes: the characters that show nothing as
+/// `\u` escapes, or, when `raw`, as they are (as pasted) except those
+/// YAML reads as line breaks or white space (controls, U+2028, U+2029,
+/// the byte order mark), which only an escape can carry.
+fn yaml_quoted(text: &str, raw: bool) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        let n = u32::from(c);
+        let must = c.is_control() || matches!(n, 0x2028 | 0x2029 | 0xFEFF);
+        if INVISIBLE.contains(&c) && (must || !raw) {
+            if n > 0xFFFF {
+                out.push_str(&format!("\\U{n:08X}"));
+            } else {
+                out.push_str(&format!("\\u{n:04X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('"');
+    out
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 128, .. ProptestConfig::default() })]
 
@@ -301,11 +324,15 @@ proptest! {
         at in any::<prop::sample::Index>(),
         c in prop::sample::select(INVISIBLE),
         place in 0usize..4,
+        raw in any::<bool>(),
     ) {
         let chars: Vec<char> = id.chars().collect();
         let i = at.index(chars.len() + 1);
         let bad: String = chars[..i].iter().chain(std::iter::once(&c)).chain(&chars[i..]).collect();
-        let quoted = serde_json::to_string(&bad).expect("json");
+        // White space around a value is trimmed, as from any value: the id
+        // reads as written without it (U+0085, U+2028 and U+2029 are white space).
+        prop_assume!(!(c.is_whitespace() && (i == 0 || i == chars.len())));
+        let quoted = yaml_quoted(&bad, raw);
         let (file, text, line) = match place {
             0 => ("team.yaml", TEAM.replace("{ id: zhang,", &format!("{{ id: {quoted},")), 2),
             1 => ("team.yaml", TEAM.replace("leader: zhang", &format!("leader: {quoted}")), 9),
