@@ -308,10 +308,7 @@ mod tests {
     #[test]
     fn a_whole_number_in_quotes_keeps_its_range() {
         let re = whole_number_text(Some(&Value::from(1)), Some(&Value::from(1440)));
-        assert_eq!(
-            re,
-            "^[+]?0*([1-9][0-9]{0,2}|1[0-3][0-9]{2}|14[0-3][0-9]|1440)$"
-        );
+        assert_eq!(re, "^[+]?0*([1-9][0-9]{0,2}|1[0-3][0-9]{2}|14[0-3][0-9]|1440)$");
         let re = regex::Regex::new(&re).expect("a regular expression");
         for n in 0..=3000u32 {
             let ok = (1..=1440).contains(&n);
@@ -321,7 +318,11 @@ mod tests {
         for hi in [10u64, 19, 20, 99, 100, 101, 999, 1000, 2026] {
             let re = regex::Regex::new(&format!("^({})$", one_to(hi))).expect("a regular expression");
             for n in 0..=hi + 50 {
-                assert_eq!(re.is_match(&n.to_string()), (1..=hi).contains(&n), "{n} of 1..={hi}");
+                assert_eq!(
+                    re.is_match(&n.to_string()),
+                    (1..=hi).contains(&n),
+                    "{n} of 1..={hi}"
+                );
             }
         }
     }

@@ -63,7 +63,10 @@ fn of(code: &str, all: &[(String, String, u32, String)]) -> Vec<(String, u32, St
 }
 
 fn session(body: &str) -> Vec<(String, String)> {
-    files(&[("sessions/s.yaml", &format!("kind: workshop\ndate: 2026-03-16\n{body}"))])
+    files(&[(
+        "sessions/s.yaml",
+        &format!("kind: workshop\ndate: 2026-03-16\n{body}"),
+    )])
 }
 
 #[test]
@@ -92,7 +95,10 @@ fn an_agenda_item_takes_1_to_1440_minutes() {
         let all = findings(&session(&body));
         let al002 = of("AL002", &all);
         assert_eq!(al002.len(), 1, "minutes: {bad}: {all:?}");
-        assert!(al002[0].2.contains("is not the length of an agenda item"), "{al002:?}");
+        assert!(
+            al002[0].2.contains("is not the length of an agenda item"),
+            "{al002:?}"
+        );
     }
     for good in ["1", "1440", "\"30\"", "+45"] {
         let body = format!("agenda:\n  - {{ item: a, minutes: {good} }}\n");
@@ -112,12 +118,17 @@ fn a_budget_amount_is_0_to_10_to_the_12() {
     assert!(al602[0].contains("`planned: 1e308`"), "{al602:?}");
     assert!(al602[1].contains("`spent: -5`"), "{al602:?}");
     assert!(al602[2].contains("`spent: 10000000000000`"), "{al602:?}");
-    assert!(of("AL601", &all).is_empty(), "no overspending from amounts that are not money");
+    assert!(
+        of("AL601", &all).is_empty(),
+        "no overspending from amounts that are not money"
+    );
 }
 
 #[test]
 fn the_report_shows_totals_that_are_numbers() {
-    let topic = format!("{TOPIC}budget:\n  - {{ item: a, planned: 1e308 }}\n  - {{ item: b, planned: 1e308, spent: 100 }}\n");
+    let topic = format!(
+        "{TOPIC}budget:\n  - {{ item: a, planned: 1e308 }}\n  - {{ item: b, planned: 1e308, spent: 100 }}\n"
+    );
     let files = files(&[("topic.yaml", &topic)]);
     let config = al::config::Config::default();
     let report = al::check::finish(
@@ -131,7 +142,15 @@ fn the_report_shows_totals_that_are_numbers() {
     summary.add(&report);
     let lang = al::config::Lang::En;
     let engine = al::report::engine(lang, None).expect("templates");
-    let ctx = al::report::context::report(&report.program, &config.limits, lang, today(), &report.diagnostics, &summary, None);
+    let ctx = al::report::context::report(
+        &report.program,
+        &config.limits,
+        lang,
+        today(),
+        &report.diagnostics,
+        &summary,
+        None,
+    );
     let text = al::report::render(&engine, "report.md.tera", &ctx, None).expect("report");
     for bad in ["inf", "NaN", "18,446,744"] {
         assert!(!text.contains(bad), "{bad} in the report:\n{text}");
@@ -166,7 +185,10 @@ fn an_agenda_past_midnight_says_which_day_and_is_warned_of() {
     );
     // 1110 minutes: 420 in the day, the other 690 from 17:00 on.
     let zh = agenda(&files, al::config::Lang::Zh);
-    assert!(zh.contains("18:00–次日 04:00") && zh.contains("次日 04:30"), "{zh}");
+    assert!(
+        zh.contains("18:00–次日 04:00") && zh.contains("次日 04:30"),
+        "{zh}"
+    );
     let en = agenda(&files, al::config::Lang::En);
     assert!(en.contains("18:00–04:00 (+1 day)"), "{en}");
     assert!(times(&en).iter().all(|(h, m)| *h < 24 && *m < 60), "{en}");
@@ -176,7 +198,9 @@ fn an_agenda_past_midnight_says_which_day_and_is_warned_of() {
     assert_eq!(al315[0].1, 5, "at the first item that ends after midnight");
     assert!(al315[0].2.contains("04:30 the next day"), "{al315:?}");
     // Two days later.
-    let far = session("agenda:\n  - { item: a, minutes: 1440 }\n  - { item: b, minutes: 1440 }\n  - { item: c, minutes: 1440 }\n");
+    let far = session(
+        "agenda:\n  - { item: a, minutes: 1440 }\n  - { item: b, minutes: 1440 }\n  - { item: c, minutes: 1440 }\n",
+    );
     let en = agenda(&far, al::config::Lang::En);
     assert!(en.contains("(+2 days)") || en.contains("(+3 days)"), "{en}");
 }
@@ -219,8 +243,22 @@ proptest! {
 /// word joiner, byte order mark, soft hyphen, bidi controls, a variation
 /// selector, a Hangul filler, control characters.
 const INVISIBLE: &[char] = &[
-    '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{00AD}', '\u{202E}', '\u{2066}',
-    '\u{200E}', '\u{FE0F}', '\u{3164}', '\u{0007}', '\u{001B}', '\u{0085}', '\u{2028}', '\u{E0001}',
+    '\u{200B}',
+    '\u{200C}',
+    '\u{200D}',
+    '\u{2060}',
+    '\u{FEFF}',
+    '\u{00AD}',
+    '\u{202E}',
+    '\u{2066}',
+    '\u{200E}',
+    '\u{FE0F}',
+    '\u{3164}',
+    '\u{0007}',
+    '\u{001B}',
+    '\u{0085}',
+    '\u{2028}',
+    '\u{E0001}',
 ];
 
 #[test]
@@ -235,11 +273,17 @@ fn an_id_with_an_invisible_character_is_refused_and_read_as_it_looks() {
     ]));
     let al002 = of("AL002", &all);
     assert_eq!(al002.len(), 2, "{all:?}");
-    assert!(al002[0].2.contains("`chen<U+00AD>`") && al002[0].2.contains("U+00AD"), "{al002:?}");
+    assert!(
+        al002[0].2.contains("`chen<U+00AD>`") && al002[0].2.contains("U+00AD"),
+        "{al002:?}"
+    );
     assert!(al002[1].2.contains("`zhang<U+200B>`"), "{al002:?}");
     // Read as it looks: no other rule sees two people.
     for code in ["AL004", "AL005", "AL211", "AL305"] {
-        assert!(of(code, &all).is_empty(), "one mistake, one finding each: {all:?}");
+        assert!(
+            of(code, &all).is_empty(),
+            "one mistake, one finding each: {all:?}"
+        );
     }
 }
 
@@ -254,7 +298,10 @@ fn ids_in_decomposed_form_are_refused_and_compared_composed() {
     let al002 = of("AL002", &all);
     assert_eq!(al002.len(), 1, "{all:?}");
     assert!(al002[0].2.contains("decomposed letters"), "{al002:?}");
-    assert!(of("AL004", &all).is_empty() && of("AL204", &all).is_empty(), "{all:?}");
+    assert!(
+        of("AL004", &all).is_empty() && of("AL204", &all).is_empty(),
+        "{all:?}"
+    );
 }
 
 #[test]
@@ -273,11 +320,18 @@ fn a_name_or_file_name_serving_as_an_id_is_refused_and_found_by_how_it_reads() {
     let team = format!(
         "{}  - {{ name: \"周敏\\u200D\", consent: 2026-02-20 }}\n",
         TEAM.split("facilitators:").next().unwrap_or_default()
-    ) + "facilitators:" + TEAM.split("facilitators:").nth(1).unwrap_or_default();
-    let team = team.replace("members: [zhang, li, wang, chen]", "members: [zhang, li, wang, chen, 周敏]");
+    ) + "facilitators:"
+        + TEAM.split("facilitators:").nth(1).unwrap_or_default();
+    let team = team.replace(
+        "members: [zhang, li, wang, chen]",
+        "members: [zhang, li, wang, chen, 周敏]",
+    );
     let all = findings(&files(&[
         ("team.yaml", &team),
-        ("subtopics/onboarding\u{200B}.yaml", "question: 如何让新员工三个月内独立上岗?\ngroup: g1\n"),
+        (
+            "subtopics/onboarding\u{200B}.yaml",
+            "question: 如何让新员工三个月内独立上岗?\ngroup: g1\n",
+        ),
         (
             "sessions/s.yaml",
             "kind: workshop\ndate: 2026-03-16\nactions:\n  - { task: t, owner: zhang, due: 2026-09-01, subtopic: onboarding }\n",
@@ -285,8 +339,18 @@ fn a_name_or_file_name_serving_as_an_id_is_refused_and_found_by_how_it_reads() {
     ]));
     let al002 = of("AL002", &all);
     assert_eq!(al002.len(), 2, "{all:?}");
-    assert!(al002.iter().any(|f| f.0.contains("subtopics/") && f.2.contains("<U+200B>")), "{al002:?}");
-    assert!(al002.iter().any(|f| f.0.ends_with("team.yaml") && f.2.contains("<U+200D>")), "{al002:?}");
+    assert!(
+        al002
+            .iter()
+            .any(|f| f.0.contains("subtopics/") && f.2.contains("<U+200B>")),
+        "{al002:?}"
+    );
+    assert!(
+        al002
+            .iter()
+            .any(|f| f.0.ends_with("team.yaml") && f.2.contains("<U+200D>")),
+        "{al002:?}"
+    );
     assert!(of("AL004", &all).is_empty(), "references read the same: {all:?}");
 }
 

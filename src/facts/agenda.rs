@@ -107,9 +107,13 @@ mod tests {
         assert_eq!(past_midnight(&s), None);
         assert_eq!(past_midnight(&session("kind: workshop\n")), None);
         // 17:00 + 415 minutes is 23:55; + 420, midnight.
-        let s = session("kind: workshop\nagenda:\n  - { item: a, minutes: 420 }\n  - { item: b, minutes: 415 }\n");
+        let s = session(
+            "kind: workshop\nagenda:\n  - { item: a, minutes: 420 }\n  - { item: b, minutes: 415 }\n",
+        );
         assert_eq!(past_midnight(&s), None);
-        let s = session("kind: workshop\nagenda:\n  - { item: a, minutes: 420 }\n  - { item: b, minutes: 420 }\n");
+        let s = session(
+            "kind: workshop\nagenda:\n  - { item: a, minutes: 420 }\n  - { item: b, minutes: 420 }\n",
+        );
         assert_eq!(past_midnight(&s), Some((1, 24 * 60)));
     }
 

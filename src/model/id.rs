@@ -85,7 +85,10 @@ mod tests {
 
     #[test]
     fn characters_that_show_nothing_are_found() {
-        for c in ['\u{200B}', '\u{200D}', '\u{FEFF}', '\u{00AD}', '\u{202E}', '\u{FE0F}', '\u{3164}', '\u{1B}', '\u{85}', '\u{2028}'] {
+        for c in [
+            '\u{200B}', '\u{200D}', '\u{FEFF}', '\u{00AD}', '\u{202E}', '\u{FE0F}', '\u{3164}', '\u{1B}',
+            '\u{85}', '\u{2028}',
+        ] {
             assert!(is_invisible(c), "U+{:04X}", u32::from(c));
             assert_eq!(id_flaw(&format!("zh{c}ang")), Some(IdFlaw::Invisible(c)));
             assert_eq!(visible_id(&format!("zh{c}ang")), "zhang");

@@ -822,18 +822,20 @@ fn past_midnight(ctx: &mut Ctx) {
         let Some((i, end)) = crate::facts::past_midnight(&s.value) else {
             continue;
         };
-        let Some(item) = s.value.agenda.get(i) else { continue };
+        let Some(item) = s.value.agenda.get(i) else {
+            continue;
+        };
         let (later, time) = (end / (24 * 60), end % (24 * 60));
         let time = format!("{:02}:{:02}", time / 60, time % 60);
         let when = match (later, ctx.lang) {
             (1, crate::config::Lang::Zh) => format!("次日 {time}"),
-            (d, crate::config::Lang::Zh) => format!("{d} 天后的 {time}"),
+            (d, crate::config::Lang::Zh) => format!(" {d} 天后的 {time}"),
             (1, crate::config::Lang::En) => format!("{time} the next day"),
             (d, crate::config::Lang::En) => format!("{time}, {d} days later"),
         };
         let message = crate::tr!(
             ctx.lang,
-            "议程排到了午夜之后：从 09:00 排起，各项要到 {when} 才结束",
+            "议程排到了午夜之后：从 09:00 排起，各项要到{when} 才结束",
             "the agenda runs past midnight: laid out from 09:00, its items end at {when}"
         );
         let help = pick(
