@@ -4,11 +4,12 @@
 //! ends.
 
 use crate::model::Session;
+use crate::model::session::MAX_DAYS;
 
 /// The working periods of a day, in minutes from midnight.
 pub(crate) fn periods(days: f64) -> Vec<(u32, u32, u32)> {
     let days = if days.is_finite() && days > 0.0 {
-        days.min(crate::model::session::MAX_DAYS)
+        days.min(MAX_DAYS)
     } else {
         1.0
     };
@@ -57,6 +58,16 @@ pub(crate) fn capacity(days: f64) -> u32 {
     periods(days).iter().map(|(_, a, b)| b - a).sum()
 }
 
+/// The days a session is laid out over: its `days` (1 when not written),
+/// 1 when that is not more than 0, at most [`MAX_DAYS`] (a value out of
+/// that range is AL002; the agenda still shows a session of possible length).
+pub(crate) fn session_days(s: &Session) -> f64 {
+    match s.days.as_ref().map_or(1.0, |d| d.value.0) {
+        d if d.is_finite() && d > 0.0 => d.min(MAX_DAYS),
+        _ => 1.0,
+    }
+}
+
 /// The minutes an item of a session's own agenda takes in its timed
 /// agenda: as written (30 when not), at least 5 and at most a day.
 pub(crate) fn item_minutes(minutes: Option<i64>) -> u32 {
@@ -70,7 +81,7 @@ pub(crate) fn item_minutes(minutes: Option<i64>) -> u32 {
 /// that do not fit the periods the session offers carry on after the last
 /// one. `None` when it has no agenda of its own, or it ends before midnight.
 pub(crate) fn past_midnight(s: &Session) -> Option<(usize, u32)> {
-    let days = s.days.as_ref().map_or(1.0, |d| d.value.0);
+    let days = session_days(s);
     let lunch = s
         .agenda
         .iter()

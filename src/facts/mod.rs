@@ -16,7 +16,9 @@ mod sessions;
 mod stages;
 
 pub(crate) use actions::{ActionFact, ActionTotals, action_status, actions, days_overdue};
-pub(crate) use agenda::{capacity, is_lunch, item_minutes, past_midnight, periods, periods_for};
+pub(crate) use agenda::{
+    capacity, is_lunch, item_minutes, past_midnight, periods, periods_for, session_days,
+};
 pub(crate) use budget::{amount_ok, budget, budget_items, over_plan};
 pub(crate) use index::{IdSet, Index};
 pub(crate) use pace::{

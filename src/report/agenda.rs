@@ -769,7 +769,7 @@ fn timed_agenda(
     names: &Names,
     lang: Lang,
 ) -> (Vec<Row>, bool, Vec<Warning>) {
-    let days = s.days.as_ref().map_or(1.0, |d| d.value.0);
+    let days = facts::session_days(s);
     if s.agenda.is_empty() {
         let std: Vec<(String, u32, String)> = standard(
             kind,
@@ -1226,7 +1226,7 @@ impl<'a> AgendaContext<'a> {
         let s = &doc.value;
         let names = Names::new(p.team.as_ref().map(|t| &t.value));
         let kind = s.kind.as_ref().map_or(SessionKind::GroupMeeting, |k| k.value);
-        let days = s.days.as_ref().map_or(1.0, |d| d.value.0);
+        let days = facts::session_days(s);
         let group_ids = facts::session_groups(p, s);
         let group_labels: Vec<String> = group_ids.iter().map(|id| group_name(p, id)).collect();
         let first_workshop = kind == SessionKind::Workshop && is_first_workshop(p, s, &group_ids);
