@@ -123,8 +123,38 @@ const POSITIVE_TEXT: &str =
 fn whole_number_text(min: Option<&Value>, max: Option<&Value>) -> String {
     match (min.and_then(Value::as_u64), max.and_then(Value::as_u64)) {
         (Some(lo), Some(hi)) if lo <= hi && hi <= 9 && lo > 0 => format!("^[+]?0*[{lo}-{hi}]$"),
+        (Some(1), Some(hi)) if hi > 9 => format!("^[+]?0*({})$", one_to(hi)),
         _ => "^[+-]?[0-9]+$".to_string(),
     }
+}
+
+/// A regular expression for the whole numbers from 1 to `hi` written
+/// without leading zeros (`1440`: `[1-9][0-9]{0,2}|1[0-3][0-9]{2}|14[0-3][0-9]|1440`):
+/// every shorter number, then for each digit of `hi` the numbers that
+/// share its digits before it and have a smaller one there.
+fn one_to(hi: u64) -> String {
+    let digits: Vec<u32> = hi.to_string().chars().filter_map(|c| c.to_digit(10)).collect();
+    let n = digits.len();
+    let mut alts = Vec::new();
+    if n > 1 {
+        alts.push(format!("[1-9][0-9]{{0,{}}}", n - 2));
+    }
+    for (i, &d) in digits.iter().enumerate() {
+        let lowest = u32::from(i == 0);
+        if d == 0 || d - 1 < lowest {
+            continue;
+        }
+        let prefix: String = digits[..i].iter().map(u32::to_string).collect();
+        let rest = n - i - 1;
+        let tail = match rest {
+            0 => String::new(),
+            1 => "[0-9]".to_string(),
+            _ => format!("[0-9]{{{rest}}}"),
+        };
+        alts.push(format!("{prefix}[{lowest}-{}]{tail}", d - 1));
+    }
+    alts.push(hi.to_string());
+    alts.join("|")
 }
 
 /// Whether a schema's `type` is or includes `t`.
@@ -274,6 +304,28 @@ pub(crate) fn ensure_for(dir: &std::path::Path, rel: &str) -> crate::error::Resu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_whole_number_in_quotes_keeps_its_range() {
+        let re = whole_number_text(Some(&Value::from(1)), Some(&Value::from(1440)));
+        assert_eq!(re, "^[+]?0*([1-9][0-9]{0,2}|1[0-3][0-9]{2}|14[0-3][0-9]|1440)$");
+        let re = regex::Regex::new(&re).expect("a regular expression");
+        for n in 0..=3000u32 {
+            let ok = (1..=1440).contains(&n);
+            assert_eq!(re.is_match(&n.to_string()), ok, "{n}");
+            assert_eq!(re.is_match(&format!("+00{n}")), ok, "+00{n}");
+        }
+        for hi in [10u64, 19, 20, 99, 100, 101, 999, 1000, 2026] {
+            let re = regex::Regex::new(&format!("^({})$", one_to(hi))).expect("a regular expression");
+            for n in 0..=hi + 50 {
+                assert_eq!(
+                    re.is_match(&n.to_string()),
+                    (1..=hi).contains(&n),
+                    "{n} of 1..={hi}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn headers_point_up_to_the_schema_folder() {

@@ -12,6 +12,7 @@ mod problem;
 
 pub use keyboard::{Place, Slip};
 pub use problem::{Limit, Unreadable, What, Why};
+pub(crate) use problem::{id_help, id_message};
 
 use crate::diag::Loc;
 use serde::de::{self, Deserialize, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -380,6 +381,58 @@ where
             record(Problem::new(ProblemKind::Schema, loc, what));
             Ok(Field::invalid())
         }
+    }
+}
+
+/// `deserialize_with` for an id ([`lenient`] text): an id holding a
+/// character that shows nothing, or letters not composed, is an AL002
+/// problem at its place and reads as it looks ([`crate::model::id`]).
+pub(crate) fn id<'de, D>(d: D) -> Result<Field<crate::model::Text>, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    let mut field = lenient::<D, crate::model::Text>(d)?;
+    if let Some(sp) = field.value.as_mut() {
+        read_id(&sp.loc, &mut sp.value.0);
+    }
+    Ok(field)
+}
+
+/// `deserialize_with` for a list of ids: as [`list`], each id read as [`id`] reads it.
+pub fn ids<'de, D>(d: D) -> Result<Vec<Sp<String>>, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    let mut items = list::<D, Sp<String>>(d)?;
+    for sp in &mut items {
+        read_id(&sp.loc, &mut sp.value);
+    }
+    Ok(items)
+}
+
+/// `deserialize_with` for a list of ids that may be absent (`attendees`,
+/// where absent means "everyone"), each read as [`id`] reads it.
+pub fn ids_if_given<'de, D>(d: D) -> Result<Option<Vec<Sp<String>>>, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    let mut items = Option::<Vec<Sp<String>>>::deserialize(d)?;
+    for sp in items.iter_mut().flatten() {
+        read_id(&sp.loc, &mut sp.value);
+    }
+    Ok(items)
+}
+
+/// Records an id with a flaw as a problem at `loc` and reads it as it looks.
+fn read_id(loc: &Loc, id: &mut String) {
+    if let Some(flaw) = crate::model::id::id_flaw(id) {
+        let text = std::mem::take(id);
+        *id = crate::model::id::visible_id(&text).into_owned();
+        record(Problem::new(
+            ProblemKind::Schema,
+            loc.clone(),
+            What::Id { text, flaw },
+        ));
     }
 }
 

@@ -99,7 +99,9 @@ fn new_session_writes_inside_the_program_and_quotes_ids() {
         serde_json::json!(["x/../../../../escaped, g1"]),
         "{text}"
     );
-    assert_eq!(v["facilitator"], "zhao\nactions: [{task: pwned}]", "{text}");
+    // An id is read as it looks (a line break shows nothing): `al check`
+    // refuses it (AL002), and `al new` writes the id every rule sees.
+    assert_eq!(v["facilitator"], "zhaoactions: [{task: pwned}]", "{text}");
     assert!(
         v.get("actions").is_none_or(|a| a == &serde_json::json!([])),
         "{text}"

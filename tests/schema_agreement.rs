@@ -325,7 +325,16 @@ fn session() -> BoxedStrategy<Y> {
         opt("status", one_of(&["open", "done", "dropped"])),
         opt("subtopic", id()),
     ]);
-    let days = prop_oneof![amount(), Just(plain("1")), Just(plain(".5"))];
+    // A session is more than 0 and at most 31 days long.
+    let days = prop_oneof![
+        (1u32..=31).prop_map(|n| Y::Plain(n.to_string())),
+        Just(plain("1")),
+        Just(plain(".5")),
+        Just(plain("0.5")),
+        Just(quoted("2")),
+        Just(quoted("+1.5")),
+        Just(plain("007")),
+    ];
     let s = map(vec![
         req("kind", one_of(SESSION_KINDS)),
         opt("title", text()),
@@ -760,11 +769,12 @@ const DIFFERENCES: &[(&str, &str, &str, bool)] = &[
     ),
     // An empty document is no JSON object; editors do not check it.
     ("an empty plan.yaml", "plan.yaml", "# the plan, later\n", true),
-    // A pattern cannot tell how large a number in quotes is.
+    // A pattern cannot tell how large a number in quotes is (the minutes of
+    // an agenda item have a range the pattern keeps; a milestone's number not).
     (
         "numbers beyond 64 bits",
-        "sessions/a.yaml",
-        "kind: workshop\ndate: 2026-03-01\nagenda: [{item: a, minutes: \"99999999999999999999\"}]\n",
+        "plan.yaml",
+        "milestones: [{kind: workshop, number: \"99999999999999999999\"}]\n",
         false,
     ),
     // A pattern cannot tell how large a number in quotes is (nor a double).
@@ -780,6 +790,26 @@ const DIFFERENCES: &[(&str, &str, &str, bool)] = &[
         "plan.yaml",
         "milestones: [{kind: research, month: \"+026-05\"}]\n",
         true,
+    ),
+    // A pattern cannot tell how large a number in quotes is.
+    (
+        "a number in quotes out of its range",
+        "sessions/a.yaml",
+        "kind: workshop\ndate: 2026-03-01\ndays: \"40\"\n",
+        false,
+    ),
+    // Characters that show nothing, and decomposed letters, are text to a schema.
+    (
+        "an id with an invisible character or decomposed letters",
+        "team.yaml",
+        "groups:\n  - id: g1\n    members: [\"zhang\\u200b\", li]\n",
+        false,
+    ),
+    (
+        "an id with an invisible character or decomposed letters",
+        "team.yaml",
+        "groups:\n  - id: \"ge\\u0301\"\n    members: [zhang, li]\n",
+        false,
     ),
     // A Chinese keyboard's quotes around a whole value are text to a schema.
     (

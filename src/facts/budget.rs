@@ -46,9 +46,22 @@ impl Budget {
     }
 }
 
-/// Whether an amount is a sum of money: finite and not negative.
+/// Whether an amount is a sum of money: finite, not negative, and at most
+/// [`MAX_AMOUNT`].
 pub(crate) fn amount_ok(x: f64) -> bool {
-    x.is_finite() && x >= 0.0
+    x.is_finite() && (0.0..=MAX_AMOUNT).contains(&x)
+}
+
+/// The largest amount a budget line may hold: 10^12, above any budget of a
+/// program in any currency; a larger number is a slip (`1e308`, a pasted
+/// account number) and would make every total meaningless.
+pub(crate) const MAX_AMOUNT: f64 = 1e12;
+
+/// An amount as the totals count it: a number larger than [`MAX_AMOUNT`]
+/// counts 0, so that a total is always a number that can be shown (a
+/// negative amount still counts, and is reported as AL602 like the other).
+fn counted(x: f64) -> f64 {
+    if x.is_finite() && x <= MAX_AMOUNT { x } else { 0.0 }
 }
 
 /// How much `spent` is above `planned`, when both are sums of money and
@@ -65,8 +78,8 @@ pub fn budget(p: &Program) -> Budget {
     let rank = |c: Option<BudgetCategory>| c.map_or(usize::MAX, |c| c as usize);
     for b in &topic.value.budget {
         let v = &b.value;
-        let planned = v.planned.as_ref().map(|x| x.value.0);
-        let spent = v.spent.as_ref().map_or(0.0, |x| x.value.0);
+        let planned = v.planned.as_ref().map(|x| counted(x.value.0));
+        let spent = v.spent.as_ref().map_or(0.0, |x| counted(x.value.0));
         let category = v.category.as_ref().map(|c| c.value);
         let at = out
             .categories
@@ -130,8 +143,8 @@ pub(crate) fn budget_items(p: &Program) -> Vec<BudgetEntry<'_>> {
         .map(|b| BudgetEntry {
             item: b.value.item.as_ref().map(|t| t.0.as_str()),
             category: b.value.category.as_ref().map(|c| c.value),
-            planned: b.value.planned.as_ref().map(|x| x.value.0),
-            spent: b.value.spent.as_ref().map_or(0.0, |x| x.value.0),
+            planned: b.value.planned.as_ref().map(|x| counted(x.value.0)),
+            spent: b.value.spent.as_ref().map_or(0.0, |x| counted(x.value.0)),
         })
         .collect();
     out.sort_by_key(|e| e.category.map_or(usize::MAX, |c| c as usize));
@@ -176,5 +189,19 @@ budget:
         assert_eq!(budget(&program(&[])), Budget::default());
         let items: Vec<Option<&str>> = budget_items(&p).iter().map(|e| e.item).collect();
         assert_eq!(items, [Some("b"), Some("a"), Some("c"), Some("x")]);
+    }
+
+    #[test]
+    fn an_amount_above_the_bound_is_not_money_and_counts_0() {
+        assert!(amount_ok(0.0) && amount_ok(MAX_AMOUNT));
+        assert!(!amount_ok(-1.0) && !amount_ok(MAX_AMOUNT * 1.5) && !amount_ok(f64::INFINITY));
+        let p = program(&[(
+            "topic.yaml",
+            "title: t\nbudget:\n  - { item: x, planned: 1e308, spent: 1e308 }\n  - { item: y, planned: 100, spent: 1e300 }\n",
+        )]);
+        let b = budget(&p);
+        assert_eq!((b.planned, b.spent), (100.0, 0.0));
+        assert!(b.bad_amount && b.over_plan().is_none());
+        assert!(budget_items(&p).iter().all(|e| e.over_plan().is_none()));
     }
 }

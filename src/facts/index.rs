@@ -1,9 +1,29 @@
 //! The ids a program defines, built once per program for the checks and the
 //! facts that look ids up.
+//!
+//! Ids written in a value are read as they look ([`crate::model::id`]); the
+//! ids that are not — a sub-topic's file name, a person's name serving as
+//! their id — are refused where they are written (AL002) and found here by
+//! how they look too ([`Index::reads_as`]), so that one mistake gives one
+//! finding.
 
 use crate::load::Program;
+use crate::model::id::{id_flaw, visible_id};
 use crate::model::{Facilitator, Group, Person, Subtopic};
 use std::collections::BTreeMap;
+
+/// The kinds of id a program defines, each its own name space.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum IdSet {
+    /// People (team.yaml `people:`).
+    People,
+    /// Facilitators (team.yaml `facilitators:`).
+    Facilitators,
+    /// Groups (team.yaml `groups:`).
+    Groups,
+    /// Sub-topics (subtopics/).
+    Subtopics,
+}
 
 /// Ids defined in a program, first definition wins.
 #[derive(Debug, Default)]
@@ -18,6 +38,9 @@ pub struct Index<'a> {
     pub subtopics: BTreeMap<&'a str, &'a Subtopic>,
     /// People's names → their id, to help someone who wrote a name.
     pub names: BTreeMap<&'a str, &'a str>,
+    /// The ids defined with a flaw ([`id_flaw`]) by their visible form: the
+    /// definition a reference that reads the same means.
+    flawed: BTreeMap<(IdSet, String), &'a str>,
 }
 
 impl<'a> Index<'a> {
@@ -49,6 +72,7 @@ impl<'a> Index<'a> {
         for st in &p.subtopics {
             ix.subtopics.entry(super::subtopic_id(p, st)).or_insert(&st.value);
         }
+        ix.flawed = ix.flawed_ids();
         ix
     }
 
@@ -88,6 +112,65 @@ impl<'a> Index<'a> {
                 .map(|(id, _)| format!("f:{id}"))
         });
         id.unwrap_or_else(|| format!("t:{}", text.to_lowercase()))
+    }
+
+    /// The ids of one set, as defined.
+    pub(crate) fn ids(&self, set: IdSet) -> Vec<&'a str> {
+        match set {
+            IdSet::People => self.people.keys().copied().collect(),
+            IdSet::Facilitators => self.facilitators.keys().copied().collect(),
+            IdSet::Groups => self.groups.keys().copied().collect(),
+            IdSet::Subtopics => self.subtopics.keys().copied().collect(),
+        }
+    }
+
+    /// The id defined in `set` exactly as `id` is written.
+    fn key(&self, set: IdSet, id: &str) -> Option<&'a str> {
+        match set {
+            IdSet::People => self.people.get_key_value(id).map(|(k, _)| *k),
+            IdSet::Facilitators => self.facilitators.get_key_value(id).map(|(k, _)| *k),
+            IdSet::Groups => self.groups.get_key_value(id).map(|(k, _)| *k),
+            IdSet::Subtopics => self.subtopics.get_key_value(id).map(|(k, _)| *k),
+        }
+    }
+
+    /// Whether `id` is defined in `set`, exactly as written.
+    pub(crate) fn has(&self, set: IdSet, id: &str) -> bool {
+        self.key(set, id).is_some()
+    }
+
+    /// The id defined in `set` that `value` reads as ([`visible_id`]) when
+    /// one of the two is written with a flaw: `zhang` for `zhang\u{200B}`
+    /// and the other way round. `None` when `value` is defined as written,
+    /// or nothing reads the same.
+    pub(crate) fn reads_as(&self, set: IdSet, value: &str) -> Option<&'a str> {
+        if self.has(set, value) {
+            return None;
+        }
+        let visible = visible_id(value);
+        self.flawed
+            .get(&(set, visible.to_string()))
+            .copied()
+            .or_else(|| self.key(set, &visible))
+    }
+
+    /// The defined ids that have a flaw, by set and visible form; the
+    /// first definition wins.
+    fn flawed_ids(&self) -> BTreeMap<(IdSet, String), &'a str> {
+        let mut out = BTreeMap::new();
+        for set in [
+            IdSet::People,
+            IdSet::Facilitators,
+            IdSet::Groups,
+            IdSet::Subtopics,
+        ] {
+            for id in self.ids(set) {
+                if id_flaw(id).is_some() {
+                    out.entry((set, visible_id(id).into_owned())).or_insert(id);
+                }
+            }
+        }
+        out
     }
 
     /// The ids of the groups a person is a member of, sorted by id.

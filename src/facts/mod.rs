@@ -7,6 +7,7 @@
 //! and a report that ask the same question get the same answer.
 
 mod actions;
+mod agenda;
 mod budget;
 mod index;
 mod learning;
@@ -19,8 +20,11 @@ mod stages;
 mod time;
 
 pub(crate) use actions::{ActionFact, ActionTotals, action_status, actions, days_overdue};
+pub(crate) use agenda::{
+    capacity, is_lunch, item_minutes, past_midnight, periods, periods_for, session_days,
+};
 pub(crate) use budget::{amount_ok, budget, budget_items, over_plan};
-pub(crate) use index::Index;
+pub(crate) use index::{IdSet, Index};
 pub(crate) use learning::{LEARNING_GAP_MONTHS, Learned, learning_gaps, learning_log};
 pub(crate) use pace::{
     at_step_6, budget_used_percent, declared_ahead, declared_stage, end, measured_metrics, over_a_month,

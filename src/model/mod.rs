@@ -5,6 +5,7 @@
 //! ([`Sp`]) wherever a rule may point at them. Words from a fixed set and
 //! dates are parsed leniently: a bad one is an AL002 finding and reads as absent.
 
+pub mod id;
 pub mod plan;
 pub mod session;
 pub mod subtopic;

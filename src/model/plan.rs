@@ -92,10 +92,10 @@ pub struct Milestone {
     #[serde(default, deserialize_with = "lenient")]
     pub month: Field<PlanMonth>,
     /// Who sees to it: a person id.
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "crate::yaml::id")]
     pub owner: Field<Text>,
     /// The groups it concerns (default: all).
-    #[serde(default, deserialize_with = "crate::yaml::list")]
+    #[serde(default, deserialize_with = "crate::yaml::ids")]
     pub groups: Vec<Sp<String>>,
     /// Free notes.
     #[serde(default, deserialize_with = "crate::yaml::plain")]

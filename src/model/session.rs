@@ -45,6 +45,13 @@ words! {
     ActionStatus, "an action status" { Open = "open", Done = "done", Dropped = "dropped" }
 }
 
+/// The longest a session may be, in days: a month. A longer stretch of
+/// work is several sessions.
+pub const MAX_DAYS: f64 = 31.0;
+
+/// The minutes an agenda item may take: at least one, at most a whole day.
+pub const ITEM_MINUTES: std::ops::RangeInclusive<i64> = 1..=1440;
+
 /// sessions/*.yaml.
 #[derive(Debug, Default, Deserialize, Serialize, schemars::JsonSchema)]
 #[schemars(
@@ -69,12 +76,12 @@ pub struct Session {
     /// Date (required).
     #[serde(default, deserialize_with = "lenient")]
     pub date: Field<Date>,
-    /// Length in days; default 1, may be 0.5.
+    /// Length in days; default 1, may be 0.5; more than 0, at most 31.
     #[serde(default, deserialize_with = "lenient")]
-    #[schemars(extend("exclusiveMinimum" = 0))]
+    #[schemars(extend("exclusiveMinimum" = 0, "maximum" = 31))]
     pub days: Field<Number>,
     /// Groups taking part (group-meeting: exactly one; kickoff/workshop: default all).
-    #[serde(default, deserialize_with = "crate::yaml::list")]
+    #[serde(default, deserialize_with = "crate::yaml::ids")]
     pub groups: Vec<Sp<String>>,
     /// Where.
     #[serde(default, deserialize_with = "crate::yaml::plain")]
@@ -83,13 +90,13 @@ pub struct Session {
     #[serde(default, deserialize_with = "lenient")]
     pub activity: Field<ActivityKind>,
     /// The facilitator of this session.
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "crate::yaml::id")]
     pub facilitator: Field<Text>,
     /// The learning officer on duty (rotation).
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "crate::yaml::id")]
     pub learning_officer: Field<Text>,
     /// Who attended; default all members of the groups.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::yaml::ids_if_given")]
     pub attendees: Option<Vec<Sp<String>>>,
     /// Who attended without being a member of its groups: free names, or
     /// ids of people, facilitators or external support.
@@ -138,11 +145,12 @@ pub struct AgendaItem {
     /// What (required).
     #[serde(default, deserialize_with = "crate::yaml::plain")]
     pub item: Option<Text>,
-    /// How long.
+    /// How long, in minutes: 1 to 1440.
     #[serde(default, deserialize_with = "lenient")]
+    #[schemars(range(min = 1, max = 1440))]
     pub minutes: Field<Int>,
     /// Who leads it.
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "crate::yaml::id")]
     pub owner: Field<Text>,
 }
 
@@ -154,7 +162,7 @@ pub struct LearningItem {
     #[serde(default, deserialize_with = "crate::yaml::plain")]
     pub title: Option<Text>,
     /// Who brought it.
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "crate::yaml::id")]
     pub by: Field<Text>,
 }
 
@@ -165,7 +173,7 @@ pub struct Action {
     /// An id, to refer to the action (e.g. from a waiver in al.toml); optional.
     #[serde(
         default,
-        deserialize_with = "lenient",
+        deserialize_with = "crate::yaml::id",
         skip_serializing_if = "crate::yaml::Field::is_absent"
     )]
     pub id: Field<Text>,
@@ -173,7 +181,7 @@ pub struct Action {
     #[serde(default, deserialize_with = "crate::yaml::plain")]
     pub task: Option<Text>,
     /// Who does it.
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "crate::yaml::id")]
     pub owner: Field<Text>,
     /// By when.
     #[serde(default, deserialize_with = "lenient")]
@@ -182,7 +190,7 @@ pub struct Action {
     #[serde(default, deserialize_with = "lenient")]
     pub status: Field<ActionStatus>,
     /// The sub-topic it serves.
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "crate::yaml::id")]
     pub subtopic: Field<Text>,
 }
 
@@ -191,13 +199,13 @@ pub struct Action {
 #[schemars(deny_unknown_fields, transform = crate::schema::required(&["task"]))]
 pub struct Arrangement {
     /// The group it is for (a group id); absent: everyone.
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "crate::yaml::id")]
     pub group: Field<Text>,
     /// What is to be done (required).
     #[serde(default, deserialize_with = "crate::yaml::plain")]
     pub task: Option<Text>,
     /// Who sees to it: a person id.
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "crate::yaml::id")]
     pub owner: Field<Text>,
     /// By when.
     #[serde(default, deserialize_with = "lenient")]
@@ -219,6 +227,17 @@ pub fn keys(path: &[crate::yaml::Seg]) -> &'static [&'static str] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_schema_holds_the_ranges_of_days_and_minutes() {
+        let schema = serde_json::to_value(schemars::schema_for!(Session)).unwrap_or_default();
+        let days = &schema["properties"]["days"];
+        assert_eq!(days["exclusiveMinimum"], 0);
+        assert_eq!(days["maximum"].as_f64(), Some(MAX_DAYS));
+        let minutes = &schema["$defs"]["AgendaItem"]["properties"]["minutes"];
+        assert_eq!(minutes["minimum"].as_i64(), Some(*ITEM_MINUTES.start()));
+        assert_eq!(minutes["maximum"].as_i64(), Some(*ITEM_MINUTES.end()));
+    }
 
     #[test]
     fn arrangements_parse_with_their_keys() {

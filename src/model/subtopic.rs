@@ -26,16 +26,16 @@ words! {
 #[schemars(deny_unknown_fields, transform = crate::schema::required(&["question"]))]
 pub struct Subtopic {
     /// Id; defaults to the file stem.
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "crate::yaml::id")]
     pub id: Field<Text>,
     /// The concrete question (required).
     #[serde(default, deserialize_with = "lenient")]
     pub question: Field<Text>,
     /// The core group working on it.
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "crate::yaml::id")]
     pub group: Field<Text>,
     /// 负责人, a member of that group.
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "crate::yaml::id")]
     pub owner: Field<Text>,
     /// 目标要求: what "solved" means for it, ideally with a number.
     #[serde(default, deserialize_with = "crate::yaml::plain")]
@@ -51,7 +51,7 @@ pub struct Subtopic {
     #[serde(default, deserialize_with = "lenient")]
     pub status: Field<SubtopicStatus>,
     /// The sub-topic this one replaced (更新).
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "crate::yaml::id")]
     pub replaces: Field<Text>,
     /// The six moves, as far as they have gone.
     #[serde(default)]
@@ -123,7 +123,7 @@ pub struct Review {
 #[schemars(deny_unknown_fields)]
 pub struct Implementation {
     /// Who is responsible.
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "crate::yaml::id")]
     pub owner: Field<Text>,
     /// When it started.
     #[serde(default, deserialize_with = "lenient")]

@@ -95,7 +95,7 @@ pub struct Team {
 #[schemars(deny_unknown_fields, transform = crate::schema::required(&["name"]))]
 pub struct Person {
     /// Id used in references; defaults to the name.
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "crate::yaml::id")]
     pub id: Field<Text>,
     /// Full name (required).
     #[serde(default, deserialize_with = "lenient")]
@@ -149,7 +149,7 @@ impl Person {
 #[schemars(deny_unknown_fields, transform = crate::schema::required(&["name"]))]
 pub struct Facilitator {
     /// Id used in references; defaults to the name.
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "crate::yaml::id")]
     pub id: Field<Text>,
     /// Full name (required).
     #[serde(default, deserialize_with = "lenient")]
@@ -186,7 +186,7 @@ pub struct External {
 #[schemars(deny_unknown_fields, transform = crate::schema::required(&["id"]))]
 pub struct Group {
     /// Id used in references (required).
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "crate::yaml::id")]
     pub id: Field<Text>,
     /// Display name.
     #[serde(default, deserialize_with = "lenient")]
@@ -195,16 +195,16 @@ pub struct Group {
     #[serde(default, deserialize_with = "crate::yaml::plain")]
     pub focus: Option<Text>,
     /// Group leader (组长), a member.
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "crate::yaml::id")]
     pub leader: Field<Text>,
     /// Learning officers (学习委员) in rotation order, each a member.
-    #[serde(default, deserialize_with = "crate::yaml::list")]
+    #[serde(default, deserialize_with = "crate::yaml::ids")]
     pub learning_officers: Vec<Sp<String>>,
     /// The group's facilitator.
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default, deserialize_with = "crate::yaml::id")]
     pub facilitator: Field<Text>,
     /// Member ids.
-    #[serde(default, deserialize_with = "crate::yaml::list")]
+    #[serde(default, deserialize_with = "crate::yaml::ids")]
     pub members: Vec<Sp<String>>,
 }
 

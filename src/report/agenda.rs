@@ -29,6 +29,11 @@ pub(crate) struct Row {
     pub owner: String,
     /// What the row is.
     pub kind: RowKind,
+    /// Start and end in minutes from midnight of its day (past 1440 when it
+    /// runs into the night), for the checks of the layout.
+    #[serde(skip)]
+    #[schemars(skip)]
+    minutes: (u32, u32),
 }
 
 /// What a row of a timed agenda is.
@@ -48,70 +53,38 @@ impl Row {
     fn lunch(day: u32, start: u32, end: u32, lang: Lang) -> Row {
         Row {
             day,
-            start: hhmm(start),
-            end: hhmm(end),
+            start: clock(start, lang),
+            end: clock(end, lang),
             item: pick(lang, "午餐", "Lunch").to_string(),
             owner: String::new(),
             kind: RowKind::Lunch,
+            minutes: (start, end),
         }
     }
 }
 
-/// The working periods of a day, in minutes from midnight.
-fn periods(days: f64) -> Vec<(u32, u32, u32)> {
-    let days = if days.is_finite() && days > 0.0 {
-        days.min(30.0)
-    } else {
-        1.0
-    };
-    let full = days.trunc() as u32;
-    let half = days.fract() > 0.0;
-    let mut out = Vec::new();
-    for d in 1..=full {
-        out.push((d, 9 * 60, 12 * 60));
-        out.push((d, 13 * 60, 17 * 60));
-    }
-    if half {
-        out.push((full + 1, 9 * 60, 12 * 60 + 30));
-    }
-    out
-}
+use crate::facts::{capacity, is_lunch, periods};
 
-/// The periods of a session whose own agenda holds its lunch break: each
-/// whole day 09:00–17:00 in one, half a day 09:00–12:30.
-fn open_periods(days: f64) -> Vec<(u32, u32, u32)> {
-    let mut out: Vec<(u32, u32, u32)> = Vec::new();
-    for (day, start, end) in periods(days) {
-        match out.last_mut() {
-            Some(last) if last.0 == day => last.2 = end,
-            _ => out.push((day, start, end)),
-        }
-    }
-    out
-}
-
-/// Whether an item of a session's own agenda is its lunch break.
-fn is_lunch(item: &str) -> bool {
-    let t = item.trim().to_lowercase();
-    ["午餐", "午休", "午饭", "lunch"].iter().any(|w| t.contains(w))
-}
-
-/// The periods a session's own agenda is laid out in: with a lunch break
-/// of its own, whole days ([`open_periods`]); else mornings and afternoons.
+/// The periods a session's own agenda is laid out in ([`facts::periods_for`]).
 fn periods_for(items: &[(String, u32, String)], days: f64) -> Vec<(u32, u32, u32)> {
-    if items.iter().any(|(i, _, _)| is_lunch(i)) {
-        open_periods(days)
-    } else {
-        periods(days)
+    facts::periods_for(items.iter().any(|(i, _, _)| is_lunch(i)), days)
+}
+
+/// A time of a timed agenda, `HH:MM`; past midnight with the days it runs
+/// into (`次日 01:30`, `01:30 (+1 day)`): an agenda that runs that long is
+/// shown as it is, never as `25:30` (`al check` warns of it, AL315).
+fn clock(m: u32, lang: Lang) -> String {
+    let (days, time) = (m / (24 * 60), hhmm(m % (24 * 60)));
+    match (days, lang) {
+        (0, _) => time,
+        (1, Lang::Zh) => format!("次日 {time}"),
+        (d, Lang::Zh) => format!("{d} 天后 {time}"),
+        (1, Lang::En) => format!("{time} (+1 day)"),
+        (d, Lang::En) => format!("{time} (+{d} days)"),
     }
 }
 
-/// Minutes a session of `days` days offers: a day is 09:00–17:00 with an hour
-/// for lunch (420 minutes); half a day is 09:00–12:30 (210 minutes).
-pub(crate) fn capacity(days: f64) -> u32 {
-    periods(days).iter().map(|(_, a, b)| b - a).sum()
-}
-
+/// `HH:MM` of minutes from midnight (below 24 hours).
 fn hhmm(m: u32) -> String {
     format!("{:02}:{:02}", m / 60, m % 60)
 }
@@ -154,8 +127,8 @@ pub(crate) fn schedule(items: &[(String, u32, String)], days: f64, lang: Lang) -
             let take = left.min(end - t);
             rows.push(Row {
                 day,
-                start: hhmm(t),
-                end: hhmm(t + take),
+                start: clock(t, lang),
+                end: clock(t + take, lang),
                 item: if first {
                     item.clone()
                 } else {
@@ -167,6 +140,7 @@ pub(crate) fn schedule(items: &[(String, u32, String)], days: f64, lang: Lang) -
                     (true, false) => RowKind::Item,
                     (false, false) => RowKind::Continued,
                 },
+                minutes: (t, t + take),
             });
             first = false;
             t += take;
@@ -237,11 +211,12 @@ pub(crate) fn standard_rows(items: &[(String, u32, String)], days: f64, lang: La
         for (&i, m) in assigned[k].iter().zip(minutes) {
             rows.push(Row {
                 day: *day,
-                start: hhmm(t),
-                end: hhmm(t + m),
+                start: clock(t, lang),
+                end: clock(t + m, lang),
                 item: items[i].0.clone(),
                 owner: items[i].2.clone(),
                 kind: RowKind::Item,
+                minutes: (t, t + m),
             });
             t += m;
         }
@@ -794,7 +769,7 @@ fn timed_agenda(
     names: &Names,
     lang: Lang,
 ) -> (Vec<Row>, bool, Vec<Warning>) {
-    let days = s.days.as_ref().map_or(1.0, |d| d.value.0);
+    let days = facts::session_days(s);
     if s.agenda.is_empty() {
         let std: Vec<(String, u32, String)> = standard(
             kind,
@@ -813,11 +788,7 @@ fn timed_agenda(
         .iter()
         .map(|a| {
             let item = a.value.item.as_ref().map(|i| i.0.clone()).unwrap_or_default();
-            let minutes = a
-                .value
-                .minutes
-                .as_ref()
-                .map_or(30, |m| m.value.0.clamp(5, 24 * 60) as u32);
+            let minutes = facts::item_minutes(a.value.minutes.as_ref().map(|m| m.value.0));
             let owner = a
                 .value
                 .owner
@@ -865,12 +836,6 @@ fn too_long(items: &[(String, u32, String)], days: f64, lang: Lang) -> Option<Wa
     })
 }
 
-/// Minutes from midnight of an `HH:MM` time.
-fn minutes_of(t: &str) -> u32 {
-    let (h, m) = t.split_once(':').unwrap_or(("0", "0"));
-    h.parse::<u32>().unwrap_or(0) * 60 + m.parse::<u32>().unwrap_or(0)
-}
-
 /// A warning for every item that a lunch break splits in two.
 fn through_lunch(rows: &[Row]) -> Vec<Warning> {
     let multi_day = rows.iter().any(|r| r.day > 1);
@@ -882,8 +847,8 @@ fn through_lunch(rows: &[Row]) -> Vec<Warning> {
             day: multi_day.then_some(w[0].day),
             item: w[0].item.clone(),
             start: w[0].start.clone(),
-            before: minutes_of(&w[0].end).saturating_sub(minutes_of(&w[0].start)),
-            after: minutes_of(&w[2].end).saturating_sub(minutes_of(&w[2].start)),
+            before: w[0].minutes.1.saturating_sub(w[0].minutes.0),
+            after: w[2].minutes.1.saturating_sub(w[2].minutes.0),
         })
         .collect()
 }
@@ -896,7 +861,7 @@ fn no_lunch(items: &[(String, u32, String)], rows: &[Row], days: f64) -> Vec<War
         return Vec::new();
     }
     let whole_days = if days.is_finite() && days > 0.0 {
-        days.min(30.0).trunc() as u32
+        days.min(crate::model::session::MAX_DAYS).trunc() as u32
     } else {
         1
     };
@@ -908,10 +873,10 @@ fn no_lunch(items: &[(String, u32, String)], rows: &[Row], days: f64) -> Vec<War
         let (Some(first), Some(last)) = (of_day.first(), of_day.last()) else {
             continue;
         };
-        let past_midday = minutes_of(&last.end) > noon + 30;
+        let past_midday = last.minutes.1 > noon + 30;
         let lunch = of_day
             .iter()
-            .any(|r| r.kind == RowKind::Lunch && minutes_of(&r.start) < one && minutes_of(&r.end) > noon);
+            .any(|r| r.kind == RowKind::Lunch && r.minutes.0 < one && r.minutes.1 > noon);
         if past_midday && !lunch {
             out.push(Warning::NoLunch {
                 day: multi_day.then_some(day),
@@ -1261,7 +1226,7 @@ impl<'a> AgendaContext<'a> {
         let s = &doc.value;
         let names = Names::new(p.team.as_ref().map(|t| &t.value));
         let kind = s.kind.as_ref().map_or(SessionKind::GroupMeeting, |k| k.value);
-        let days = s.days.as_ref().map_or(1.0, |d| d.value.0);
+        let days = facts::session_days(s);
         let group_ids = facts::session_groups(p, s);
         let group_labels: Vec<String> = group_ids.iter().map(|id| group_name(p, id)).collect();
         let first_workshop = kind == SessionKind::Workshop && is_first_workshop(p, s, &group_ids);

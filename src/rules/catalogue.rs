@@ -41,6 +41,7 @@ pub static RULES: &[&Rule] = &[
     &super::sessions::AL312,
     &super::sessions::AL313,
     &super::learning::AL314,
+    &super::sessions::AL315,
     &super::subtopics::AL401,
     &super::subtopics::AL402,
     &super::subtopics::AL403,

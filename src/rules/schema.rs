@@ -5,8 +5,11 @@ use super::rule;
 use super::{Ctx, Finding};
 use crate::diag::Loc;
 use crate::diag::Severity::Error;
+use crate::facts::IdSet;
+use crate::model::session::{ITEM_MINUTES, MAX_DAYS};
 use crate::model::{ExternalKind, Field, SessionKind, Sp, Text};
 use crate::yaml::ProblemKind;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 rule!(AL001, "yaml-syntax", Error);
@@ -228,7 +231,8 @@ fn team_keys(ctx: &mut Ctx) {
 }
 
 /// AL002 in sessions/: kind and date, one group for a group meeting, a
-/// positive length, and the text of each agenda item, learning and action.
+/// length of more than 0 and at most [`MAX_DAYS`] days, agenda items of
+/// [`ITEM_MINUTES`], and the text of each agenda item, learning and action.
 fn session_keys(ctx: &mut Ctx) {
     let (p, lang) = (ctx.program, ctx.lang);
     for s in &p.sessions {
@@ -273,6 +277,29 @@ fn session_keys(ctx: &mut Ctx) {
                     "write `groups: [g1]` with the one group that met"
                 ),
             );
+        }
+        if let Some(days) = &*v.days
+            && days.value.0 > MAX_DAYS
+        {
+            let (d, max) = (number_text(days.value.0), MAX_DAYS);
+            ctx.emit(
+                &AL002,
+                f,
+                &days.loc,
+                crate::tr!(
+                    lang,
+                    "`days: {d}` 超过了一次活动的最长时长（{max} 天）",
+                    "`days: {d}` is longer than one session can be (at most {max} days)"
+                ),
+                crate::tr!(
+                    lang,
+                    "写明这一次活动的天数（不超过 {max}）；更长的一段工作请分成几次活动记录",
+                    "write the length of this one session in days (at most {max}); record a longer stretch of work as several sessions"
+                ),
+            );
+        }
+        for a in &v.agenda {
+            item_minutes(ctx, f, &a.value);
         }
         if let Some(days) = &*v.days
             && days.value.0 <= 0.0
@@ -336,6 +363,40 @@ fn session_keys(ctx: &mut Ctx) {
     }
 }
 
+/// AL002: an agenda item's `minutes` outside 1–1440 ([`ITEM_MINUTES`]).
+fn item_minutes(ctx: &mut Ctx, file: usize, item: &crate::model::AgendaItem) {
+    let Some(m) = &*item.minutes else { return };
+    if ITEM_MINUTES.contains(&m.value.0) {
+        return;
+    }
+    let (n, lo, hi) = (m.value.0, ITEM_MINUTES.start(), ITEM_MINUTES.end());
+    ctx.emit(
+        &AL002,
+        file,
+        &m.loc,
+        crate::tr!(
+            ctx.lang,
+            "`minutes: {n}` 不是议程项的时长",
+            "`minutes: {n}` is not the length of an agenda item"
+        ),
+        crate::tr!(
+            ctx.lang,
+            "用分钟数写明这一项的时长：{lo} 至 {hi}（一整天）",
+            "write how long the item takes in minutes, from {lo} to {hi} (a whole day)"
+        ),
+    );
+}
+
+/// A number as a message shows it: as written for everyday sizes, with an
+/// exponent when very large or very small (`1e308`, not 309 digits).
+fn number_text(x: f64) -> String {
+    if x != 0.0 && !(1e-6..1e15).contains(&x.abs()) {
+        format!("{x:e}")
+    } else {
+        format!("{x}")
+    }
+}
+
 /// AL002 in subtopics/: the question, and each metric's name.
 fn subtopic_keys(ctx: &mut Ctx) {
     let p = ctx.program;
@@ -389,7 +450,8 @@ pub(crate) fn duplicate_ids(ctx: &mut Ctx) {
     }
     let mut seen: BTreeMap<String, (usize, u32)> = BTreeMap::new();
     for st in &p.subtopics {
-        let id = crate::facts::subtopic_id(p, st).to_string();
+        let written = crate::facts::subtopic_id(p, st);
+        let id = crate::model::id::visible_id(written).into_owned();
         let loc = st
             .value
             .id
@@ -402,11 +464,14 @@ pub(crate) fn duplicate_ids(ctx: &mut Ctx) {
                     &AL005,
                     st.file,
                     &loc,
-                    crate::tr!(
-                        lang,
-                        "子课题 id `{id}` 已被 {first} 使用",
-                        "sub-topic id `{id}` is already used by {first}"
-                    ),
+                    {
+                        let id = shown(written);
+                        crate::tr!(
+                            lang,
+                            "子课题 id `{id}` 已被 {first} 使用",
+                            "sub-topic id `{id}` is already used by {first}"
+                        )
+                    },
                     crate::tr!(
                         lang,
                         "为每个子课题指定各自的 `id`（默认为文件名）",
@@ -439,16 +504,26 @@ pub(crate) fn duplicate_ids(ctx: &mut Ctx) {
     }
 }
 
+/// The second and later definitions of each id, compared as they read
+/// ([`crate::model::id::visible_id`]): `zhang` and `zhang` with a zero-width
+/// space are one id defined twice.
 fn find_dups<'a>(file: usize, kind: IdKind, ids: impl Iterator<Item = &'a Sp<Text>>, out: &mut Vec<Dup>) {
-    let mut seen: BTreeMap<&str, u32> = BTreeMap::new();
+    let mut seen: BTreeMap<Cow<str>, u32> = BTreeMap::new();
     for id in ids {
-        match seen.get(id.value.0.as_str()) {
-            Some(first) => out.push((file, id.loc.clone(), kind, id.value.0.clone(), *first)),
+        let visible = crate::model::id::visible_id(&id.value.0);
+        match seen.get(&visible) {
+            Some(first) => out.push((file, id.loc.clone(), kind, shown(&id.value.0), *first)),
             None => {
-                seen.insert(&id.value.0, id.loc.line);
+                seen.insert(visible, id.loc.line);
             }
         }
     }
+}
+
+/// An id for a message: as written, with a character that shows nothing
+/// named (`<U+200B>`).
+fn shown(id: &str) -> String {
+    crate::model::id::shown_id(id)
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -523,6 +598,24 @@ impl RefKind {
         }
     }
 
+    /// The sets of ids it may name.
+    fn sets(self) -> &'static [IdSet] {
+        match self {
+            RefKind::Person => &[IdSet::People],
+            RefKind::Facilitator => &[IdSet::Facilitators],
+            RefKind::PersonOrFacilitator => &[IdSet::People, IdSet::Facilitators],
+            RefKind::Group => &[IdSet::Groups],
+            RefKind::Subtopic => &[IdSet::Subtopics],
+        }
+    }
+
+    /// Whether `value` reads as an id defined as what this reference needs,
+    /// one of the two written with a character that shows nothing or not
+    /// composed: that is reported at the id (AL002), not here.
+    fn reads_as_known(self, ix: &crate::facts::Index, value: &str) -> bool {
+        self.sets().iter().any(|set| ix.reads_as(*set, value).is_some())
+    }
+
     /// The ids a misspelling may be meant as.
     fn candidates<'a>(self, ix: &crate::facts::Index<'a>) -> Vec<&'a str> {
         match self {
@@ -566,7 +659,7 @@ fn other_role(ctx: &Ctx, value: &str, kind: RefKind) -> Option<(&'static str, (&
 
 /// AL004 for one reference: `value` must be defined as `kind`.
 fn check_ref(ctx: &mut Ctx, file: usize, value: &str, loc: &Loc, kind: RefKind) {
-    if kind.known(&ctx.index, value) {
+    if kind.known(&ctx.index, value) || kind.reads_as_known(&ctx.index, value) {
         return;
     }
     let lang = ctx.lang;
@@ -628,14 +721,45 @@ fn check_ref(ctx: &mut Ctx, file: usize, value: &str, loc: &Loc, kind: RefKind) 
     .label(crate::tr!(lang, "没有{what}使用这个 id", "no {what} has this id"));
 }
 
-/// AL004: every id a file names must be defined.
+/// One reference to an id: file, the id as written, where, what it names.
+type Ref<'a> = (usize, &'a str, &'a Loc, RefKind);
+
+/// AL002 and AL004: every id a file names is written as it reads
+/// ([`id_characters`]) and is defined.
 pub(crate) fn references(ctx: &mut Ctx) {
     let p = ctx.program;
+    let refs = reference_list(p);
+    id_characters(ctx);
     let team_ok = p.team.is_some();
     let subtopics_ok = !p.problems.iter().any(|(f, pr)| {
         pr.kind == ProblemKind::Syntax && p.files.get(*f).is_some_and(|x| x.rel.starts_with("subtopics/"))
     });
-    let mut refs: Vec<(usize, &str, &Loc, RefKind)> = Vec::new();
+    // A sub-topic whose `id` differs from its file name, referred to by its
+    // file name: one finding at its `id`, not one at every reference.
+    let mut renamed: BTreeMap<&str, usize> = BTreeMap::new();
+    for (file, value, loc, kind) in refs {
+        let checkable = match kind {
+            RefKind::Subtopic => subtopics_ok,
+            _ => team_ok,
+        };
+        if !checkable {
+            continue;
+        }
+        if kind == RefKind::Subtopic
+            && !kind.known(&ctx.index, value)
+            && renamed_subtopic(ctx, value).is_some()
+        {
+            *renamed.entry(value).or_default() += 1;
+            continue;
+        }
+        check_ref(ctx, file, value, loc, kind);
+    }
+    renamed_subtopics(ctx, renamed);
+}
+
+/// Every reference to an id in the program's files, in file order.
+fn reference_list(p: &crate::load::Program) -> Vec<Ref<'_>> {
+    let mut refs: Vec<Ref> = Vec::new();
     if let Some(team) = &p.team {
         for g in &team.value.groups {
             let g = &g.value;
@@ -721,26 +845,12 @@ pub(crate) fn references(ctx: &mut Ctx) {
             }
         }
     }
-    // A sub-topic whose `id` differs from its file name, referred to by its
-    // file name: one finding at its `id`, not one at every reference.
-    let mut renamed: BTreeMap<&str, usize> = BTreeMap::new();
-    for (file, value, loc, kind) in refs {
-        let checkable = match kind {
-            RefKind::Subtopic => subtopics_ok,
-            _ => team_ok,
-        };
-        if !checkable {
-            continue;
-        }
-        if kind == RefKind::Subtopic
-            && !kind.known(&ctx.index, value)
-            && renamed_subtopic(ctx, value).is_some()
-        {
-            *renamed.entry(value).or_default() += 1;
-            continue;
-        }
-        check_ref(ctx, file, value, loc, kind);
-    }
+    refs
+}
+
+/// AL004 once per sub-topic whose `id` differs from its file name, which
+/// `uses` references name.
+fn renamed_subtopics(ctx: &mut Ctx, renamed: BTreeMap<&str, usize>) {
     for (stem, uses) in renamed {
         let Some(st) = renamed_subtopic(ctx, stem) else {
             continue;
@@ -772,6 +882,55 @@ fn renamed_subtopic<'a>(ctx: &Ctx<'a>, stem: &str) -> Option<&'a crate::load::Do
     p.subtopics
         .iter()
         .find(|s| p.stem(s.file) == stem && crate::facts::subtopic_id(p, s) != stem)
+}
+
+/// The ids a program defines that are not read as ids
+/// ([`crate::yaml::id`] reads the others as they look), as (file, id,
+/// where, whether it is a file name): the name of a person or facilitator
+/// without an `id:`, and the file name of a sub-topic without one.
+fn unread_ids(p: &crate::load::Program) -> Vec<(usize, &str, Loc, bool)> {
+    let mut out = Vec::new();
+    if let Some(team) = &p.team {
+        let t = &team.value;
+        let people = t
+            .people
+            .iter()
+            .filter(|x| x.value.id.is_absent())
+            .map(|x| &x.value.name);
+        let facs = t
+            .facilitators
+            .iter()
+            .filter(|x| x.value.id.is_absent())
+            .map(|x| &x.value.name);
+        for name in people.chain(facs).filter_map(|n| n.as_ref()) {
+            out.push((team.file, name.value.0.as_str(), name.loc.clone(), false));
+        }
+    }
+    for st in p.subtopics.iter().filter(|st| st.value.id.is_absent()) {
+        out.push((st.file, p.stem(st.file), Loc::file_start(), true));
+    }
+    out
+}
+
+/// AL002: an id that is not read as an id ([`unread_ids`]) holding a
+/// character that shows nothing or letters not composed
+/// ([`crate::model::id::id_flaw`]). References to it that read the same
+/// find it ([`crate::facts::Index::reads_as`]).
+fn id_characters(ctx: &mut Ctx) {
+    let lang = ctx.lang;
+    for (file, id, loc, file_name) in unread_ids(ctx.program) {
+        let Some(flaw) = crate::model::id::id_flaw(id) else {
+            continue;
+        };
+        let message = crate::yaml::id_message(lang, id, flaw);
+        ctx.emit(
+            &AL002,
+            file,
+            &loc,
+            message,
+            crate::yaml::id_help(lang, id, file_name),
+        );
+    }
 }
 
 rule!(AL006, "placeholder", Error);

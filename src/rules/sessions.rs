@@ -136,6 +136,7 @@ pub fn check(ctx: &mut Ctx) {
     officer_not_member(ctx);
     meeting_plan(ctx);
     meeting_record(ctx);
+    past_midnight(ctx);
 }
 
 rule!(AL301, "kickoff-missing", Warning);
@@ -968,5 +969,43 @@ mod tests {
                 Some("a".to_string())
             )]
         );
+    }
+}
+
+rule!(AL315, "agenda-past-midnight", Warning);
+
+/// AL315: a session's own agenda that, laid out from 09:00 as `al agenda`
+/// lays it out, runs to midnight of its last day or past it
+/// ([`crate::facts::past_midnight`]), at the first item that ends then.
+fn past_midnight(ctx: &mut Ctx) {
+    let p = ctx.program;
+    for s in &p.sessions {
+        let Some((i, end)) = crate::facts::past_midnight(&s.value) else {
+            continue;
+        };
+        let Some(item) = s.value.agenda.get(i) else {
+            continue;
+        };
+        let (later, time) = (end / (24 * 60), end % (24 * 60));
+        let time = format!("{:02}:{:02}", time / 60, time % 60);
+        let when = match (later, ctx.lang) {
+            (1, crate::config::Lang::Zh) => format!("次日 {time}"),
+            (d, crate::config::Lang::Zh) => format!(" {d} 天后的 {time}"),
+            (1, crate::config::Lang::En) => format!("{time} the next day"),
+            (d, crate::config::Lang::En) => format!("{time}, {d} days later"),
+        };
+        let message = crate::tr!(
+            ctx.lang,
+            "议程排到了午夜之后：从 09:00 排起，各项要到{when} 才结束",
+            "the agenda runs past midnight: laid out from 09:00, its items end at {when}"
+        );
+        let help = pick(
+            ctx.lang,
+            "缩短或删去一些议程项，或在 `days:` 中写明活动实际的天数（每天按 09:00–17:00、午餐一小时安排）",
+            "shorten or remove items, or write the session's real length in `days:` (a day is laid out 09:00–17:00 with an hour for lunch)",
+        );
+        let label = pick(ctx.lang, "此项在午夜之后结束", "this item ends after midnight");
+        ctx.emit(&AL315, s.file, &item.loc, message, help.to_string())
+            .label(label);
     }
 }

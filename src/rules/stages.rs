@@ -532,7 +532,7 @@ fn contradictions(ctx: &mut Ctx, st: &Doc<Subtopic>) {
 
 rule!(AL602, "budget-amount-invalid", Error);
 
-/// AL602: a budget `planned` or `spent` that is negative or not finite (a
+/// AL602: a budget `planned` or `spent` that is negative, above 10^12, or not finite (a
 /// value that is not a finite number is already not valid when read; the
 /// check stays for any other way a number gets in). The line is then left
 /// out of AL601.
@@ -546,17 +546,32 @@ fn amounts(ctx: &mut Ctx) {
                 continue;
             }
             let value = x.value.0;
+            // A huge number with its exponent (`1e308`), not its 309 digits.
+            let shown = match value.abs() >= 1e15 {
+                true => format!("{value:e}"),
+                false => value.to_string(),
+            };
             let message = crate::tr!(
                 ctx.lang,
-                "预算金额 `{key}: {value}` 不是有效的金额",
-                "the budget amount `{key}: {value}` is not a sum of money"
+                "预算金额 `{key}: {shown}` 不是有效的金额",
+                "the budget amount `{key}: {shown}` is not a sum of money"
             );
-            let help = pick(
-                ctx.lang,
-                "预算金额应为零或正数：请更正这个数",
-                "a budget amount is zero or more: correct the number",
-            );
-            let label = pick(ctx.lang, "负数", "negative");
+            let help = match value < 0.0 {
+                true => pick(
+                    ctx.lang,
+                    "预算金额应为零或正数：请更正这个数",
+                    "a budget amount is zero or more: correct the number",
+                ),
+                false => pick(
+                    ctx.lang,
+                    "预算金额最多为 10^12（1000000000000）：请更正这个数",
+                    "a budget amount is at most 10^12 (1000000000000): correct the number",
+                ),
+            };
+            let label = match value < 0.0 {
+                true => pick(ctx.lang, "负数", "negative"),
+                false => pick(ctx.lang, "超过 10^12", "above 10^12"),
+            };
             ctx.emit(&AL602, topic.file, &x.loc, message, help.to_string())
                 .label(label);
         }

@@ -68,6 +68,14 @@ pub enum What {
     FolderUnreadable(Unreadable),
     /// A character typed with a Chinese keyboard where YAML needs its ASCII one.
     Keyboard(Slip),
+    /// An id holding a character that shows nothing, or letters not
+    /// composed ([`crate::model::id`]); it is read as it looks.
+    Id {
+        /// The id as written.
+        text: String,
+        /// What is wrong with it.
+        flaw: crate::model::id::IdFlaw,
+    },
 }
 
 /// Which parser limit a file is over.
@@ -186,6 +194,7 @@ impl What {
                 tr!(lang, "无法读取此文件夹：{why}", "cannot read this folder: {why}")
             }
             What::Keyboard(slip) => slip.message(lang),
+            What::Id { text, flaw } => id_message(lang, text, *flaw),
         }
     }
 
@@ -242,7 +251,48 @@ impl What {
                 "none of its files were checked: make the folder readable (check its permissions)",
             ),
             What::Keyboard(slip) => slip.help(lang),
+            What::Id { text, .. } => id_help(lang, text, false),
         }
+    }
+}
+
+/// What is wrong with an id written with `flaw`, in `lang`: the id shown
+/// with its invisible characters named (`zhang<U+200B>`).
+pub(crate) fn id_message(lang: Lang, id: &str, flaw: crate::model::id::IdFlaw) -> String {
+    let shown = crate::model::id::shown_id(id);
+    match flaw {
+        crate::model::id::IdFlaw::Invisible(c) => {
+            let code = format!("U+{:04X}", u32::from(c));
+            tr!(
+                lang,
+                "id `{shown}` 含有看不见的字符 {code}；id 只能由看得见的字符组成",
+                "the id `{shown}` contains an invisible character {code}; ids must be visible text"
+            )
+        }
+        crate::model::id::IdFlaw::NotComposed => tr!(
+            lang,
+            "id `{shown}` 的字母是以分解形式（不是 Unicode NFC）写的，与别处输入的同一个 id 并不相同",
+            "the id `{shown}` is written with decomposed letters (not Unicode NFC), so it differs from the same id typed elsewhere"
+        ),
+    }
+}
+
+/// What to do about an id with a flaw, in `lang`; `file_name`: the id is
+/// the name of a sub-topic's file.
+pub(crate) fn id_help(lang: Lang, id: &str, file_name: bool) -> String {
+    let visible = crate::model::id::visible_id(id);
+    if file_name {
+        tr!(
+            lang,
+            "把文件改名为 `{visible}.yaml`，或用 `id:` 写明看得见的 id",
+            "rename the file to `{visible}.yaml`, or give the sub-topic a visible `id:`"
+        )
+    } else {
+        tr!(
+            lang,
+            "重新输入这个 id，写成 `{visible}`；在那之前它按 `{visible}` 读取",
+            "retype the id as `{visible}`; until then it is read as `{visible}`"
+        )
     }
 }
 
