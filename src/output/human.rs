@@ -250,6 +250,16 @@ fn trim_line_end(text: &str, r: Range<usize>) -> Range<usize> {
 /// "failed" whenever the run exits 1: on errors, and on warnings when
 /// `--deny-warnings` makes them fail the run.
 pub fn summary_line(s: &Summary, lang: Lang, deny_warnings: bool) -> String {
+    let line = counts_line(s, lang, deny_warnings);
+    match (s.omitted, lang) {
+        (0, _) => line,
+        (n, Lang::Zh) => format!("{line}，其中 {n} 个未显示"),
+        (n, Lang::En) => format!("{line}; {n} of them not shown"),
+    }
+}
+
+/// The verdict and the counts of [`summary_line`].
+fn counts_line(s: &Summary, lang: Lang, deny_warnings: bool) -> String {
     use crate::lang::plural;
     let (programs, files, errors, warnings) = (s.programs, s.files, s.errors, s.warnings);
     if lang == Lang::Zh {
