@@ -325,7 +325,10 @@ pub fn finish(
         }),
         _ => None,
     };
-    let lines = index_lines(program.files.iter().chain(config_source.as_ref()), &mut diagnostics);
+    let lines = index_lines(
+        program.files.iter().chain(config_source.as_ref()),
+        &mut diagnostics,
+    );
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
     let files = program.files.len();
@@ -367,12 +370,7 @@ fn index_lines<'a>(
 /// Fills in what the file a finding points into says it is about: the
 /// session (its path) or the sub-topic (its id, from `subtopics`: the id
 /// of each sub-topic file).
-fn about_file(
-    subtopics: &HashMap<usize, &str>,
-    at: &At,
-    rel: &str,
-    about: &mut rules::About,
-) {
+fn about_file(subtopics: &HashMap<usize, &str>, at: &At, rel: &str, about: &mut rules::About) {
     let At::File(file) = at else { return };
     match crate::layout::FileKind::of_rel(rel) {
         Some(crate::layout::FileKind::Session) if about.session.is_none() => {
@@ -452,4 +450,47 @@ pub(crate) fn title_of(dir: &Path) -> Option<String> {
     let text = fs_err::read_to_string(dir.join("topic.yaml")).ok()?;
     let parsed = crate::yaml::parse_known_keys::<crate::model::Topic>(&crate::source::normalize(&text));
     parsed.value?.title.map(|t| t.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::LineIndex;
+
+    /// The fixture program that passes AL201, with `extra` unknown keys
+    /// added to its topic.yaml.
+    fn crowded(extra: usize) -> crate::load::Program {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/AL201/pass");
+        let mut files = Vec::new();
+        for rel in [
+            "topic.yaml",
+            "team.yaml",
+            "sessions/2026-03-02-kickoff.yaml",
+            "subtopics/onboarding.yaml",
+        ] {
+            let mut text = std::fs::read_to_string(root.join(rel)).expect("fixture");
+            if rel == "topic.yaml" {
+                text.extend((0..extra).map(|i| format!("unknown{i}: 1\n")));
+            }
+            files.push((rel.to_string(), text));
+        }
+        crate::load::program_from_texts("p", &files)
+    }
+
+    #[test]
+    fn a_file_is_indexed_once_however_many_findings_it_has() {
+        for extra in [1, 10, 1_000] {
+            let today = crate::dates::parse_date("2026-03-20").expect("date");
+            let program = crowded(extra);
+            let before = LineIndex::builds();
+            let report = finish(program, &Config::default(), false, today, Some(Lang::En));
+            let human = crate::output::human::render_program(&report, false);
+            assert_eq!(report.diagnostics.len(), extra, "{human}");
+            assert_eq!(LineIndex::builds() - before, 1, "{extra} findings in one file");
+            let shown = extra.min(crate::output::SHOWN_PER_FILE_AND_RULE);
+            assert_eq!(human.matches("error[AL002]").count(), shown);
+            let more = format!("and {} more of AL002 in this file", extra - shown);
+            assert_eq!(human.contains(&more), extra > shown, "{more}");
+        }
+    }
 }

@@ -129,7 +129,7 @@ impl LineIndex {
             chars.push(count);
             count += chars_in(chunk);
         }
-        if bytes.len() % CHAR_STEP == 0 {
+        if bytes.len().is_multiple_of(CHAR_STEP) {
             chars.push(count);
         }
         LineIndex {
@@ -188,7 +188,10 @@ impl LineIndex {
             return text.len();
         };
         let end = self.starts.get(line as usize).copied().unwrap_or(self.len);
-        let at = self.byte_of_char(text, self.chars_before(text, start) + (column.max(1) - 1) as usize);
+        let at = self.byte_of_char(
+            text,
+            self.chars_before(text, start) + (column.max(1) - 1) as usize,
+        );
         if at < end {
             return at;
         }
@@ -287,6 +290,27 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, failure_persistence: None, ..Default::default() })]
+
+        /// On any text of line breaks, carriage returns, ASCII, Chinese and
+        /// four-byte characters, the index gives every place the line and
+        /// column reading the text gives, and back.
+        #[test]
+        fn the_line_index_agrees_on_any_text(
+            text in "[a-c\n\r张伟😀 ]{0,700}",
+            line in 0u32..12,
+            column in 0u32..700,
+        ) {
+            let ix = LineIndex::new(&text);
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let loc = ix.loc(&text, at..at);
+                proptest::prop_assert_eq!((loc.line, loc.column), naive(&text, at));
+            }
+            proptest::prop_assert_eq!(ix.offset_of(&text, line, column), naive_offset(&text, line, column));
         }
     }
 

@@ -164,7 +164,10 @@ impl Shifts {
                 }))
                 .collect::<Vec<i64>>()
         };
-        let bytes = running(|s| s.bytes as i64).into_iter().map(|b| b as isize).collect();
+        let bytes = running(|s| s.bytes as i64)
+            .into_iter()
+            .map(|b| b as isize)
+            .collect();
         let chars = running(|s| s.chars);
         Shifts { list, bytes, chars }
     }
@@ -196,7 +199,8 @@ fn unshift(mut loc: Loc) -> Loc {
         let upto = shifts.before(loc.bytes.start);
         let from = shifts.list[..upto].partition_point(|s| s.line < loc.line);
         let upto = from.max(shifts.list[..upto].partition_point(|s| s.line <= loc.line));
-        let chars = shifts.chars.get(upto).copied().unwrap_or(0) - shifts.chars.get(from).copied().unwrap_or(0);
+        let chars =
+            shifts.chars.get(upto).copied().unwrap_or(0) - shifts.chars.get(from).copied().unwrap_or(0);
         loc.column = u32::try_from(i64::from(loc.column) - chars).unwrap_or(1).max(1);
         loc.bytes = back(loc.bytes.start)..back(loc.bytes.end);
     });
@@ -872,8 +876,9 @@ fn parse_once<T: DeserializeOwned + Default>(text: &str, keys_at: Option<KeysAt>
         } else {
             None
         };
-        for path in ignored {
-            let Some(Seg::Key(key)) = path.last() else {
+        let mut unknown: Vec<(Loc, String, &'static [&'static str])> = Vec::with_capacity(ignored.len());
+        for mut path in ignored {
+            let Some(Seg::Key(_)) = path.last() else {
                 continue;
             };
             let loc = tree
@@ -881,9 +886,27 @@ fn parse_once<T: DeserializeOwned + Default>(text: &str, keys_at: Option<KeysAt>
                 .and_then(|t| locate(t, &path))
                 .unwrap_or_else(Loc::file_start);
             let allowed = keys_at.map_or(&[][..], |k| k(&path[..path.len() - 1]));
-            let suggestion = crate::suggest::did_you_mean(key, allowed.iter().copied()).map(str::to_string);
+            if let Some(Seg::Key(key)) = path.pop() {
+                unknown.push((loc, key, allowed));
+            }
+        }
+        // Only the first unknown keys of a file (by place) can be shown —
+        // every format shows the first SHOWN_PER_FILE_AND_RULE findings of
+        // a rule in a file — so only they get a "did you mean": working one
+        // out costs more than reading the key, in a file of 800,000 keys.
+        let mut order: Vec<usize> = (0..unknown.len()).collect();
+        order.sort_by_key(|&i| (unknown[i].0.line, unknown[i].0.column));
+        let mut suggest = vec![false; unknown.len()];
+        for &i in order.iter().take(crate::output::SHOWN_PER_FILE_AND_RULE) {
+            suggest[i] = true;
+        }
+        for ((loc, key, allowed), suggest) in unknown.into_iter().zip(suggest) {
+            let suggestion = suggest
+                .then(|| crate::suggest::did_you_mean(&key, allowed.iter().copied()))
+                .flatten()
+                .map(str::to_string);
             let what = What::UnknownKey {
-                key: key.clone(),
+                key,
                 suggestion,
                 allowed,
             };

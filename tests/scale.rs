@@ -45,10 +45,16 @@ fn human_output_shows_the_first_hundred_and_counts_the_rest() {
     crowded(&tmp);
     let (code, out) = check(&tmp, &["--lang", "en"]);
     assert_eq!(code, 1);
-    assert_eq!(out.matches("error[AL002]: unknown key `unknown").count(), 100, "{out}");
+    assert_eq!(
+        out.matches("error[AL002]: unknown key `unknown").count(),
+        100,
+        "{out}"
+    );
     assert_eq!(out.matches("error[AL004]:").count(), 100);
     assert!(
-        out.contains("note[AL002]: prog/topic.yaml: and 150 more of AL002 in this file (the first 100 are shown)"),
+        out.contains(
+            "note[AL002]: prog/topic.yaml: and 150 more of AL002 in this file (the first 100 are shown)"
+        ),
         "{out}"
     );
     assert!(out.contains(
@@ -67,7 +73,8 @@ fn human_output_shows_the_first_hundred_and_counts_the_rest() {
     assert!(!out[..sessions_note].contains("error[AL002]"));
     assert!(!out[topic_note..].contains("error["));
     assert!(
-        out.trim_end().ends_with("failed: 400 errors, 0 warnings in 1 program (4 files); 200 of them not shown"),
+        out.trim_end()
+            .ends_with("failed: 400 errors, 0 warnings in 1 program (4 files); 200 of them not shown"),
         "{}",
         out.lines().last().unwrap_or("")
     );
@@ -135,10 +142,17 @@ fn sarif_github_and_junit_count_what_they_do_not_show() {
     assert_eq!(github.lines().filter(|l| l.starts_with("::error ")).count(), 200);
     let notices: Vec<&str> = github.lines().filter(|l| l.starts_with("::notice ")).collect();
     assert_eq!(notices.len(), 2, "{github}");
-    assert!(notices[0].contains("title=AL004::and 50 more of AL004 in this file"), "{}", notices[0]);
+    assert!(
+        notices[0].contains("title=AL004::and 50 more of AL004 in this file"),
+        "{}",
+        notices[0]
+    );
 
     let (_, junit) = check(&tmp, &["--format", "junit", "--lang", "en"]);
-    assert!(junit.contains("note[AL002] and 150 more of AL002 in this file"), "{junit}");
+    assert!(
+        junit.contains("note[AL002] and 150 more of AL002 in this file"),
+        "{junit}"
+    );
     // The failure message counts every failing finding but the first.
     assert!(junit.contains("(and 249 more)"), "{junit}");
     assert!(junit.contains("(and 149 more)"), "{junit}");
@@ -151,7 +165,16 @@ fn the_step_summary_counts_every_finding() {
     let summary = tmp.path().join("summary.md");
     let out = assert_cmd::Command::cargo_bin("al")
         .expect("bin")
-        .args(["check", "prog", "--today", "2026-03-20", "--format", "github", "--lang", "en"])
+        .args([
+            "check",
+            "prog",
+            "--today",
+            "2026-03-20",
+            "--format",
+            "github",
+            "--lang",
+            "en",
+        ])
         .current_dir(tmp.path())
         .env("GITHUB_STEP_SUMMARY", &summary)
         .output()
@@ -171,7 +194,10 @@ fn with_template(tmp: &tempfile::TempDir, template: &str) {
 }
 
 fn report(tmp: &tempfile::TempDir, lang: &str) -> (i32, String, String) {
-    al(tmp.path(), &["report", "prog", "--today", "2026-03-20", "--lang", lang])
+    al(
+        tmp.path(),
+        &["report", "prog", "--today", "2026-03-20", "--lang", lang],
+    )
 }
 
 #[test]
@@ -184,11 +210,17 @@ fn nested_ranges_stop_with_exit_2_naming_the_template() {
     let (code, out, err) = report(&tmp, "en");
     assert_eq!(code, 2, "{out}{err}");
     assert!(out.is_empty());
-    assert!(err.contains("`report.md.tera`") && err.contains("prog/templates"), "{err}");
+    assert!(
+        err.contains("`report.md.tera`") && err.contains("prog/templates"),
+        "{err}"
+    );
     assert!(err.contains("`range` gave more than 1000000 numbers"), "{err}");
     let (code, _, err) = report(&tmp, "zh");
     assert_eq!(code, 2);
-    assert!(err.contains("`report.md.tera`") && err.contains("已停止"), "{err}");
+    assert!(
+        err.contains("`report.md.tera`") && err.contains("已停止"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -196,7 +228,10 @@ fn a_rendering_past_64_mib_stops_with_exit_2() {
     let tmp = tempfile::tempdir().expect("tmp");
     // 100,000 × 700 bytes: 70 MB, within the numbers `range` may give.
     let line = "y".repeat(700);
-    with_template(&tmp, &format!("{{% for i in range(end=100000) %}}{line}{{% endfor %}}"));
+    with_template(
+        &tmp,
+        &format!("{{% for i in range(end=100000) %}}{line}{{% endfor %}}"),
+    );
     let (code, out, err) = report(&tmp, "en");
     assert_eq!(code, 2, "{err}");
     assert!(out.is_empty());

@@ -64,7 +64,11 @@ pub fn render_program(report: &ProgramReport, styled: bool) -> String {
     let (shown, omitted) = super::cap(&report.diagnostics);
     let mut out = String::new();
     let mut more = omitted.iter().peekable();
-    let shown = report.diagnostics.iter().zip(shown).filter_map(|(d, s)| s.then_some(d));
+    let shown = report
+        .diagnostics
+        .iter()
+        .zip(shown)
+        .filter_map(|(d, s)| s.then_some(d));
     let mut shown = shown.peekable();
     while let Some(d) = shown.next() {
         let source = placed.get(d.file.as_str()).copied();

@@ -3,8 +3,8 @@
 //! number of programs; the bytes are those of pretty-printing the whole
 //! document at once ([`render`]).
 
-use crate::check::Summary;
 use super::Omitted;
+use crate::check::Summary;
 use crate::diag::Diagnostic;
 use serde::Serialize;
 

@@ -188,7 +188,13 @@ fn suite_cases(s: &Suite, deny_warnings: bool) -> (Vec<String>, usize) {
 }
 
 /// The test case of one file, and whether it fails.
-fn case(s: &Suite, f: &str, mine: &[&Diagnostic], omitted: &[&Omitted], deny_warnings: bool) -> (String, bool) {
+fn case(
+    s: &Suite,
+    f: &str,
+    mine: &[&Diagnostic],
+    omitted: &[&Omitted],
+    deny_warnings: bool,
+) -> (String, bool) {
     let fails = |severity: Severity| severity == Severity::Error || deny_warnings;
     let short = f.strip_prefix(&format!("{}/", s.name)).unwrap_or(f);
     let mut body = format!(

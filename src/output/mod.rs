@@ -233,6 +233,48 @@ mod tests {
     use super::*;
     use clap::ValueEnum;
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, failure_persistence: None, ..Default::default() })]
+
+        /// Whatever the findings, every one is either shown or counted in
+        /// exactly one omission of its file and rule, at most 100 of a rule
+        /// in a file are shown, and the first ones are.
+        #[test]
+        fn the_cap_loses_no_finding(picks in proptest::collection::vec((0usize..3, 0usize..3, 0usize..2), 0..700)) {
+            let files = ["a/sessions/x.yaml", "a/team.yaml", "a/topic.yaml"];
+            let codes = ["AL002", "AL004", "AL201"];
+            let mut all: Vec<Diagnostic> = picks
+                .iter()
+                .enumerate()
+                .map(|(i, (f, c, s))| Diagnostic {
+                    file: files[*f].to_string(),
+                    line: i as u32 + 1,
+                    severity: if *s == 0 { Severity::Error } else { Severity::Warning },
+                    ..Diagnostic::sample(codes[*c], Severity::Error)
+                })
+                .collect();
+            all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            let (shown, omitted) = cap(&all);
+            proptest::prop_assert_eq!(shown.len(), all.len());
+            for f in files {
+                for c in codes {
+                    let of = |d: &&Diagnostic| d.file == f && d.code == c;
+                    let total = all.iter().filter(of).count();
+                    let kept: Vec<bool> = all.iter().zip(&shown).filter(|(d, _)| of(d)).map(|(_, s)| *s).collect();
+                    let n = kept.iter().filter(|s| **s).count();
+                    proptest::prop_assert_eq!(n, total.min(SHOWN_PER_FILE_AND_RULE));
+                    proptest::prop_assert!(kept.iter().take(n).all(|s| *s), "the first ones are shown");
+                    let more: Vec<&Omitted> = omitted.iter().filter(|o| o.file == f && o.code == c).collect();
+                    match more.as_slice() {
+                        [] => proptest::prop_assert!(total <= SHOWN_PER_FILE_AND_RULE),
+                        [o] => proptest::prop_assert_eq!(o.omitted, total - SHOWN_PER_FILE_AND_RULE),
+                        _ => proptest::prop_assert!(false, "one omission per file and rule"),
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn every_format_has_an_emitter_that_writes_something() {
         for format in Format::value_variants() {

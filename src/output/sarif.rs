@@ -187,7 +187,11 @@ fn artifact(path: &RepoPath, root: Option<&str>) -> Value {
 /// The run's invocation, when findings were left out: one notification
 /// per file and rule, "and N more of ALxxx in this file", at the file, with
 /// the counts as properties (`shown`, `omitted`).
-fn invocations(omitted: &[(RepoPath, super::Omitted)], root: Option<&str>, lang: crate::config::Lang) -> Value {
+fn invocations(
+    omitted: &[(RepoPath, super::Omitted)],
+    root: Option<&str>,
+    lang: crate::config::Lang,
+) -> Value {
     let notes: Vec<Value> = omitted
         .iter()
         .map(|(path, o)| {

@@ -227,7 +227,7 @@ impl Over {
             .unwrap_or_else(|| "built-in templates".to_string());
         Error::Invalid(match self {
             Over::Bytes(n) => {
-                let (zh, en) = if n >= 1024 * 1024 && n % (1024 * 1024) == 0 {
+                let (zh, en) = if n >= 1024 * 1024 && n.is_multiple_of(1024 * 1024) {
                     let mib = n / (1024 * 1024);
                     (format!("{mib} MiB"), format!("{mib} MiB"))
                 } else {
@@ -609,15 +609,28 @@ mod tests {
 
     fn try_render(limits: Limits, template: &str) -> Result<String> {
         let ctx = tera::Context::new();
-        bounded_by(limits, &one(template), "t.md.tera", &ctx, Some(Path::new("p/templates")))
+        bounded_by(
+            limits,
+            &one(template),
+            "t.md.tera",
+            &ctx,
+            Some(Path::new("p/templates")),
+        )
     }
 
     #[test]
     fn a_rendering_stops_at_its_size() {
-        let err = try_render(limits(), "{% for i in range(end=400) %}xxxxx{% endfor %}").expect_err("too big");
+        let err =
+            try_render(limits(), "{% for i in range(end=400) %}xxxxx{% endfor %}").expect_err("too big");
         let (en, zh) = (err.text(Lang::En), err.text(Lang::Zh));
-        assert!(en.contains("`t.md.tera`") && en.contains("passed 1000 bytes"), "{en}");
-        assert!(zh.contains("`t.md.tera`") && zh.contains("输出超过 1000 字节"), "{zh}");
+        assert!(
+            en.contains("`t.md.tera`") && en.contains("passed 1000 bytes"),
+            "{en}"
+        );
+        assert!(
+            zh.contains("`t.md.tera`") && zh.contains("输出超过 1000 字节"),
+            "{zh}"
+        );
         assert!(en.contains("p/templates"), "{en}");
         let ok = try_render(limits(), "{% for i in range(end=100) %}x{% endfor %}").expect("small");
         assert_eq!(ok.len(), 100);
@@ -637,7 +650,11 @@ mod tests {
         assert!(try_render(limits(), "{% for i in range(end=400) %}{% endfor %}").is_ok());
         assert!(try_render(limits(), "{% for i in range(end=400) %}{% endfor %}").is_ok());
         assert_eq!(
-            try_render(limits(), "{% for i in range(start=10, end=0, step_by=-3) %}{{ i }},{% endfor %}").expect("down"),
+            try_render(
+                limits(),
+                "{% for i in range(start=10, end=0, step_by=-3) %}{{ i }},{% endfor %}"
+            )
+            .expect("down"),
             "10,7,4,1,"
         );
     }

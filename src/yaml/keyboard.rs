@@ -186,7 +186,11 @@ fn s_fixes(all: &[(usize, usize, &'static str)]) -> Vec<(usize, usize, &'static 
 }
 
 /// A line (the byte range of its text), corrected, when it is short enough to show.
-fn example(text: &str, line: std::ops::Range<usize>, fixes: &[(usize, usize, &'static str)]) -> Option<String> {
+fn example(
+    text: &str,
+    line: std::ops::Range<usize>,
+    fixes: &[(usize, usize, &'static str)],
+) -> Option<String> {
     let line = correct_range(text, line, fixes);
     let line = line.trim_end_matches('\r').trim();
     (line.chars().count() <= 60).then(|| line.to_string())
