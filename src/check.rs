@@ -344,8 +344,9 @@ pub fn finish(
     }
 }
 
-/// Indexes the lines of every file a finding points into, once per file, and sets each finding's end (the line and column just past its
-/// value) through the index.
+/// Indexes the lines of every file a finding points into, once per file,
+/// and sets each finding's end (the line and column just past its value)
+/// through the index.
 fn index_lines<'a>(
     sources: impl Iterator<Item = &'a SourceFile>,
     diagnostics: &mut [Diagnostic],
