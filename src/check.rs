@@ -6,8 +6,8 @@ use crate::diag::{Diagnostic, Loc, Severity};
 use crate::error::Result;
 use crate::model::Date;
 use crate::rules::{self, At, Finding};
-use crate::source::SourceFile;
-use std::collections::{BTreeMap, BTreeSet};
+use crate::source::{LineIndex, SourceFile};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// The diagnostics of one program, with the texts needed to show them.
@@ -27,6 +27,10 @@ pub struct ProgramReport {
     pub diagnostics: Vec<Diagnostic>,
     /// Findings that a waiver silenced.
     pub waived: Vec<Waived>,
+    /// The line index of every file a finding points into, by display
+    /// path: built once per file, for the ends of the findings and for the
+    /// excerpts and line texts of the output formats.
+    pub(crate) lines: BTreeMap<String, LineIndex>,
 }
 
 impl ProgramReport {
@@ -40,6 +44,17 @@ impl ProgramReport {
         self.sources()
             .find(|s| s.display == display)
             .map(|s| s.text.as_str())
+    }
+
+    /// The texts and line indexes of the files findings point into, by
+    /// display path.
+    pub(crate) fn placed(&self) -> HashMap<&str, (&str, &LineIndex)> {
+        self.sources()
+            .filter_map(|s| {
+                let ix = self.lines.get(&s.display)?;
+                Some((s.display.as_str(), (s.text.as_str(), ix)))
+            })
+            .collect()
     }
 }
 
@@ -93,6 +108,11 @@ pub struct Summary {
     pub errors: usize,
     /// Warning findings.
     pub warnings: usize,
+    /// Findings counted above but not listed: past the first
+    /// [`crate::output::SHOWN_PER_FILE_AND_RULE`] of a rule in a file
+    /// (written in JSON only when there are any).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub omitted: usize,
     /// The language of the programs' messages, when they all had one.
     #[serde(skip)]
     pub lang: Option<Lang>,
@@ -131,12 +151,31 @@ impl Summary {
         self.programs += 1;
         self.files += files;
         for d in diagnostics {
-            match d.severity {
-                Severity::Error => self.errors += 1,
-                Severity::Warning => self.warnings += 1,
-            }
+            self.add_finding(d.severity, 1);
         }
     }
+
+    /// Adds the counts of one program as an output format received it: the
+    /// findings shown and those counted but not shown.
+    pub(crate) fn add_piece(&mut self, piece: &crate::output::Piece) {
+        self.add_counts(piece.files, &piece.diagnostics);
+        for o in &piece.omitted {
+            self.add_finding(o.severity, o.omitted);
+            self.omitted += o.omitted;
+        }
+        self.add_lang(piece.lang);
+    }
+
+    fn add_finding(&mut self, severity: Severity, n: usize) {
+        match severity {
+            Severity::Error => self.errors += n,
+            Severity::Warning => self.warnings += n,
+        }
+    }
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// al.toml files already read in this run, by path; each reports its own
@@ -232,6 +271,12 @@ pub fn finish(
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     let mut waived: Vec<Waived> = Vec::new();
     let mut in_config = false;
+    // The sub-topic of each sub-topic file, by file, looked up once per finding.
+    let subtopics: HashMap<usize, &str> = program
+        .subtopics
+        .iter()
+        .map(|s| (s.file, crate::facts::subtopic_id(&program, s)))
+        .collect();
     let mut place = |mut f: Finding, waived: &mut Vec<Waived>, diagnostics: &mut Vec<Diagnostic>| {
         let (file, rel) = match &f.at {
             At::File(i) => match program.files.get(*i) {
@@ -241,7 +286,7 @@ pub fn finish(
             At::Missing(shown) => (shown.clone(), shown.rsplit('/').next().unwrap_or("").to_string()),
             At::Config => (config.file.clone().unwrap_or_default(), "al.toml".to_string()),
         };
-        about_file(&program, &f.at, &rel, &mut f.about);
+        about_file(&subtopics, &f.at, &rel, &mut f.about);
         let about_config = f.at == At::Config;
         match finalize(f, file, rel, config, today) {
             Fate::Shown(d) => {
@@ -278,15 +323,10 @@ pub fn finish(
         }),
         _ => None,
     };
-    let sources = || program.files.iter().chain(config_source.as_ref());
-    for d in &mut diagnostics {
-        if d.bytes.end > d.bytes.start
-            && let Some(src) = sources().find(|s| s.display == d.file)
-        {
-            let end = crate::source::loc_of_bytes(&src.text, d.bytes.end..d.bytes.end);
-            d.end = Some((end.line, end.column));
-        }
-    }
+    let lines = index_lines(
+        program.files.iter().chain(config_source.as_ref()),
+        &mut diagnostics,
+    );
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
     let files = program.files.len();
@@ -298,23 +338,45 @@ pub fn finish(
         files,
         diagnostics,
         waived,
+        lines,
     }
 }
 
+/// Indexes the lines of every file a finding points into, once per file,
+/// and sets each finding's end (the line and column just past its value)
+/// through the index.
+fn index_lines<'a>(
+    sources: impl Iterator<Item = &'a SourceFile>,
+    diagnostics: &mut [Diagnostic],
+) -> BTreeMap<String, LineIndex> {
+    let by_display: HashMap<&str, &SourceFile> = sources.map(|s| (s.display.as_str(), s)).collect();
+    let mut lines: BTreeMap<String, LineIndex> = BTreeMap::new();
+    for d in diagnostics.iter_mut() {
+        let Some(src) = by_display.get(d.file.as_str()) else {
+            continue;
+        };
+        let ix = lines
+            .entry(d.file.clone())
+            .or_insert_with(|| LineIndex::new(&src.text));
+        if d.bytes.end > d.bytes.start {
+            let end = ix.loc(&src.text, d.bytes.end..d.bytes.end);
+            d.end = Some((end.line, end.column));
+        }
+    }
+    lines
+}
+
 /// Fills in what the file a finding points into says it is about: the
-/// session (its path) or the sub-topic (its id).
-fn about_file(program: &crate::load::Program, at: &At, rel: &str, about: &mut rules::About) {
+/// session (its path) or the sub-topic (its id, from `subtopics`: the id
+/// of each sub-topic file).
+fn about_file(subtopics: &HashMap<usize, &str>, at: &At, rel: &str, about: &mut rules::About) {
     let At::File(file) = at else { return };
     match crate::layout::FileKind::of_rel(rel) {
         Some(crate::layout::FileKind::Session) if about.session.is_none() => {
             about.session = Some(rel.to_string())
         }
         Some(crate::layout::FileKind::Subtopic) if about.subtopic.is_none() => {
-            about.subtopic = program
-                .subtopics
-                .iter()
-                .find(|s| s.file == *file)
-                .map(|s| crate::facts::subtopic_id(program, s).to_string());
+            about.subtopic = subtopics.get(file).map(|id| id.to_string());
         }
         _ => {}
     }
@@ -387,4 +449,47 @@ pub(crate) fn title_of(dir: &Path) -> Option<String> {
     let text = crate::load::read_one(dir, "topic.yaml")?;
     let parsed = crate::yaml::parse_known_keys::<crate::model::Topic>(&crate::source::normalize(&text));
     parsed.value?.title.map(|t| t.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::LineIndex;
+
+    /// The fixture program that passes AL201, with `extra` unknown keys
+    /// added to its topic.yaml.
+    fn crowded(extra: usize) -> crate::load::Program {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/AL201/pass");
+        let mut files = Vec::new();
+        for rel in [
+            "topic.yaml",
+            "team.yaml",
+            "sessions/2026-03-02-kickoff.yaml",
+            "subtopics/onboarding.yaml",
+        ] {
+            let mut text = std::fs::read_to_string(root.join(rel)).expect("fixture");
+            if rel == "topic.yaml" {
+                text.extend((0..extra).map(|i| format!("unknown{i}: 1\n")));
+            }
+            files.push((rel.to_string(), text));
+        }
+        crate::load::program_from_texts("p", &files)
+    }
+
+    #[test]
+    fn a_file_is_indexed_once_however_many_findings_it_has() {
+        for extra in [1, 10, 1_000] {
+            let today = crate::dates::parse_date("2026-03-20").expect("date");
+            let program = crowded(extra);
+            let before = LineIndex::builds();
+            let report = finish(program, &Config::default(), false, today, Some(Lang::En));
+            let human = crate::output::human::render_program(&report, false);
+            assert_eq!(report.diagnostics.len(), extra, "{human}");
+            assert_eq!(LineIndex::builds() - before, 1, "{extra} findings in one file");
+            let shown = extra.min(crate::output::SHOWN_PER_FILE_AND_RULE);
+            assert_eq!(human.matches("error[AL002]").count(), shown);
+            let more = format!("and {} more of AL002 in this file", extra - shown);
+            assert_eq!(human.contains(&more), extra > shown, "{more}");
+        }
+    }
 }

@@ -141,8 +141,7 @@ pub fn emit(
         Piece::new(report, rendered)
     };
     check_in_order(jobs, today, threads, work, |piece| {
-        done.summary.add_counts(piece.files, &piece.diagnostics);
-        done.summary.add_lang(piece.lang);
+        done.summary.add_piece(&piece);
         if done.closed {
             return true;
         }

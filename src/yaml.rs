@@ -133,7 +133,50 @@ pub(crate) struct Shift {
 thread_local! {
     static SINK: RefCell<Vec<Problem>> = const { RefCell::new(Vec::new()) };
     static LOCATING: Cell<bool> = const { Cell::new(true) };
-    static SHIFTS: RefCell<Vec<Shift>> = const { RefCell::new(Vec::new()) };
+    static SHIFTS: RefCell<Shifts> = const { RefCell::new(Shifts::none()) };
+}
+
+/// The corrections of the text being parsed, in text order, with running
+/// totals, so that taking a place back to the text as written is a binary
+/// search, not a walk over every correction.
+struct Shifts {
+    list: Vec<Shift>,
+    /// Bytes added by the first `i` corrections, for each `i`.
+    bytes: Vec<isize>,
+    /// Characters added by the first `i` corrections, for each `i`.
+    chars: Vec<i64>,
+}
+
+impl Shifts {
+    const fn none() -> Shifts {
+        Shifts {
+            list: Vec::new(),
+            bytes: Vec::new(),
+            chars: Vec::new(),
+        }
+    }
+
+    fn new(list: Vec<Shift>) -> Shifts {
+        let running = |f: fn(&Shift) -> i64| {
+            std::iter::once(0)
+                .chain(list.iter().scan(0, move |t, s| {
+                    *t += f(s);
+                    Some(*t)
+                }))
+                .collect::<Vec<i64>>()
+        };
+        let bytes = running(|s| s.bytes as i64)
+            .into_iter()
+            .map(|b| b as isize)
+            .collect();
+        let chars = running(|s| s.chars);
+        Shifts { list, bytes, chars }
+    }
+
+    /// How many corrections end at or before byte `b` of the corrected text.
+    fn before(&self, b: usize) -> usize {
+        self.list.partition_point(|s| s.end <= b)
+    }
 }
 
 /// The place of a parsed value in the text as written (the parser may be
@@ -145,18 +188,20 @@ fn loc_of(l: serde_saphyr::Location) -> Loc {
 fn unshift(mut loc: Loc) -> Loc {
     SHIFTS.with(|s| {
         let shifts = s.borrow();
-        if shifts.is_empty() || loc.whole_file {
+        if shifts.list.is_empty() || loc.whole_file {
             return;
         }
         let back = |b: usize| {
-            let added: isize = shifts.iter().filter(|s| s.end <= b).map(|s| s.bytes).sum();
+            let added = shifts.bytes.get(shifts.before(b)).copied().unwrap_or(0);
             b.saturating_add_signed(-added)
         };
-        let chars: i64 = shifts
-            .iter()
-            .filter(|s| s.end <= loc.bytes.start && s.line == loc.line)
-            .map(|s| s.chars)
-            .sum();
+        // The corrections before the value on its own line: the lines of
+        // the corrections only grow, so they are one run.
+        let upto = shifts.before(loc.bytes.start);
+        let from = shifts.list[..upto].partition_point(|s| s.line < loc.line);
+        let upto = from.max(shifts.list[..upto].partition_point(|s| s.line <= loc.line));
+        let chars =
+            shifts.chars.get(upto).copied().unwrap_or(0) - shifts.chars.get(from).copied().unwrap_or(0);
         loc.column = u32::try_from(i64::from(loc.column) - chars).unwrap_or(1).max(1);
         loc.bytes = back(loc.bytes.start)..back(loc.bytes.end);
     });
@@ -167,10 +212,10 @@ fn with_shifts<R>(shifts: Vec<Shift>, f: impl FnOnce() -> R) -> R {
     struct Clear;
     impl Drop for Clear {
         fn drop(&mut self) {
-            SHIFTS.with(|s| s.borrow_mut().clear());
+            SHIFTS.with(|s| *s.borrow_mut() = Shifts::none());
         }
     }
-    SHIFTS.with(|s| *s.borrow_mut() = shifts);
+    SHIFTS.with(|s| *s.borrow_mut() = Shifts::new(shifts));
     let _clear = Clear;
     f()
 }
@@ -503,10 +548,13 @@ fn segments(path: &serde_ignored::Path<'_>) -> Option<Vec<Seg>> {
     walk(path, &mut out).then_some(out)
 }
 
-/// A key tree with positions, read only when a file has unknown keys.
+/// A key tree with positions, read only when a file has unknown keys. A
+/// mapping's keys are looked up by name (a file may hold tens of thousands
+/// of unknown keys in one mapping: each is found at once, not by reading
+/// the others).
 #[derive(Debug)]
 enum Node {
-    Map(Vec<(Spanned<String>, Spanned<Node>)>),
+    Map(std::collections::HashMap<String, (serde_saphyr::Location, Spanned<Node>)>),
     Seq(Vec<Spanned<Node>>),
     Scalar,
 }
@@ -520,11 +568,12 @@ impl<'de> Deserialize<'de> for Node {
                 f.write_str("any YAML node")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Node, A::Error> {
-                let mut v = Vec::new();
+                let mut v = std::collections::HashMap::new();
                 while let Some(k) = m.next_key::<Spanned<KeyText>>()? {
                     let n = m.next_value::<Spanned<Node>>()?;
-                    let k = Spanned::new(k.value.0, k.referenced, k.defined);
-                    v.push((k, n));
+                    // A key written twice makes the file invalid YAML before
+                    // this tree is read; the first place is kept regardless.
+                    v.entry(k.value.0).or_insert((k.referenced, n));
                 }
                 Ok(Node::Map(v))
             }
@@ -576,16 +625,13 @@ fn locate(root: &Spanned<Node>, path: &[Seg]) -> Option<Loc> {
     let mut node = root;
     for seg in parents {
         node = match (seg, &node.value) {
-            (Seg::Key(k), Node::Map(entries)) => &entries.iter().find(|(key, _)| &key.value == k)?.1,
+            (Seg::Key(k), Node::Map(entries)) => &entries.get(k)?.1,
             (Seg::Index(i), Node::Seq(items)) => items.get(*i)?,
             _ => return None,
         };
     }
     match (last, &node.value) {
-        (Seg::Key(k), Node::Map(entries)) => {
-            let (key, _) = entries.iter().find(|(key, _)| &key.value == k)?;
-            Some(loc_of(key.referenced))
-        }
+        (Seg::Key(k), Node::Map(entries)) => Some(loc_of(entries.get(k)?.0)),
         _ => None,
     }
 }
@@ -793,11 +839,12 @@ fn parse_with<T: DeserializeOwned + Default>(text: &str, keys_at: Option<KeysAt>
         }
         _ => ProblemKind::Schema,
     };
+    let lines = crate::source::LineIndex::new(text);
     let slips = |keep: &dyn Fn(&Loc) -> bool| -> Vec<Problem> {
         found
             .iter()
             .map(|f| {
-                let loc = crate::source::loc_of_bytes(text, f.at..f.at + f.slip.ch.len_utf8());
+                let loc = lines.loc(text, f.at..f.at + f.slip.ch.len_utf8());
                 Problem::new(kind, loc, What::Keyboard(f.slip.clone()))
             })
             .filter(|p| keep(&p.loc))
@@ -882,8 +929,9 @@ fn parse_once<T: DeserializeOwned + Default>(text: &str, keys_at: Option<KeysAt>
         } else {
             None
         };
-        for path in ignored {
-            let Some(Seg::Key(key)) = path.last() else {
+        let mut unknown: Vec<(Loc, String, &'static [&'static str])> = Vec::with_capacity(ignored.len());
+        for mut path in ignored {
+            let Some(Seg::Key(_)) = path.last() else {
                 continue;
             };
             let loc = tree
@@ -891,9 +939,27 @@ fn parse_once<T: DeserializeOwned + Default>(text: &str, keys_at: Option<KeysAt>
                 .and_then(|t| locate(t, &path))
                 .unwrap_or_else(Loc::file_start);
             let allowed = keys_at.map_or(&[][..], |k| k(&path[..path.len() - 1]));
-            let suggestion = crate::suggest::did_you_mean(key, allowed.iter().copied()).map(str::to_string);
+            if let Some(Seg::Key(key)) = path.pop() {
+                unknown.push((loc, key, allowed));
+            }
+        }
+        // Only the first unknown keys of a file (by place) can be shown —
+        // every format shows the first SHOWN_PER_FILE_AND_RULE findings of
+        // a rule in a file — so only they get a "did you mean": working one
+        // out costs more than reading the key, in a file of 800,000 keys.
+        let mut order: Vec<usize> = (0..unknown.len()).collect();
+        order.sort_by_key(|&i| (unknown[i].0.line, unknown[i].0.column));
+        let mut suggest = vec![false; unknown.len()];
+        for &i in order.iter().take(crate::output::SHOWN_PER_FILE_AND_RULE) {
+            suggest[i] = true;
+        }
+        for ((loc, key, allowed), suggest) in unknown.into_iter().zip(suggest) {
+            let suggestion = suggest
+                .then(|| crate::suggest::did_you_mean(&key, allowed.iter().copied()))
+                .flatten()
+                .map(str::to_string);
             let what = What::UnknownKey {
-                key: key.clone(),
+                key,
                 suggestion,
                 allowed,
             };

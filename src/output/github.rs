@@ -36,21 +36,31 @@ impl Github {
 
 impl super::Emitter for Github {
     fn render(&self) -> Render {
-        Box::new(|report| Rendered {
-            text: render(&report.diagnostics, &mut super::paths::RepoPaths::default()),
-            ..Default::default()
+        Box::new(|report| {
+            let (shown, omitted) = super::cap(&report.diagnostics);
+            let shown: Vec<&Diagnostic> = report
+                .diagnostics
+                .iter()
+                .zip(shown)
+                .filter_map(|(d, shown)| shown.then_some(d))
+                .collect();
+            let mut paths = super::paths::RepoPaths::default();
+            let mut text = render(shown, &mut paths);
+            text.push_str(&render_omitted(&omitted, &mut paths, report.lang));
+            Rendered {
+                text,
+                ..Default::default()
+            }
         })
     }
 
     fn program(&mut self, piece: Piece) -> String {
-        let errors = piece
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count();
-        let warnings = piece.diagnostics.len() - errors;
+        let (errors, warnings) = (piece.count(Severity::Error), piece.count(Severity::Warning));
         self.programs
             .push((self.paths.path(&piece.display), errors, warnings));
+        for o in &piece.omitted {
+            self.rules.entry(o.code).or_insert((o.name, 0)).1 += o.omitted;
+        }
         for d in &piece.diagnostics {
             self.rules.entry(d.code).or_insert((d.name, 0)).1 += 1;
             if self.first.len() < FIRST {
@@ -142,9 +152,34 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
+/// One `::notice file=…,title=ALxxx::and N more of ALxxx in this file`
+/// line per file and rule whose findings were not all shown: a notice,
+/// which fails nothing (the findings shown already do).
+fn render_omitted(
+    omitted: &[super::Omitted],
+    paths: &mut super::paths::RepoPaths,
+    lang: crate::config::Lang,
+) -> String {
+    omitted
+        .iter()
+        .map(|o| {
+            let file = crate::report::visible_controls(&paths.path(&o.file));
+            format!(
+                "::notice file={},title={}::{}\n",
+                escape_property(&file),
+                escape_property(o.code),
+                escape_data(&o.sentence(lang))
+            )
+        })
+        .collect()
+}
+
 /// One `::error …::message` (or `::warning`) line per finding, its file
 /// named from the repository root (see [`super::paths`]).
-pub(crate) fn render(findings: &[Diagnostic], paths: &mut super::paths::RepoPaths) -> String {
+pub(crate) fn render<'a>(
+    findings: impl IntoIterator<Item = &'a Diagnostic>,
+    paths: &mut super::paths::RepoPaths,
+) -> String {
     let mut out = String::new();
     for d in findings {
         let level = match d.severity {

@@ -4,6 +4,7 @@ use super::{Options, Piece, Render, Rendered};
 use crate::check::{ProgramReport, Summary};
 use crate::config::Lang;
 use crate::diag::{Diagnostic, Severity};
+use crate::source::LineIndex;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use std::ops::Range;
 
@@ -49,22 +50,51 @@ impl super::Emitter for Human {
     }
 }
 
-/// Renders one program's findings, each block followed by a blank line.
+/// Renders one program's findings, each block followed by a blank line:
+/// at most [`super::SHOWN_PER_FILE_AND_RULE`] of a rule in a file, then,
+/// after the file's last finding shown, one line for each rule that has
+/// more ("and N more of ALxxx in this file").
 pub fn render_program(report: &ProgramReport, styled: bool) -> String {
     let renderer = if styled {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
+    let placed = report.placed();
+    let (shown, omitted) = super::cap(&report.diagnostics);
     let mut out = String::new();
-    for d in &report.diagnostics {
-        out.push_str(&render_one(&renderer, d, report.text_of(&d.file), report.lang));
+    let mut more = omitted.iter().peekable();
+    let shown = report
+        .diagnostics
+        .iter()
+        .zip(shown)
+        .filter_map(|(d, s)| s.then_some(d));
+    let mut shown = shown.peekable();
+    while let Some(d) = shown.next() {
+        let source = placed.get(d.file.as_str()).copied();
+        out.push_str(&render_one(&renderer, d, source, report.lang));
         out.push_str("\n\n");
+        if shown.peek().is_none_or(|next| next.file != d.file) {
+            while let Some(o) = more.next_if(|o| o.file == d.file) {
+                out.push_str(&render_omitted(&renderer, o, report.lang));
+                out.push_str("\n\n");
+            }
+        }
     }
     out
 }
 
-fn render_one(renderer: &Renderer, d: &Diagnostic, text: Option<&str>, lang: Lang) -> String {
+/// The line that says how many findings of a rule in a file are not shown.
+fn render_omitted(renderer: &Renderer, o: &super::Omitted, lang: Lang) -> String {
+    let level = match lang {
+        Lang::Zh => Level::NOTE.with_name("注意"),
+        Lang::En => Level::NOTE,
+    };
+    let text = format!("{}: {}", one_line(&o.file), o.sentence(lang));
+    renderer.render(&[Group::with_title(level.primary_title(text.as_str()).id(o.code))])
+}
+
+fn render_one(renderer: &Renderer, d: &Diagnostic, source: Option<(&str, &LineIndex)>, lang: Lang) -> String {
     let level = match d.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
@@ -86,12 +116,13 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, text: Option<&str>, lang: Lan
     let help = help.message(help_text.as_str());
     // Hand the renderer only the lines the caret is on: rendering a whole
     // file per finding costs time in proportion to its size.
-    let excerpt = match text {
-        Some(text) if !text.is_empty() && d.line > 0 && !d.whole_file => {
-            let span = caret_range(text, d);
-            let from = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-            let to = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
-            let first_line = text[..from].matches('\n').count() + 1;
+    let excerpt = match source {
+        Some((text, ix)) if !text.is_empty() && d.line > 0 && !d.whole_file => {
+            let span = caret_range(text, ix, d);
+            let line = ix.line_of(span.start);
+            let from = ix.line_range(line).start;
+            let to = ix.line_range(ix.line_of(span.end)).end;
+            let first_line = line + 1;
             let (shown, caret) = visible_excerpt(&text[from..to], span.start - from..span.end - from);
             Some((shown, caret, first_line))
         }
@@ -152,7 +183,7 @@ fn visible_excerpt(excerpt: &str, caret: Range<usize>) -> (String, Range<usize>)
 
 /// The bytes to underline: the value's own range, or, for a value the parser
 /// gave no length (a mapping), the word that starts at its place.
-fn caret_range(text: &str, d: &Diagnostic) -> Range<usize> {
+fn caret_range(text: &str, ix: &LineIndex, d: &Diagnostic) -> Range<usize> {
     if let Some(rest) = text.get(d.bytes.start..)
         && let Some(len) = flow_collection_len(rest)
     {
@@ -165,7 +196,7 @@ fn caret_range(text: &str, d: &Diagnostic) -> Range<usize> {
     {
         return trim_line_end(text, d.bytes.clone());
     }
-    let start = offset_of(text, d.line, d.column);
+    let start = ix.offset_of(text, d.line, d.column);
     let rest = &text[start..];
     if let Some(len) = flow_collection_len(rest) {
         return start..start + len;
@@ -219,27 +250,20 @@ fn trim_line_end(text: &str, r: Range<usize>) -> Range<usize> {
     }
 }
 
-/// The byte offset of a 1-based line and character column.
-fn offset_of(text: &str, line: u32, column: u32) -> usize {
-    let mut offset = 0;
-    for (i, l) in text.split_inclusive('\n').enumerate() {
-        if i + 1 == line as usize {
-            let col = (column.max(1) - 1) as usize;
-            let within = l
-                .char_indices()
-                .nth(col)
-                .map_or(l.trim_end_matches(['\n', '\r']).len(), |(b, _)| b);
-            return offset + within;
-        }
-        offset += l.len();
-    }
-    text.len()
-}
-
 /// The closing line: counts, or that all is well. The verdict says
 /// "failed" whenever the run exits 1: on errors, and on warnings when
 /// `--deny-warnings` makes them fail the run.
 pub fn summary_line(s: &Summary, lang: Lang, deny_warnings: bool) -> String {
+    let line = counts_line(s, lang, deny_warnings);
+    match (s.omitted, lang) {
+        (0, _) => line,
+        (n, Lang::Zh) => format!("{line}，其中 {n} 个未显示"),
+        (n, Lang::En) => format!("{line}; {n} of them not shown"),
+    }
+}
+
+/// The verdict and the counts of [`summary_line`].
+fn counts_line(s: &Summary, lang: Lang, deny_warnings: bool) -> String {
     use crate::lang::plural;
     let (programs, files, errors, warnings) = (s.programs, s.files, s.errors, s.warnings);
     if lang == Lang::Zh {

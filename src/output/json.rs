@@ -3,6 +3,7 @@
 //! number of programs; the bytes are those of pretty-printing the whole
 //! document at once ([`render`]).
 
+use super::Omitted;
 use crate::check::Summary;
 use crate::diag::Diagnostic;
 use serde::Serialize;
@@ -11,14 +12,24 @@ use serde::Serialize;
 struct Document<'a> {
     version: u32,
     findings: &'a [Diagnostic],
+    #[serde(skip_serializing_if = "<[Omitted]>::is_empty")]
+    truncated: &'a [Omitted],
     summary: &'a Summary,
 }
 
 /// Renders all findings and the summary as one pretty-printed JSON document.
 pub fn render(findings: &[Diagnostic], summary: &Summary) -> String {
+    render_with(findings, &[], summary)
+}
+
+/// [`render`] for findings of which some were left out: `truncated` says,
+/// per file and rule, how many are shown and how many more there are
+/// (the key is written only when something was left out).
+pub fn render_with(findings: &[Diagnostic], truncated: &[Omitted], summary: &Summary) -> String {
     let doc = Document {
         version: 1,
         findings,
+        truncated,
         summary,
     };
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
@@ -35,6 +46,8 @@ fn indented(value: &impl Serialize, by: &str) -> String {
 #[derive(Default)]
 pub(crate) struct Stream {
     any: bool,
+    /// What was left out so far, written before the summary.
+    truncated: Vec<Omitted>,
 }
 
 impl Stream {
@@ -54,10 +67,23 @@ impl Stream {
         s
     }
 
-    /// The closing of the document, with the summary.
+    /// Notes findings that were left out.
+    pub fn truncated(&mut self, omitted: impl IntoIterator<Item = Omitted>) {
+        self.truncated.extend(omitted);
+    }
+
+    /// The closing of the document, with what was left out and the summary.
     pub fn finish(&self, summary: &Summary) -> String {
         let close = if self.any { "\n  ]" } else { "]" };
-        format!("{close},\n  \"summary\": {}\n}}\n", indented(summary, "  "))
+        let truncated = if self.truncated.is_empty() {
+            String::new()
+        } else {
+            format!(",\n  \"truncated\": {}", indented(&self.truncated, "  "))
+        };
+        format!(
+            "{close}{truncated},\n  \"summary\": {}\n}}\n",
+            indented(summary, "  ")
+        )
     }
 }
 
@@ -68,6 +94,7 @@ impl super::Emitter for Stream {
     }
 
     fn program(&mut self, piece: super::Piece) -> String {
+        self.truncated(piece.omitted);
         self.findings(&piece.diagnostics)
     }
 
@@ -111,5 +138,37 @@ mod tests {
             text.push_str(&st.finish(&summary));
             assert_eq!(text, render(&all, &summary), "with {n} findings");
         }
+    }
+
+    #[test]
+    fn streaming_what_was_left_out_gives_the_same_bytes() {
+        let all: Vec<Diagnostic> = (1..=3).map(finding).collect();
+        let left_out = Omitted {
+            file: "a/team.yaml".to_string(),
+            code: "AL201",
+            name: "group-too-small",
+            severity: Severity::Error,
+            shown: 100,
+            omitted: 7,
+        };
+        let summary = Summary {
+            programs: 1,
+            files: 2,
+            errors: 10,
+            omitted: 7,
+            ..Summary::default()
+        };
+        let mut st = Stream::default();
+        let mut text = st.start();
+        text.push_str(&st.findings(&all));
+        st.truncated([left_out.clone()]);
+        text.push_str(&st.finish(&summary));
+        let whole = render_with(&all, std::slice::from_ref(&left_out), &summary);
+        assert_eq!(text, whole);
+        let doc: serde_json::Value = serde_json::from_str(&whole).expect("json");
+        assert_eq!(doc["truncated"][0]["omitted"], 7);
+        assert_eq!(doc["truncated"][0]["code"], "AL201");
+        assert_eq!(doc["summary"]["omitted"], 7);
+        assert_eq!(doc["summary"]["errors"], 10);
     }
 }

@@ -13,7 +13,79 @@ pub(crate) mod paths;
 pub mod sarif;
 
 use crate::check::{ProgramReport, Summary};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Severity};
+use std::collections::HashMap;
+
+/// How many findings of one rule in one file every format shows; the rest
+/// are counted (in the totals and in an [`Omitted`]) but not listed, so
+/// that a file with 40,000 unknown keys gives a readable output, and one
+/// that does not grow with the file.
+pub const SHOWN_PER_FILE_AND_RULE: usize = 100;
+
+/// The findings of one rule in one file past the first
+/// [`SHOWN_PER_FILE_AND_RULE`]: counted, not shown.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Omitted {
+    /// The file, as its findings name it.
+    pub file: String,
+    /// The rule's code.
+    pub code: &'static str,
+    /// The rule's name.
+    pub name: &'static str,
+    /// The findings' severity (one per rule in a program).
+    pub severity: Severity,
+    /// How many of them are shown.
+    pub shown: usize,
+    /// How many more there are.
+    pub omitted: usize,
+}
+
+impl Omitted {
+    /// "and N more of ALxxx in this file", in `lang`.
+    pub fn sentence(&self, lang: crate::config::Lang) -> String {
+        let (n, code, shown) = (self.omitted, self.code, self.shown);
+        crate::tr!(
+            lang,
+            "此文件中还有 {n} 个 {code} 的发现（只显示前 {shown} 个）",
+            "and {n} more of {code} in this file (the first {shown} are shown)"
+        )
+    }
+}
+
+/// Which findings are shown: findings in their stable order (file first),
+/// a flag for each, and what is not shown, per file (in the order of the
+/// files) and rule (in code order). Counting is one pass over the findings.
+pub(crate) fn cap(diagnostics: &[Diagnostic]) -> (Vec<bool>, Vec<Omitted>) {
+    let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut files: HashMap<&str, usize> = HashMap::new();
+    let mut over: HashMap<(&str, &str), Omitted> = HashMap::new();
+    let shown = diagnostics
+        .iter()
+        .map(|d| {
+            let next = files.len();
+            files.entry(d.file.as_str()).or_insert(next);
+            let n = seen.entry((d.file.as_str(), d.code)).or_default();
+            *n += 1;
+            if *n <= SHOWN_PER_FILE_AND_RULE {
+                return true;
+            }
+            over.entry((d.file.as_str(), d.code))
+                .or_insert_with(|| Omitted {
+                    file: d.file.clone(),
+                    code: d.code,
+                    name: d.name,
+                    severity: d.severity,
+                    shown: SHOWN_PER_FILE_AND_RULE,
+                    omitted: 0,
+                })
+                .omitted += 1;
+            false
+        })
+        .collect();
+    let mut omitted: Vec<Omitted> = over.into_values().collect();
+    omitted.sort_by_key(|o| (files.get(o.file.as_str()).copied(), o.code));
+    (shown, omitted)
+}
 
 /// Output format of `al check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -83,22 +155,45 @@ pub(crate) struct Piece {
     pub files: usize,
     /// The language of its messages.
     pub lang: crate::config::Lang,
-    /// Its findings, in a stable order.
+    /// Its findings that are shown, in a stable order (at most
+    /// [`SHOWN_PER_FILE_AND_RULE`] of a rule in a file).
     pub diagnostics: Vec<Diagnostic>,
+    /// What is not shown, per file and rule.
+    pub omitted: Vec<Omitted>,
     /// What the worker rendered of it.
     pub rendered: Rendered,
 }
 
 impl Piece {
-    /// Keeps of a report what emitting needs, with what was rendered of it.
+    /// Keeps of a report what emitting needs, with what was rendered of it:
+    /// the findings shown, and the count of the others ([`cap`]).
     pub fn new(report: ProgramReport, rendered: Rendered) -> Piece {
+        let (shown, omitted) = cap(&report.diagnostics);
+        let diagnostics = report
+            .diagnostics
+            .into_iter()
+            .zip(shown)
+            .filter_map(|(d, shown)| shown.then_some(d))
+            .collect();
         Piece {
             display: report.display,
             files: report.files,
             lang: report.lang,
-            diagnostics: report.diagnostics,
+            diagnostics,
+            omitted,
             rendered,
         }
+    }
+
+    /// How many findings of `severity` the program has, shown or not.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+            + self
+                .omitted
+                .iter()
+                .filter(|o| o.severity == severity)
+                .map(|o| o.omitted)
+                .sum::<usize>()
     }
 }
 
@@ -137,6 +232,48 @@ pub(crate) trait Emitter {
 mod tests {
     use super::*;
     use clap::ValueEnum;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, failure_persistence: None, ..Default::default() })]
+
+        /// Whatever the findings, every one is either shown or counted in
+        /// exactly one omission of its file and rule, at most 100 of a rule
+        /// in a file are shown, and the first ones are.
+        #[test]
+        fn the_cap_loses_no_finding(picks in proptest::collection::vec((0usize..3, 0usize..3, 0usize..2), 0..700)) {
+            let files = ["a/sessions/x.yaml", "a/team.yaml", "a/topic.yaml"];
+            let codes = ["AL002", "AL004", "AL201"];
+            let mut all: Vec<Diagnostic> = picks
+                .iter()
+                .enumerate()
+                .map(|(i, (f, c, s))| Diagnostic {
+                    file: files[*f].to_string(),
+                    line: i as u32 + 1,
+                    severity: if *s == 0 { Severity::Error } else { Severity::Warning },
+                    ..Diagnostic::sample(codes[*c], Severity::Error)
+                })
+                .collect();
+            all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            let (shown, omitted) = cap(&all);
+            proptest::prop_assert_eq!(shown.len(), all.len());
+            for f in files {
+                for c in codes {
+                    let of = |d: &&Diagnostic| d.file == f && d.code == c;
+                    let total = all.iter().filter(of).count();
+                    let kept: Vec<bool> = all.iter().zip(&shown).filter(|(d, _)| of(d)).map(|(_, s)| *s).collect();
+                    let n = kept.iter().filter(|s| **s).count();
+                    proptest::prop_assert_eq!(n, total.min(SHOWN_PER_FILE_AND_RULE));
+                    proptest::prop_assert!(kept.iter().take(n).all(|s| *s), "the first ones are shown");
+                    let more: Vec<&Omitted> = omitted.iter().filter(|o| o.file == f && o.code == c).collect();
+                    match more.as_slice() {
+                        [] => proptest::prop_assert!(total <= SHOWN_PER_FILE_AND_RULE),
+                        [o] => proptest::prop_assert_eq!(o.omitted, total - SHOWN_PER_FILE_AND_RULE),
+                        _ => proptest::prop_assert!(false, "one omission per file and rule"),
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn every_format_has_an_emitter_that_writes_something() {

@@ -32,6 +32,8 @@ pub(crate) struct Located {
 #[derive(Default)]
 pub(crate) struct Sarif {
     all: Vec<Located>,
+    /// What was not shown, per file and rule, with the file's path.
+    omitted: Vec<(RepoPath, super::Omitted)>,
     paths: RepoPaths,
     lang: crate::config::Lang,
 }
@@ -40,9 +42,8 @@ impl Sarif {
     /// Rule descriptions in the run's language (or the programs', when they share one).
     pub fn new(options: super::Options) -> Sarif {
         Sarif {
-            all: Vec::new(),
-            paths: RepoPaths::default(),
             lang: options.lang,
+            ..Sarif::default()
         }
     }
 }
@@ -51,20 +52,25 @@ impl super::Emitter for Sarif {
     fn render(&self) -> super::Render {
         // The lines' texts are read on the workers, before the program's
         // texts are dropped.
-        Box::new(|report| super::Rendered {
-            keys: report
-                .diagnostics
-                .iter()
-                .map(|d| {
-                    let text = report
-                        .sources()
-                        .find(|s| s.display == d.file)
-                        .and_then(|s| s.text.lines().nth(d.line.max(1) as usize - 1))
-                        .unwrap_or("");
-                    fnv(text.trim().as_bytes())
-                })
-                .collect(),
-            ..Default::default()
+        Box::new(|report| {
+            let placed = report.placed();
+            let (shown, _) = super::cap(&report.diagnostics);
+            super::Rendered {
+                keys: report
+                    .diagnostics
+                    .iter()
+                    .zip(shown)
+                    .filter(|(_, shown)| *shown)
+                    .map(|(d, _)| {
+                        let text = placed.get(d.file.as_str()).map_or("", |(text, ix)| {
+                            let line = ix.line_range(d.line.max(1) as usize - 1);
+                            text.get(line).unwrap_or("")
+                        });
+                        fnv(text.trim().as_bytes())
+                    })
+                    .collect(),
+                ..Default::default()
+            }
         })
     }
 
@@ -78,11 +84,20 @@ impl super::Emitter for Sarif {
                 line_hash: keys.get(i).copied().unwrap_or(0),
             });
         }
+        for o in piece.omitted {
+            self.omitted.push((self.paths.of(&o.file), o));
+        }
         String::new()
     }
 
     fn finish(&mut self, summary: &Summary) -> String {
-        render(&self.all, summary.lang_or(self.lang))
+        let lang = summary.lang_or(self.lang);
+        let mut log = log(&self.all, lang);
+        if !self.omitted.is_empty() {
+            let root = self.all.iter().find_map(|f| f.path.root.clone());
+            log["runs"][0]["invocations"] = invocations(&self.omitted, root.as_deref(), lang);
+        }
+        to_text(&log)
     }
 }
 
@@ -150,8 +165,53 @@ fn help_uri(code: &str) -> Option<String> {
     })
 }
 
+/// The log as text, pretty-printed, with a final line break.
+fn to_text(log: &Value) -> String {
+    let mut s = serde_json::to_string_pretty(log).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Where a file is: from the repository root when it is in the run's
+/// repository (`root`), else by its absolute URI.
+fn artifact(path: &RepoPath, root: Option<&str>) -> Value {
+    match &path.root {
+        Some(r) if Some(r.as_str()) == root => {
+            json!({ "uri": encode_path(&path.path), "uriBaseId": SRCROOT })
+        }
+        Some(r) => json!({ "uri": file_uri(&format!("{r}/{}", path.path)) }),
+        None => json!({ "uri": file_uri(&path.path) }),
+    }
+}
+
+/// The run's invocation, when findings were left out: one notification
+/// per file and rule, "and N more of ALxxx in this file", at the file, with
+/// the counts as properties (`shown`, `omitted`).
+fn invocations(
+    omitted: &[(RepoPath, super::Omitted)],
+    root: Option<&str>,
+    lang: crate::config::Lang,
+) -> Value {
+    let notes: Vec<Value> = omitted
+        .iter()
+        .map(|(path, o)| {
+            json!({
+                "level": "note",
+                "message": { "text": o.sentence(lang) },
+                "locations": [{ "physicalLocation": { "artifactLocation": artifact(path, root) } }],
+                "associatedRule": {
+                    "id": o.code,
+                    "index": RULES.iter().position(|r| r.code == o.code).unwrap_or(0),
+                },
+                "properties": { "shown": o.shown, "omitted": o.omitted },
+            })
+        })
+        .collect();
+    json!([{ "executionSuccessful": true, "toolExecutionNotifications": notes }])
+}
+
 /// One SARIF log with one run: every rule of the registry, every finding.
-pub(crate) fn render(findings: &[Located], lang: crate::config::Lang) -> String {
+fn log(findings: &[Located], lang: crate::config::Lang) -> Value {
     let rules: Vec<Value> = RULES
         .iter()
         .map(|r| {
@@ -187,13 +247,7 @@ pub(crate) fn render(findings: &[Located], lang: crate::config::Lang) -> String 
             let d = &f.diagnostic;
             let (line, column) = (d.line.max(1), d.column.max(1));
             let (end_line, end_column) = d.end.unwrap_or((line, column + 1));
-            let location = match &f.path.root {
-                Some(r) if Some(r) == root.as_ref() => {
-                    json!({ "uri": encode_path(&f.path.path), "uriBaseId": SRCROOT })
-                }
-                Some(r) => json!({ "uri": file_uri(&format!("{r}/{}", f.path.path)) }),
-                None => json!({ "uri": file_uri(&f.path.path) }),
-            };
+            let location = artifact(&f.path, root.as_deref());
             let key = (
                 fnv(d.code.as_bytes()) ^ fnv(f.path.path.as_bytes()).rotate_left(1),
                 f.line_hash,
@@ -245,14 +299,11 @@ pub(crate) fn render(findings: &[Located], lang: crate::config::Lang) -> String 
             }
         });
     }
-    let log = json!({
+    json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [run],
-    });
-    let mut s = serde_json::to_string_pretty(&log).unwrap_or_default();
-    s.push('\n');
-    s
+    })
 }
 
 #[cfg(test)]

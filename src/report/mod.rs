@@ -79,6 +79,7 @@ fn tera_with(lang: Lang, own: Vec<(String, String)>) -> tera::TeraResult<tera::T
         gantt::mermaid(&text_of(&v))
     });
     escape::register(&mut t);
+    t.register_function("range", range);
     t.register_filter(
         "css_string",
         |v: tera::Value, kw: tera::Kwargs, _: &tera::State| -> tera::TeraResult<tera::Value> {
@@ -163,11 +164,239 @@ pub fn render(
         tera::Context::from_serialize(ctx)
     }
     .map_err(|e| template_error(overrides, e))?;
-    let out = engine
-        .for_template(name, overrides)?
-        .render(name, &ctx)
-        .map_err(|e| template_error(overrides, e))?;
+    let tera = engine.for_template(name, overrides)?;
+    let out = bounded(&tera, name, &ctx, overrides)?;
     Ok(visible_controls(&(format.spec().tidy)(&out)))
+}
+
+/// The most bytes one template may render: far above any report (the
+/// largest real one is under a megabyte), far below what would exhaust the
+/// memory of a CI runner.
+pub const MAX_RENDERED_BYTES: usize = 64 * 1024 * 1024;
+
+/// The longest one template may take to render, in seconds (checked as it
+/// writes, and at every `range`).
+pub const MAX_RENDER_SECONDS: u64 = 60;
+
+/// The most numbers `range` may give over one rendering, all its calls
+/// together: a loop over a hundred thousand numbers inside another is a
+/// loop of ten billion, which never ends in practice even when it writes
+/// nothing.
+pub const MAX_RANGE_TOTAL: usize = 1_000_000;
+
+/// Renders a template through a writer that stops at
+/// [`MAX_RENDERED_BYTES`] or after [`MAX_RENDER_SECONDS`], with `range`
+/// held to [`MAX_RANGE_TOTAL`] numbers in all: a template that would run
+/// on stops with an error that names it (exit 2).
+fn bounded(engine: &tera::Tera, name: &str, ctx: &tera::Context, overrides: Option<&Path>) -> Result<String> {
+    bounded_by(Limits::default(), engine, name, ctx, overrides)
+}
+
+/// [`bounded`] within `limits`.
+fn bounded_by(
+    limits: Limits,
+    engine: &tera::Tera,
+    name: &str,
+    ctx: &tera::Context,
+    overrides: Option<&Path>,
+) -> Result<String> {
+    let mut out = Capped::new(limits);
+    let (result, budget) = RANGE.with(|r| {
+        r.set(Some(Budget::new(limits)));
+        let result = engine.render_to(name, ctx, &mut out);
+        (result, r.take())
+    });
+    match (result, out.over.or(budget.and_then(|b| b.over))) {
+        (_, Some(over)) => Err(over.error(name, overrides)),
+        (Err(e), None) => Err(template_error(overrides, e)),
+        (Ok(()), None) => String::from_utf8(out.buf).map_err(|e| {
+            Error::Invalid(crate::both!(
+                "无法生成 `{name}`：输出不是有效的 UTF-8（{e}）",
+                "cannot render `{name}`: its output is not valid UTF-8 ({e})"
+            ))
+        }),
+    }
+}
+
+/// The bounds of one rendering (smaller in tests).
+#[derive(Clone, Copy, Debug)]
+struct Limits {
+    bytes: usize,
+    time: std::time::Duration,
+    range: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            bytes: MAX_RENDERED_BYTES,
+            time: std::time::Duration::from_secs(MAX_RENDER_SECONDS),
+            range: MAX_RANGE_TOTAL,
+        }
+    }
+}
+
+/// Which bound a rendering passed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Over {
+    /// Its output passed this many bytes.
+    Bytes(usize),
+    /// It ran longer than this.
+    Time(std::time::Duration),
+    /// `range` gave more than this many numbers in all.
+    Range(usize),
+}
+
+impl Over {
+    fn error(self, name: &str, overrides: Option<&Path>) -> Error {
+        let folder = overrides
+            .map(|d| d.display().to_string())
+            .unwrap_or_else(|| "built-in templates".to_string());
+        Error::Invalid(match self {
+            Over::Bytes(n) => {
+                let (zh, en) = if n >= 1024 * 1024 && n.is_multiple_of(1024 * 1024) {
+                    let mib = n / (1024 * 1024);
+                    (format!("{mib} MiB"), format!("{mib} MiB"))
+                } else {
+                    (format!("{n} 字节"), format!("{n} bytes"))
+                };
+                crate::both!(
+                    "无法生成 `{name}`（覆盖模板读自 {folder}）：输出超过 {zh}，已停止；模板中是否有不会结束的循环？",
+                    "cannot render `{name}` (overrides are read from {folder}): its output passed {en} and was stopped; does a loop of the template run on?"
+                )
+            }
+            Over::Time(t) => {
+                let secs = t.as_secs_f64();
+                crate::both!(
+                    "无法生成 `{name}`（覆盖模板读自 {folder}）：{secs} 秒后仍未完成，已停止；模板中是否有不会结束的循环？",
+                    "cannot render `{name}` (overrides are read from {folder}): it was still running after {secs} seconds and was stopped; does a loop of the template run on?"
+                )
+            }
+            Over::Range(max) => crate::both!(
+                "无法生成 `{name}`（覆盖模板读自 {folder}）：`range` 一共给出的数超过 {max} 个，已停止；模板中是否有嵌套的大循环？",
+                "cannot render `{name}` (overrides are read from {folder}): `range` gave more than {max} numbers in all and was stopped; does the template nest large loops?"
+            ),
+        })
+    }
+}
+
+/// A writer into memory that refuses to grow past its bound or to go on
+/// past its time, and says which it was.
+struct Capped {
+    buf: Vec<u8>,
+    limits: Limits,
+    start: std::time::Instant,
+    over: Option<Over>,
+}
+
+impl Capped {
+    fn new(limits: Limits) -> Capped {
+        Capped {
+            buf: Vec::new(),
+            limits,
+            start: std::time::Instant::now(),
+            over: None,
+        }
+    }
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if self.buf.len().saturating_add(bytes.len()) > self.limits.bytes {
+            self.over = Some(Over::Bytes(self.limits.bytes));
+        } else if self.start.elapsed() > self.limits.time {
+            self.over = Some(Over::Time(self.limits.time));
+        }
+        if self.over.is_some() {
+            return Err(std::io::Error::other("the rendering passed its bound"));
+        }
+        self.buf.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// What `range` may still give in the rendering on this thread, until
+/// when, and which bound it passed.
+#[derive(Clone, Copy, Debug)]
+struct Budget {
+    left: usize,
+    limits: Limits,
+    until: std::time::Instant,
+    over: Option<Over>,
+}
+
+impl Budget {
+    fn new(limits: Limits) -> Budget {
+        Budget {
+            left: limits.range,
+            limits,
+            until: std::time::Instant::now() + limits.time,
+            over: None,
+        }
+    }
+
+    /// Takes `len` numbers; the bound passed, if any.
+    fn take(&mut self, len: usize) -> Option<Over> {
+        if len > self.left {
+            self.over = Some(Over::Range(self.limits.range));
+        } else if std::time::Instant::now() > self.until {
+            self.over = Some(Over::Time(self.limits.time));
+        } else {
+            self.left -= len;
+        }
+        self.over
+    }
+}
+
+thread_local! {
+    static RANGE: std::cell::Cell<Option<Budget>> = const { std::cell::Cell::new(None) };
+}
+
+/// Tera's `range` (`start`, `end`, `step_by`, the end left out), held to the
+/// budget of the rendering on this thread: it fails once the rendering's
+/// calls together would give more than its numbers, or once its time is up.
+fn range(kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<Vec<i128>> {
+    let start = kwargs.get::<i128>("start")?.unwrap_or_default();
+    let end = kwargs.must_get::<i128>("end")?;
+    let step = kwargs.get::<i128>("step_by")?.unwrap_or(1);
+    if step == 0 {
+        return Err(tera::Error::message(
+            "Function `range` was called with a `step_by` argument of 0",
+        ));
+    }
+    if start > end && step > 0 {
+        return Err(tera::Error::message(
+            "Function `range` was called with a `start` argument greater than the `end` one",
+        ));
+    }
+    let len = match step {
+        s if s > 0 => end.saturating_sub(start).saturating_add(s - 1) / s,
+        _ if start <= end => 0,
+        s => start.saturating_sub(end).saturating_add(-(s + 1)) / s.saturating_neg(),
+    };
+    let len = usize::try_from(len).unwrap_or(usize::MAX);
+    let over = RANGE.with(|r| match r.get() {
+        Some(mut budget) => {
+            let over = budget.take(len);
+            r.set(Some(budget));
+            over
+        }
+        None => (len > MAX_RANGE_TOTAL).then_some(Over::Range(MAX_RANGE_TOTAL)),
+    });
+    if over.is_some() {
+        return Err(tera::Error::message("the rendering passed its bound"));
+    }
+    let mut numbers = Vec::with_capacity(len);
+    let mut n = start;
+    for _ in 0..len {
+        numbers.push(n);
+        n = n.saturating_add(step);
+    }
+    Ok(numbers)
 }
 
 /// Writes every `<` of the context's texts as `&lt;` for a Markdown
@@ -404,6 +633,85 @@ mod tests {
         );
         assert_eq!(visible_controls("tab\tline\r\nend\n"), "tab\tline\nend\n");
         assert_eq!(visible_controls("中文 plain\n"), "中文 plain\n");
+    }
+
+    /// An engine with one template, `t.md.tera`, and `range` as `al` has it.
+    fn one(template: &str) -> tera::Tera {
+        let mut t = tera::Tera::default();
+        t.register_function("range", range);
+        t.add_raw_template("t.md.tera", template).expect("template");
+        t
+    }
+
+    fn limits() -> Limits {
+        Limits {
+            bytes: 1000,
+            time: std::time::Duration::from_secs(600),
+            range: 500,
+        }
+    }
+
+    fn try_render(limits: Limits, template: &str) -> Result<String> {
+        let ctx = tera::Context::new();
+        bounded_by(
+            limits,
+            &one(template),
+            "t.md.tera",
+            &ctx,
+            Some(Path::new("p/templates")),
+        )
+    }
+
+    #[test]
+    fn a_rendering_stops_at_its_size() {
+        let err =
+            try_render(limits(), "{% for i in range(end=400) %}xxxxx{% endfor %}").expect_err("too big");
+        let (en, zh) = (err.text(Lang::En), err.text(Lang::Zh));
+        assert!(
+            en.contains("`t.md.tera`") && en.contains("passed 1000 bytes"),
+            "{en}"
+        );
+        assert!(
+            zh.contains("`t.md.tera`") && zh.contains("输出超过 1000 字节"),
+            "{zh}"
+        );
+        assert!(en.contains("p/templates"), "{en}");
+        let ok = try_render(limits(), "{% for i in range(end=100) %}x{% endfor %}").expect("small");
+        assert_eq!(ok.len(), 100);
+    }
+
+    #[test]
+    fn range_has_a_budget_over_the_whole_rendering() {
+        // 30 × 30 = 900 numbers, over the budget of 500, writing nothing.
+        let nested = "{% for i in range(end=30) %}{% for j in range(end=30) %}{% endfor %}{% endfor %}";
+        let err = try_render(limits(), nested).expect_err("over the budget");
+        let en = err.text(Lang::En);
+        assert!(en.contains("`range` gave more than 500 numbers"), "{en}");
+        // Inside a captured block, where no writer sees the output.
+        let captured = "{% set x %}{% for i in range(end=30) %}{% for j in range(end=30) %}x{% endfor %}{% endfor %}{% endset %}";
+        assert!(try_render(limits(), captured).is_err());
+        // The budget is the rendering's: the next one starts afresh.
+        assert!(try_render(limits(), "{% for i in range(end=400) %}{% endfor %}").is_ok());
+        assert!(try_render(limits(), "{% for i in range(end=400) %}{% endfor %}").is_ok());
+        assert_eq!(
+            try_render(
+                limits(),
+                "{% for i in range(start=10, end=0, step_by=-3) %}{{ i }},{% endfor %}"
+            )
+            .expect("down"),
+            "10,7,4,1,"
+        );
+    }
+
+    #[test]
+    fn a_rendering_stops_at_its_time() {
+        let quick = Limits {
+            time: std::time::Duration::ZERO,
+            ..limits()
+        };
+        let err = try_render(quick, "a{% for i in range(end=3) %}x{% endfor %}").expect_err("late");
+        let en = err.text(Lang::En);
+        assert!(en.contains("still running after 0 seconds"), "{en}");
     }
 
     #[test]

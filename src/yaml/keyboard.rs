@@ -165,8 +165,16 @@ pub(crate) fn scan(text: &str) -> Vec<Found> {
     }
     let mut found = s.found;
     let fixes = s_fixes(&s.all_fixes);
+    // The example is the slip's line corrected: worked out once per line,
+    // however many slips the line has.
+    let lines = crate::source::LineIndex::new(text);
+    let mut examples: std::collections::HashMap<usize, Option<String>> = std::collections::HashMap::new();
     for f in found.iter_mut().filter(|f| f.slip.place != Place::Indent) {
-        f.slip.example = example(text, f.at, &fixes);
+        let line = lines.line_of(f.at);
+        f.slip.example = examples
+            .entry(line)
+            .or_insert_with(|| example(text, lines.line_range(line), &fixes))
+            .clone();
     }
     found
 }
@@ -177,11 +185,13 @@ fn s_fixes(all: &[(usize, usize, &'static str)]) -> Vec<(usize, usize, &'static 
     v
 }
 
-/// The line of byte `at`, corrected, when it is short enough to show.
-fn example(text: &str, at: usize, fixes: &[(usize, usize, &'static str)]) -> Option<String> {
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let line = correct_range(text, start..end, fixes);
+/// A line (the byte range of its text), corrected, when it is short enough to show.
+fn example(
+    text: &str,
+    line: std::ops::Range<usize>,
+    fixes: &[(usize, usize, &'static str)],
+) -> Option<String> {
+    let line = correct_range(text, line, fixes);
     let line = line.trim_end_matches('\r').trim();
     (line.chars().count() <= 60).then(|| line.to_string())
 }
@@ -194,7 +204,10 @@ fn correct_range(
 ) -> String {
     let mut out = String::new();
     let mut pos = range.start;
-    for &(at, len, with) in fixes.iter().filter(|(at, _, _)| range.contains(at)) {
+    // The fixes are in text order: those inside the range are one run.
+    let first = fixes.partition_point(|f| f.0 < range.start);
+    let inside = fixes[first..].iter().take_while(|(at, _, _)| *at < range.end);
+    for &(at, len, with) in inside {
         if at < pos {
             continue;
         }
