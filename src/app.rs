@@ -292,7 +292,7 @@ fn unknown_code(code: &str) -> Error {
 }
 
 fn json_text(v: &serde_json::Value) -> String {
-    let mut s = serde_json::to_string_pretty(v).unwrap_or_default();
+    let mut s = crate::output::json::pretty(v).unwrap_or_default();
     s.push('\n');
     s
 }

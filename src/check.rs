@@ -119,6 +119,10 @@ pub struct Summary {
     /// Whether the programs' messages were in more than one language.
     #[serde(skip)]
     pub mixed: bool,
+    /// The al.toml files that applied to the programs, as shown: the human
+    /// summary names them, so a setting never silences a finding unseen.
+    #[serde(skip)]
+    pub configs: BTreeSet<String>,
 }
 
 impl Summary {

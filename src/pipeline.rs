@@ -148,6 +148,7 @@ pub fn emit(
         let text = emitter.program(piece);
         done.put(out, &text)
     });
+    done.summary.configs = jobs.iter().filter_map(|j| j.config.file.clone()).collect();
     if done.failed.is_none() && !done.closed {
         let text = emitter.finish(&done.summary);
         if done.put(out, &text)

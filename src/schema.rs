@@ -257,7 +257,7 @@ fn standard_format(obj: &mut Map<String, Value>) {
 
 /// The schema as pretty JSON text with a final newline.
 pub(crate) fn schema_text(kind: FileKind) -> String {
-    let mut t = serde_json::to_string_pretty(&schema(kind)).unwrap_or_default();
+    let mut t = crate::output::json::pretty(&schema(kind)).unwrap_or_default();
     t.push('\n');
     t
 }

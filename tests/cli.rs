@@ -1312,10 +1312,26 @@ fn a_planted_al_toml_outside_a_repository_silences_nothing() {
         .arg(&p));
     assert_eq!(r.code, 1, "{}", r.stdout);
     assert!(r.stdout.contains("error[AL201]"), "{}", r.stdout);
-    // The same al.toml at the root of the program's repository applies.
+    assert!(!r.stdout.contains("settings from"), "no al.toml applied: {}", r.stdout);
+    // The same al.toml at the root of the program's repository applies,
+    // and the summary names it.
     fs::create_dir(tmp.path().join(".git")).expect("marker");
     let r = run(al()
         .args(["check", "--lang", "en", "--today", FIXTURE_TODAY])
         .arg(&p));
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let planted = tmp.path().join("al.toml");
+    assert!(
+        r.stdout.trim_end().ends_with(&format!("; settings from {}", planted.display())),
+        "{}",
+        r.stdout
+    );
+    let r = run(al()
+        .args(["check", "--lang", "zh", "--today", FIXTURE_TODAY])
+        .arg(&p));
+    assert!(
+        r.stdout.trim_end().ends_with(&format!("；设置来自 {}", planted.display())),
+        "{}",
+        r.stdout
+    );
 }

@@ -63,10 +63,10 @@ fuzz_target!(|data: &[u8]| {
             let width = lines[line - 1].chars().count() + 1;
             assert!(d.column >= 1 && d.column as usize <= width, "{}: column {} of {width}", d.code, d.column);
         }
-        let _ = al::output::human::render_program(&report, false);
-        let _ = al::output::json::render(&report.diagnostics, &summary);
-        let _ = al::output::sarif::render(&report.diagnostics, al::config::Lang::Zh);
-        let _ = al::output::github::render(&report.diagnostics);
+        use al::output::Format;
+        for format in [Format::Human, Format::Json, Format::Github, Format::Sarif, Format::Junit] {
+            let _ = al::output::render_one(format, &report, al::config::Lang::Zh);
+        }
         al::report::context::report(program, &config.limits, al::config::Lang::Zh, today, &report.diagnostics, &summary, None)
     };
     for lang in [al::config::Lang::Zh, al::config::Lang::En] {

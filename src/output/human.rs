@@ -46,7 +46,11 @@ impl super::Emitter for Human {
 
     fn finish(&mut self, summary: &Summary) -> String {
         let lang = summary.lang_or(self.lang);
-        format!("{}\n", summary_line(summary, lang, self.deny_warnings))
+        format!(
+            "{}{}\n",
+            summary_line(summary, lang, self.deny_warnings),
+            configs_named(summary, lang)
+        )
     }
 }
 
@@ -248,6 +252,23 @@ fn trim_line_end(text: &str, r: Range<usize>) -> Range<usize> {
         Some(i) if i > 0 => r.start..r.start + i,
         _ => r,
     }
+}
+
+/// The end of the closing line that names the al.toml files whose settings
+/// applied (rule severities, waivers, limits), each as shown; nothing when
+/// none did. A setting that silences a finding is never unseen: an al.toml
+/// the user did not expect is named here.
+pub fn configs_named(s: &Summary, lang: Lang) -> String {
+    if s.configs.is_empty() {
+        return String::new();
+    }
+    let files: Vec<String> = s.configs.iter().map(|f| one_line(f)).collect();
+    crate::tr!(
+        lang,
+        "；设置来自 {files}",
+        "; settings from {files}",
+        files = files.join(crate::lang::pick(lang, "、", ", "))
+    )
 }
 
 /// The closing line: counts, or that all is well. The verdict says

@@ -32,13 +32,40 @@ pub fn render_with(findings: &[Diagnostic], truncated: &[Omitted], summary: &Sum
         truncated,
         summary,
     };
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut s = pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
     s
 }
 
+/// A value as pretty-printed JSON, with every C1 control character
+/// (U+0080–U+009F) escaped as `\u0080`…: JSON escapes C0 controls itself,
+/// but a C1 character written raw is a control sequence to some terminals
+/// (U+009B is CSI), and no value from a file may reach a terminal as one.
+/// The same document either way for a JSON reader. Every JSON output of
+/// `al` goes through here.
+pub(crate) fn pretty(value: &impl Serialize) -> serde_json::Result<String> {
+    let text = serde_json::to_string_pretty(value)?;
+    if !text.chars().any(is_c1) {
+        return Ok(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if is_c1(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Ok(out)
+}
+
+/// Whether a character is a C1 control.
+fn is_c1(c: char) -> bool {
+    ('\u{80}'..='\u{9f}').contains(&c)
+}
+
 fn indented(value: &impl Serialize, by: &str) -> String {
-    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    let text = pretty(value).unwrap_or_default();
     text.lines().collect::<Vec<_>>().join(&format!("\n{by}"))
 }
 
@@ -100,6 +127,19 @@ impl super::Emitter for Stream {
 
     fn finish(&mut self, summary: &Summary) -> String {
         Stream::finish(self, summary)
+    }
+}
+
+#[cfg(test)]
+mod c1_tests {
+    #[test]
+    fn c1_controls_are_escaped_and_read_back_the_same() {
+        let v = serde_json::json!({ "t": "a\u{9b}2J\u{1b}[31m\u{85}中" });
+        let text = super::pretty(&v).expect("json");
+        assert!(!text.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c) || c == '\u{1b}'), "{text}");
+        assert!(text.contains("\\u009b") && text.contains("\\u0085"), "{text}");
+        let back: serde_json::Value = serde_json::from_str(&text).expect("read back");
+        assert_eq!(back, v);
     }
 }
 

@@ -168,17 +168,27 @@ impl Piece {
     /// Keeps of a report what emitting needs, with what was rendered of it:
     /// the findings shown, and the count of the others ([`cap`]).
     pub fn new(report: ProgramReport, rendered: Rendered) -> Piece {
-        let (shown, omitted) = cap(&report.diagnostics);
-        let diagnostics = report
-            .diagnostics
+        Piece::of(report.display, report.files, report.lang, report.diagnostics, rendered)
+    }
+
+    /// [`Piece::new`] from its parts.
+    fn of(
+        display: String,
+        files: usize,
+        lang: crate::config::Lang,
+        all: Vec<Diagnostic>,
+        rendered: Rendered,
+    ) -> Piece {
+        let (shown, omitted) = cap(&all);
+        let diagnostics = all
             .into_iter()
             .zip(shown)
             .filter_map(|(d, shown)| shown.then_some(d))
             .collect();
         Piece {
-            display: report.display,
-            files: report.files,
-            lang: report.lang,
+            display,
+            files,
+            lang,
             diagnostics,
             omitted,
             rendered,
@@ -195,6 +205,29 @@ impl Piece {
                 .map(|o| o.omitted)
                 .sum::<usize>()
     }
+}
+
+/// Everything `format` writes for one checked program alone, from its
+/// opening to its closing, as `al check` writes it (for tests and fuzzing).
+pub fn render_one(format: Format, report: &ProgramReport, lang: crate::config::Lang) -> String {
+    let mut emitter = format.emitter(Options {
+        lang,
+        ..Options::default()
+    });
+    let mut out = emitter.begin();
+    let rendered = (emitter.render())(report);
+    let piece = Piece::of(
+        report.display.clone(),
+        report.files,
+        report.lang,
+        report.diagnostics.clone(),
+        rendered,
+    );
+    let mut summary = Summary::default();
+    summary.add_piece(&piece);
+    out.push_str(&emitter.program(piece));
+    out.push_str(&emitter.finish(&summary));
+    out
 }
 
 /// An output format of `al check`, written as the programs are checked.
@@ -232,6 +265,23 @@ pub(crate) trait Emitter {
 mod tests {
     use super::*;
     use clap::ValueEnum;
+
+    #[test]
+    fn one_program_renders_whole_in_every_format() {
+        let files = [("topic.yaml".to_string(), "title: x\n".to_string())];
+        let program = crate::load::program_from_texts("p", &files);
+        let today = crate::dates::parse_date("2026-06-30").expect("date");
+        let config = crate::config::Config::default();
+        let report = crate::check::finish(program, &config, true, today, Some(crate::config::Lang::En));
+        assert!(report.diagnostics.iter().any(|d| d.code == "AL003"), "team.yaml is missing");
+        for format in Format::value_variants() {
+            let out = render_one(*format, &report, crate::config::Lang::En);
+            assert!(out.contains("AL003"), "{format:?}: {out}");
+        }
+        let json: serde_json::Value =
+            serde_json::from_str(&render_one(Format::Json, &report, crate::config::Lang::En)).expect("json");
+        assert!(json["summary"]["errors"].as_u64() > Some(0), "{json}");
+    }
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, failure_persistence: None, ..Default::default() })]

@@ -167,7 +167,7 @@ fn help_uri(code: &str) -> Option<String> {
 
 /// The log as text, pretty-printed, with a final line break.
 fn to_text(log: &Value) -> String {
-    let mut s = serde_json::to_string_pretty(log).unwrap_or_default();
+    let mut s = crate::output::json::pretty(log).unwrap_or_default();
     s.push('\n');
     s
 }

@@ -170,7 +170,7 @@ fn render(dir: &Path, ctx: &view::Portfolio, lang: Lang, format: PortfolioFormat
     let value = serde_json::to_value(ctx).unwrap_or_default();
     let template = match format {
         PortfolioFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&value).unwrap_or_default();
+            let mut s = crate::output::json::pretty(&value).unwrap_or_default();
             s.push('\n');
             return Ok(s);
         }
