@@ -813,6 +813,12 @@ pub fn first_parses<T: DeserializeOwned + Default>(text: &str, keys_at: KeysAt) 
     })
 }
 
+/// The fast path's floor for the benchmark (benches/parse_floor.rs): reads
+/// `text` on the fast path into nothing; whether the fast path took it.
+pub fn fast_floor(text: &str) -> bool {
+    fast::parse::<de::IgnoredAny, _>(text, false, |_| {}).is_ok()
+}
+
 /// One parse of a text: its model, the problems found on the way, and the
 /// one that made the file unusable.
 struct Attempt<T> {
