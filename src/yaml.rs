@@ -803,7 +803,10 @@ fn parse_with<T: DeserializeOwned + Default>(text: &str, keys_at: Option<KeysAt>
 /// tests and the fuzz target, which require the two to be equal whenever
 /// the fast path answers (the keyboard corrections around it are the same
 /// for both).
-pub fn first_parses<T: DeserializeOwned + Default>(text: &str, keys_at: KeysAt) -> (Option<Parsed<T>>, Parsed<T>) {
+pub fn first_parses<T: DeserializeOwned + Default>(
+    text: &str,
+    keys_at: KeysAt,
+) -> (Option<Parsed<T>>, Parsed<T>) {
     unlocated(|| {
         let fast = parse_fast::<T>(text, Some(keys_at))
             .map(|(value, ignored)| finish_attempt(text, Some(keys_at), Ok(value), ignored).done());
@@ -844,7 +847,10 @@ impl<T> Attempt<T> {
 /// The first parse, without places, of a text the fast path reads
 /// ([`fast`]): the model (`None`: the text holds no document) and the
 /// unknown keys; `None` when the text is not for the fast path.
-fn parse_fast<T: DeserializeOwned + Default>(text: &str, keys_at: Option<KeysAt>) -> Option<(T, Vec<Vec<Seg>>)> {
+fn parse_fast<T: DeserializeOwned + Default>(
+    text: &str,
+    keys_at: Option<KeysAt>,
+) -> Option<(T, Vec<Vec<Seg>>)> {
     if locating() {
         return None;
     }

@@ -54,13 +54,17 @@ fn own_kind(path: &Path) -> Option<usize> {
 }
 
 fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     entries.sort();
     for path in entries {
         if path.is_dir() {
             yaml_files(&path, out);
-        } else if matches!(path.extension().and_then(|x| x.to_str()), Some("yaml" | "yml")) || dir.ends_with("seeds/loader") {
+        } else if matches!(path.extension().and_then(|x| x.to_str()), Some("yaml" | "yml"))
+            || dir.ends_with("seeds/loader")
+        {
             out.push(path);
         }
     }
@@ -69,7 +73,12 @@ fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
 fn seeds() -> Vec<(PathBuf, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut paths = Vec::new();
-    for dir in ["tests/fixtures", "examples", "fuzz/seeds/loader", "templates/init"] {
+    for dir in [
+        "tests/fixtures",
+        "examples",
+        "fuzz/seeds/loader",
+        "templates/init",
+    ] {
         yaml_files(&root.join(dir), &mut paths);
     }
     paths
@@ -92,12 +101,19 @@ fn every_fixture_and_example_reads_the_same() {
             own += 1;
             answered += usize::from(answers[k]);
             let example = path.to_string_lossy().contains("examples");
-            assert!(!example || answers[k], "the fast path reads the example file {}", path.display());
+            assert!(
+                !example || answers[k],
+                "the fast path reads the example file {}",
+                path.display()
+            );
         }
     }
     // Most fixtures are ordinary files; the others test what the fast path
     // hands back on purpose (syntax errors, duplicate keys, anchors, …).
-    assert!(answered * 10 >= own * 8, "the fast path answered for {answered} of {own} fixture files");
+    assert!(
+        answered * 10 >= own * 8,
+        "the fast path answered for {answered} of {own} fixture files"
+    );
 }
 
 /// Texts an attacker or an unlucky editor writes.
@@ -205,10 +221,52 @@ fn hostile_texts_read_the_same_or_are_handed_back() {
 fn scalar() -> impl Strategy<Value = String> {
     prop_oneof![
         prop::sample::select(vec![
-            "workshop", "group-meeting", "open", "done", "g1", "zhang", "张伟", "2026-05-04", "2026-02-30",
-            "2026-05", "1", "0", "-0", "12", "-3", "0.5", "1.50", "007", "1e3", "0x1F", "+1", ".5", ".inf",
-            "true", "True", "false", "yes", "no", "null", "~", "NULL", "''", "\"\"", "'a: b'", "\"x\\ty\"",
-            "a b", "3 people", "2026年", "R&D", "Q&A!", "a#b", "50%", "-", "中文：冒号", "1_000", "12:30",
+            "workshop",
+            "group-meeting",
+            "open",
+            "done",
+            "g1",
+            "zhang",
+            "张伟",
+            "2026-05-04",
+            "2026-02-30",
+            "2026-05",
+            "1",
+            "0",
+            "-0",
+            "12",
+            "-3",
+            "0.5",
+            "1.50",
+            "007",
+            "1e3",
+            "0x1F",
+            "+1",
+            ".5",
+            ".inf",
+            "true",
+            "True",
+            "false",
+            "yes",
+            "no",
+            "null",
+            "~",
+            "NULL",
+            "''",
+            "\"\"",
+            "'a: b'",
+            "\"x\\ty\"",
+            "a b",
+            "3 people",
+            "2026年",
+            "R&D",
+            "Q&A!",
+            "a#b",
+            "50%",
+            "-",
+            "中文：冒号",
+            "1_000",
+            "12:30",
         ])
         .prop_map(str::to_string),
         "[a-z0-9 ._-]{0,12}",
@@ -219,10 +277,39 @@ fn scalar() -> impl Strategy<Value = String> {
 fn key() -> impl Strategy<Value = String> {
     prop_oneof![
         prop::sample::select(vec![
-            "kind", "title", "date", "days", "groups", "place", "attendees", "guests", "actions", "task", "owner",
-            "due", "status", "id", "members", "people", "name", "notes", "agenda", "minutes", "made", "milestones",
-            "number", "month", "implementation", "metrics", "baseline", "criteria", "sponsor", "zzz", "titel",
-            "\"kind\"", "'date'",
+            "kind",
+            "title",
+            "date",
+            "days",
+            "groups",
+            "place",
+            "attendees",
+            "guests",
+            "actions",
+            "task",
+            "owner",
+            "due",
+            "status",
+            "id",
+            "members",
+            "people",
+            "name",
+            "notes",
+            "agenda",
+            "minutes",
+            "made",
+            "milestones",
+            "number",
+            "month",
+            "implementation",
+            "metrics",
+            "baseline",
+            "criteria",
+            "sponsor",
+            "zzz",
+            "titel",
+            "\"kind\"",
+            "'date'",
         ])
         .prop_map(str::to_string),
         "[a-z_]{1,8}",
@@ -239,8 +326,11 @@ fn value(depth: u32) -> BoxedStrategy<String> {
     let i2 = indent.clone();
     let block_list = prop::collection::vec(value(depth - 1), 1..4)
         .prop_map(move |v| v.iter().map(|x| format!("\n{i2}- {x}")).collect::<String>());
-    let block_map = prop::collection::vec((key(), value(depth - 1)), 1..4)
-        .prop_map(move |v| v.iter().map(|(k, x)| format!("\n{indent}{k}: {x}")).collect::<String>());
+    let block_map = prop::collection::vec((key(), value(depth - 1)), 1..4).prop_map(move |v| {
+        v.iter()
+            .map(|(k, x)| format!("\n{indent}{k}: {x}"))
+            .collect::<String>()
+    });
     prop_oneof![
         3 => leaf,
         1 => prop::collection::vec(scalar(), 0..4).prop_map(|v| format!("[{}]", v.join(", "))),
@@ -260,13 +350,54 @@ fn document() -> impl Strategy<Value = String> {
 /// A seed file with a few edits: a token inserted, a range removed.
 fn mangled() -> impl Strategy<Value = String> {
     let tokens = prop::sample::select(vec![
-        "&a ", "*a", "!!str ", "! ", "<<: ", "---\n", "...\n", "%YAML 1.2\n", "? ", "{", "}", "[", "]", ",", ": ",
-        " #", "'", "\"", "|", ">", "|-\n", "\t", "\\", "\n", "  ", "- ", "~", "null", "true", "0x1F", "1e3", "+1",
-        "007", ".5", "\u{85}", "\u{2028}", "\u{a0}", "：", "\u{feff}", "\r", "\u{0}",
+        "&a ",
+        "*a",
+        "!!str ",
+        "! ",
+        "<<: ",
+        "---\n",
+        "...\n",
+        "%YAML 1.2\n",
+        "? ",
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ": ",
+        " #",
+        "'",
+        "\"",
+        "|",
+        ">",
+        "|-\n",
+        "\t",
+        "\\",
+        "\n",
+        "  ",
+        "- ",
+        "~",
+        "null",
+        "true",
+        "0x1F",
+        "1e3",
+        "+1",
+        "007",
+        ".5",
+        "\u{85}",
+        "\u{2028}",
+        "\u{a0}",
+        "：",
+        "\u{feff}",
+        "\r",
+        "\u{0}",
     ]);
     let seeds = seeds();
-    (0..seeds.len(), prop::collection::vec((any::<prop::sample::Index>(), tokens, 0usize..6), 1..4)).prop_map(
-        move |(i, edits)| {
+    (
+        0..seeds.len(),
+        prop::collection::vec((any::<prop::sample::Index>(), tokens, 0usize..6), 1..4),
+    )
+        .prop_map(move |(i, edits)| {
             let mut text = seeds[i].1.clone();
             for (at, token, cut) in edits {
                 let mut at = at.index(text.len() + 1);
@@ -280,8 +411,7 @@ fn mangled() -> impl Strategy<Value = String> {
                 text.replace_range(at..end, token);
             }
             text
-        },
-    )
+        })
 }
 
 proptest! {

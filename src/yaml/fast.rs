@@ -96,9 +96,8 @@ pub(crate) fn classify(s: &str) -> Class {
     }
     let b = s.as_bytes();
     // Padding serde-saphyr trims before it reads a number or a boolean.
-    if b.first().or(b.last()).is_some_and(|c| matches!(c, b' ' | b'\t' | b'\r' | b'\n'))
-        || b.last().is_some_and(|c| matches!(c, b' ' | b'\t' | b'\r' | b'\n'))
-    {
+    let pad = |c: Option<&u8>| c.is_some_and(|c| matches!(c, b' ' | b'\t' | b'\r' | b'\n'));
+    if pad(b.first()) || pad(b.last()) {
         return Class::Unsure;
     }
     // A number starts with a sign, a digit or a point (`.5`, `.inf`); words
@@ -110,7 +109,10 @@ pub(crate) fn classify(s: &str) -> Class {
     // Every number serde-saphyr reads is written with these characters only
     // (digits, signs, point, exponent, radix prefixes and hex digits, `_`,
     // and the letters of `inf`, `infinity`, `nan`): anything else is text.
-    if !b.iter().all(|&c| c.is_ascii_hexdigit() || b"+-._xXoOiInNtTyY".contains(&c)) {
+    if !b
+        .iter()
+        .all(|&c| c.is_ascii_hexdigit() || b"+-._xXoOiInNtTyY".contains(&c))
+    {
         return Class::Text;
     }
     let (neg, digits) = match b.strip_prefix(b"-") {
@@ -127,7 +129,11 @@ pub(crate) fn classify(s: &str) -> Class {
             return Class::Unsure;
         }
         let v = digits.iter().fold(0i64, |v, d| v * 10 + i64::from(d - b'0'));
-        return if neg { Class::Signed(-v) } else { Class::Unsigned(v as u64) };
+        return if neg {
+            Class::Signed(-v)
+        } else {
+            Class::Unsigned(v as u64)
+        };
     }
     if let Some(dot) = digits.iter().position(|&c| c == b'.') {
         let (whole, frac) = (&digits[..dot], &digits[dot + 1..]);
@@ -579,7 +585,9 @@ mod tests {
         assert_eq!(classify("3 people"), Class::Text);
         assert_eq!(classify("2026年"), Class::Text);
         assert_eq!(classify("inf"), Class::Text);
-        for unsure in ["+1", "0x1F", "1e3", ".inf", "-.5", "1_000", "00.5", "1.", "-0.0e1", "0x1e"] {
+        for unsure in [
+            "+1", "0x1F", "1e3", ".inf", "-.5", "1_000", "00.5", "1.", "-0.0e1", "0x1e",
+        ] {
             assert_eq!(classify(unsure), Class::Unsure, "{unsure}");
         }
     }
