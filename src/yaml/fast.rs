@@ -524,7 +524,7 @@ impl<'de> MapAccess<'de> for &mut Map<'_, 'de> {
             Ev::Scalar(s, plain) if !plain || (classify(&s) == Class::Text && &*s != "<<") => s,
             _ => return Err(NotMine),
         };
-        if self.seen.iter().any(|k| *k == key) {
+        if self.seen.contains(&key) {
             return Err(NotMine);
         }
         let value = seed.deserialize(Key(&key))?;
