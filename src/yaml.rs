@@ -7,6 +7,7 @@
 //! - bad scalar values (an impossible date, an unknown enum word), which the
 //!   lenient field deserializers record and replace with "absent".
 
+pub(crate) mod fast;
 mod keyboard;
 mod problem;
 
@@ -679,7 +680,7 @@ pub(crate) fn fields_of<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
 }
 
 /// Tells, for a path inside a file, which keys are allowed there.
-pub(crate) type KeysAt = fn(&[Seg]) -> &'static [&'static str];
+pub type KeysAt = fn(&[Seg]) -> &'static [&'static str];
 
 /// The outcome of parsing one file.
 #[derive(Debug)]
@@ -696,15 +697,7 @@ pub struct Parsed<T> {
 /// text), leading-zero numbers as text, no comment events, and explicit
 /// resource budgets.
 pub fn options() -> serde_saphyr::Options {
-    let mut budget = serde_saphyr::Budget::default();
-    budget.max_depth = 64;
-    budget.max_nodes = 2_000_000;
-    budget.max_events = 4_000_000;
-    budget.max_aliases = 1_000;
-    budget.max_anchors = 1_000;
-    budget.max_documents = 1;
-    budget.max_recorded_anchor_events = 20_000;
-    budget.max_recorded_anchor_bytes = 8 * 1024 * 1024;
+    let budget = budget();
     let mut alias_limits = serde_saphyr::options::AliasLimits::default();
     alias_limits.max_total_replayed_events = 20_000;
     alias_limits.max_replay_stack_depth = 16;
@@ -715,6 +708,35 @@ pub fn options() -> serde_saphyr::Options {
         budget: Some(budget),
         alias_limits: alias_limits,
     }
+}
+
+/// The parser options serde-saphyr derives from [`options`]' budget (as
+/// its `Budget::parser_options` does), for the fast path, which must see
+/// the same events.
+pub(crate) fn parser_options() -> granit_parser::Options {
+    let budget = budget();
+    granit_parser::options! {
+        simple_key_max_lookahead: budget.simple_key_max_lookahead,
+        flow_nesting_limit: budget.flow_nesting_limit,
+        block_nesting_limit: granit_parser::Options::default()
+            .block_nesting_limit
+            .max(budget.max_depth.saturating_add(1)),
+        emit_comments: false,
+    }
+}
+
+/// The resource budgets of every parse.
+fn budget() -> serde_saphyr::Budget {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = 64;
+    budget.max_nodes = 2_000_000;
+    budget.max_events = 4_000_000;
+    budget.max_aliases = 1_000;
+    budget.max_anchors = 1_000;
+    budget.max_documents = 1;
+    budget.max_recorded_anchor_events = 20_000;
+    budget.max_recorded_anchor_bytes = 8 * 1024 * 1024;
+    budget
 }
 
 /// Removes the " at line N, column M" parts serde-saphyr writes into its
@@ -875,6 +897,31 @@ fn parse_with<T: DeserializeOwned + Default>(text: &str, keys_at: Option<KeysAt>
     }
 }
 
+/// The first parse of `text` without places (as `al check` makes it), by
+/// the fast path and by serde-saphyr: `(fast, reference)`, where `fast` is
+/// `None` when the fast path hands the text back. For the differential
+/// tests and the fuzz target, which require the two to be equal whenever
+/// the fast path answers (the keyboard corrections around it are the same
+/// for both).
+pub fn first_parses<T: DeserializeOwned + Default>(
+    text: &str,
+    keys_at: KeysAt,
+) -> (Option<Parsed<T>>, Parsed<T>) {
+    unlocated(|| {
+        let fast = parse_fast::<T>(text, Some(keys_at))
+            .map(|(value, ignored)| finish_attempt(text, Some(keys_at), Ok(value), ignored).done());
+        let (result, ignored) = parse_saphyr::<T>(text, Some(keys_at));
+        let reference = finish_attempt(text, Some(keys_at), result, ignored).done();
+        (fast, reference)
+    })
+}
+
+/// The fast path's floor for the benchmark (benches/parse_floor.rs): reads
+/// `text` on the fast path into nothing; whether the fast path took it.
+pub fn fast_floor(text: &str) -> bool {
+    fast::parse::<de::IgnoredAny, _>(text, false, |_| {}).is_ok()
+}
+
 /// One parse of a text: its model, the problems found on the way, and the
 /// one that made the file unusable.
 struct Attempt<T> {
@@ -897,7 +944,43 @@ impl<T> Attempt<T> {
     }
 }
 
+/// The first parse, without places, of a text the fast path reads
+/// ([`fast`]): the model (`None`: the text holds no document) and the
+/// unknown keys; `None` when the text is not for the fast path.
+fn parse_fast<T: DeserializeOwned + Default>(
+    text: &str,
+    keys_at: Option<KeysAt>,
+) -> Option<(T, Vec<Vec<Seg>>)> {
+    if locating() {
+        return None;
+    }
+    SINK.with(|s| s.borrow_mut().clear());
+    let mut ignored: Vec<Vec<Seg>> = Vec::new();
+    let parsed = fast::parse::<T, _>(text, keys_at.is_some(), |path| {
+        if let Some(segs) = segments(&path) {
+            ignored.push(segs);
+        }
+    });
+    match parsed {
+        Ok(value) => Some((value.unwrap_or_default(), ignored)),
+        Err(fast::NotMine) => None,
+    }
+}
+
 fn parse_once<T: DeserializeOwned + Default>(text: &str, keys_at: Option<KeysAt>) -> Attempt<T> {
+    let (result, ignored) = match parse_fast::<T>(text, keys_at) {
+        Some((value, ignored)) => (Ok(value), ignored),
+        None => parse_saphyr::<T>(text, keys_at),
+    };
+    finish_attempt(text, keys_at, result, ignored)
+}
+
+/// A parse by serde-saphyr with the project's options (every parse with
+/// places, and every text the fast path hands back).
+fn parse_saphyr<T: DeserializeOwned>(
+    text: &str,
+    keys_at: Option<KeysAt>,
+) -> (Result<T, serde_saphyr::Error>, Vec<Vec<Seg>>) {
     SINK.with(|s| s.borrow_mut().clear());
     let mut ignored: Vec<Vec<Seg>> = Vec::new();
     let result: Result<T, serde_saphyr::Error> = match keys_at {
@@ -910,6 +993,15 @@ fn parse_once<T: DeserializeOwned + Default>(text: &str, keys_at: Option<KeysAt>
         }),
         None => serde_saphyr::from_str_with_options(text, options()),
     };
+    (result, ignored)
+}
+
+fn finish_attempt<T: DeserializeOwned + Default>(
+    text: &str,
+    keys_at: Option<KeysAt>,
+    result: Result<T, serde_saphyr::Error>,
+    ignored: Vec<Vec<Seg>>,
+) -> Attempt<T> {
     let unknown_keys = !ignored.is_empty();
     let mut problems = SINK.with(|s| std::mem::take(&mut *s.borrow_mut()));
     let mut fatal = None;

@@ -110,7 +110,7 @@ fn advance(before: Option<&Tracked>, now: Vec<ActionView>) -> Tracked {
 /// The actions of a session file's text, read by the same loader as the
 /// program (`rel` its path in the program).
 fn parse(rel: &str, text: String) -> Vec<ActionView> {
-    let p = crate::load::program_from_texts("", &[(rel.to_string(), text)]);
+    let p = crate::yaml::unlocated(|| crate::load::program_from_texts("", &[(rel.to_string(), text)]));
     p.sessions
         .first()
         .map(|s| views(&s.value, None))
