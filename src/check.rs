@@ -98,7 +98,7 @@ pub fn open(dir: &Path) -> Result<Opened> {
 }
 
 /// Totals over a run.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Summary {
     /// Programs checked.
     pub programs: usize,

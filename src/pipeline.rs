@@ -70,7 +70,7 @@ pub fn jobs(paths: &[PathBuf], lang: Option<Lang>) -> Result<Vec<Job>> {
 }
 
 /// How a run of [`emit`] ended.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(crate) struct Emitted {
     /// The totals over every program checked.
     pub summary: Summary,

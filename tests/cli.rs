@@ -1312,7 +1312,11 @@ fn a_planted_al_toml_outside_a_repository_silences_nothing() {
         .arg(&p));
     assert_eq!(r.code, 1, "{}", r.stdout);
     assert!(r.stdout.contains("error[AL201]"), "{}", r.stdout);
-    assert!(!r.stdout.contains("settings from"), "no al.toml applied: {}", r.stdout);
+    assert!(
+        !r.stdout.contains("settings from"),
+        "no al.toml applied: {}",
+        r.stdout
+    );
     // The same al.toml at the root of the program's repository applies,
     // and the summary names it.
     fs::create_dir(tmp.path().join(".git")).expect("marker");
@@ -1322,7 +1326,9 @@ fn a_planted_al_toml_outside_a_repository_silences_nothing() {
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     let planted = tmp.path().join("al.toml");
     assert!(
-        r.stdout.trim_end().ends_with(&format!("; settings from {}", planted.display())),
+        r.stdout
+            .trim_end()
+            .ends_with(&format!("; settings from {}", planted.display())),
         "{}",
         r.stdout
     );
@@ -1330,7 +1336,9 @@ fn a_planted_al_toml_outside_a_repository_silences_nothing() {
         .args(["check", "--lang", "zh", "--today", FIXTURE_TODAY])
         .arg(&p));
     assert!(
-        r.stdout.trim_end().ends_with(&format!("；设置来自 {}", planted.display())),
+        r.stdout
+            .trim_end()
+            .ends_with(&format!("；设置来自 {}", planted.display())),
         "{}",
         r.stdout
     );

@@ -13,8 +13,8 @@ mod index;
 mod learning;
 mod pace;
 mod plan;
-mod reviews;
 mod records;
+mod reviews;
 mod sessions;
 mod stages;
 mod time;
@@ -32,8 +32,8 @@ pub(crate) use pace::{
     unreadable,
 };
 pub(crate) use plan::{Actual, MilestoneFact, Planned, by_plan_date, milestones, shown_number};
-pub(crate) use reviews::review_meetings;
 pub(crate) use records::officer_records;
+pub(crate) use reviews::review_meetings;
 pub(crate) use sessions::{
     attendance, expected, group, has_record, last_met, member_on, officer_on_duty, officers_on_duty,
     participation, present, rotation_officer, session_date, session_groups, sessions_by_date,

@@ -136,7 +136,12 @@ mod c1_tests {
     fn c1_controls_are_escaped_and_read_back_the_same() {
         let v = serde_json::json!({ "t": "a\u{9b}2J\u{1b}[31m\u{85}中" });
         let text = super::pretty(&v).expect("json");
-        assert!(!text.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c) || c == '\u{1b}'), "{text}");
+        assert!(
+            !text
+                .chars()
+                .any(|c| ('\u{80}'..='\u{9f}').contains(&c) || c == '\u{1b}'),
+            "{text}"
+        );
         assert!(text.contains("\\u009b") && text.contains("\\u0085"), "{text}");
         let back: serde_json::Value = serde_json::from_str(&text).expect("read back");
         assert_eq!(back, v);

@@ -168,7 +168,13 @@ impl Piece {
     /// Keeps of a report what emitting needs, with what was rendered of it:
     /// the findings shown, and the count of the others ([`cap`]).
     pub fn new(report: ProgramReport, rendered: Rendered) -> Piece {
-        Piece::of(report.display, report.files, report.lang, report.diagnostics, rendered)
+        Piece::of(
+            report.display,
+            report.files,
+            report.lang,
+            report.diagnostics,
+            rendered,
+        )
     }
 
     /// [`Piece::new`] from its parts.
@@ -273,7 +279,10 @@ mod tests {
         let today = crate::dates::parse_date("2026-06-30").expect("date");
         let config = crate::config::Config::default();
         let report = crate::check::finish(program, &config, true, today, Some(crate::config::Lang::En));
-        assert!(report.diagnostics.iter().any(|d| d.code == "AL003"), "team.yaml is missing");
+        assert!(
+            report.diagnostics.iter().any(|d| d.code == "AL003"),
+            "team.yaml is missing"
+        );
         for format in Format::value_variants() {
             let out = render_one(*format, &report, crate::config::Lang::En);
             assert!(out.contains("AL003"), "{format:?}: {out}");

@@ -1877,7 +1877,7 @@ impl<'a> ReportContext<'a> {
             open_actions,
             actions,
             findings,
-            check: *summary,
+            check: summary.clone(),
             gantt: super::gantt::gantt(p, &stage.steps, &plan.milestones, lang),
             charts: charts(p, &stage, &plan, lang, today, team_unread),
             stage,
