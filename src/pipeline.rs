@@ -322,7 +322,7 @@ mod tests {
             assert_eq!(
                 done,
                 Emitted {
-                    summary,
+                    summary: summary.clone(),
                     closed: false,
                     failed: None,
                 }
