@@ -513,6 +513,22 @@ fn subtopic_in(
         t,
         "{}",
         c(
+            "# goal: 一年内离职率由 18% 降到 10% 以下   # 目标要求：怎样算解决了，最好有数字（第二期研讨班前写明）",
+            "# goal: attrition from 18% to under 10% within a year   # what \"solved\" means, ideally a number (before workshop 2)"
+        )
+    );
+    let _ = writeln!(
+        t,
+        "{}",
+        c(
+            "# members: [p1, p2]       # 子课题小组：可来自各组；写明时负责人须在其中",
+            "# members: [p1, p2]       # the sub-topic's team, from any group; the owner among them"
+        )
+    );
+    let _ = writeln!(
+        t,
+        "{}",
+        c(
             "# replaces: old-id        # 若替换了另一个子课题（更新）",
             "# replaces: old-id        # when it replaces another sub-topic"
         )
