@@ -173,58 +173,13 @@ pub(crate) fn quiet_if_closed(result: std::io::Result<()>) -> Result<()> {
 
 /// The flags `open` is given when reading: do not block (a pipe swapped in
 /// after the folder walk opens at once, and its type is then refused), and
-/// do not follow a link in the last place of the path. The values are the
-/// system's (those of the C library's `fcntl.h`); on a system not listed
-/// they are 0 and the type is asked before opening instead.
+/// do not follow a link in the last place of the path — the C library's
+/// own values. On a system without them they are 0 and the type is asked
+/// before opening instead.
 mod flags {
-    #[cfg(any(
-        target_os = "macos",
-        target_os = "ios",
-        target_os = "freebsd",
-        target_os = "openbsd",
-        target_os = "netbsd",
-        target_os = "dragonfly"
-    ))]
-    pub(super) const NONBLOCK_NOFOLLOW: (i32, i32) = (0x4, 0x100);
-    #[cfg(all(
-        any(target_os = "linux", target_os = "android"),
-        any(
-            target_arch = "x86",
-            target_arch = "x86_64",
-            target_arch = "riscv32",
-            target_arch = "riscv64",
-            target_arch = "loongarch64",
-            target_arch = "s390x"
-        )
-    ))]
-    pub(super) const NONBLOCK_NOFOLLOW: (i32, i32) = (0o4000, 0x20000);
-    #[cfg(all(
-        any(target_os = "linux", target_os = "android"),
-        any(target_arch = "arm", target_arch = "aarch64", target_arch = "powerpc64")
-    ))]
-    pub(super) const NONBLOCK_NOFOLLOW: (i32, i32) = (0o4000, 0x8000);
-    #[cfg(not(any(
-        target_os = "macos",
-        target_os = "ios",
-        target_os = "freebsd",
-        target_os = "openbsd",
-        target_os = "netbsd",
-        target_os = "dragonfly",
-        all(
-            any(target_os = "linux", target_os = "android"),
-            any(
-                target_arch = "x86",
-                target_arch = "x86_64",
-                target_arch = "riscv32",
-                target_arch = "riscv64",
-                target_arch = "loongarch64",
-                target_arch = "s390x",
-                target_arch = "arm",
-                target_arch = "aarch64",
-                target_arch = "powerpc64"
-            )
-        )
-    )))]
+    #[cfg(unix)]
+    pub(super) const NONBLOCK_NOFOLLOW: (i32, i32) = (libc::O_NONBLOCK, libc::O_NOFOLLOW);
+    #[cfg(not(unix))]
     pub(super) const NONBLOCK_NOFOLLOW: (i32, i32) = (0, 0);
 }
 
