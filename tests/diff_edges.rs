@@ -277,17 +277,7 @@ fn submodules_links_and_lfs_pointers_are_named_not_dropped() {
     fs::write(&session, text).expect("write");
     let v = diff_json(root, &["HEAD", "tr"]);
     assert_eq!(v["changes"], serde_json::json!([]), "nothing all new: {v}");
-    let notes: Vec<(String, String)> = v["notes"]
-        .as_array()
-        .expect("notes")
-        .iter()
-        .map(|n| {
-            (
-                n["file"].as_str().unwrap_or("").to_string(),
-                n["message"].as_str().unwrap_or("").to_string(),
-            )
-        })
-        .collect();
+    let notes = pairs(&v["notes"], "file", "message");
     assert_eq!(
         notes,
         [

@@ -118,17 +118,7 @@ fn diff_lists_exactly_what_changed() {
     shown["since_commit"] = serde_json::json!("[commit]");
     shown["until_commit"] = serde_json::json!("[commit]");
     insta::assert_json_snapshot!("diff_json", shown);
-    let hows: Vec<(String, String)> = v["changes"]
-        .as_array()
-        .expect("changes")
-        .iter()
-        .map(|c| {
-            (
-                c["what"].as_str().unwrap_or("").to_string(),
-                c["how"].as_str().unwrap_or("").to_string(),
-            )
-        })
-        .collect();
+    let hows = pairs(&v["changes"], "what", "how");
     for expected in [
         ("person", "added"),
         ("role", "changed"),

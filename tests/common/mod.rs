@@ -147,3 +147,14 @@ pub fn agenda_of(
     let text = al::report::render(&engine, "agenda.md.tera", &ctx, None).expect("renders");
     (ctx, text)
 }
+
+/// Two text fields of every entry of a JSON list, as pairs (a missing
+/// field as empty text): `pairs(&v["notes"], "file", "message")`.
+pub fn pairs(list: &serde_json::Value, a: &str, b: &str) -> Vec<(String, String)> {
+    let text = |e: &serde_json::Value, k: &str| e[k].as_str().unwrap_or("").to_string();
+    list.as_array()
+        .expect("a list")
+        .iter()
+        .map(|e| (text(e, a), text(e, b)))
+        .collect()
+}
