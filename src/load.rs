@@ -255,6 +255,13 @@ enum Found {
 /// the walk run for ever; the sub-folder itself may be a link that stays
 /// inside the program (one that leads out is reported, not walked).
 fn yaml_files(dir: &Path, root: &Root) -> Vec<Found> {
+    let is_yaml = |p: &Path| matches!(p.extension().and_then(|x| x.to_str()), Some("yaml" | "yml"));
+    entries(dir, root, is_yaml, 16)
+}
+
+/// The entries of `dir` whose name `wanted` accepts, down to `depth`
+/// folders, as [`yaml_files`] describes.
+fn entries(dir: &Path, root: &Root, wanted: fn(&Path) -> bool, depth: usize) -> Vec<Found> {
     match std::fs::symlink_metadata(dir) {
         Ok(m) if m.file_type().is_symlink() => match root.leads(dir) {
             Leads::Inside(real) if real.is_dir() => {}
@@ -265,11 +272,10 @@ fn yaml_files(dir: &Path, root: &Root) -> Vec<Found> {
         Ok(m) if m.is_dir() => {}
         _ => return Vec::new(),
     }
-    let is_yaml = |p: &Path| matches!(p.extension().and_then(|x| x.to_str()), Some("yaml" | "yml"));
     let mut out: Vec<Found> = Vec::new();
     let mut walk = walkdir::WalkDir::new(dir)
         .follow_links(false)
-        .max_depth(16)
+        .max_depth(depth)
         .sort_by_file_name()
         .into_iter();
     while let Some(entry) = walk.next() {
@@ -283,7 +289,7 @@ fn yaml_files(dir: &Path, root: &Root) -> Vec<Found> {
             }
         };
         let hidden = entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
-        let yaml = entry.depth() > 0 && is_yaml(entry.path());
+        let yaml = entry.depth() > 0 && wanted(entry.path());
         let folder = entry.file_type().is_dir();
         if folder && (hidden || yaml) {
             // A folder named like a YAML file is reported, not entered.
@@ -373,7 +379,41 @@ pub(crate) fn load_program_with(dir: &Path, display: &str, max_file_bytes: u64) 
             }
         }
     }
+    templates(&mut p, dir, &root);
     p
+}
+
+/// The program's own templates (`templates/*.tera`) are no part of the
+/// model, but one that `al report` or `al agenda` could not read — a link
+/// out of the program, a pipe, a folder, not UTF-8, over its limit — is
+/// reported here as any file of the program is, so that `al check` shows
+/// it before a report fails. What a readable template holds is not kept.
+fn templates(p: &mut Program, dir: &Path, root: &Root) {
+    let is_tera = |p: &Path| p.extension().is_some_and(|x| x == "tera");
+    for found in entries(&dir.join("templates"), root, is_tera, 1) {
+        let (rel, unread) = match found {
+            Found::Yaml(path, regular) => {
+                let limit = crate::report::MAX_TEMPLATE_BYTES;
+                let Err(mut unread) = read_text(&path, root, limit, regular) else {
+                    continue;
+                };
+                unread.1 = match unread.1 {
+                    What::TooLarge { bytes, .. } => What::TemplateTooLarge {
+                        bytes: Some(bytes),
+                        limit,
+                    },
+                    What::MoreThan { .. } => What::TemplateTooLarge { bytes: None, limit },
+                    what => what,
+                };
+                (rel_of(dir, &path), unread)
+            }
+            Found::Folder(path, what) => {
+                let rel = rel_of(dir, &path).map(|rel| format!("{rel}/"));
+                (rel, Box::new((Loc::file_start(), what)))
+            }
+        };
+        add_unread(p, rel.unwrap_or_else(|| "templates/".to_string()), *unread);
+    }
 }
 
 fn rel_of(dir: &Path, path: &Path) -> Option<String> {
@@ -401,32 +441,36 @@ fn read_doc(p: &mut Program, path: &Path, rel: String, kind: FileKind, (root, re
 /// Adds one file's text (or why it could not be read) to the program, and
 /// parses it.
 fn add_doc(p: &mut Program, rel: String, text: std::result::Result<String, Unread>, kind: FileKind) {
+    let text = match text {
+        Err(unread) => return add_unread(p, rel, *unread),
+        Ok(text) => text,
+    };
     let file = p.files.len();
     let display = display_join(&p.display, &rel);
-    let mut parsing = Parsing {
+    p.files.push(SourceFile { display, rel, text });
+    p.parsing.push(Parsing {
+        kind: Some(kind),
+        located: crate::yaml::locating(),
+        unknown_keys: false,
+    });
+    parse_file(p, file, kind, false);
+}
+
+/// Adds a file of the program that could not be read, with why.
+fn add_unread(p: &mut Program, rel: String, (loc, what): (Loc, What)) {
+    let file = p.files.len();
+    p.files.push(SourceFile {
+        display: display_join(&p.display, &rel),
+        rel,
+        text: String::new(),
+    });
+    p.parsing.push(Parsing {
         kind: None,
         located: crate::yaml::locating(),
         unknown_keys: false,
-    };
-    match text {
-        Err(unread) => {
-            let (loc, what) = *unread;
-            p.files.push(SourceFile {
-                display,
-                rel,
-                text: String::new(),
-            });
-            p.parsing.push(parsing);
-            p.problems
-                .push((file, Problem::new(ProblemKind::Syntax, loc, what)));
-        }
-        Ok(text) => {
-            p.files.push(SourceFile { display, rel, text });
-            parsing.kind = Some(kind);
-            p.parsing.push(parsing);
-            parse_file(p, file, kind, false);
-        }
-    }
+    });
+    p.problems
+        .push((file, Problem::new(ProblemKind::Syntax, loc, what)));
 }
 
 /// Parses file `file` of the program as `kind`, putting its model in place

@@ -12,6 +12,7 @@ mod overrides;
 pub mod summary;
 
 pub use format::DocFormat;
+pub(crate) use overrides::MAX_TEMPLATE_BYTES;
 
 use crate::check::Summary;
 use crate::config::Lang;

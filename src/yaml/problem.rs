@@ -60,6 +60,13 @@ pub enum What {
         /// The limit.
         limit: u64,
     },
+    /// A template of the program (`templates/*.tera`) over its own limit.
+    TemplateTooLarge {
+        /// Its size; `None` when it held more than its size said.
+        bytes: Option<u64>,
+        /// The limit.
+        limit: u64,
+    },
     /// A link (to a file or a folder) whose target lies outside the program
     /// folder, or inside a `.git` folder: it is not followed.
     LinkOut,
@@ -183,6 +190,19 @@ impl What {
                 "文件超过了 {limit} 字节的上限，未解析",
                 "file holds more than the limit of {limit} bytes; it was not parsed"
             ),
+            What::TemplateTooLarge {
+                bytes: Some(bytes),
+                limit,
+            } => tr!(
+                lang,
+                "模板有 {bytes} 字节，超过了模板 {limit} 字节（1 MiB）的上限，未读取",
+                "the template holds {bytes} bytes, over the limit of {limit} bytes (1 MiB) for a template; it was not read"
+            ),
+            What::TemplateTooLarge { bytes: None, limit } => tr!(
+                lang,
+                "模板超过了模板 {limit} 字节（1 MiB）的上限，未读取",
+                "the template holds more than the limit of {limit} bytes (1 MiB) for a template; it was not read"
+            ),
             What::LinkOut => crate::lang::pick(
                 lang,
                 "这是指向项目文件夹之外的链接，未读取",
@@ -230,13 +250,17 @@ impl What {
                 "请拆分文件，删去不属于项目文件的内容，或在 al.toml 中调高 `[limits] max_file_bytes`",
                 "split the file, remove what does not belong in a program file, or raise `[limits] max_file_bytes` in al.toml",
             ),
+            What::TemplateTooLarge { .. } => pick(
+                "模板只需写出报告的版式：请删去多余内容，或把它拆成几个模板（用 include 引入）",
+                "a template only lays out a report: remove what does not belong in it, or split it into several templates (with include)",
+            ),
             What::NotRegular => pick(
-                "请换成普通的 YAML 文件，或删除它",
-                "replace it with a regular YAML file, or remove it",
+                "请换成普通文件，或删除它",
+                "replace it with a regular file, or remove it",
             ),
             What::Folder => pick(
-                "请给文件夹改名：名字以 .yaml 或 .yml 结尾的都会被当作项目文件读取",
-                "rename the folder: names ending in .yaml or .yml are read as program files",
+                "请给文件夹改名：名字以 .yaml 或 .yml（templates/ 中以 .tera）结尾的都会被当作项目文件读取",
+                "rename the folder: names ending in .yaml or .yml (.tera in templates/) are read as files of the program",
             ),
             What::Unreadable(_) => pick(
                 "请检查文件是否存在、是否可读",

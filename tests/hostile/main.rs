@@ -365,6 +365,55 @@ fn links_out_of_the_program_are_not_followed() {
         fs::remove_dir_all(d.join("subtopics")).expect("rm");
         symlink("/", d.join("subtopics")).expect("link");
     });
+    // `al check` also names the templates a report would refuse.
+    link_out("a template", "prog/templates/report.md.tera", |d, o| {
+        fs::create_dir_all(d.join("templates")).expect("mkdir");
+        symlink(o.join("secret.tera"), d.join("templates/report.md.tera")).expect("link");
+    });
+    link_out("templates/ itself", "prog/templates/", |d, o| {
+        symlink(o, d.join("templates")).expect("link");
+    });
+}
+
+#[test]
+fn check_names_the_templates_a_report_could_not_read() {
+    let out = hostile("odd templates", 1, "prog/templates/pipe.tera", |d| {
+        let t = d.join("templates");
+        fs::create_dir_all(t.join("folder.tera")).expect("mkdir");
+        fs::write(t.join("fine.md.tera"), "# {{ topic.title }}\n").expect("write");
+        fs::write(t.join("latin1.tera"), b"caf\xe9").expect("write");
+        fs::write(t.join("notes.txt"), b"\xff not a template").expect("write");
+        let big = fs::File::create(t.join("big.tera")).expect("create");
+        big.set_len(2 * 1024 * 1024).expect("sparse file");
+        std::process::Command::new("mkfifo")
+            .arg(t.join("pipe.tera"))
+            .status()
+            .expect("mkfifo");
+    });
+    for (file, says) in [
+        (
+            "prog/templates/big.tera",
+            "the template holds 2097152 bytes, over the limit of 1048576 bytes",
+        ),
+        ("prog/templates/folder.tera", "this is a folder, not a file"),
+        ("prog/templates/latin1.tera", "not valid UTF-8"),
+        ("prog/templates/pipe.tera", "not a regular file"),
+    ] {
+        let at = out
+            .stdout
+            .find(file)
+            .unwrap_or_else(|| panic!("{file} not named:\n{}", out.stdout));
+        let before = &out.stdout[..at];
+        let finding = &before[before.rfind("error[AL001]").expect("finding")..];
+        assert!(finding.contains(says), "{file}: {finding}");
+    }
+    // A readable template, and a file that is no template, are not findings.
+    assert!(
+        !out.stdout.contains("fine.md.tera") && !out.stdout.contains("notes.txt"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("4 errors"), "{}", out.stdout);
 }
 
 #[test]
