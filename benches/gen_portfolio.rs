@@ -186,7 +186,8 @@ fn program(root: &Path, n: usize, neglected: bool, rng: &mut Rng) -> usize {
         write(
             &dir.join(format!("sessions/{d}-workshop-{}.yaml", w + 1)),
             &format!(
-                "kind: workshop\ntitle: 第{}期研讨班\ndate: {d}\ndays: 2\nfacilitator: f2\nobjectives: [进展汇报, 学习培训, 分组研讨]\n",
+                "kind: workshop\ntitle: 第{}期研讨班\ndate: {d}\ndays: 2\nfacilitator: f2\nobjectives: [进展汇报, 学习培训, 分组研讨]\nnotes: |\n  各组汇报了进展，集中学习后分组研讨。\nlearning:\n  - {{ title: 《行动学习》第{}章, by: f2 }}\n",
+                w + 1,
                 w + 1
             ),
         );
@@ -201,13 +202,15 @@ fn program(root: &Path, n: usize, neglected: bool, rng: &mut Rng) -> usize {
             let day = 8 + gi as i8 + 10 * (m % per_month) as i8;
             let d = in_month(start, m / per_month + 1, day);
             let mut s = format!(
-                "kind: group-meeting\ntitle: 第{}组第{}次小组会议\ndate: {d}\ndays: 1\ngroups: [g{}]\nplace: 3 楼会议室\nfacilitator: f{}\nlearning_officer: {}\nattendees: [{}]\nobjectives:\n  - 研讨子课题进展\nnotes: |\n  讨论了现状与原因，明确了下一步分工。\nactions:\n",
+                "kind: group-meeting\ntitle: 第{}组第{}次小组会议\ndate: {d}\ndays: 1\ngroups: [g{}]\nplace: 3 楼会议室\nfacilitator: f{}\nlearning_officer: {}\nattendees: [{}]\nobjectives:\n  - 研讨子课题进展\nnotes: |\n  讨论了现状与原因，明确了下一步分工。\nlearning:\n  - {{ title: 案例研讨第 {} 讲, by: {} }}\nactions:\n",
                 gi + 1,
                 m + 1,
                 gi + 1,
                 gi % 2 + 1,
                 g[1 + m as usize % 2],
-                g.join(", ")
+                g.join(", "),
+                m + 1,
+                g[1 + m as usize % 2]
             );
             for a in 0..rng.range(1, 3) {
                 let status = match rng.range(0, 7) {
@@ -227,7 +230,7 @@ fn program(root: &Path, n: usize, neglected: bool, rng: &mut Rng) -> usize {
             files += 1;
         }
         let st = format!(
-            "id: st-g{}\nquestion: 如何解决第{}组负责的关键问题?\ngroup: g{}\nowner: {}\ndefined: {}\nstatus: active\nanalysis:\n  symptoms: [指标连续两年下降]\n  problems: [流程衔接不畅]\n  causes: [职责不清]\n  countermeasures: [明确接口责任]\n",
+            "id: st-g{}\nquestion: 如何解决第{}组负责的关键问题?\ngoal: 年底前关键指标回升 10%\ngroup: g{}\nowner: {}\ndefined: {}\nstatus: active\nanalysis:\n  symptoms: [指标连续两年下降]\n  problems: [流程衔接不畅]\n  causes: [职责不清]\n  countermeasures: [明确接口责任]\n",
             gi + 1,
             gi + 1,
             gi + 1,

@@ -42,6 +42,10 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     ("AL_JOBS", "Threads al check uses, when \\-\\-jobs is not given."),
     (
+        "AL_FAST_PARSE",
+        "off: every file is parsed by the general YAML reader, not first by the fast one (the output is the same; for measuring, and for ruling the fast reader out).",
+    ),
+    (
         "NO_COLOR",
         "When set to anything, no colour (unless \\-\\-color always).",
     ),

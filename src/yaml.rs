@@ -968,11 +968,25 @@ fn parse_fast<T: DeserializeOwned + Default>(
 }
 
 fn parse_once<T: DeserializeOwned + Default>(text: &str, keys_at: Option<KeysAt>) -> Attempt<T> {
-    let (result, ignored) = match parse_fast::<T>(text, keys_at) {
+    let fast = if fast_parse_on() {
+        parse_fast::<T>(text, keys_at)
+    } else {
+        None
+    };
+    let (result, ignored) = match fast {
         Some((value, ignored)) => (Ok(value), ignored),
         None => parse_saphyr::<T>(text, keys_at),
     };
     finish_attempt(text, keys_at, result, ignored)
+}
+
+/// Whether the first parse may take the fast path: yes, unless the
+/// environment says `AL_FAST_PARSE=off` — a switch for the benchmark (the
+/// same binary with and without it) and for ruling the fast path out when
+/// a result looks wrong. The output is the same either way.
+fn fast_parse_on() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("AL_FAST_PARSE").is_none_or(|v| v != "off"))
 }
 
 /// A parse by serde-saphyr with the project's options (every parse with

@@ -427,3 +427,28 @@ proptest! {
         check(&text);
     }
 }
+
+/// `AL_FAST_PARSE=off` (the benchmark's switch) changes nothing a user sees:
+/// the examples and every rule's fixtures, checked as one portfolio, give
+/// the same bytes in every format with and without the fast path.
+#[test]
+fn the_switch_that_turns_the_fast_path_off_changes_no_output() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for format in ["json", "human", "sarif"] {
+        let run = |fast: &str| {
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_al"))
+                .current_dir(root)
+                .args(["check", "examples", "tests/fixtures", "--today", "2026-09-30"])
+                .args(["--format", format, "--color", "never"])
+                .env("AL_FAST_PARSE", fast)
+                .env_remove("GITHUB_ACTIONS")
+                .output()
+                .expect("al runs");
+            (out.status.code(), out.stdout)
+        };
+        let (on, off) = (run("on"), run("off"));
+        assert_eq!(on.0, Some(1), "the fixtures have error findings");
+        assert!(on.1.len() > 10_000, "{format}: {} bytes", on.1.len());
+        assert!(on == off, "{format}: the output differs with AL_FAST_PARSE=off");
+    }
+}
