@@ -164,6 +164,9 @@ pub(crate) fn scan(text: &str) -> Vec<Found> {
         start += line.len();
     }
     let mut found = s.found;
+    if found.iter().all(|f| f.slip.place == Place::Indent) {
+        return found;
+    }
     let fixes = s_fixes(&s.all_fixes);
     // The example is the slip's line corrected: worked out once per line,
     // however many slips the line has.
