@@ -82,7 +82,9 @@ for c in "${CASES[@]}"; do
     walls=(); peaks=()
     for _ in $(seq "$RUNS"); do
       /usr/bin/time -o "$WORK/time.txt" -f "%e %M" $CHECK --format "$fmt" "$dir" >"$WORK/$c.$fmt" 2>/dev/null || true
-      read -r w m < "$WORK/time.txt"
+      # GNU time writes "Command exited with non-zero status 1" first
+      # when there are findings: the figures are on the last line.
+      read -r w m < <(tail -n 1 "$WORK/time.txt")
       walls+=("$w"); peaks+=("$m")
     done
     row+=("$(med "${walls[@]}")" "$(awk "BEGIN { printf \"%.1f\", $(med "${peaks[@]}")/1024 }")")
@@ -96,7 +98,7 @@ if command -v valgrind >/dev/null; then
   printf '\n| case | instructions (callgrind, human output) |\n|---|---:|\n'
   for c in "${CASES[@]}"; do
     case "$c" in *10mb) [ -n "${CALLGRIND_ALL:-}" ] || continue ;; esac
-    n=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null $CHECK "$WORK/$c" 2>&1 >/dev/null | awk '/Collected/ {print $4}')
+    n=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null $CHECK "$WORK/$c" 2>&1 >/dev/null | awk '/Collected/ {print $4}' || true)
     printf '| %s | %s |\n' "$c" "$n"
   done
 fi

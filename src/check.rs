@@ -27,6 +27,12 @@ pub struct ProgramReport {
     pub diagnostics: Vec<Diagnostic>,
     /// Findings that a waiver silenced.
     pub waived: Vec<Waived>,
+    /// AL002 findings counted but never made: the unknown keys of a file
+    /// past the first [`crate::output::SHOWN_PER_FILE_AND_RULE`] (by
+    /// place), per file, with the severity al.toml gives them (`shown` is
+    /// filled in by the output formats). Those a waiver silences or that
+    /// `[rules]` turns off are not here.
+    pub unlisted: Vec<crate::output::Omitted>,
     /// The line index of every file a finding points into, by display
     /// path: built once per file, for the ends of the findings and for the
     /// excerpts and line texts of the output formats.
@@ -37,6 +43,18 @@ impl ProgramReport {
     /// Every file a finding may point into: the program's, then al.toml.
     pub(crate) fn sources(&self) -> impl Iterator<Item = &SourceFile> {
         self.program.files.iter().chain(self.config_source.as_ref())
+    }
+
+    /// How many findings of `severity` the program has: those made and
+    /// those only counted ([`ProgramReport::unlisted`]).
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+            + self
+                .unlisted
+                .iter()
+                .filter(|o| o.severity == severity)
+                .map(|o| o.omitted)
+                .sum::<usize>()
     }
 
     /// The text of a file by its display path.
@@ -129,6 +147,10 @@ impl Summary {
     /// Adds one program's counts.
     pub fn add(&mut self, r: &ProgramReport) {
         self.add_counts(r.files, &r.diagnostics);
+        for o in &r.unlisted {
+            self.add_finding(o.severity, o.omitted);
+            self.omitted += o.omitted;
+        }
         self.add_lang(r.lang);
     }
 
@@ -263,8 +285,9 @@ pub fn finish(
     loop {
         let unplaced: BTreeSet<usize> = findings
             .iter()
-            .filter_map(|f| f.at.file())
-            .filter(|&i| !program.is_located(i))
+            .filter_map(|f| Some((f.at.file()?, &f.loc)))
+            .filter(|(i, loc)| !program.is_located(*i) && !(program.problems_placed(*i) && placed(loc)))
+            .map(|(i, _)| i)
             .collect();
         if unplaced.is_empty() {
             break;
@@ -319,6 +342,7 @@ pub fn finish(
             place(f, &mut waived, &mut diagnostics);
         }
     }
+    let unlisted = unlisted(&program, config, today, &subtopics);
     let config_source = match &config.file {
         Some(display) if in_config => Some(SourceFile {
             display: display.clone(),
@@ -342,8 +366,51 @@ pub fn finish(
         files,
         diagnostics,
         waived,
+        unlisted,
         lines,
     }
+}
+
+/// Whether a finding has a place of its own: the values of a file parsed
+/// without places have none (line 0); findings about the file as a whole,
+/// unknown keys and keyboard slips are placed from the text.
+fn placed(loc: &Loc) -> bool {
+    loc.line > 0 || loc.whole_file
+}
+
+/// The AL002 findings of each file that were counted and not made (see
+/// [`crate::load::Program::unlisted`]), with what al.toml makes of them:
+/// they are about their file as every problem of it is, so a severity
+/// override or a waiver treats them as it treats the problems shown.
+fn unlisted(
+    program: &crate::load::Program,
+    config: &Config,
+    today: Date,
+    subtopics: &HashMap<usize, &str>,
+) -> Vec<crate::output::Omitted> {
+    let Some(rule) = rules::find("AL002") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (i, src) in program.files.iter().enumerate() {
+        let n = program.unlisted(i);
+        if n == 0 {
+            continue;
+        }
+        let mut about = rules::About::default();
+        about_file(subtopics, &At::File(i), &src.rel, &mut about);
+        if let Some((severity, None)) = fate(rule, &about, None, &src.rel, config, today) {
+            out.push(crate::output::Omitted {
+                file: src.display.clone(),
+                code: rule.code,
+                name: rule.name,
+                severity,
+                shown: 0,
+                omitted: n,
+            });
+        }
+    }
+    out
 }
 
 /// Indexes the lines of every file a finding points into, once per file,
@@ -410,16 +477,9 @@ enum Fate {
 /// first waiver whose rule, path, dates and scope all match silences it).
 fn finalize(f: Finding, file: String, rel: String, config: &Config, today: Date) -> Fate {
     let rule = f.rule;
-    let Some(severity) = config.severity(rule.code, rule.severity) else {
+    let Some((severity, waiver)) = fate(rule, &f.about, f.task.as_deref(), &rel, config, today) else {
         return Fate::Off;
     };
-    let waiver = config.waivers.iter().position(|w| {
-        w.rule.eq_ignore_ascii_case(rule.code)
-            && w.path == rel
-            && w.reason.is_some()
-            && w.until.is_none_or(|until| today <= until)
-            && w.scope.covers(&f.about, f.task.as_deref())
-    });
     let Loc {
         line,
         column,
@@ -445,6 +505,29 @@ fn finalize(f: Finding, file: String, rel: String, config: &Config, today: Date)
         Some(i) => Fate::Waived(i, d),
         None => Fate::Shown(d),
     }
+}
+
+/// What al.toml makes of a finding of `rule` in the file `rel` about
+/// `about` (and the task of an action): its severity, and the first waiver
+/// (by index) whose rule, path, dates and scope all match; `None` when
+/// `[rules]` turns the rule off.
+fn fate(
+    rule: &rules::Rule,
+    about: &rules::About,
+    task: Option<&str>,
+    rel: &str,
+    config: &Config,
+    today: Date,
+) -> Option<(Severity, Option<usize>)> {
+    let severity = config.severity(rule.code, rule.severity)?;
+    let waiver = config.waivers.iter().position(|w| {
+        w.rule.eq_ignore_ascii_case(rule.code)
+            && w.path == rel
+            && w.reason.is_some()
+            && w.until.is_none_or(|until| today <= until)
+            && w.scope.covers(about, task)
+    });
+    Some((severity, waiver))
 }
 
 /// The title of the program in `dir`, read from its topic.yaml alone (for

@@ -65,7 +65,7 @@ pub fn render_program(report: &ProgramReport, styled: bool) -> String {
         Renderer::plain()
     };
     let placed = report.placed();
-    let (shown, omitted) = super::cap(&report.diagnostics);
+    let (shown, omitted) = super::cap_report(report);
     let mut out = String::new();
     let mut more = omitted.iter().peekable();
     let shown = report

@@ -1,0 +1,261 @@
+//! Where the unknown keys of a file are written, and which of them become
+//! problems.
+//!
+//! `serde_ignored` names each key the model does not know by its path; one
+//! pass over the parser's events of the text finds the place of every one
+//! of them (a key is looked up by its path, so tens of thousands of keys in
+//! one mapping cost no more than reading them). Only the first
+//! [`crate::output::SHOWN_PER_FILE_AND_RULE`] of a file, by place, are made
+//! into problems (message, help, "did you mean"): every format shows no
+//! more of a rule in a file; the others are counted.
+
+use super::Seg;
+use super::fast::{Class, classify};
+use crate::diag::Loc;
+use granit_parser::{Event, Parser, ScalarStyle, Span, StrInput};
+use std::collections::HashMap;
+
+/// The place of the key at the end of each of `paths` in `text`, in the
+/// order of `paths`: `None` for a key the events do not show under that
+/// path (inside an alias or a merged mapping, a key that is not plain
+/// text, a tagged key) or after a syntax error. Places are taken back to
+/// the text as written when it was corrected ([`super::unshift`]).
+pub(super) fn place(text: &str, paths: &[Vec<Seg>]) -> Vec<Option<Loc>> {
+    let mut wanted: HashMap<&[Seg], usize> = HashMap::with_capacity(paths.len());
+    for (i, path) in paths.iter().enumerate() {
+        wanted.entry(path.as_slice()).or_insert(i);
+    }
+    let mut out: Vec<Option<Loc>> = vec![None; paths.len()];
+    let mut walk = Walk::default();
+    let mut parser = Parser::with_options(StrInput::new(text), super::parser_options());
+    while let Some(Ok((event, span))) = parser.next_event() {
+        match event {
+            Event::Scalar(value, style, _, tag) => {
+                if walk.begin() {
+                    walk.push(key_text(&value, style, tag.is_some()));
+                    if let Some(&i) = walk.path().and_then(|p| wanted.get(p)) {
+                        out[i] = loc_of(&span);
+                    }
+                }
+                walk.end();
+            }
+            Event::Alias(_) | Event::UnresolvedAlias(_) => {
+                if walk.begin() {
+                    walk.push(None);
+                }
+                walk.end();
+            }
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                if walk.begin() {
+                    walk.push(None);
+                }
+                let map = matches!(event, Event::MappingStart(..));
+                walk.frames.push(if map {
+                    Frame::Map { value: false }
+                } else {
+                    Frame::Seq { next: 0 }
+                });
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                walk.frames.pop();
+                walk.end();
+            }
+            Event::DocumentEnd | Event::StreamEnd => break,
+            _ => {}
+        }
+    }
+    // A path named twice (by an alias replayed) is the same key.
+    for (i, path) in paths.iter().enumerate() {
+        if out[i].is_none()
+            && let Some(&first) = wanted.get(path.as_slice())
+            && first != i
+        {
+            out[i] = out[first].clone();
+        }
+    }
+    out
+}
+
+/// A key as `serde_ignored` names it, when that is certain: quoted text,
+/// or plain text that serde-saphyr reads as text (not a number, a boolean,
+/// null or the merge key `<<`); never a tagged key.
+fn key_text(value: &str, style: ScalarStyle, tagged: bool) -> Option<Seg> {
+    if tagged {
+        return None;
+    }
+    let text = style != ScalarStyle::Plain || (classify(value) == Class::Text && value != "<<");
+    text.then(|| Seg::Key(value.to_string()))
+}
+
+/// The place of a key's event, as serde-saphyr gives it (1-based line,
+/// column in characters from 1, the byte range), in the text as written.
+fn loc_of(span: &Span) -> Option<Loc> {
+    let (start, end) = (span.start.byte_offset()?, span.end.byte_offset()?);
+    let loc = Loc {
+        line: u32::try_from(span.start.line()).ok()?,
+        column: u32::try_from(span.start.col() + 1).ok()?,
+        bytes: start..end.max(start),
+        whole_file: false,
+    };
+    Some(super::unshift(loc))
+}
+
+/// What the walk is inside of.
+enum Frame {
+    /// A mapping; `value`: its key is read and its value comes next.
+    Map { value: bool },
+    /// A sequence, with the index of its next item.
+    Seq { next: usize },
+}
+
+/// The path to the node being read, kept as the events come.
+#[derive(Default)]
+struct Walk {
+    frames: Vec<Frame>,
+    path: Vec<Seg>,
+    /// For each segment of `path`, whether it names nothing certain (a key
+    /// that is not text): no path through it is looked up.
+    blind: Vec<bool>,
+    blind_count: usize,
+}
+
+impl Walk {
+    /// A node begins: an item of a sequence is entered; true when the node
+    /// is a mapping's key (its segment is for the caller to push).
+    fn begin(&mut self) -> bool {
+        match self.frames.last_mut() {
+            Some(Frame::Map { value: false }) => true,
+            Some(Frame::Seq { next }) => {
+                let i = *next;
+                self.push(Some(Seg::Index(i)));
+                false
+            }
+            _ => false,
+        }
+    }
+
+    /// A node ends: after a key its value comes; after a value or an item,
+    /// its segment is left.
+    fn end(&mut self) {
+        match self.frames.last_mut() {
+            Some(Frame::Map { value }) if !*value => *value = true,
+            Some(Frame::Map { value }) => {
+                *value = false;
+                self.pop();
+            }
+            Some(Frame::Seq { next }) => {
+                *next += 1;
+                self.pop();
+            }
+            None => {}
+        }
+    }
+
+    fn push(&mut self, seg: Option<Seg>) {
+        let blind = seg.is_none();
+        self.path.push(seg.unwrap_or(Seg::Index(usize::MAX)));
+        self.blind.push(blind);
+        self.blind_count += usize::from(blind);
+    }
+
+    fn pop(&mut self) {
+        self.path.pop();
+        if self.blind.pop() == Some(true) {
+            self.blind_count -= 1;
+        }
+    }
+
+    /// The path, unless it goes through a segment that names nothing certain.
+    fn path(&self) -> Option<&[Seg]> {
+        (self.blind_count == 0).then_some(self.path.as_slice())
+    }
+}
+
+/// Which of the unknown keys at `places` become problems: the first
+/// `shown` by place (line, column, then key, as the findings are sorted),
+/// and every key whose place is not known (they are few, and a finding
+/// without a place must be shown to be counted exactly); the others are
+/// only counted.
+pub(super) fn chosen(places: &[(Loc, &str)], shown: usize) -> Vec<bool> {
+    let placed = |l: &Loc| l.line > 0 && !l.whole_file;
+    let mut order: Vec<usize> = (0..places.len()).filter(|&i| placed(&places[i].0)).collect();
+    let mut keep: Vec<bool> = places.iter().map(|(l, _)| !placed(l)).collect();
+    let key = |i: usize| (places[i].0.line, places[i].0.column, places[i].1);
+    if order.len() > shown {
+        order.select_nth_unstable_by(shown, |&a, &b| key(a).cmp(&key(b)));
+        order.truncate(shown);
+    }
+    for i in order {
+        keep[i] = true;
+    }
+    keep
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(k: &str) -> Seg {
+        Seg::Key(k.to_string())
+    }
+
+    /// The places the tree of the whole file gives, which this pass replaces.
+    fn by_tree(text: &str, paths: &[Vec<Seg>]) -> Vec<Option<Loc>> {
+        let tree = serde_saphyr::from_str_with_options(text, super::super::options()).ok();
+        paths
+            .iter()
+            .map(|p| tree.as_ref().and_then(|t| super::super::locate(t, p)))
+            .collect()
+    }
+
+    #[test]
+    fn keys_are_placed_as_the_tree_places_them() {
+        let text = "title: 标题\n名称: x\n\"quoted\": 1\ngroups:\n  - id: g1\n    membres: [a]\n  - {id: g2, extra: 1, 其他: 2}\nnested:\n  deeper:\n    - - x\n      - k: v\r\nlast: 1\n";
+        let paths = vec![
+            vec![key("名称")],
+            vec![key("quoted")],
+            vec![key("groups"), Seg::Index(0), key("membres")],
+            vec![key("groups"), Seg::Index(1), key("extra")],
+            vec![key("groups"), Seg::Index(1), key("其他")],
+            vec![key("nested"), key("deeper"), Seg::Index(0), Seg::Index(1), key("k")],
+            vec![key("last")],
+            vec![key("absent")],
+        ];
+        let got = place(text, &paths);
+        assert_eq!(got, by_tree(text, &paths));
+        assert!(got[..7].iter().all(Option::is_some), "{got:?}");
+        assert_eq!(got[7], None);
+        let l = got[4].clone().unwrap_or_default();
+        assert_eq!((l.line, l.column), (7, 22));
+        assert_eq!(&text[l.bytes], "其他");
+    }
+
+    #[test]
+    fn keys_that_are_not_certain_text_are_left_to_the_tree() {
+        let text = "1: a\n? [x]\n: b\n<<: {m: 1}\nok: 2\nafter: {y: 1}\n";
+        let paths = vec![vec![key("1")], vec![key("m")], vec![key("after"), key("y")]];
+        let got = place(text, &paths);
+        assert_eq!((got[0].clone(), got[1].clone()), (None, None));
+        assert_eq!(got[2].as_ref().map(|l| l.line), Some(6), "{got:?}");
+    }
+
+    #[test]
+    fn the_first_keys_by_place_are_chosen_and_unplaced_ones_always() {
+        let at = |line: u32, column: u32| Loc {
+            line,
+            column,
+            bytes: 0..0,
+            whole_file: false,
+        };
+        let places = vec![
+            (at(5, 1), "e"),
+            (at(2, 1), "b"),
+            (Loc::file_start(), "z"),
+            (at(3, 1), "c"),
+            (at(1, 4), "a"),
+            (Loc::default(), "y"),
+        ];
+        assert_eq!(chosen(&places, 2), [false, true, true, false, true, true]);
+        assert_eq!(chosen(&places, 10), [true; 6]);
+    }
+}
