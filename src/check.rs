@@ -571,12 +571,44 @@ mod tests {
             let before = LineIndex::builds();
             let report = finish(program, &Config::default(), false, today, Some(Lang::En));
             let human = crate::output::human::render_program(&report, false);
-            assert_eq!(report.diagnostics.len(), extra, "{human}");
+            assert_eq!(report.count(Severity::Error), extra, "{human}");
             assert_eq!(LineIndex::builds() - before, 1, "{extra} findings in one file");
             let shown = extra.min(crate::output::SHOWN_PER_FILE_AND_RULE);
             assert_eq!(human.matches("error[AL002]").count(), shown);
             let more = format!("and {} more of AL002 in this file", extra - shown);
             assert_eq!(human.contains(&more), extra > shown, "{more}");
         }
+    }
+
+    #[test]
+    fn unknown_keys_past_the_cap_are_counted_without_being_made() {
+        let today = crate::dates::parse_date("2026-03-20").expect("date");
+        let shown = crate::output::SHOWN_PER_FILE_AND_RULE;
+        // Parsed without places, as `al check` parses: the keys are placed
+        // by one pass over the events, and the file is not parsed again.
+        let program = crate::yaml::unlocated(|| crowded(5_000));
+        assert_eq!(program.unlisted(0), 5_000 - shown);
+        assert_eq!(program.problems.len(), shown, "only the first keys are problems");
+        let report = finish(program, &Config::default(), false, today, Some(Lang::En));
+        assert!(!report.program.is_located(0), "no second parse with places");
+        assert_eq!(report.diagnostics.len(), shown, "only they become findings");
+        let lines: Vec<u32> = report.diagnostics.iter().map(|d| d.line).collect();
+        let first = lines[0];
+        assert_eq!(lines, (first..first + shown as u32).collect::<Vec<u32>>(), "the first by place");
+        assert_eq!(report.count(Severity::Error), 5_000);
+        assert_eq!(report.unlisted.len(), 1);
+        assert_eq!(report.unlisted[0].omitted, 5_000 - shown);
+        let mut summary = Summary::default();
+        summary.add(&report);
+        assert_eq!((summary.errors, summary.omitted), (5_000, 5_000 - shown));
+        // A waiver silences them all; `[rules]` can make them warnings.
+        let toml = "[rules]\nAL002 = \"warn\"\n";
+        let config = Config::parse(toml, "al.toml").expect("config");
+        let report = finish(crowded(5_000), &config, false, today, Some(Lang::En));
+        assert_eq!(report.count(Severity::Warning), 5_000);
+        let toml = "[[allow]]\nrule = \"AL002\"\npath = \"topic.yaml\"\nreason = \"an import\"\n";
+        let config = Config::parse(toml, "al.toml").expect("config");
+        let report = finish(crowded(5_000), &config, false, today, Some(Lang::En));
+        assert_eq!(report.count(Severity::Error) + report.count(Severity::Warning), 0);
     }
 }

@@ -13,6 +13,7 @@ use super::Seg;
 use super::fast::{Class, classify};
 use crate::diag::Loc;
 use granit_parser::{Event, Parser, ScalarStyle, Span, StrInput};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// The place of the key at the end of each of `paths` in `text`, in the
@@ -21,9 +22,13 @@ use std::collections::HashMap;
 /// text, a tagged key) or after a syntax error. Places are taken back to
 /// the text as written when it was corrected ([`super::unshift`]).
 pub(super) fn place(text: &str, paths: &[Vec<Seg>]) -> Vec<Option<Loc>> {
-    let mut wanted: HashMap<&[Seg], usize> = HashMap::with_capacity(paths.len());
+    // The keys wanted in each mapping, by the mapping's path: a key read
+    // is then one lookup in its mapping's table, whatever the depth.
+    let mut wanted: HashMap<&[Seg], HashMap<&str, usize>> = HashMap::new();
     for (i, path) in paths.iter().enumerate() {
-        wanted.entry(path.as_slice()).or_insert(i);
+        if let Some((Seg::Key(key), parent)) = path.split_last() {
+            wanted.entry(parent).or_default().entry(key.as_str()).or_insert(i);
+        }
     }
     let mut out: Vec<Option<Loc>> = vec![None; paths.len()];
     let mut walk = Walk::default();
@@ -31,35 +36,17 @@ pub(super) fn place(text: &str, paths: &[Vec<Seg>]) -> Vec<Option<Loc>> {
     while let Some(Ok((event, span))) = parser.next_event() {
         match event {
             Event::Scalar(value, style, _, tag) => {
-                if walk.begin() {
-                    walk.push(key_text(&value, style, tag.is_some()));
-                    if let Some(&i) = walk.path().and_then(|p| wanted.get(p)) {
-                        out[i] = loc_of(&span);
-                    }
+                let key = key_text(value, style, tag.is_some());
+                if let Some(i) = walk.scalar(key) {
+                    out[i] = loc_of(&span);
                 }
-                walk.end();
             }
             Event::Alias(_) | Event::UnresolvedAlias(_) => {
-                if walk.begin() {
-                    walk.push(None);
-                }
-                walk.end();
+                walk.scalar(None);
             }
-            Event::MappingStart(..) | Event::SequenceStart(..) => {
-                if walk.begin() {
-                    walk.push(None);
-                }
-                let map = matches!(event, Event::MappingStart(..));
-                walk.frames.push(if map {
-                    Frame::Map { value: false }
-                } else {
-                    Frame::Seq { next: 0 }
-                });
-            }
-            Event::MappingEnd | Event::SequenceEnd => {
-                walk.frames.pop();
-                walk.end();
-            }
+            Event::MappingStart(..) => walk.start(true, &wanted),
+            Event::SequenceStart(..) => walk.start(false, &wanted),
+            Event::MappingEnd | Event::SequenceEnd => walk.end(),
             Event::DocumentEnd | Event::StreamEnd => break,
             _ => {}
         }
@@ -67,7 +54,8 @@ pub(super) fn place(text: &str, paths: &[Vec<Seg>]) -> Vec<Option<Loc>> {
     // A path named twice (by an alias replayed) is the same key.
     for (i, path) in paths.iter().enumerate() {
         if out[i].is_none()
-            && let Some(&first) = wanted.get(path.as_slice())
+            && let Some((Seg::Key(key), parent)) = path.split_last()
+            && let Some(&first) = wanted.get(parent).and_then(|keys| keys.get(key.as_str()))
             && first != i
         {
             out[i] = out[first].clone();
@@ -79,12 +67,9 @@ pub(super) fn place(text: &str, paths: &[Vec<Seg>]) -> Vec<Option<Loc>> {
 /// A key as `serde_ignored` names it, when that is certain: quoted text,
 /// or plain text that serde-saphyr reads as text (not a number, a boolean,
 /// null or the merge key `<<`); never a tagged key.
-fn key_text(value: &str, style: ScalarStyle, tagged: bool) -> Option<Seg> {
-    if tagged {
-        return None;
-    }
-    let text = style != ScalarStyle::Plain || (classify(value) == Class::Text && value != "<<");
-    text.then(|| Seg::Key(value.to_string()))
+fn key_text(value: Cow<'_, str>, style: ScalarStyle, tagged: bool) -> Option<Cow<'_, str>> {
+    let text = !tagged && (style != ScalarStyle::Plain || (classify(&value) == Class::Text && value != "<<"));
+    text.then_some(value)
 }
 
 /// The place of a key's event, as serde-saphyr gives it (1-based line,
@@ -100,18 +85,28 @@ fn loc_of(span: &Span) -> Option<Loc> {
     Some(super::unshift(loc))
 }
 
+/// The keys wanted in each mapping, by the mapping's path.
+type Wanted<'p> = HashMap<&'p [Seg], HashMap<&'p str, usize>>;
+
 /// What the walk is inside of.
-enum Frame {
-    /// A mapping; `value`: its key is read and its value comes next.
-    Map { value: bool },
+enum Frame<'a, 'p> {
+    /// A mapping: the keys wanted in it (none when its path is not
+    /// certain), and the key just read, whose value comes next (`Some(None)`:
+    /// a key that names nothing certain).
+    Map {
+        keys: Option<&'p HashMap<&'p str, usize>>,
+        key: Option<Option<Cow<'a, str>>>,
+    },
     /// A sequence, with the index of its next item.
     Seq { next: usize },
 }
 
-/// The path to the node being read, kept as the events come.
+/// The path to the node being read, kept as the events come: a segment is
+/// pushed only for a mapping or a sequence (a key whose value is a scalar
+/// is looked up and left).
 #[derive(Default)]
-struct Walk {
-    frames: Vec<Frame>,
+struct Walk<'a, 'p> {
+    frames: Vec<Frame<'a, 'p>>,
     path: Vec<Seg>,
     /// For each segment of `path`, whether it names nothing certain (a key
     /// that is not text): no path through it is looked up.
@@ -119,36 +114,65 @@ struct Walk {
     blind_count: usize,
 }
 
-impl Walk {
-    /// A node begins: an item of a sequence is entered; true when the node
-    /// is a mapping's key (its segment is for the caller to push).
-    fn begin(&mut self) -> bool {
+impl<'a, 'p> Walk<'a, 'p> {
+    /// A scalar (or an alias, `key` `None`): a mapping's key is looked up
+    /// in the keys wanted there (the index of its path); a value or an
+    /// item is passed.
+    fn scalar(&mut self, key: Option<Cow<'a, str>>) -> Option<usize> {
         match self.frames.last_mut() {
-            Some(Frame::Map { value: false }) => true,
-            Some(Frame::Seq { next }) => {
-                let i = *next;
-                self.push(Some(Seg::Index(i)));
-                false
+            Some(Frame::Map { keys, key: read @ None }) => {
+                let found = match (&key, keys) {
+                    (Some(k), Some(keys)) => keys.get(k.as_ref()).copied(),
+                    _ => None,
+                };
+                *read = Some(key);
+                found
             }
-            _ => false,
-        }
-    }
-
-    /// A node ends: after a key its value comes; after a value or an item,
-    /// its segment is left.
-    fn end(&mut self) {
-        match self.frames.last_mut() {
-            Some(Frame::Map { value }) if !*value => *value = true,
-            Some(Frame::Map { value }) => {
-                *value = false;
-                self.pop();
+            Some(Frame::Map { key: read, .. }) => {
+                *read = None;
+                None
             }
             Some(Frame::Seq { next }) => {
                 *next += 1;
-                self.pop();
+                None
             }
-            None => {}
+            None => None,
         }
+    }
+
+    /// A mapping (`map`) or a sequence begins: its segment is pushed (the
+    /// key it is the value of, its index, or a blind one for a mapping's
+    /// key that is itself a collection).
+    fn start(&mut self, map: bool, wanted: &'p Wanted<'p>) {
+        let seg = match self.frames.last_mut() {
+            Some(Frame::Map { key: None, .. }) => Some(None),
+            Some(Frame::Map { key: Some(k), .. }) => Some(k.take().map(|k| Seg::Key(k.into_owned()))),
+            Some(Frame::Seq { next }) => Some(Some(Seg::Index(*next))),
+            None => None,
+        };
+        if let Some(seg) = seg {
+            self.push(seg);
+        }
+        self.frames.push(match map {
+            true => Frame::Map {
+                keys: self.path().and_then(|p| wanted.get(p)),
+                key: None,
+            },
+            false => Frame::Seq { next: 0 },
+        });
+    }
+
+    /// A mapping or a sequence ends: its segment is left, and it was a
+    /// key (of a mapping whose value comes next), a value or an item.
+    fn end(&mut self) {
+        self.frames.pop();
+        match self.frames.last_mut() {
+            Some(Frame::Map { key: read @ None, .. }) => *read = Some(None),
+            Some(Frame::Map { key: read, .. }) => *read = None,
+            Some(Frame::Seq { next }) => *next += 1,
+            None => return,
+        }
+        self.pop();
     }
 
     fn push(&mut self, seg: Option<Seg>) {
@@ -226,7 +250,7 @@ mod tests {
         assert!(got[..7].iter().all(Option::is_some), "{got:?}");
         assert_eq!(got[7], None);
         let l = got[4].clone().unwrap_or_default();
-        assert_eq!((l.line, l.column), (7, 22));
+        assert_eq!((l.line, l.column), (7, 24));
         assert_eq!(&text[l.bytes], "其他");
     }
 
