@@ -92,8 +92,12 @@ fn a_long_line_is_shown_around_the_caret_in_the_middle_and_at_the_end() {
             .iter()
             .find(|f| f["message"].as_str().is_some_and(|m| m.contains("`nobody`")))
             .expect("the finding in JSON");
+        let column = line[..at].chars().count() + 1;
         assert_eq!(finding["line"], 4);
-        assert_eq!(finding["column"], line[..at].chars().count() + 1);
+        assert_eq!(finding["column"], column);
+        // The heading names the place in the whole line, not in the window.
+        let heading = format!("--> prog/sessions/2026-03-09-g1-meeting.yaml:4:{column}\n");
+        assert!(shown.contains(&heading), "{heading}{shown}");
     }
 }
 

@@ -128,13 +128,16 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, source: Option<(&str, &LineIn
             let to = ix.line_range(ix.line_of(span.end)).end;
             let first_line = line + 1;
             let (window, caret) = window(&text[from..to], span.start - from..span.end - from);
+            // A window's column is not the line's: the heading must name
+            // the line's (as the renderer counts it, in characters).
+            let column = matches!(window, std::borrow::Cow::Owned(_)).then(|| ix.loc(text, span.clone()).column);
             let (shown, caret) = visible_excerpt(&window, caret);
-            Some((shown, caret, first_line))
+            Some((shown, caret, first_line, column))
         }
         _ => None,
     };
     let report: Vec<Group> = match &excerpt {
-        Some((shown, caret, first_line)) => {
+        Some((shown, caret, first_line, _)) => {
             let mut ann = AnnotationKind::Primary.span(caret.clone());
             if let Some(l) = &label {
                 ann = ann.label(l.as_str());
@@ -160,7 +163,27 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, source: Option<(&str, &LineIn
                 .element(help),
         ],
     };
-    renderer.render(&report)
+    let out = renderer.render(&report);
+    match &excerpt {
+        Some((shown, caret, line, Some(column))) => {
+            let in_window = shown.get(..caret.start).map_or(0, |s| s.chars().count()) + 1;
+            retitle(out, &format!("{file}:{line}:{in_window}"), &format!("{file}:{line}:{column}"))
+        }
+        _ => out,
+    }
+}
+
+/// The rendering of a finding with the place in its heading (`file:line:
+/// column`, after the title line) named `to` instead of `from`.
+fn retitle(out: String, from: &str, to: &str) -> String {
+    let after_title = out.find('\n').map_or(out.len(), |i| i + 1);
+    match out[after_title..].find(from) {
+        Some(i) => {
+            let at = after_title + i;
+            format!("{}{to}{}", &out[..at], &out[at + from.len()..])
+        }
+        None => out,
+    }
 }
 
 /// A text shown on one line: control characters as visible signs, a line
@@ -393,3 +416,4 @@ fn counts_line(s: &Summary, lang: Lang, deny_warnings: bool) -> String {
     let warnings = format!("{warnings} {}", plural(warnings, "warning", "warnings"));
     format!("{verdict}: {errors}, {warnings} in {programs} ({files})")
 }
+
