@@ -594,7 +594,11 @@ mod tests {
         assert_eq!(report.diagnostics.len(), shown, "only they become findings");
         let lines: Vec<u32> = report.diagnostics.iter().map(|d| d.line).collect();
         let first = lines[0];
-        assert_eq!(lines, (first..first + shown as u32).collect::<Vec<u32>>(), "the first by place");
+        assert_eq!(
+            lines,
+            (first..first + shown as u32).collect::<Vec<u32>>(),
+            "the first by place"
+        );
         assert_eq!(report.count(Severity::Error), 5_000);
         assert_eq!(report.unlisted.len(), 1);
         assert_eq!(report.unlisted[0].omitted, 5_000 - shown);

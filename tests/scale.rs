@@ -151,7 +151,10 @@ fn five_thousand_unknown_keys_are_counted_in_every_format() {
     let notes = &log["runs"][0]["invocations"][0]["toolExecutionNotifications"];
     assert_eq!(notes[0]["properties"]["omitted"], 4900);
     let (_, github) = check(&tmp, &["--format", "github", "--lang", "en"]);
-    assert!(github.contains("title=AL002::and 4900 more of AL002 in this file"), "{github}");
+    assert!(
+        github.contains("title=AL002::and 4900 more of AL002 in this file"),
+        "{github}"
+    );
     let (_, junit) = check(&tmp, &["--format", "junit", "--lang", "en"]);
     assert!(junit.contains("(and 4999 more)"), "{junit}");
 }

@@ -130,7 +130,8 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, source: Option<(&str, &LineIn
             let (window, caret) = window(&text[from..to], span.start - from..span.end - from);
             // A window's column is not the line's: the heading must name
             // the line's (as the renderer counts it, in characters).
-            let column = matches!(window, std::borrow::Cow::Owned(_)).then(|| ix.loc(text, span.clone()).column);
+            let column =
+                matches!(window, std::borrow::Cow::Owned(_)).then(|| ix.loc(text, span.clone()).column);
             let (shown, caret) = visible_excerpt(&window, caret);
             Some((shown, caret, first_line, column))
         }
@@ -167,7 +168,11 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, source: Option<(&str, &LineIn
     match &excerpt {
         Some((shown, caret, line, Some(column))) => {
             let in_window = shown.get(..caret.start).map_or(0, |s| s.chars().count()) + 1;
-            retitle(out, &format!("{file}:{line}:{in_window}"), &format!("{file}:{line}:{column}"))
+            retitle(
+                out,
+                &format!("{file}:{line}:{in_window}"),
+                &format!("{file}:{line}:{column}"),
+            )
         }
         _ => out,
     }
@@ -235,7 +240,10 @@ fn window(excerpt: &str, caret: Range<usize>) -> (std::borrow::Cow<'_, str>, Ran
     };
     let budget = WINDOW.saturating_sub(cols);
     let after_cols: usize = after.chars().map(char_width).take(budget + 1).sum();
-    let (back, used) = take_columns(before.chars().rev(), (budget / 2).max(budget.saturating_sub(after_cols)));
+    let (back, used) = take_columns(
+        before.chars().rev(),
+        (budget / 2).max(budget.saturating_sub(after_cols)),
+    );
     let (ahead, _) = take_columns(after.chars(), budget - used);
     let start = caret.start - back;
     let end = caret.start + underlined + ahead;
@@ -416,4 +424,3 @@ fn counts_line(s: &Summary, lang: Lang, deny_warnings: bool) -> String {
     let warnings = format!("{warnings} {}", plural(warnings, "warning", "warnings"));
     format!("{verdict}: {errors}, {warnings} in {programs} ({files})")
 }
-

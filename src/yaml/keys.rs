@@ -120,7 +120,10 @@ impl<'a, 'p> Walk<'a, 'p> {
     /// item is passed.
     fn scalar(&mut self, key: Option<Cow<'a, str>>) -> Option<usize> {
         match self.frames.last_mut() {
-            Some(Frame::Map { keys, key: read @ None }) => {
+            Some(Frame::Map {
+                keys,
+                key: read @ None,
+            }) => {
                 let found = match (&key, keys) {
                     (Some(k), Some(keys)) => keys.get(k.as_ref()).copied(),
                     _ => None,
@@ -241,7 +244,13 @@ mod tests {
             vec![key("groups"), Seg::Index(0), key("membres")],
             vec![key("groups"), Seg::Index(1), key("extra")],
             vec![key("groups"), Seg::Index(1), key("其他")],
-            vec![key("nested"), key("deeper"), Seg::Index(0), Seg::Index(1), key("k")],
+            vec![
+                key("nested"),
+                key("deeper"),
+                Seg::Index(0),
+                Seg::Index(1),
+                key("k"),
+            ],
             vec![key("last")],
             vec![key("absent")],
         ];
