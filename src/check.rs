@@ -256,10 +256,12 @@ pub(crate) fn check_dir(
     today: Date,
     forced: Option<Lang>,
 ) -> ProgramReport {
-    // Parse without places, which is cheaper (docs/performance.md); `finish`
-    // parses again, with places, only the files a finding points into.
-    let program =
-        crate::yaml::unlocated(|| crate::load::load_program_with(dir, display, config.limits.max_file_bytes));
+    // Parse without places where the fast path reads a file, which is
+    // cheaper (docs/performance.md); `finish` parses again, with places,
+    // only the files findings without places point into.
+    let program = crate::yaml::unlocated_where_fast(|| {
+        crate::load::load_program_with(dir, display, config.limits.max_file_bytes)
+    });
     finish(program, config, report_config, today, forced)
 }
 
@@ -267,9 +269,13 @@ pub(crate) fn check_dir(
 /// part of [`check_program`] that needs no file system.
 ///
 /// A program read without places ([`crate::yaml::unlocated`]) is checked
-/// as it is; when findings point into files that have no places, those
-/// files are parsed again with places and the rules run again, until every
-/// finding has its place. The rules never look at places to decide, so the
+/// as it is; when findings without places (line 0) point into files that
+/// were read without places — or findings point into a file whose
+/// problems were found without theirs (`Program::problems_placed`) —
+/// those files are parsed again with places and the rules run again, until
+/// every finding has its place. Unknown keys and keyboard slips are placed
+/// from the text in either way, so a file whose only findings are those
+/// is parsed once. The rules never look at places to decide, so the
 /// findings are the same as for a program read with places throughout
 /// (`tests/properties.rs` checks that on generated programs).
 pub fn finish(

@@ -487,6 +487,7 @@ pub(crate) fn parse_as<T: serde::de::DeserializeOwned + Default>(
     if let Some(state) = p.parsing.get_mut(file) {
         state.unlisted = parsed.unlisted;
         state.placed = parsed.placed;
+        state.located |= parsed.located;
     }
     place(
         p,

@@ -135,6 +135,7 @@ pub(crate) struct Shift {
 thread_local! {
     static SINK: RefCell<Vec<Problem>> = const { RefCell::new(Vec::new()) };
     static LOCATING: Cell<bool> = const { Cell::new(true) };
+    static LOCATE_HANDED_BACK: Cell<bool> = const { Cell::new(false) };
     static SHIFTS: RefCell<Shifts> = const { RefCell::new(Shifts::none()) };
 }
 
@@ -235,6 +236,24 @@ pub(crate) fn locating() -> bool {
 /// [`crate::load::relocate`]).
 pub fn unlocated<R>(f: impl FnOnce() -> R) -> R {
     with_locating(false, f)
+}
+
+/// Runs `f` as [`unlocated`] does, except that a text the fast path hands
+/// back is parsed by serde-saphyr *with* places, once: such a file (broken,
+/// over the fast path's size, written with anchors) usually has findings,
+/// and a file with findings would be parsed again with places — for a
+/// file of 10 MiB, a second parse of seconds and a second run of the rules.
+/// `al check` parses this way; [`Parsed::located`] says which way a file
+/// was parsed.
+pub fn unlocated_where_fast<R>(f: impl FnOnce() -> R) -> R {
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            LOCATE_HANDED_BACK.with(|l| l.set(self.0));
+        }
+    }
+    let _restore = Restore(LOCATE_HANDED_BACK.with(|l| l.replace(true)));
+    unlocated(f)
 }
 
 /// Runs `f` with values parsed with their places (the default; for use
@@ -700,6 +719,8 @@ pub struct Parsed<T> {
     /// it: always with places; without, when the only problems are
     /// unknown keys (placed by [`keys::place`]) and keyboard slips.
     pub placed: bool,
+    /// Whether the values were parsed with their places.
+    pub located: bool,
 }
 
 /// Deserializer settings shared by every file: strict booleans (`no` stays
@@ -942,6 +963,8 @@ struct Attempt<T> {
     unlisted: usize,
     /// Every problem has its final place (see [`Parsed::placed`]).
     placed: bool,
+    /// The values have their places.
+    located: bool,
 }
 
 impl<T> Attempt<T> {
@@ -956,6 +979,7 @@ impl<T> Attempt<T> {
             unknown_keys: self.unknown_keys,
             unlisted: self.unlisted,
             placed,
+            located: self.located,
         }
     }
 }
@@ -986,6 +1010,12 @@ fn parse_fast<T: DeserializeOwned + Default>(
 fn parse_once<T: DeserializeOwned + Default>(text: &str, keys_at: Option<KeysAt>) -> Attempt<T> {
     let (result, ignored) = match parse_fast::<T>(text, keys_at) {
         Some((value, ignored)) => (Ok(value), ignored),
+        None if !locating() && LOCATE_HANDED_BACK.with(Cell::get) => {
+            return located(|| {
+                let (result, ignored) = parse_saphyr::<T>(text, keys_at);
+                finish_attempt(text, keys_at, result, ignored)
+            });
+        }
         None => parse_saphyr::<T>(text, keys_at),
     };
     finish_attempt(text, keys_at, result, ignored)
@@ -1048,6 +1078,7 @@ fn finish_attempt<T: DeserializeOwned + Default>(
         unknown_keys,
         unlisted,
         placed,
+        located: locating(),
     }
 }
 
