@@ -10,6 +10,8 @@
 #   owners-40k     a session + 40,000 actions whose owner is no one (2.1 MB)
 #   slips-40k      topic.yaml + 40,000 keys written with a full-width colon
 #   oneline-40k    a session + 40,000 unknown owners in one flow list, on one line
+#   keys-100k      topic.yaml + 100,000 unknown keys (1.2 MB): about as many
+#                  as the fast first parse reads before it hands a file back
 #   keys-10mb      topic.yaml + unknown keys up to just under 10 MiB
 #   owners-10mb    a session + unknown owners up to just under 10 MiB
 # and measured: wall time and peak memory (medians of RUNS runs, human and
@@ -62,11 +64,12 @@ case("owners-40k", session, "actions:\n", action, 40000)
 case("slips-40k", "topic.yaml", "", lambda i: f"k{i:07d}：1\n", 40000)
 oneline = lambda i: ("actions: [" if i == 0 else ", ") + f"{{task: t, owner: nobody{i:07d}}}" + ("]\n" if i == 39999 else "")
 case("oneline-40k", session, "", oneline, 40000)
+case("keys-100k", "topic.yaml", "", lambda i: f"k{i:07d}: 1\n", 100000)
 case("keys-10mb", "topic.yaml", "", lambda i: f"k{i:07d}: 1\n")
 case("owners-10mb", session, "actions:\n", action)
 PY
 
-CASES=(keys-40k owners-40k slips-40k oneline-40k keys-10mb owners-10mb)
+CASES=(keys-40k owners-40k slips-40k oneline-40k keys-100k keys-10mb owners-10mb)
 CHECK="$AL check --today 2026-03-20 --lang en"
 
 # Median of a list of numbers.
@@ -97,7 +100,7 @@ done
 if command -v valgrind >/dev/null; then
   printf '\n| case | instructions (callgrind, human output) |\n|---|---:|\n'
   for c in "${CASES[@]}"; do
-    case "$c" in *10mb) [ -n "${CALLGRIND_ALL:-}" ] || continue ;; esac
+    case "$c" in *10mb|keys-100k) [ -n "${CALLGRIND_ALL:-}" ] || continue ;; esac
     n=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null $CHECK "$WORK/$c" 2>&1 >/dev/null | awk '/Collected/ {print $4}' || true)
     printf '| %s | %s |\n' "$c" "$n"
   done

@@ -22,46 +22,74 @@ use std::collections::HashMap;
 /// text, a tagged key) or after a syntax error. Places are taken back to
 /// the text as written when it was corrected ([`super::unshift`]).
 pub(super) fn place(text: &str, paths: &[Vec<Seg>]) -> Vec<Option<Loc>> {
-    // The keys wanted in each mapping, by the mapping's path: a key read
-    // is then one lookup in its mapping's table, whatever the depth.
-    let mut wanted: HashMap<&[Seg], HashMap<&str, usize>> = HashMap::new();
-    for (i, path) in paths.iter().enumerate() {
-        if let Some((Seg::Key(key), parent)) = path.split_last() {
-            wanted.entry(parent).or_default().entry(key.as_str()).or_insert(i);
+    let mut out: Vec<Option<Loc>> = vec![None; paths.len()];
+    // `serde_ignored` names the keys in the order they are read, which is
+    // the order of the text: each key of the text is compared with the
+    // next one wanted, without a table.
+    let mut next = 0;
+    scan(text, |parent, key, span| {
+        let Some((Seg::Key(want), want_parent)) = paths.get(next).and_then(|p| p.split_last()) else {
+            return;
+        };
+        if want == key && want_parent == parent {
+            out[next] = loc_of(span);
+            next += 1;
+        }
+    });
+    if next < paths.len() {
+        // Out of that order (a key inside an alias, one the events cannot
+        // name): the others are looked up by path in a second pass.
+        let mut wanted: HashMap<&[Seg], HashMap<&str, usize>> = HashMap::new();
+        for (i, path) in paths.iter().enumerate().filter(|(i, _)| out[*i].is_none()) {
+            if let Some((Seg::Key(key), parent)) = path.split_last() {
+                wanted.entry(parent).or_default().entry(key.as_str()).or_insert(i);
+            }
+        }
+        scan(text, |parent, key, span| {
+            if let Some(&i) = wanted.get(parent).and_then(|keys| keys.get(key)) {
+                out[i] = loc_of(span);
+            }
+        });
+        // A path named twice (by an alias replayed) is the same key.
+        for (i, path) in paths.iter().enumerate() {
+            if out[i].is_none()
+                && let Some((Seg::Key(key), parent)) = path.split_last()
+                && let Some(&first) = wanted.get(parent).and_then(|keys| keys.get(key.as_str()))
+                && first != i
+            {
+                out[i] = out[first].clone();
+            }
         }
     }
-    let mut out: Vec<Option<Loc>> = vec![None; paths.len()];
+    out
+}
+
+/// Reads the events of `text` and calls `key` with each mapping key that is
+/// certain text ([`key_text`]) under a path that is certain: the path of
+/// its mapping, the key, and the key's span. Stops at a syntax error.
+fn scan(text: &str, mut key: impl FnMut(&[Seg], &str, &Span)) {
     let mut walk = Walk::default();
     let mut parser = Parser::with_options(StrInput::new(text), super::parser_options());
     while let Some(Ok((event, span))) = parser.next_event() {
         match event {
             Event::Scalar(value, style, _, tag) => {
-                let key = key_text(value, style, tag.is_some());
-                if let Some(i) = walk.scalar(key) {
-                    out[i] = loc_of(&span);
+                let text = key_text(value, style, tag.is_some());
+                if let Some(k) = walk.scalar(text)
+                    && let Some(parent) = walk.path()
+                {
+                    key(parent, &k, &span);
                 }
             }
             Event::Alias(_) | Event::UnresolvedAlias(_) => {
                 walk.scalar(None);
             }
-            Event::MappingStart(..) => walk.start(true, &wanted),
-            Event::SequenceStart(..) => walk.start(false, &wanted),
+            Event::MappingStart(..) => walk.start(true),
+            Event::SequenceStart(..) => walk.start(false),
             Event::MappingEnd | Event::SequenceEnd => walk.end(),
             Event::DocumentEnd | Event::StreamEnd => break,
             _ => {}
         }
     }
-    // A path named twice (by an alias replayed) is the same key.
-    for (i, path) in paths.iter().enumerate() {
-        if out[i].is_none()
-            && let Some((Seg::Key(key), parent)) = path.split_last()
-            && let Some(&first) = wanted.get(parent).and_then(|keys| keys.get(key.as_str()))
-            && first != i
-        {
-            out[i] = out[first].clone();
-        }
-    }
-    out
 }
 
 /// A key as `serde_ignored` names it, when that is certain: quoted text,
@@ -85,53 +113,39 @@ fn loc_of(span: &Span) -> Option<Loc> {
     Some(super::unshift(loc))
 }
 
-/// The keys wanted in each mapping, by the mapping's path.
-type Wanted<'p> = HashMap<&'p [Seg], HashMap<&'p str, usize>>;
-
 /// What the walk is inside of.
-enum Frame<'a, 'p> {
-    /// A mapping: the keys wanted in it (none when its path is not
-    /// certain), and the key just read, whose value comes next (`Some(None)`:
-    /// a key that names nothing certain).
-    Map {
-        keys: Option<&'p HashMap<&'p str, usize>>,
-        key: Option<Option<Cow<'a, str>>>,
-    },
+enum Frame<'a> {
+    /// A mapping, with the key just read, whose value comes next
+    /// (`Some(None)`: a key that names nothing certain).
+    Map { key: Option<Option<Cow<'a, str>>> },
     /// A sequence, with the index of its next item.
     Seq { next: usize },
 }
 
 /// The path to the node being read, kept as the events come: a segment is
 /// pushed only for a mapping or a sequence (a key whose value is a scalar
-/// is looked up and left).
+/// is reported and left).
 #[derive(Default)]
-struct Walk<'a, 'p> {
-    frames: Vec<Frame<'a, 'p>>,
+struct Walk<'a> {
+    frames: Vec<Frame<'a>>,
     path: Vec<Seg>,
     /// For each segment of `path`, whether it names nothing certain (a key
-    /// that is not text): no path through it is looked up.
+    /// that is not text): no path through it is reported.
     blind: Vec<bool>,
     blind_count: usize,
 }
 
-impl<'a, 'p> Walk<'a, 'p> {
-    /// A scalar (or an alias, `key` `None`): a mapping's key is looked up
-    /// in the keys wanted there (the index of its path); a value or an
-    /// item is passed.
-    fn scalar(&mut self, key: Option<Cow<'a, str>>) -> Option<usize> {
+impl<'a> Walk<'a> {
+    /// A scalar (or an alias, `key` `None`): a mapping's key is kept until
+    /// its value is read, and returned when it is certain text; a value or
+    /// an item is passed.
+    fn scalar(&mut self, key: Option<Cow<'a, str>>) -> Option<Cow<'a, str>> {
         match self.frames.last_mut() {
-            Some(Frame::Map {
-                keys,
-                key: read @ None,
-            }) => {
-                let found = match (&key, keys) {
-                    (Some(k), Some(keys)) => keys.get(k.as_ref()).copied(),
-                    _ => None,
-                };
-                *read = Some(key);
-                found
+            Some(Frame::Map { key: read @ None }) => {
+                *read = Some(key.clone());
+                key
             }
-            Some(Frame::Map { key: read, .. }) => {
+            Some(Frame::Map { key: read }) => {
                 *read = None;
                 None
             }
@@ -146,10 +160,10 @@ impl<'a, 'p> Walk<'a, 'p> {
     /// A mapping (`map`) or a sequence begins: its segment is pushed (the
     /// key it is the value of, its index, or a blind one for a mapping's
     /// key that is itself a collection).
-    fn start(&mut self, map: bool, wanted: &'p Wanted<'p>) {
+    fn start(&mut self, map: bool) {
         let seg = match self.frames.last_mut() {
-            Some(Frame::Map { key: None, .. }) => Some(None),
-            Some(Frame::Map { key: Some(k), .. }) => Some(k.take().map(|k| Seg::Key(k.into_owned()))),
+            Some(Frame::Map { key: None }) => Some(None),
+            Some(Frame::Map { key: Some(k) }) => Some(k.take().map(|k| Seg::Key(k.into_owned()))),
             Some(Frame::Seq { next }) => Some(Some(Seg::Index(*next))),
             None => None,
         };
@@ -157,10 +171,7 @@ impl<'a, 'p> Walk<'a, 'p> {
             self.push(seg);
         }
         self.frames.push(match map {
-            true => Frame::Map {
-                keys: self.path().and_then(|p| wanted.get(p)),
-                key: None,
-            },
+            true => Frame::Map { key: None },
             false => Frame::Seq { next: 0 },
         });
     }
@@ -170,8 +181,8 @@ impl<'a, 'p> Walk<'a, 'p> {
     fn end(&mut self) {
         self.frames.pop();
         match self.frames.last_mut() {
-            Some(Frame::Map { key: read @ None, .. }) => *read = Some(None),
-            Some(Frame::Map { key: read, .. }) => *read = None,
+            Some(Frame::Map { key: read @ None }) => *read = Some(None),
+            Some(Frame::Map { key: read }) => *read = None,
             Some(Frame::Seq { next }) => *next += 1,
             None => return,
         }
@@ -256,6 +267,12 @@ mod tests {
         ];
         let got = place(text, &paths);
         assert_eq!(got, by_tree(text, &paths));
+        // Out of the order of the text (as keys inside an alias come), a
+        // second pass finds them by path.
+        let reversed: Vec<Vec<Seg>> = paths.iter().rev().cloned().collect();
+        let mut back = place(text, &reversed);
+        back.reverse();
+        assert_eq!(back, got);
         assert!(got[..7].iter().all(Option::is_some), "{got:?}");
         assert_eq!(got[7], None);
         let l = got[4].clone().unwrap_or_default();
