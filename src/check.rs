@@ -292,7 +292,7 @@ pub fn finish(
         let unplaced: BTreeSet<usize> = findings
             .iter()
             .filter_map(|f| Some((f.at.file()?, &f.loc)))
-            .filter(|(i, loc)| !program.is_located(*i) && !(program.problems_placed(*i) && placed(loc)))
+            .filter(|(i, loc)| !(program.is_located(*i) || program.problems_placed(*i) && placed(loc)))
             .map(|(i, _)| i)
             .collect();
         if unplaced.is_empty() {
