@@ -14,8 +14,8 @@
 #                  as the fast first parse reads before it hands a file back
 #   keys-10mb      topic.yaml + unknown keys up to just under 10 MiB
 #   owners-10mb    a session + unknown owners up to just under 10 MiB
-# and measured: wall time and peak memory (medians of RUNS runs, human and
-# JSON output), the size of the output, and, with valgrind, the instructions
+# and measured: wall time, CPU time and peak memory (medians of RUNS runs,
+# human and JSON output), the size of the output, and, with valgrind, the instructions
 # of one run (callgrind; the 10 MiB cases only with CALLGRIND_ALL=1, as
 # callgrind runs them for minutes).
 # Usage: benches/hostile.sh [RUNS=3]
@@ -75,26 +75,26 @@ CHECK="$AL check --today 2026-03-20 --lang en"
 # Median of a list of numbers.
 med() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-printf '| case | largest file | findings | human: wall (s) | human: peak (MiB) | human: output (KB) | json: wall (s) | json: peak (MiB) |\n'
-printf '|---|---:|---:|---:|---:|---:|---:|---:|\n'
+printf '| case | largest file | findings | human: wall (s) | human: CPU (s) | human: peak (MiB) | human: output (KB) | json: wall (s) | json: CPU (s) | json: peak (MiB) |\n'
+printf '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
 for c in "${CASES[@]}"; do
   dir="$WORK/$c"
   big=$(find "$dir" -name '*.yaml' -printf '%s\n' | sort -n | tail -1)
   row=()
   for fmt in human json; do
-    walls=(); peaks=()
+    walls=(); cpus=(); peaks=()
     for _ in $(seq "$RUNS"); do
-      /usr/bin/time -o "$WORK/time.txt" -f "%e %M" $CHECK --format "$fmt" "$dir" >"$WORK/$c.$fmt" 2>/dev/null || true
+      /usr/bin/time -o "$WORK/time.txt" -f "%e %M %U %S" $CHECK --format "$fmt" "$dir" >"$WORK/$c.$fmt" 2>/dev/null || true
       # GNU time writes "Command exited with non-zero status 1" first
       # when there are findings: the figures are on the last line.
-      read -r w m < <(tail -n 1 "$WORK/time.txt")
-      walls+=("$w"); peaks+=("$m")
+      read -r w m u s < <(tail -n 1 "$WORK/time.txt")
+      walls+=("$w"); peaks+=("$m"); cpus+=("$(awk "BEGIN { print $u + $s }")")
     done
-    row+=("$(med "${walls[@]}")" "$(awk "BEGIN { printf \"%.1f\", $(med "${peaks[@]}")/1024 }")")
+    row+=("$(med "${walls[@]}")" "$(med "${cpus[@]}")" "$(awk "BEGIN { printf \"%.1f\", $(med "${peaks[@]}")/1024 }")")
     [ "$fmt" = human ] && row+=("$(( $(wc -c < "$WORK/$c.human") / 1000 ))")
   done
   findings=$(python3 -c 'import json,sys; s=json.load(open(sys.argv[1]))["summary"]; print(s["errors"]+s["warnings"])' "$WORK/$c.json")
-  printf '| %s | %s bytes | %s | %s | %s | %s | %s | %s |\n' "$c" "$big" "$findings" "${row[@]}"
+  printf '| %s | %s bytes | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$c" "$big" "$findings" "${row[@]}"
 done
 
 if command -v valgrind >/dev/null; then
