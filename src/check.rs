@@ -27,6 +27,12 @@ pub struct ProgramReport {
     pub diagnostics: Vec<Diagnostic>,
     /// Findings that a waiver silenced.
     pub waived: Vec<Waived>,
+    /// AL002 findings counted but never made: the unknown keys of a file
+    /// past the first [`crate::output::SHOWN_PER_FILE_AND_RULE`] (by
+    /// place), per file, with the severity al.toml gives them (`shown` is
+    /// filled in by the output formats). Those a waiver silences or that
+    /// `[rules]` turns off are not here.
+    pub unlisted: Vec<crate::output::Omitted>,
     /// The line index of every file a finding points into, by display
     /// path: built once per file, for the ends of the findings and for the
     /// excerpts and line texts of the output formats.
@@ -37,6 +43,18 @@ impl ProgramReport {
     /// Every file a finding may point into: the program's, then al.toml.
     pub(crate) fn sources(&self) -> impl Iterator<Item = &SourceFile> {
         self.program.files.iter().chain(self.config_source.as_ref())
+    }
+
+    /// How many findings of `severity` the program has: those made and
+    /// those only counted ([`ProgramReport::unlisted`]).
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+            + self
+                .unlisted
+                .iter()
+                .filter(|o| o.severity == severity)
+                .map(|o| o.omitted)
+                .sum::<usize>()
     }
 
     /// The text of a file by its display path.
@@ -129,6 +147,10 @@ impl Summary {
     /// Adds one program's counts.
     pub fn add(&mut self, r: &ProgramReport) {
         self.add_counts(r.files, &r.diagnostics);
+        for o in &r.unlisted {
+            self.add_finding(o.severity, o.omitted);
+            self.omitted += o.omitted;
+        }
         self.add_lang(r.lang);
     }
 
@@ -234,10 +256,12 @@ pub(crate) fn check_dir(
     today: Date,
     forced: Option<Lang>,
 ) -> ProgramReport {
-    // Parse without places, which is cheaper (docs/performance.md); `finish`
-    // parses again, with places, only the files a finding points into.
-    let program =
-        crate::yaml::unlocated(|| crate::load::load_program_with(dir, display, config.limits.max_file_bytes));
+    // Parse without places where the fast path reads a file, which is
+    // cheaper (docs/performance.md); `finish` parses again, with places,
+    // only the files findings without places point into.
+    let program = crate::yaml::unlocated_where_fast(|| {
+        crate::load::load_program_with(dir, display, config.limits.max_file_bytes)
+    });
     finish(program, config, report_config, today, forced)
 }
 
@@ -245,9 +269,13 @@ pub(crate) fn check_dir(
 /// part of [`check_program`] that needs no file system.
 ///
 /// A program read without places ([`crate::yaml::unlocated`]) is checked
-/// as it is; when findings point into files that have no places, those
-/// files are parsed again with places and the rules run again, until every
-/// finding has its place. The rules never look at places to decide, so the
+/// as it is; when findings without places (line 0) point into files that
+/// were read without places — or findings point into a file whose
+/// problems were found without theirs (`Program::problems_placed`) —
+/// those files are parsed again with places and the rules run again, until
+/// every finding has its place. Unknown keys and keyboard slips are placed
+/// from the text in either way, so a file whose only findings are those
+/// is parsed once. The rules never look at places to decide, so the
 /// findings are the same as for a program read with places throughout
 /// (`tests/properties.rs` checks that on generated programs).
 pub fn finish(
@@ -263,8 +291,9 @@ pub fn finish(
     loop {
         let unplaced: BTreeSet<usize> = findings
             .iter()
-            .filter_map(|f| f.at.file())
-            .filter(|&i| !program.is_located(i))
+            .filter_map(|f| Some((f.at.file()?, &f.loc)))
+            .filter(|(i, loc)| !(program.is_located(*i) || program.problems_placed(*i) && placed(loc)))
+            .map(|(i, _)| i)
             .collect();
         if unplaced.is_empty() {
             break;
@@ -319,6 +348,7 @@ pub fn finish(
             place(f, &mut waived, &mut diagnostics);
         }
     }
+    let unlisted = unlisted(&program, config, today, &subtopics);
     let config_source = match &config.file {
         Some(display) if in_config => Some(SourceFile {
             display: display.clone(),
@@ -342,8 +372,51 @@ pub fn finish(
         files,
         diagnostics,
         waived,
+        unlisted,
         lines,
     }
+}
+
+/// Whether a finding has a place of its own: the values of a file parsed
+/// without places have none (line 0); findings about the file as a whole,
+/// unknown keys and keyboard slips are placed from the text.
+fn placed(loc: &Loc) -> bool {
+    loc.line > 0 || loc.whole_file
+}
+
+/// The AL002 findings of each file that were counted and not made (see
+/// [`crate::load::Program::unlisted`]), with what al.toml makes of them:
+/// they are about their file as every problem of it is, so a severity
+/// override or a waiver treats them as it treats the problems shown.
+fn unlisted(
+    program: &crate::load::Program,
+    config: &Config,
+    today: Date,
+    subtopics: &HashMap<usize, &str>,
+) -> Vec<crate::output::Omitted> {
+    let Some(rule) = rules::find("AL002") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (i, src) in program.files.iter().enumerate() {
+        let n = program.unlisted(i);
+        if n == 0 {
+            continue;
+        }
+        let mut about = rules::About::default();
+        about_file(subtopics, &At::File(i), &src.rel, &mut about);
+        if let Some((severity, None)) = fate(rule, &about, None, &src.rel, config, today) {
+            out.push(crate::output::Omitted {
+                file: src.display.clone(),
+                code: rule.code,
+                name: rule.name,
+                severity,
+                shown: 0,
+                omitted: n,
+            });
+        }
+    }
+    out
 }
 
 /// Indexes the lines of every file a finding points into, once per file,
@@ -410,16 +483,9 @@ enum Fate {
 /// first waiver whose rule, path, dates and scope all match silences it).
 fn finalize(f: Finding, file: String, rel: String, config: &Config, today: Date) -> Fate {
     let rule = f.rule;
-    let Some(severity) = config.severity(rule.code, rule.severity) else {
+    let Some((severity, waiver)) = fate(rule, &f.about, f.task.as_deref(), &rel, config, today) else {
         return Fate::Off;
     };
-    let waiver = config.waivers.iter().position(|w| {
-        w.rule.eq_ignore_ascii_case(rule.code)
-            && w.path == rel
-            && w.reason.is_some()
-            && w.until.is_none_or(|until| today <= until)
-            && w.scope.covers(&f.about, f.task.as_deref())
-    });
     let Loc {
         line,
         column,
@@ -445,6 +511,29 @@ fn finalize(f: Finding, file: String, rel: String, config: &Config, today: Date)
         Some(i) => Fate::Waived(i, d),
         None => Fate::Shown(d),
     }
+}
+
+/// What al.toml makes of a finding of `rule` in the file `rel` about
+/// `about` (and the task of an action): its severity, and the first waiver
+/// (by index) whose rule, path, dates and scope all match; `None` when
+/// `[rules]` turns the rule off.
+fn fate(
+    rule: &rules::Rule,
+    about: &rules::About,
+    task: Option<&str>,
+    rel: &str,
+    config: &Config,
+    today: Date,
+) -> Option<(Severity, Option<usize>)> {
+    let severity = config.severity(rule.code, rule.severity)?;
+    let waiver = config.waivers.iter().position(|w| {
+        w.rule.eq_ignore_ascii_case(rule.code)
+            && w.path == rel
+            && w.reason.is_some()
+            && w.until.is_none_or(|until| today <= until)
+            && w.scope.covers(about, task)
+    });
+    Some((severity, waiver))
 }
 
 /// The title of the program in `dir`, read from its topic.yaml alone (for
@@ -488,12 +577,48 @@ mod tests {
             let before = LineIndex::builds();
             let report = finish(program, &Config::default(), false, today, Some(Lang::En));
             let human = crate::output::human::render_program(&report, false);
-            assert_eq!(report.diagnostics.len(), extra, "{human}");
+            assert_eq!(report.count(Severity::Error), extra, "{human}");
             assert_eq!(LineIndex::builds() - before, 1, "{extra} findings in one file");
             let shown = extra.min(crate::output::SHOWN_PER_FILE_AND_RULE);
             assert_eq!(human.matches("error[AL002]").count(), shown);
             let more = format!("and {} more of AL002 in this file", extra - shown);
             assert_eq!(human.contains(&more), extra > shown, "{more}");
         }
+    }
+
+    #[test]
+    fn unknown_keys_past_the_cap_are_counted_without_being_made() {
+        let today = crate::dates::parse_date("2026-03-20").expect("date");
+        let shown = crate::output::SHOWN_PER_FILE_AND_RULE;
+        // Parsed without places, as `al check` parses: the keys are placed
+        // by one pass over the events, and the file is not parsed again.
+        let program = crate::yaml::unlocated(|| crowded(5_000));
+        assert_eq!(program.unlisted(0), 5_000 - shown);
+        assert_eq!(program.problems.len(), shown, "only the first keys are problems");
+        let report = finish(program, &Config::default(), false, today, Some(Lang::En));
+        assert!(!report.program.is_located(0), "no second parse with places");
+        assert_eq!(report.diagnostics.len(), shown, "only they become findings");
+        let lines: Vec<u32> = report.diagnostics.iter().map(|d| d.line).collect();
+        let first = lines[0];
+        assert_eq!(
+            lines,
+            (first..first + shown as u32).collect::<Vec<u32>>(),
+            "the first by place"
+        );
+        assert_eq!(report.count(Severity::Error), 5_000);
+        assert_eq!(report.unlisted.len(), 1);
+        assert_eq!(report.unlisted[0].omitted, 5_000 - shown);
+        let mut summary = Summary::default();
+        summary.add(&report);
+        assert_eq!((summary.errors, summary.omitted), (5_000, 5_000 - shown));
+        // A waiver silences them all; `[rules]` can make them warnings.
+        let toml = "[rules]\nAL002 = \"warn\"\n";
+        let config = Config::parse(toml, "al.toml").expect("config");
+        let report = finish(crowded(5_000), &config, false, today, Some(Lang::En));
+        assert_eq!(report.count(Severity::Warning), 5_000);
+        let toml = "[[allow]]\nrule = \"AL002\"\npath = \"topic.yaml\"\nreason = \"an import\"\n";
+        let config = Config::parse(toml, "al.toml").expect("config");
+        let report = finish(crowded(5_000), &config, false, today, Some(Lang::En));
+        assert_eq!(report.count(Severity::Error) + report.count(Severity::Warning), 0);
     }
 }

@@ -102,6 +102,12 @@ struct Parsing {
     located: bool,
     /// Whether it has keys the format does not know.
     unknown_keys: bool,
+    /// Its unknown keys that were counted, not made into problems (see
+    /// [`crate::yaml::Parsed::unlisted`]).
+    unlisted: usize,
+    /// Whether its problems have the places a parse with places gives them
+    /// (see [`crate::yaml::Parsed::placed`]).
+    placed: bool,
 }
 
 impl Program {
@@ -117,6 +123,21 @@ impl Program {
     /// [`crate::yaml::unlocated`]); files that were not parsed count as located.
     pub(crate) fn is_located(&self, file: usize) -> bool {
         self.parsing.get(file).is_none_or(|p| p.located)
+    }
+
+    /// Whether every problem of file `file` has the place it would have if
+    /// the file were parsed with places: true of a file parsed with
+    /// places, and of one without whose only problems are unknown keys and
+    /// keyboard slips (placed from the text).
+    pub(crate) fn problems_placed(&self, file: usize) -> bool {
+        self.parsing.get(file).is_none_or(|p| p.located || p.placed)
+    }
+
+    /// The unknown keys of file `file` that are counted but were not made
+    /// into problems: AL002 findings past the first
+    /// [`crate::output::SHOWN_PER_FILE_AND_RULE`] of the file.
+    pub fn unlisted(&self, file: usize) -> usize {
+        self.parsing.get(file).map_or(0, |p| p.unlisted)
     }
 
     /// The file stem of a document's file (the default id of a sub-topic).
@@ -452,6 +473,8 @@ fn add_doc(p: &mut Program, rel: String, text: std::result::Result<String, Unrea
         kind: Some(kind),
         located: crate::yaml::locating(),
         unknown_keys: false,
+        unlisted: 0,
+        placed: true,
     });
     parse_file(p, file, kind, false);
 }
@@ -468,6 +491,8 @@ fn add_unread(p: &mut Program, rel: String, (loc, what): (Loc, What)) {
         kind: None,
         located: crate::yaml::locating(),
         unknown_keys: false,
+        unlisted: 0,
+        placed: true,
     });
     p.problems
         .push((file, Problem::new(ProblemKind::Syntax, loc, what)));
@@ -505,6 +530,11 @@ pub(crate) fn parse_as<T: serde::de::DeserializeOwned + Default>(
     } else {
         crate::yaml::parse::<T>(&src.text, keys)
     };
+    if let Some(state) = p.parsing.get_mut(file) {
+        state.unlisted = parsed.unlisted;
+        state.placed = parsed.placed;
+        state.located |= parsed.located;
+    }
     place(
         p,
         Placed {

@@ -9,6 +9,7 @@
 
 pub(crate) mod fast;
 mod keyboard;
+mod keys;
 mod problem;
 
 pub use keyboard::{Place, Slip};
@@ -134,6 +135,7 @@ pub(crate) struct Shift {
 thread_local! {
     static SINK: RefCell<Vec<Problem>> = const { RefCell::new(Vec::new()) };
     static LOCATING: Cell<bool> = const { Cell::new(true) };
+    static LOCATE_HANDED_BACK: Cell<bool> = const { Cell::new(false) };
     static SHIFTS: RefCell<Shifts> = const { RefCell::new(Shifts::none()) };
 }
 
@@ -234,6 +236,24 @@ pub(crate) fn locating() -> bool {
 /// [`crate::load::relocate`]).
 pub fn unlocated<R>(f: impl FnOnce() -> R) -> R {
     with_locating(false, f)
+}
+
+/// Runs `f` as [`unlocated`] does, except that a text the fast path hands
+/// back is parsed by serde-saphyr *with* places, once: such a file (broken,
+/// over the fast path's size, written with anchors) usually has findings,
+/// and a file with findings would be parsed again with places — for a
+/// file of 10 MiB, a second parse of seconds and a second run of the rules.
+/// `al check` parses this way; [`Parsed::located`] says which way a file
+/// was parsed.
+pub fn unlocated_where_fast<R>(f: impl FnOnce() -> R) -> R {
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            LOCATE_HANDED_BACK.with(|l| l.set(self.0));
+        }
+    }
+    let _restore = Restore(LOCATE_HANDED_BACK.with(|l| l.replace(true)));
+    unlocated(f)
 }
 
 /// Runs `f` with values parsed with their places (the default; for use
@@ -508,7 +528,7 @@ impl Scalar for jiff::civil::Date {
 }
 
 /// A segment of the path to a value inside a file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Seg {
     /// A mapping key.
     Key(String),
@@ -691,6 +711,16 @@ pub struct Parsed<T> {
     pub problems: Vec<Problem>,
     /// Whether the file has keys the format does not know.
     pub unknown_keys: bool,
+    /// Unknown keys past the first [`crate::output::SHOWN_PER_FILE_AND_RULE`]
+    /// of the file (by place): each is an AL002 problem that is counted,
+    /// not made (no message, no "did you mean").
+    pub unlisted: usize,
+    /// Whether every problem has the place a parse with places would give
+    /// it: always with places; without, when the only problems are
+    /// unknown keys (placed by [`keys::place`]) and keyboard slips.
+    pub placed: bool,
+    /// Whether the values were parsed with their places.
+    pub located: bool,
 }
 
 /// Deserializer settings shared by every file: strict booleans (`no` stays
@@ -929,17 +959,27 @@ struct Attempt<T> {
     problems: Vec<Problem>,
     fatal: Option<Problem>,
     unknown_keys: bool,
+    /// Unknown keys counted, not made into problems.
+    unlisted: usize,
+    /// Every problem has its final place (see [`Parsed::placed`]).
+    placed: bool,
+    /// The values have their places.
+    located: bool,
 }
 
 impl<T> Attempt<T> {
     fn done(self) -> Parsed<T> {
         let mut problems = self.problems;
+        let placed = self.placed && self.fatal.is_none();
         problems.extend(self.fatal);
         problems.sort_by_key(|p| (p.loc.line, p.loc.column));
         Parsed {
             value: self.value,
             problems,
             unknown_keys: self.unknown_keys,
+            unlisted: self.unlisted,
+            placed,
+            located: self.located,
         }
     }
 }
@@ -968,13 +1008,17 @@ fn parse_fast<T: DeserializeOwned + Default>(
 }
 
 fn parse_once<T: DeserializeOwned + Default>(text: &str, keys_at: Option<KeysAt>) -> Attempt<T> {
-    let fast = if fast_parse_on() {
-        parse_fast::<T>(text, keys_at)
-    } else {
-        None
-    };
+    let on = fast_parse_on();
+    let fast = if on { parse_fast::<T>(text, keys_at) } else { None };
     let (result, ignored) = match fast {
         Some((value, ignored)) => (Ok(value), ignored),
+        // With the switch off, every file is parsed as before the fast path.
+        None if on && !locating() && LOCATE_HANDED_BACK.with(Cell::get) => {
+            return located(|| {
+                let (result, ignored) = parse_saphyr::<T>(text, keys_at);
+                finish_attempt(text, keys_at, result, ignored)
+            });
+        }
         None => parse_saphyr::<T>(text, keys_at),
     };
     finish_attempt(text, keys_at, result, ignored)
@@ -1029,55 +1073,84 @@ fn finish_attempt<T: DeserializeOwned + Default>(
             None
         }
     };
+    // Without places, a problem the lenient readers recorded has none.
+    let mut placed = problems.is_empty();
+    let mut unlisted = 0;
     if !ignored.is_empty() && value.is_some() {
-        let tree: Option<Spanned<Node>> = if locating() {
-            serde_saphyr::from_str_with_options(text, options()).ok()
-        } else {
-            None
-        };
-        let mut unknown: Vec<(Loc, String, &'static [&'static str])> = Vec::with_capacity(ignored.len());
-        for mut path in ignored {
-            let Some(Seg::Key(_)) = path.last() else {
-                continue;
-            };
-            let loc = tree
-                .as_ref()
-                .and_then(|t| locate(t, &path))
-                .unwrap_or_else(Loc::file_start);
-            let allowed = keys_at.map_or(&[][..], |k| k(&path[..path.len() - 1]));
-            if let Some(Seg::Key(key)) = path.pop() {
-                unknown.push((loc, key, allowed));
-            }
-        }
-        // Only the first unknown keys of a file (by place) can be shown —
-        // every format shows the first SHOWN_PER_FILE_AND_RULE findings of
-        // a rule in a file — so only they get a "did you mean": working one
-        // out costs more than reading the key, in a file of 800,000 keys.
-        let mut order: Vec<usize> = (0..unknown.len()).collect();
-        order.sort_by_key(|&i| (unknown[i].0.line, unknown[i].0.column));
-        let mut suggest = vec![false; unknown.len()];
-        for &i in order.iter().take(crate::output::SHOWN_PER_FILE_AND_RULE) {
-            suggest[i] = true;
-        }
-        for ((loc, key, allowed), suggest) in unknown.into_iter().zip(suggest) {
-            let suggestion = suggest
-                .then(|| crate::suggest::did_you_mean(&key, allowed.iter().copied()))
-                .flatten()
-                .map(str::to_string);
-            let what = What::UnknownKey {
-                key,
-                suggestion,
-                allowed,
-            };
-            problems.push(Problem::new(ProblemKind::Schema, loc, what));
-        }
+        let (unknown, rest) = unknown_problems(text, keys_at, ignored);
+        placed &= unknown.iter().all(|p| p.loc.line > 0 && !p.loc.whole_file);
+        problems.extend(unknown);
+        unlisted = rest;
     }
+    let placed = placed || locating();
     Attempt {
         value,
         problems,
         fatal,
         unknown_keys,
+        unlisted,
+        placed,
+        located: locating(),
     }
+}
+
+/// The unknown keys at `ignored` (paths from `serde_ignored`) as problems,
+/// each at its place ([`keys::place`]; a key that pass does not find is
+/// looked up in a tree of the file with places, else it has no place):
+/// the first [`crate::output::SHOWN_PER_FILE_AND_RULE`] of the file by
+/// place, with a "did you mean", and the number of the others, which are
+/// only counted ([`keys::chosen`]).
+fn unknown_problems(text: &str, keys_at: Option<KeysAt>, ignored: Vec<Vec<Seg>>) -> (Vec<Problem>, usize) {
+    let ignored: Vec<Vec<Seg>> = ignored
+        .into_iter()
+        .filter(|p| matches!(p.last(), Some(Seg::Key(_))))
+        .collect();
+    let mut places = keys::place(text, &ignored);
+    if places.iter().any(Option::is_none) {
+        let tree: Option<Spanned<Node>> = if locating() {
+            serde_saphyr::from_str_with_options(text, options()).ok()
+        } else {
+            None
+        };
+        for (place, path) in places.iter_mut().zip(&ignored) {
+            if place.is_none() {
+                *place = Some(match &tree {
+                    Some(t) => locate(t, path).unwrap_or_else(Loc::file_start),
+                    // Without places: no place, until the file is parsed
+                    // again with them.
+                    None => Loc::default(),
+                });
+            }
+        }
+    }
+    let placed: Vec<(Loc, &str)> = places
+        .into_iter()
+        .zip(&ignored)
+        .map(|(loc, path)| {
+            let key = match path.last() {
+                Some(Seg::Key(k)) => k.as_str(),
+                _ => "",
+            };
+            (loc.unwrap_or_default(), key)
+        })
+        .collect();
+    let keep = keys::chosen(&placed, crate::output::SHOWN_PER_FILE_AND_RULE);
+    let unlisted = keep.iter().filter(|k| !**k).count();
+    let mut problems = Vec::with_capacity(placed.len() - unlisted);
+    for (((loc, _), path), keep) in placed.into_iter().zip(&ignored).zip(keep) {
+        let (Some(Seg::Key(key)), true) = (path.last(), keep) else {
+            continue;
+        };
+        let allowed = keys_at.map_or(&[][..], |k| k(&path[..path.len() - 1]));
+        let suggestion = crate::suggest::did_you_mean(key, allowed.iter().copied()).map(str::to_string);
+        let what = What::UnknownKey {
+            key: key.clone(),
+            suggestion,
+            allowed,
+        };
+        problems.push(Problem::new(ProblemKind::Schema, loc, what));
+    }
+    (problems, unlisted)
 }
 
 #[cfg(test)]

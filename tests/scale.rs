@@ -109,6 +109,63 @@ fn json_lists_the_first_hundred_and_says_what_was_truncated() {
 }
 
 #[test]
+fn five_thousand_unknown_keys_are_counted_in_every_format() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = program(&tmp);
+    let topic = dir.join("topic.yaml");
+    let mut text = fs::read_to_string(&topic).expect("topic");
+    for i in 0..5000 {
+        text.push_str(&format!("k{i:05}: 1\n"));
+    }
+    fs::write(&topic, text).expect("write topic");
+    let (code, out) = check(&tmp, &["--format", "json", "--lang", "en"]);
+    assert_eq!(code, 1);
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(doc["findings"].as_array().map(Vec::len), Some(100));
+    assert_eq!(doc["findings"][99]["message"], "unknown key `k00099`");
+    assert_eq!(doc["summary"]["errors"], 5000);
+    assert_eq!(doc["summary"]["omitted"], 4900);
+    assert_eq!(doc["truncated"][0]["file"], "prog/topic.yaml");
+    assert_eq!(doc["truncated"][0]["shown"], 100);
+    assert_eq!(doc["truncated"][0]["omitted"], 4900);
+    for lang in ["en", "zh"] {
+        let (code, out) = check(&tmp, &["--lang", lang]);
+        assert_eq!(code, 1);
+        assert_eq!(out.matches("[AL002]: ").count(), 101, "100 shown and a note");
+        assert!(out.contains("k00099") && !out.contains("k00100"), "{out}");
+        let (note, last) = match lang {
+            "en" => (
+                "note[AL002]: prog/topic.yaml: and 4900 more of AL002 in this file (the first 100 are shown)",
+                "failed: 5000 errors, 0 warnings in 1 program (4 files); 4900 of them not shown",
+            ),
+            _ => (
+                "注意[AL002]: prog/topic.yaml: 此文件中还有 4900 个 AL002 的发现（只显示前 100 个）",
+                "未通过：5000 个错误，0 个警告，共 1 个项目（4 个文件），其中 4900 个未显示",
+            ),
+        };
+        assert!(out.contains(note), "{out}");
+        assert_eq!(out.trim_end().lines().last(), Some(last));
+    }
+    let (_, sarif) = check(&tmp, &["--format", "sarif"]);
+    let log: serde_json::Value = serde_json::from_str(&sarif).expect("sarif");
+    let notes = &log["runs"][0]["invocations"][0]["toolExecutionNotifications"];
+    assert_eq!(notes[0]["properties"]["omitted"], 4900);
+    let (_, github) = check(&tmp, &["--format", "github", "--lang", "en"]);
+    assert!(
+        github.contains("title=AL002::and 4900 more of AL002 in this file"),
+        "{github}"
+    );
+    let (_, junit) = check(&tmp, &["--format", "junit", "--lang", "en"]);
+    assert!(junit.contains("(and 4999 more)"), "{junit}");
+    // The dashboard's row counts them too.
+    let args = ["portfolio", "prog", "--today", "2026-03-20", "--format", "json"];
+    let (_, out, _) = al(tmp.path(), &args);
+    let doc: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let text = doc.to_string();
+    assert!(text.contains("\"errors\":5000"), "{text}");
+}
+
+#[test]
 fn a_clean_run_has_no_truncated_key() {
     let tmp = tempfile::tempdir().expect("tmp");
     program(&tmp);

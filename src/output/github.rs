@@ -37,7 +37,7 @@ impl Github {
 impl super::Emitter for Github {
     fn render(&self) -> Render {
         Box::new(|report| {
-            let (shown, omitted) = super::cap(&report.diagnostics);
+            let (shown, omitted) = super::cap_report(report);
             let shown: Vec<&Diagnostic> = report
                 .diagnostics
                 .iter()

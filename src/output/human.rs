@@ -65,7 +65,7 @@ pub fn render_program(report: &ProgramReport, styled: bool) -> String {
         Renderer::plain()
     };
     let placed = report.placed();
-    let (shown, omitted) = super::cap(&report.diagnostics);
+    let (shown, omitted) = super::cap_report(report);
     let mut out = String::new();
     let mut more = omitted.iter().peekable();
     let shown = report
@@ -127,13 +127,18 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, source: Option<(&str, &LineIn
             let from = ix.line_range(line).start;
             let to = ix.line_range(ix.line_of(span.end)).end;
             let first_line = line + 1;
-            let (shown, caret) = visible_excerpt(&text[from..to], span.start - from..span.end - from);
-            Some((shown, caret, first_line))
+            let (window, caret) = window(&text[from..to], span.start - from..span.end - from);
+            // A window's column is not the line's: the heading must name
+            // the line's (as the renderer counts it, in characters).
+            let column =
+                matches!(window, std::borrow::Cow::Owned(_)).then(|| ix.loc(text, span.clone()).column);
+            let (shown, caret) = visible_excerpt(&window, caret);
+            Some((shown, caret, first_line, column))
         }
         _ => None,
     };
     let report: Vec<Group> = match &excerpt {
-        Some((shown, caret, first_line)) => {
+        Some((shown, caret, first_line, _)) => {
             let mut ann = AnnotationKind::Primary.span(caret.clone());
             if let Some(l) = &label {
                 ann = ann.label(l.as_str());
@@ -159,7 +164,31 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, source: Option<(&str, &LineIn
                 .element(help),
         ],
     };
-    renderer.render(&report)
+    let out = renderer.render(&report);
+    match &excerpt {
+        Some((shown, caret, line, Some(column))) => {
+            let in_window = shown.get(..caret.start).map_or(0, |s| s.chars().count()) + 1;
+            retitle(
+                out,
+                &format!("{file}:{line}:{in_window}"),
+                &format!("{file}:{line}:{column}"),
+            )
+        }
+        _ => out,
+    }
+}
+
+/// The rendering of a finding with the place in its heading (`file:line:
+/// column`, after the title line) named `to` instead of `from`.
+fn retitle(out: String, from: &str, to: &str) -> String {
+    let after_title = out.find('\n').map_or(out.len(), |i| i + 1);
+    match out[after_title..].find(from) {
+        Some(i) => {
+            let at = after_title + i;
+            format!("{}{to}{}", &out[..at], &out[at + from.len()..])
+        }
+        None => out,
+    }
 }
 
 /// A text shown on one line: control characters as visible signs, a line
@@ -167,6 +196,88 @@ fn render_one(renderer: &Renderer, d: &Diagnostic, source: Option<(&str, &LineIn
 /// put after a break, such as a GitHub workflow command).
 fn one_line(text: &str) -> String {
     crate::report::visible_controls(text).replace('\n', "\u{240a}")
+}
+
+/// Lines wider than this many columns are shown as a window around the caret.
+const LONG_LINE: usize = 200;
+
+/// How many columns of a long line are shown: the caret's and the text
+/// around it (which leaves room for the line number within a terminal of
+/// 140 columns, where the renderer would cut the line itself).
+const WINDOW: usize = 120;
+
+/// How many columns of a caret longer than that are underlined on a long line.
+const CARET: usize = 60;
+
+/// A one-line excerpt wider than [`LONG_LINE`] columns cut to a window of
+/// [`WINDOW`] columns around the caret, with `…` where it is cut, and the
+/// caret's byte range moved to match (a caret longer than [`CARET`]
+/// columns is cut too). Columns count as the terminal shows them: a
+/// Chinese character takes two; the line is cut between characters only.
+/// Shorter lines, and excerpts of more than one line, are kept whole.
+fn window(excerpt: &str, caret: Range<usize>) -> (std::borrow::Cow<'_, str>, Range<usize>) {
+    let long = excerpt.len() > LONG_LINE
+        && !excerpt.contains('\n')
+        && excerpt.chars().map(char_width).take(LONG_LINE + 1).sum::<usize>() > LONG_LINE;
+    let caret_end = caret.end.clamp(caret.start, excerpt.len());
+    let (Some(before), Some(underline), Some(after)) = (
+        excerpt.get(..caret.start),
+        excerpt.get(caret.start..caret_end),
+        excerpt.get(caret_end..),
+    ) else {
+        return (excerpt.into(), caret);
+    };
+    if !long {
+        return (excerpt.into(), caret);
+    }
+    // The caret, cut to CARET columns; then the text after it and before
+    // it, as much of each as fits (after it first when the caret is near
+    // the start, before it when near the end).
+    let (underlined, cols) = take_columns(underline.chars(), CARET);
+    let after = match underlined < underline.len() {
+        true => &excerpt[caret.start + underlined..],
+        false => after,
+    };
+    let budget = WINDOW.saturating_sub(cols);
+    let after_cols: usize = after.chars().map(char_width).take(budget + 1).sum();
+    let (back, used) = take_columns(
+        before.chars().rev(),
+        (budget / 2).max(budget.saturating_sub(after_cols)),
+    );
+    let (ahead, _) = take_columns(after.chars(), budget - used);
+    let start = caret.start - back;
+    let end = caret.start + underlined + ahead;
+    let mut shown = String::with_capacity(end - start + 6);
+    if start > 0 {
+        shown.push('…');
+    }
+    let from = shown.len() + back;
+    shown.push_str(&excerpt[start..end]);
+    if end < excerpt.len() {
+        shown.push('…');
+    }
+    (shown.into(), from..from + underlined)
+}
+
+/// How many bytes of `chars` (taken in the order given) fit in `columns`,
+/// and how many columns they take.
+fn take_columns(chars: impl Iterator<Item = char>, columns: usize) -> (usize, usize) {
+    let (mut bytes, mut used) = (0, 0);
+    for c in chars {
+        let w = char_width(c);
+        if used + w > columns {
+            break;
+        }
+        used += w;
+        bytes += c.len_utf8();
+    }
+    (bytes, used)
+}
+
+/// The columns a character takes in a terminal ([`crate::source::width`]).
+fn char_width(c: char) -> usize {
+    let mut buf = [0u8; 4];
+    crate::source::width(c.encode_utf8(&mut buf))
 }
 
 /// An excerpt with its control characters as visible signs, and the caret's

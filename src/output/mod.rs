@@ -87,6 +87,41 @@ pub(crate) fn cap(diagnostics: &[Diagnostic]) -> (Vec<bool>, Vec<Omitted>) {
     (shown, omitted)
 }
 
+/// [`cap`] for a checked program: its findings made, and those it only
+/// counted ([`ProgramReport::unlisted`]) added to what is not shown.
+pub(crate) fn cap_report(report: &ProgramReport) -> (Vec<bool>, Vec<Omitted>) {
+    cap_with(&report.diagnostics, &report.unlisted)
+}
+
+/// [`cap`], with `unlisted` — findings counted and never made, per file and
+/// rule — added to what is not shown, in the same order (files in the
+/// order of the findings, rules in code order).
+fn cap_with(diagnostics: &[Diagnostic], unlisted: &[Omitted]) -> (Vec<bool>, Vec<Omitted>) {
+    let (shown, mut omitted) = cap(diagnostics);
+    if unlisted.is_empty() {
+        return (shown, omitted);
+    }
+    for u in unlisted {
+        match omitted.iter_mut().find(|o| o.file == u.file && o.code == u.code) {
+            Some(o) => o.omitted += u.omitted,
+            None => {
+                let of = |d: &&Diagnostic| d.file == u.file && d.code == u.code;
+                omitted.push(Omitted {
+                    shown: diagnostics.iter().filter(of).count(),
+                    ..u.clone()
+                });
+            }
+        }
+    }
+    let mut files: HashMap<&str, usize> = HashMap::new();
+    for d in diagnostics {
+        let next = files.len();
+        files.entry(d.file.as_str()).or_insert(next);
+    }
+    omitted.sort_by_key(|o| (files.get(o.file.as_str()).copied().unwrap_or(usize::MAX), o.code));
+    (shown, omitted)
+}
+
 /// Output format of `al check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -172,7 +207,7 @@ impl Piece {
             report.display,
             report.files,
             report.lang,
-            report.diagnostics,
+            (report.diagnostics, &report.unlisted),
             rendered,
         )
     }
@@ -182,10 +217,10 @@ impl Piece {
         display: String,
         files: usize,
         lang: crate::config::Lang,
-        all: Vec<Diagnostic>,
+        (all, unlisted): (Vec<Diagnostic>, &[Omitted]),
         rendered: Rendered,
     ) -> Piece {
-        let (shown, omitted) = cap(&all);
+        let (shown, omitted) = cap_with(&all, unlisted);
         let diagnostics = all
             .into_iter()
             .zip(shown)
@@ -226,7 +261,7 @@ pub fn render_one(format: Format, report: &ProgramReport, lang: crate::config::L
         report.display.clone(),
         report.files,
         report.lang,
-        report.diagnostics.clone(),
+        (report.diagnostics.clone(), &report.unlisted),
         rendered,
     );
     let mut summary = Summary::default();

@@ -219,7 +219,7 @@ impl Row {
         let started = start.is_some_and(|s| s <= today);
         let actions = facts::actions(p, today);
         let adopted = facts::at_step_6(&evidence);
-        let count = |s: Severity| report.diagnostics.iter().filter(|d| d.severity == s).count();
+        let count = |s: Severity| report.count(s);
         Row {
             folder: report.display.clone(),
             title,

@@ -471,7 +471,7 @@ fn visit_map<'de, V: Visitor<'de>>(r: &mut Reader<'de>, v: V) -> Result<V::Value
     let mut access = Map {
         r,
         done: false,
-        seen: Vec::new(),
+        seen: Keys::default(),
     };
     let value = v.visit_map(&mut access)?;
     if !access.done {
@@ -505,7 +505,36 @@ struct Map<'r, 'de> {
     r: &'r mut Reader<'de>,
     done: bool,
     /// The keys of this mapping so far (a key written twice is handed back).
-    seen: Vec<Cow<'de, str>>,
+    seen: Keys<'de>,
+}
+
+/// The keys of one mapping so far: a list while it is short, a hash set
+/// once it is long, so that a mapping of many keys (a hostile file of
+/// 100,000) is not compared key against key.
+#[derive(Default)]
+struct Keys<'de> {
+    few: Vec<Cow<'de, str>>,
+    many: std::collections::HashSet<Cow<'de, str>>,
+}
+
+impl<'de> Keys<'de> {
+    /// Up to this many keys, a list is faster than hashing.
+    const FEW: usize = 16;
+
+    /// Adds `key`; `false` when the mapping already has it.
+    fn insert(&mut self, key: Cow<'de, str>) -> bool {
+        if self.many.is_empty() && self.few.len() < Self::FEW {
+            if self.few.contains(&key) {
+                return false;
+            }
+            self.few.push(key);
+            return true;
+        }
+        if self.many.is_empty() {
+            self.many.extend(self.few.drain(..));
+        }
+        self.many.insert(key)
+    }
 }
 
 impl<'de> MapAccess<'de> for &mut Map<'_, 'de> {
@@ -524,11 +553,10 @@ impl<'de> MapAccess<'de> for &mut Map<'_, 'de> {
             Ev::Scalar(s, plain) if !plain || (classify(&s) == Class::Text && &*s != "<<") => s,
             _ => return Err(NotMine),
         };
-        if self.seen.contains(&key) {
+        let value = seed.deserialize(Key(&key))?;
+        if !self.seen.insert(key) {
             return Err(NotMine);
         }
-        let value = seed.deserialize(Key(&key))?;
-        self.seen.push(key);
         Ok(Some(value))
     }
 
@@ -589,6 +617,18 @@ mod tests {
             "+1", "0x1F", "1e3", ".inf", "-.5", "1_000", "00.5", "1.", "-0.0e1", "0x1e",
         ] {
             assert_eq!(classify(unsure), Class::Unsure, "{unsure}");
+        }
+    }
+
+    #[test]
+    fn a_key_written_twice_is_handed_back_in_short_and_long_mappings() {
+        for n in [3, 15, 16, 17, 40, 5_000] {
+            let keys: String = (0..n).map(|i| format!("k{i}: 1\n")).collect();
+            let read = |text: &str| parse::<de::IgnoredAny, _>(text, false, |_| {}).is_ok();
+            assert!(read(&keys), "{n} distinct keys");
+            for dup in [0, n / 2, n - 1] {
+                assert!(!read(&format!("{keys}k{dup}: 2\n")), "{n} keys, k{dup} twice");
+            }
         }
     }
 }
