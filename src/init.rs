@@ -98,10 +98,12 @@ pub fn init_on(dir: &Path, lang: Lang, example: bool, today: Date) -> Result<()>
 }
 
 /// Days to move an example or a scaffold by: the whole number of weeks
-/// nearest to the distance from its "as of" day to `today`.
+/// that brings its "as of" day nearest to `today` without passing it (so
+/// that nothing it records as done is dated after today: weekdays stay
+/// weekdays, and the moved "as of" day is 0–6 days before today).
 fn shift_days((y, m, d): (i16, i8, i8), today: Date) -> i64 {
     let as_of = jiff::civil::date(y, m, d);
-    (crate::dates::days_between(as_of, today) + 3).div_euclid(7) * 7
+    crate::dates::days_between(as_of, today).div_euclid(7) * 7
 }
 
 /// `text` with every date written `YYYY-MM-DD` (not part of a longer run of
@@ -164,10 +166,27 @@ mod tests {
     fn dates_move_by_whole_weeks_and_nothing_else_moves() {
         let d = |y, m, day| jiff::civil::date(y, m, day);
         assert_eq!(shift_days(EXAMPLE_AS_OF, d(2026, 9, 30)), 0);
-        assert_eq!(shift_days(EXAMPLE_AS_OF, d(2026, 10, 3)), 0);
-        assert_eq!(shift_days(EXAMPLE_AS_OF, d(2026, 10, 4)), 7);
-        assert_eq!(shift_days(EXAMPLE_AS_OF, d(2026, 9, 27)), 0);
-        assert_eq!(shift_days(EXAMPLE_AS_OF, d(2026, 9, 26)), -7);
+        assert_eq!(shift_days(EXAMPLE_AS_OF, d(2026, 10, 6)), 0);
+        assert_eq!(shift_days(EXAMPLE_AS_OF, d(2026, 10, 7)), 7);
+        assert_eq!(shift_days(EXAMPLE_AS_OF, d(2026, 9, 29)), -7);
+        assert_eq!(shift_days(EXAMPLE_AS_OF, d(2026, 9, 23)), -7);
+        assert_eq!(shift_days(EXAMPLE_AS_OF, d(2026, 9, 22)), -14);
+        // Never past today, whatever the day (the example's records of what
+        // was done would be dated in the future).
+        for n in 0..800 {
+            let today = d(2026, 1, 1)
+                .checked_add(jiff::Span::new().days(n))
+                .expect("date");
+            let shift = shift_days(EXAMPLE_AS_OF, today);
+            let (y, m, day) = EXAMPLE_AS_OF;
+            let moved = d(y, m, day)
+                .checked_add(jiff::Span::new().days(shift))
+                .expect("date");
+            assert!(
+                moved <= today && crate::dates::days_between(moved, today) < 7,
+                "{today}"
+            );
+        }
         let text = "date: 2026-03-02 # 2026-03-02\nbatch: 2026-1\nn: 12026-03-02\nx: 2026-13-01";
         assert_eq!(
             shift_dates(text, 7),
