@@ -48,13 +48,7 @@ impl ProgramReport {
     /// How many findings of `severity` the program has: those made and
     /// those only counted ([`ProgramReport::unlisted`]).
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == severity).count()
-            + self
-                .unlisted
-                .iter()
-                .filter(|o| o.severity == severity)
-                .map(|o| o.omitted)
-                .sum::<usize>()
+        crate::output::count(&self.diagnostics, &self.unlisted, severity)
     }
 
     /// The text of a file by its display path.

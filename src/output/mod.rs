@@ -238,14 +238,19 @@ impl Piece {
 
     /// How many findings of `severity` the program has, shown or not.
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == severity).count()
-            + self
-                .omitted
-                .iter()
-                .filter(|o| o.severity == severity)
-                .map(|o| o.omitted)
-                .sum::<usize>()
+        count(&self.diagnostics, &self.omitted, severity)
     }
+}
+
+/// How many findings of `severity` there are: those in `diagnostics` and
+/// those only counted in `omitted`.
+pub(crate) fn count(diagnostics: &[Diagnostic], omitted: &[Omitted], severity: Severity) -> usize {
+    diagnostics.iter().filter(|d| d.severity == severity).count()
+        + omitted
+            .iter()
+            .filter(|o| o.severity == severity)
+            .map(|o| o.omitted)
+            .sum::<usize>()
 }
 
 /// Everything `format` writes for one checked program alone, from its
