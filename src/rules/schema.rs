@@ -1254,8 +1254,12 @@ mod placeholder {
                     .map(|t| t.lines().next().unwrap_or(t).to_string())
                     .filter(|t| !t.is_empty()),
             );
+            // A contiguous NFA: built in a tenth of the instructions of a
+            // DFA (which cost a quarter of checking one small program, at
+            // every start), and searched about as fast on program files.
             aho_corasick::AhoCorasick::builder()
                 .ascii_case_insensitive(true)
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
                 .build(patterns)
                 .ok()
         });
