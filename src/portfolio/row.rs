@@ -339,15 +339,8 @@ pub(crate) fn facilitators(team: Option<&Team>) -> Vec<FacilitatorRow> {
 /// The sub-topics under way ([`facts::subtopic_active`]) with their goals
 /// and teams, ids given as names.
 fn subtopics(p: &Program) -> Vec<SubtopicRow> {
-    let ix = facts::Index::build(p);
-    let person = |id: &str| -> String {
-        ix.people
-            .get(id)
-            .and_then(|x| x.name.as_ref())
-            .map_or(id, |n| n.value.0.as_str())
-            .trim()
-            .to_string()
-    };
+    let names = crate::report::context::Names::of_program(p);
+    let person = |id: &str| names.of(id).trim().to_string();
     let trimmed = |t: &crate::model::Text| Some(t.0.trim().to_string()).filter(|t| !t.is_empty());
     p.subtopics
         .iter()
@@ -362,15 +355,10 @@ fn subtopics(p: &Program) -> Vec<SubtopicRow> {
                     .unwrap_or_else(|| facts::subtopic_id(p, s).to_string()),
                 goal: v.goal.as_ref().and_then(trimmed),
                 owner: v.owner.as_ref().map(|o| person(&o.value.0)),
-                group: v.group.as_ref().map(|g| {
-                    let id = g.value.0.as_str();
-                    ix.groups
-                        .get(id)
-                        .and_then(|x| x.name.as_ref())
-                        .map_or(id, |n| n.value.0.as_str())
-                        .trim()
-                        .to_string()
-                }),
+                group: v
+                    .group
+                    .as_ref()
+                    .map(|g| names.group(&g.value.0).trim().to_string()),
                 team: v.members.iter().map(|m| person(&m.value)).collect(),
             }
         })
