@@ -986,17 +986,11 @@ fn team_title(p: &Program, who: &str, lang: Lang) -> Option<String> {
 fn panel(p: &Program, s: &Session, names: &Names, lang: Lang) -> Vec<PersonView> {
     let date = facts::session_date(s);
     let mut who: Vec<&str> = s.panel.iter().map(|x| x.value.as_str()).collect();
-    if s.is(SessionKind::Review) {
-        for st in &p.subtopics {
-            let review = st
-                .value
-                .proposal
-                .as_ref()
-                .and_then(|pr| pr.value.review.as_ref())
-                .map(|r| &r.value);
-            if let Some(r) = review.filter(|r| date.is_some() && r.date.as_ref().map(|d| d.value) == date) {
-                who.extend(r.by.iter().map(String::as_str));
-            }
+    if s.is(SessionKind::Review) && date.is_some() {
+        // The proposals reviewed on its day, as the review of that day has them.
+        for meeting in facts::review_meetings(p).into_iter().filter(|m| m.date == date) {
+            let by = meeting.proposals.iter().flat_map(|(_, r)| &r.value.by);
+            who.extend(by.map(String::as_str));
         }
     }
     let mut out: Vec<PersonView> = Vec::new();
